@@ -1,0 +1,267 @@
+//! `checkout-lint.toml`: the account's settings, the catalogue, and rule levels.
+//!
+//! ```toml
+//! catalogue = "products.json"   # relative to this file
+//!
+//! [account]
+//! adaptive_pricing = false
+//!
+//! [rules]
+//! mixed-cart = "off"
+//! missing-card-fallback = "error"
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::catalogue::{Catalogue, CatalogueError};
+use crate::diagnostic::Severity;
+use crate::rules;
+use crate::source::Source;
+
+/// The name of the config file looked up next to the linted files.
+pub const CONFIG_FILE_NAME: &str = "checkout-lint.toml";
+
+/// What a rule is set to: off, or the severity it reports at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    /// The severity to report at, or `None` when off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "off" => Ok(Level::Off),
+            "info" => Ok(Level::Info),
+            "warning" => Ok(Level::Warning),
+            "error" => Ok(Level::Error),
+            other => Err(format!(
+                "unknown level {other:?}: expected off, info, warning or error"
+            )),
+        }
+    }
+}
+
+/// Facts about the Dodo account that the payload cannot show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// Whether adaptive pricing is enabled for the business; `None` when not configured.
+    pub adaptive_pricing: Option<bool>,
+}
+
+/// Everything a [`crate::Linter`] needs besides the payload.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub account: Account,
+    /// Rule name → level; rules not listed keep their default severity.
+    pub rules: BTreeMap<String, Level>,
+    pub catalogue: Option<Arc<Catalogue>>,
+}
+
+/// Why a config could not be used: the file, the position when known, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    /// 1-based; 0 when the error is not tied to a position.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "config {}: {}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "config {}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl From<CatalogueError> for ConfigError {
+    fn from(err: CatalogueError) -> Self {
+        ConfigError {
+            file: err.file,
+            line: err.line,
+            column: err.column,
+            message: err.message,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    catalogue: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    account: Account,
+    #[serde(default)]
+    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+impl Config {
+    /// Reads a config file; a catalogue it names is read relative to the file's folder.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read the file: {err}"),
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Self::from_toml_str(&path.display().to_string(), &text, base)
+    }
+
+    /// Reads config text; `name` is used in errors and `base_dir` resolves the catalogue path.
+    pub fn from_toml_str(name: &str, text: &str, base_dir: &Path) -> Result<Self, ConfigError> {
+        let source = Source::new(name, text);
+        let at = |span: std::ops::Range<usize>, message: String| {
+            let (line, column) = source.line_col(span.start);
+            ConfigError {
+                file: name.to_string(),
+                line,
+                column,
+                message,
+            }
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let message = err.message().to_string();
+            match err.span() {
+                Some(span) => at(span, message),
+                None => ConfigError {
+                    file: name.to_string(),
+                    line: 0,
+                    column: 0,
+                    message,
+                },
+            }
+        })?;
+        let mut config = Config {
+            account: raw.account,
+            ..Config::default()
+        };
+        for (rule, level) in raw.rules {
+            if rules::find(rule.get_ref()).is_none() {
+                let message = unknown_rule_message(rule.get_ref());
+                return Err(at(rule.span(), message));
+            }
+            let parsed = level
+                .get_ref()
+                .parse::<Level>()
+                .map_err(|message| at(level.span(), message))?;
+            config.rules.insert(rule.into_inner(), parsed);
+        }
+        if let Some(path) = raw.catalogue {
+            let resolved: PathBuf = base_dir.join(path.get_ref());
+            let catalogue = Catalogue::load(&resolved).map_err(|err| {
+                let mut error = ConfigError::from(err);
+                if error.line == 0 {
+                    // Unreadable: point at the `catalogue = ...` line that named it.
+                    let named = at(path.span(), String::new());
+                    error.message = format!(
+                        "{} (named at {}:{})",
+                        error.message, named.line, named.column
+                    );
+                }
+                error
+            })?;
+            config.catalogue = Some(Arc::new(catalogue));
+        }
+        Ok(config)
+    }
+
+    /// Sets a rule's level (builder style, for library callers).
+    pub fn with_rule(mut self, name: &str, level: Level) -> Self {
+        self.rules.insert(name.to_string(), level);
+        self
+    }
+
+    pub fn with_catalogue(mut self, catalogue: Catalogue) -> Self {
+        self.catalogue = Some(Arc::new(catalogue));
+        self
+    }
+
+    pub fn with_adaptive_pricing(mut self, enabled: bool) -> Self {
+        self.account.adaptive_pricing = Some(enabled);
+        self
+    }
+}
+
+/// "unknown rule `mixed-carts`; did you mean `mixed-cart`?" plus the valid names.
+pub(crate) fn unknown_rule_message(name: &str) -> String {
+    let names: Vec<&str> = rules::all().iter().map(|rule| rule.meta().name).collect();
+    let mut message = format!("unknown rule {name:?}");
+    if let Some(best) = crate::suggest::closest(name, names.iter().copied()) {
+        message.push_str(&format!("; did you mean {best:?}?"));
+    }
+    message.push_str(&format!(" Valid rules: {}", names.join(", ")));
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml_str("checkout-lint.toml", text, Path::new("."))
+    }
+
+    #[test]
+    fn reads_account_and_rule_levels() {
+        let config =
+            parse("[account]\nadaptive_pricing = false\n[rules]\nmixed-cart = \"off\"\n").unwrap();
+        assert_eq!(config.account.adaptive_pricing, Some(false));
+        assert_eq!(config.rules.get("mixed-cart"), Some(&Level::Off));
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_key() {
+        let err = parse("[account]\nadaptive_pricng = true\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("adaptive_pricng"), "{err}");
+
+        let err = parse("[rules]\nmixed-carts = \"off\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 1));
+        assert!(err.message.contains("did you mean \"mixed-cart\""), "{err}");
+
+        let err = parse("[rules]\nmixed-cart = \"loud\"\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("unknown level \"loud\""));
+
+        let err = parse("catalogue = \"missing.json\"\n").unwrap_err();
+        assert!(
+            err.to_string().contains("cannot read the file")
+                && err.to_string().contains("named at 1:13"),
+            "{err}"
+        );
+    }
+}

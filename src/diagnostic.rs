@@ -1,0 +1,118 @@
+//! What a rule reports: [`Diagnostic`], its [`Severity`], [`Label`]s and an optional [`Fix`].
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// How bad a finding is. One meaning everywhere:
+/// **error** = the API rejects the request or the checkout fails;
+/// **warning** = accepted, but not what the author meant;
+/// **info** = worth knowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary span with a message: "the subscription product is here".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Self {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// Whether a fix can be applied without a human looking at it (ruff's safe/unsafe split).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the author's intent exactly (a case fix, a duplicate removed).
+    Safe,
+    /// Probably right, but changes meaning (a renamed field, an added payment method).
+    Unsafe,
+}
+
+/// Replace the bytes of `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A machine-applicable fix: non-overlapping edits applied together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub message: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix made of one edit.
+    pub fn replace(
+        message: impl Into<String>,
+        applicability: Applicability,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        Self {
+            message: message.into(),
+            applicability,
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+}
+
+/// One problem found in one payload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// The kebab-case rule name, e.g. `zero-quantity`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// RFC 6901 JSON pointer to the value (or member) the primary span covers; `""` is the root.
+    pub pointer: String,
+    /// The primary span: the bytes that cause the problem.
+    pub span: Span,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}

@@ -1,0 +1,62 @@
+//! Items of `product_cart`.
+
+use super::Spanned;
+use super::read::Reader;
+use crate::span::Span;
+use crate::tree::Node;
+
+/// One `product_cart` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductItem<'a> {
+    /// The whole item object.
+    pub span: Span,
+    pub product_id: Option<Spanned<&'a str>>,
+    pub quantity: Option<Spanned<i64>>,
+    pub addons: Option<Spanned<Vec<Addon<'a>>>>,
+    pub amount: Option<Spanned<i64>>,
+    pub credit_entitlements: Option<Spanned<Vec<CreditEntitlement<'a>>>>,
+}
+
+/// `product_cart[].addons[]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Addon<'a> {
+    pub span: Span,
+    pub addon_id: Option<Spanned<&'a str>>,
+    pub quantity: Option<Spanned<i64>>,
+}
+
+/// `product_cart[].credit_entitlements[]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditEntitlement<'a> {
+    pub span: Span,
+    pub credit_entitlement_id: Option<Spanned<&'a str>>,
+    pub credits_amount: Option<Spanned<&'a str>>,
+}
+
+impl<'a> ProductItem<'a> {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
+        let object = read.object(node)?;
+        Some(Self {
+            span: node.span,
+            product_id: read.str_field(object, "product_id"),
+            quantity: read.i64_field(object, "quantity"),
+            addons: read.array_of(object, "addons", |addon| {
+                let addon = read.object(addon)?;
+                Some(Addon {
+                    span: addon.span,
+                    addon_id: read.str_field(addon, "addon_id"),
+                    quantity: read.i64_field(addon, "quantity"),
+                })
+            }),
+            amount: read.i64_field(object, "amount"),
+            credit_entitlements: read.array_of(object, "credit_entitlements", |entry| {
+                let entry = read.object(entry)?;
+                Some(CreditEntitlement {
+                    span: entry.span,
+                    credit_entitlement_id: read.str_field(entry, "credit_entitlement_id"),
+                    credits_amount: read.str_field(entry, "credits_amount"),
+                })
+            }),
+        })
+    }
+}

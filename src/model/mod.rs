@@ -1,0 +1,118 @@
+//! The typed request: [`CheckoutSession`] and its parts, each field with its span.
+//!
+//! Built leniently from the tree: a field that is absent, `null`, of the wrong type or that
+//! failed the schema is `None`, so every rule still runs on the rest of the payload.
+
+mod address;
+mod cart;
+mod customer;
+mod flags;
+mod read;
+mod subscription;
+
+use std::collections::HashSet;
+
+pub use address::BillingAddress;
+pub use cart::{Addon, CreditEntitlement, ProductItem};
+pub use customer::Customer;
+pub use flags::FeatureFlags;
+pub use subscription::{OnDemand, SubscriptionData};
+
+use crate::span::Span;
+use crate::tree::Node;
+use read::Reader;
+
+/// A value with the span of the JSON value it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// A checkout-session request body (`POST /checkouts`).
+#[derive(Debug, Clone, Default)]
+pub struct CheckoutSession<'a> {
+    pub span: Span,
+    pub product_cart: Option<Spanned<Vec<ProductItem<'a>>>>,
+    pub allowed_payment_method_types: Option<Spanned<Vec<Spanned<&'a str>>>>,
+    pub billing_address: Option<BillingAddress<'a>>,
+    pub billing_currency: Option<Spanned<&'a str>>,
+    pub cancel_url: Option<Spanned<&'a str>>,
+    pub confirm: Option<Spanned<bool>>,
+    pub customer: Option<Customer<'a>>,
+    pub customer_business_name: Option<Spanned<&'a str>>,
+    pub discount_code: Option<Spanned<&'a str>>,
+    pub discount_codes: Option<Spanned<Vec<Spanned<&'a str>>>>,
+    pub feature_flags: Option<FeatureFlags<'a>>,
+    pub force_3ds: Option<Spanned<bool>>,
+    pub minimal_address: Option<Spanned<bool>>,
+    pub payment_method_id: Option<Spanned<&'a str>>,
+    pub product_collection_id: Option<Spanned<&'a str>>,
+    pub return_url: Option<Spanned<&'a str>>,
+    pub short_link: Option<Spanned<bool>>,
+    pub show_saved_payment_methods: Option<Spanned<bool>>,
+    pub subscription_data: Option<SubscriptionData>,
+    pub tax_id: Option<Spanned<&'a str>>,
+}
+
+impl<'a> CheckoutSession<'a> {
+    /// Reads the model from a root object; values whose spans are in `failed` are skipped.
+    pub fn build(root: &'a Node<'_>, failed: &HashSet<Span>) -> Self {
+        let read = Reader::new(failed);
+        let Some(object) = read.object(root) else {
+            return Self::default();
+        };
+        Self {
+            span: root.span,
+            product_cart: read.array_of(object, "product_cart", |item| {
+                ProductItem::read(&read, item)
+            }),
+            allowed_payment_method_types: read.array_of(
+                object,
+                "allowed_payment_method_types",
+                |item| read.str(item),
+            ),
+            billing_address: object
+                .get("billing_address")
+                .and_then(|node| BillingAddress::read(&read, node)),
+            billing_currency: read.str_field(object, "billing_currency"),
+            cancel_url: read.str_field(object, "cancel_url"),
+            confirm: read.bool_field(object, "confirm"),
+            customer: object
+                .get("customer")
+                .and_then(|node| Customer::read(&read, node)),
+            customer_business_name: read.str_field(object, "customer_business_name"),
+            discount_code: read.str_field(object, "discount_code"),
+            discount_codes: read.array_of(object, "discount_codes", |item| read.str(item)),
+            feature_flags: object
+                .get("feature_flags")
+                .and_then(|node| FeatureFlags::read(&read, node)),
+            force_3ds: read.bool_field(object, "force_3ds"),
+            minimal_address: read.bool_field(object, "minimal_address"),
+            payment_method_id: read.str_field(object, "payment_method_id"),
+            product_collection_id: read.str_field(object, "product_collection_id"),
+            return_url: read.str_field(object, "return_url"),
+            short_link: read.bool_field(object, "short_link"),
+            show_saved_payment_methods: read.bool_field(object, "show_saved_payment_methods"),
+            subscription_data: object
+                .get("subscription_data")
+                .and_then(|node| SubscriptionData::read(&read, node)),
+            tax_id: read.str_field(object, "tax_id"),
+        }
+    }
+
+    /// The cart's items, or none.
+    pub fn items(&self) -> &[ProductItem<'a>] {
+        self.product_cart.as_ref().map_or(&[], |cart| &cart.value)
+    }
+
+    /// True when `confirm: true` is set.
+    pub fn is_confirmed(&self) -> bool {
+        self.confirm.is_some_and(|c| c.value)
+    }
+
+    /// The value of a feature flag when it is set explicitly.
+    pub fn flag(&self, name: &str) -> Option<Spanned<bool>> {
+        self.feature_flags.as_ref()?.get(name)
+    }
+}

@@ -1,0 +1,117 @@
+//! JSON pointers (RFC 6901): finding the pointer of a span in the tree, and showing a pointer
+//! the way people write paths (`product_cart[0].quantity`).
+
+use crate::schema::escape_pointer_segment;
+use crate::span::Span;
+use crate::tree::{Node, Value};
+
+/// The pointer to the deepest value whose span contains `span`. A span inside a key gives the
+/// pointer of that member. `""` (the root) when nothing deeper contains it.
+pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
+    let mut pointer = String::new();
+    let mut node = root;
+    'descend: loop {
+        match &node.value {
+            Value::Object(members) => {
+                for member in members {
+                    if member.span().contains(span) {
+                        pointer.push('/');
+                        pointer.push_str(&escape_pointer_segment(&member.key));
+                        if member.value.span.contains(span) {
+                            node = &member.value;
+                            continue 'descend;
+                        }
+                        return pointer;
+                    }
+                }
+                return pointer;
+            }
+            Value::Array(items) => {
+                // Items are in source order: binary search by position.
+                let index = items.partition_point(|item| item.span.end() < span.end());
+                match items.get(index) {
+                    Some(item) if item.span.contains(span) => {
+                        pointer.push('/');
+                        pointer.push_str(&index.to_string());
+                        node = item;
+                    }
+                    _ => return pointer,
+                }
+            }
+            _ => return pointer,
+        }
+    }
+}
+
+/// `"/product_cart/0/quantity"` → `product_cart[0].quantity`; the root reads `the payload`.
+pub fn display_path(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the payload".into();
+    }
+    let mut path = String::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            path.push_str(&format!("[{segment}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&segment);
+        }
+    }
+    path
+}
+
+/// The value a pointer names, if any.
+pub fn value_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t Node<'s>> {
+    let mut node = root;
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        node = match &node.value {
+            Value::Object(_) => node.get(&segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// The object member a (non-root) pointer names, if any: its key span is where an unknown or
+/// duplicate key is reported.
+pub fn member_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t crate::tree::Member<'s>> {
+    let (parent, key) = pointer.rsplit_once('/')?;
+    let key = key.replace("~1", "/").replace("~0", "~");
+    value_at(root, parent)?.member(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::parse;
+
+    #[test]
+    fn finds_values_members_and_items() {
+        let text = r#"{"a/b": [1, {"q": 2}], "c": true}"#;
+        let root = parse(text).unwrap();
+        let at = |needle: &str| {
+            let offset = text.find(needle).unwrap();
+            pointer_of(&root, Span::new(offset, needle.len()))
+        };
+        assert_eq!(at("2"), "/a~1b/1/q");
+        assert_eq!(at("\"q\""), "/a~1b/1/q");
+        assert_eq!(at("1"), "/a~1b/0");
+        assert_eq!(at("true"), "/c");
+        assert_eq!(pointer_of(&root, root.span), "");
+    }
+
+    #[test]
+    fn displays_paths_for_people() {
+        assert_eq!(
+            display_path("/product_cart/0/quantity"),
+            "product_cart[0].quantity"
+        );
+        assert_eq!(display_path("/metadata/a~1b"), "metadata.a/b");
+        assert_eq!(display_path(""), "the payload");
+    }
+}

@@ -1,0 +1,149 @@
+//! The JSON output: a stable, versioned contract described by
+//! `schemas/diagnostics.schema.json`. Byte spans for tools, LSP ranges (0-based line, UTF-16
+//! character, end exclusive) for editors.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::report::Report;
+use crate::source::{Range, Source};
+use crate::span::Span;
+
+/// Bumped only when a change could break a consumer.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'r> {
+    version: u32,
+    tool: Tool,
+    files: Vec<File<'r>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct File<'r> {
+    path: &'r str,
+    diagnostics: Vec<JsonDiagnostic<'r>>,
+}
+
+/// One diagnostic in the JSON contract.
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'r> {
+    rule: &'static str,
+    severity: Severity,
+    message: &'r str,
+    pointer: &'r str,
+    span: Span,
+    range: Range,
+    labels: Vec<JsonLabel<'r>>,
+    help: Option<&'r str>,
+    fix: Option<JsonFix<'r>>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'r> {
+    message: &'r str,
+    span: Span,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'r> {
+    message: &'r str,
+    applicability: Applicability,
+    edits: Vec<JsonEdit<'r>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'r> {
+    span: Span,
+    range: Range,
+    replacement: &'r str,
+}
+
+#[derive(Serialize, Default)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl<'r> JsonDiagnostic<'r> {
+    pub fn new(source: &Source, diagnostic: &'r Diagnostic) -> Self {
+        Self {
+            rule: diagnostic.rule,
+            severity: diagnostic.severity,
+            message: &diagnostic.message,
+            pointer: &diagnostic.pointer,
+            span: diagnostic.span,
+            range: source.range(diagnostic.span),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|label| JsonLabel {
+                    message: &label.message,
+                    span: label.span,
+                    range: source.range(label.span),
+                })
+                .collect(),
+            help: diagnostic.help.as_deref(),
+            fix: diagnostic.fix.as_ref().map(|fix| JsonFix {
+                message: &fix.message,
+                applicability: fix.applicability,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|edit| JsonEdit {
+                        span: edit.span,
+                        range: source.range(edit.span),
+                        replacement: &edit.replacement,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// Renders reports as one JSON document (pretty-printed, newline-terminated).
+pub fn render(reports: &[Report]) -> String {
+    let mut summary = Summary {
+        files: reports.len(),
+        ..Summary::default()
+    };
+    let files = reports
+        .iter()
+        .map(|report| {
+            summary.errors += report.count(Severity::Error);
+            summary.warnings += report.count(Severity::Warning);
+            summary.infos += report.count(Severity::Info);
+            File {
+                path: report.name(),
+                diagnostics: report
+                    .diagnostics()
+                    .iter()
+                    .map(|d| JsonDiagnostic::new(report.source(), d))
+                    .collect(),
+            }
+        })
+        .collect();
+    let output = Output {
+        version: FORMAT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files,
+        summary,
+    };
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    text.push('\n');
+    text
+}

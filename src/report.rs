@@ -1,0 +1,175 @@
+//! [`Report`]: the diagnostics of one linted payload, usable as an error.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource, SourceCode};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Source;
+
+/// The outcome of linting one payload: its source and its diagnostics, sorted by position.
+///
+/// A `Report` is a [`std::error::Error`] and a [`miette::Diagnostic`], so a caller can turn it
+/// into an error before sending a request:
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let linter = checkout_lint::Linter::default();
+/// let report = linter.lint_str("body.json", r#"{"product_cart": [{"product_id": "p", "quantity": 1}]}"#);
+/// report.into_result()?; // Err when any diagnostic is an error
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Report {
+    source: Source,
+    // Boxed: keeps `Report` small enough to travel in `Result::Err`.
+    named: Box<NamedSource<Arc<str>>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub(crate) fn new(source: Source, mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by(|a, b| {
+            (a.span.offset, a.span.length, a.rule).cmp(&(b.span.offset, b.span.length, b.rule))
+        });
+        let named =
+            Box::new(NamedSource::new(source.name(), source.shared_text()).with_language("json"));
+        Self {
+            source,
+            named,
+            diagnostics,
+        }
+    }
+
+    /// The name the payload was linted under (a path, or `<value>`).
+    pub fn name(&self) -> &str {
+        self.source.name()
+    }
+
+    /// The linted text and its line index.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The text as miette wants it, named.
+    pub fn named_source(&self) -> &NamedSource<Arc<str>> {
+        &self.named
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// True when any diagnostic has error severity.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// `Err(self)` when the report has errors, so `?` stops before a doomed request.
+    pub fn into_result(self) -> Result<Self, Self> {
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok(self)
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.count(Severity::Error);
+        let warnings = self.count(Severity::Warning);
+        write!(
+            f,
+            "{}: {errors} error{}, {warnings} warning{}",
+            self.name(),
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        )?;
+        for diagnostic in &self.diagnostics {
+            let (line, column) = self.source.line_col(diagnostic.span.offset);
+            write!(
+                f,
+                "\n  {line}:{column} {}[{}] {}",
+                diagnostic.severity, diagnostic.rule, diagnostic.message
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl miette::Diagnostic for Report {
+    fn severity(&self) -> Option<miette::Severity> {
+        self.diagnostics
+            .iter()
+            .map(|d| d.severity)
+            .max()
+            .map(miette_severity)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.named.as_ref())
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        Some(Box::new(
+            self.diagnostics
+                .iter()
+                .map(|d| d as &dyn miette::Diagnostic),
+        ))
+    }
+}
+
+pub(crate) fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+/// Each diagnostic renders as a miette code frame; the source comes from the parent [`Report`]
+/// or from [`crate::render`].
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette_severity(self.severity))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let fix = self
+            .fix
+            .as_ref()
+            .map(|fix| format!("fix available: {}", fix.message));
+        match (&self.help, fix) {
+            (Some(help), Some(fix)) => Some(Box::new(format!("{help}\n{fix}"))),
+            (Some(help), None) => Some(Box::new(help)),
+            (None, Some(fix)) => Some(Box::new(fix)),
+            (None, None) => None,
+        }
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(None, self.span);
+        let secondary = self
+            .labels
+            .iter()
+            .map(|label| LabeledSpan::new_with_span(Some(label.message.clone()), label.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}

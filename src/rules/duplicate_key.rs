@@ -1,0 +1,56 @@
+//! `duplicate-key`: the same key twice in one object.
+
+use std::collections::HashMap;
+
+use super::{Context, Finding, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::text::quote;
+use crate::tree::{Node, Value};
+
+pub struct DuplicateKey;
+
+static META: RuleMeta = RuleMeta {
+    name: "duplicate-key",
+    severity: Severity::Error,
+    summary: "An object has the same key twice; the server keeps only one of the values.",
+    docs: include_str!("../../rules/duplicate-key.md"),
+};
+
+impl Rule for DuplicateKey {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+        let Some(tree) = ctx.tree else { return };
+        // An explicit stack: the tree is at most MAX_DEPTH deep, but wide trees are common.
+        let mut stack: Vec<&Node<'_>> = vec![tree];
+        while let Some(node) = stack.pop() {
+            match &node.value {
+                Value::Array(items) => stack.extend(items.iter()),
+                Value::Object(members) => {
+                    let mut first_seen = HashMap::with_capacity(members.len());
+                    for member in members {
+                        if let Some(first) = first_seen.get(member.key.as_ref()) {
+                            findings.push(
+                                Finding::new(
+                                    member.key_span,
+                                    format!(
+                                        "duplicate key {}: the server silently keeps only one of the values",
+                                        quote(&member.key)
+                                    ),
+                                )
+                                .label(*first, "first defined here")
+                                .help("remove one of the two members"),
+                            );
+                        } else {
+                            first_seen.insert(member.key.as_ref(), member.key_span);
+                        }
+                        stack.push(&member.value);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

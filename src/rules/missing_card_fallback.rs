@@ -1,0 +1,60 @@
+//! `missing-card-fallback`: `allowed_payment_method_types` without `credit` or `debit`.
+
+use super::{Context, Finding, Rule, RuleMeta};
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::span::Span;
+
+pub struct MissingCardFallback;
+
+static META: RuleMeta = RuleMeta {
+    name: "missing-card-fallback",
+    severity: Severity::Warning,
+    summary: "allowed_payment_method_types lacks \"credit\" or \"debit\", the fallback Dodo says to always provide.",
+    docs: include_str!("../../rules/missing-card-fallback.md"),
+};
+
+const FALLBACK: [&str; 2] = ["credit", "debit"];
+
+impl Rule for MissingCardFallback {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+        let Some(methods) = ctx
+            .session
+            .and_then(|s| s.allowed_payment_method_types.as_ref())
+        else {
+            return;
+        };
+        let missing: Vec<&str> = FALLBACK
+            .into_iter()
+            .filter(|card| !methods.value.iter().any(|m| m.value == *card))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
+        let listed = quoted.join(" and ");
+        let array = methods.span;
+        let inside = ctx
+            .source
+            .text()
+            .get(array.offset + 1..array.end().saturating_sub(1))
+            .unwrap_or_default();
+        let separator = if inside.trim().is_empty() { "" } else { ", " };
+        findings.push(
+            Finding::new(
+                array,
+                format!("allowed_payment_method_types lacks {listed}"),
+            )
+            .help("Dodo: always provide \"credit\" and \"debit\" as a fallback; if every listed method is unavailable to the customer, the checkout session fails")
+            .fix(Fix::replace(
+                format!("add {listed}"),
+                Applicability::Unsafe,
+                Span::new(array.offset + 1, 0),
+                format!("{}{separator}", quoted.join(", ")),
+            )),
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! `missing-field`: a required key is absent.
+
+use super::{Context, Finding, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::pointer::display_path;
+use crate::schema::ViolationKind;
+
+pub struct MissingField;
+
+static META: RuleMeta = RuleMeta {
+    name: "missing-field",
+    severity: Severity::Error,
+    summary: "A field the API requires is missing (product_cart, product_id, quantity, country, email …).",
+    docs: include_str!("../../rules/missing-field.md"),
+};
+
+impl Rule for MissingField {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+        for violation in ctx.violations {
+            let ViolationKind::MissingField { object, field } = &violation.kind else {
+                continue;
+            };
+            let place = if violation.pointer.is_empty() {
+                "the checkout session".to_string()
+            } else {
+                display_path(&violation.pointer)
+            };
+            let mut finding = Finding::new(
+                *object,
+                format!("{place} is missing the required field \"{field}\""),
+            );
+            if violation.pointer == "/customer" && field == "email" {
+                finding = finding.help(
+                    "a new customer needs \"email\"; to attach an existing customer give only \"customer_id\"",
+                );
+            } else {
+                finding = finding.help(format!("add \"{field}\""));
+            }
+            findings.push(finding);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! The request's shape: `schemas/checkout-session.schema.json`, compiled once per process, and
+//! its errors mapped back onto the tree as [`Violation`]s with exact spans.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value as Json;
+
+use crate::span::Span;
+use crate::text::quote;
+use crate::tree::{Member, Node, Value};
+
+/// The schema text, embedded so the binary and library need no files at run time.
+pub const SCHEMA_TEXT: &str = include_str!("../schemas/checkout-session.schema.json");
+
+/// One way the payload breaks the schema, located in the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// JSON pointer to the offending value; for an unknown field, to that member.
+    pub pointer: String,
+    pub kind: ViolationKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViolationKind {
+    /// A key the API does not define. `known` are the keys the object may have.
+    UnknownField {
+        key: String,
+        key_span: Span,
+        known: Vec<String>,
+    },
+    /// A required key is absent; `object` is the span of the object that lacks it.
+    MissingField { object: Span, field: String },
+    /// The value has the wrong JSON type; `expected` reads like "integer" or "string or null".
+    WrongType {
+        span: Span,
+        expected: String,
+        /// What was there, for messages: `string "yes"`, `number 1.5`, `array`.
+        found: String,
+    },
+    /// A string outside an enumeration.
+    NotAllowed {
+        span: Span,
+        found: String,
+        allowed: Vec<String>,
+    },
+    /// A number outside its range: "must be at most 2147483647".
+    OutOfRange { span: Span, message: String },
+    /// Anything else the schema says, in its words.
+    Other { span: Span, message: String },
+}
+
+impl Violation {
+    /// The primary span.
+    pub fn span(&self) -> Span {
+        match &self.kind {
+            ViolationKind::UnknownField { key_span, .. } => *key_span,
+            ViolationKind::MissingField { object, .. } => *object,
+            ViolationKind::WrongType { span, .. }
+            | ViolationKind::NotAllowed { span, .. }
+            | ViolationKind::OutOfRange { span, .. }
+            | ViolationKind::Other { span, .. } => *span,
+        }
+    }
+
+    /// The span of a value that failed and so is left out of the typed model.
+    pub fn failed_value(&self) -> Option<Span> {
+        match self.kind {
+            ViolationKind::UnknownField { .. } | ViolationKind::MissingField { .. } => None,
+            _ => Some(self.span()),
+        }
+    }
+}
+
+struct Compiled {
+    schema: Json,
+    validator: Validator,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        // The schema is a constant of this crate, checked by its tests; failing here is a
+        // build defect, not an input error.
+        let schema: Json =
+            serde_json::from_str(SCHEMA_TEXT).expect("embedded schema is valid JSON");
+        let validator = jsonschema::draft202012::new(&schema).expect("embedded schema compiles");
+        Compiled { schema, validator }
+    })
+}
+
+/// The parsed schema document (for descriptions, known keys and enumerations).
+pub fn document() -> &'static Json {
+    &compiled().schema
+}
+
+/// Validates the payload tree (whose root is an object) against the schema.
+pub fn validate(root: &Node<'_>) -> Vec<Violation> {
+    let compiled = compiled();
+    let instance = root.to_json();
+    if compiled.validator.is_valid(&instance) {
+        return Vec::new();
+    }
+    let mut violations = Vec::new();
+    for error in compiled.validator.iter_errors(&instance) {
+        locate(&compiled.schema, root, &error, &mut violations);
+    }
+    violations
+}
+
+fn locate(schema: &Json, root: &Node<'_>, error: &ValidationError<'_>, out: &mut Vec<Violation>) {
+    let Some(node) = find_node(root, error) else {
+        return;
+    };
+    let pointer = error.instance_path().as_str().to_string();
+    let span = node.span;
+    let kind = match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let known = known_keys(schema, error.schema_path().as_str());
+            for key in unexpected {
+                for member in members_named(node, key) {
+                    out.push(Violation {
+                        pointer: format!("{pointer}/{}", escape_pointer_segment(key)),
+                        kind: ViolationKind::UnknownField {
+                            key: key.clone(),
+                            key_span: member.key_span,
+                            known: known.clone(),
+                        },
+                    });
+                }
+            }
+            return;
+        }
+        ValidationErrorKind::Required { property } => ViolationKind::MissingField {
+            object: span,
+            field: property.as_str().unwrap_or_default().to_string(),
+        },
+        ValidationErrorKind::Type { kind } => ViolationKind::WrongType {
+            span,
+            expected: expected_types(kind),
+            found: describe(node),
+        },
+        ValidationErrorKind::Enum { options } => ViolationKind::NotAllowed {
+            span,
+            found: node
+                .as_str()
+                .map_or_else(|| node.to_json().to_string(), str::to_string),
+            allowed: options
+                .as_array()
+                .map(|values| {
+                    values
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        },
+        ValidationErrorKind::Minimum { limit } => ViolationKind::OutOfRange {
+            span,
+            message: format!("must be at least {limit}, found {}", describe(node)),
+        },
+        ValidationErrorKind::Maximum { limit } => ViolationKind::OutOfRange {
+            span,
+            message: format!("must be at most {limit}, found {}", describe(node)),
+        },
+        ValidationErrorKind::AnyOf { context } => {
+            // `T | null` is written as anyOf [T, null]; for a non-null value only T's errors
+            // say anything useful.
+            let useful: Vec<_> = context
+                .iter()
+                .filter(|branch| !is_only_null_type_error(branch))
+                .collect();
+            if let [branch] = useful.as_slice() {
+                for inner in branch.iter() {
+                    locate(schema, root, inner, out);
+                }
+                return;
+            }
+            ViolationKind::Other {
+                span,
+                message: "does not match the schema".into(),
+            }
+        }
+        other => ViolationKind::Other {
+            span,
+            message: format!("breaks the schema's {:?} keyword", other.keyword()),
+        },
+    };
+    out.push(Violation { pointer, kind });
+}
+
+/// What a value is, for messages: `string "yes"`, `number 1.5`, `array`.
+fn describe(node: &Node<'_>) -> String {
+    match &node.value {
+        Value::String(text) => format!("string {}", quote(text)),
+        Value::Number(raw) => format!("number {}", quote(raw).trim_matches('"')),
+        Value::Bool(flag) => format!("boolean {flag}"),
+        other => match other {
+            Value::Null => "null".into(),
+            Value::Array(_) => "an array".into(),
+            _ => "an object".into(),
+        },
+    }
+}
+
+/// RFC 6901: `~` → `~0`, `/` → `~1`.
+pub fn escape_pointer_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+fn is_only_null_type_error(branch: &[ValidationError<'_>]) -> bool {
+    matches!(branch, [only] if matches!(only.kind(),
+        ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null"))
+}
+
+fn expected_types(kind: &TypeKind) -> String {
+    let mut names: Vec<String> = match kind {
+        TypeKind::Single(t) => vec![t.to_string()],
+        TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
+    };
+    // "null" reads best last: "string or null".
+    names.sort_by_key(|name| name == "null");
+    names.join(" or ")
+}
+
+/// Walks the error's instance path through the tree.
+fn find_node<'t, 's>(root: &'t Node<'s>, error: &ValidationError<'_>) -> Option<&'t Node<'s>> {
+    let mut node = root;
+    for segment in error.instance_path().segments() {
+        node = match segment {
+            LocationSegment::Property(key) => node.get(&key)?,
+            LocationSegment::Index(index) => node.as_array()?.get(index)?,
+        };
+    }
+    Some(node)
+}
+
+fn members_named<'t, 's>(node: &'t Node<'s>, key: &'t str) -> impl Iterator<Item = &'t Member<'s>> {
+    node.as_object()
+        .unwrap_or_default()
+        .iter()
+        .filter(move |m| m.key == key)
+}
+
+/// The `properties` of the schema object that owns an `additionalProperties` keyword.
+fn known_keys(schema: &Json, keyword_path: &str) -> Vec<String> {
+    let owner = keyword_path
+        .strip_suffix("/additionalProperties")
+        .unwrap_or(keyword_path);
+    schema
+        .pointer(owner)
+        .and_then(|s| s.get("properties"))
+        .and_then(Json::as_object)
+        .map(|properties| properties.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::parse;
+
+    fn violations(text: &str) -> Vec<Violation> {
+        validate(&parse(text).unwrap())
+    }
+
+    #[test]
+    fn the_embedded_schema_compiles_and_accepts_a_minimal_payload() {
+        assert!(violations(r#"{"product_cart": []}"#).is_empty());
+    }
+
+    #[test]
+    fn nullable_references_report_the_inner_error() {
+        let text = r#"{"product_cart": [], "billing_currency": "usd"}"#;
+        let found = violations(text);
+        assert_eq!(found[0].pointer, "/billing_currency");
+        assert!(
+            matches!(&found[..], [Violation { kind: ViolationKind::NotAllowed { found, allowed, span }, .. }]
+            if found == "usd" && allowed.contains(&"USD".to_string()) && *span == Span::new(41, 5)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_point_at_the_key_and_know_their_siblings() {
+        let text = r#"{"product_cart": [], "billing_adress": {}}"#;
+        let found = violations(text);
+        assert_eq!(found[0].pointer, "/billing_adress");
+        let [
+            Violation {
+                kind:
+                    ViolationKind::UnknownField {
+                        key,
+                        key_span,
+                        known,
+                    },
+                ..
+            },
+        ] = &found[..]
+        else {
+            panic!("{found:?}")
+        };
+        assert_eq!(key, "billing_adress");
+        assert_eq!(*key_span, Span::new(21, 16));
+        assert!(known.contains(&"billing_address".to_string()));
+    }
+
+    #[test]
+    fn customer_variants_are_chosen_by_customer_id() {
+        let found = violations(r#"{"product_cart": [], "customer": {"name": "x"}}"#);
+        assert!(
+            matches!(&found[..], [Violation { kind: ViolationKind::MissingField { field, .. }, .. }] if field == "email")
+        );
+        let found =
+            violations(r#"{"product_cart": [], "customer": {"customer_id": "c", "email": "e"}}"#);
+        assert!(
+            matches!(&found[..], [Violation { kind: ViolationKind::UnknownField { key, .. }, .. }] if key == "email")
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! The text being linted, its name, and a line index that turns byte offsets into positions
+//! for people (1-based line and column) and for editors (LSP: 0-based line, UTF-16 character).
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+/// A 0-based LSP position: `character` counts UTF-16 code units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub character: usize,
+}
+
+/// An LSP range, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+/// A named text with its line index. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Source {
+    name: Arc<str>,
+    text: Arc<str>,
+    line_starts: Arc<[usize]>,
+}
+
+/// Where the bytes of a file stopped being UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidUtf8 {
+    /// The first invalid sequence, in the lossily decoded text (it became U+FFFD there).
+    pub span: Span,
+}
+
+impl Source {
+    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let line_starts = line_starts(&text);
+        Self {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Decodes bytes as UTF-8. Invalid sequences are replaced by U+FFFD so the text can still be
+    /// shown; the first one is returned so it can be reported.
+    pub fn from_bytes(name: impl Into<Arc<str>>, bytes: &[u8]) -> (Self, Option<InvalidUtf8>) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (Self::new(name, text), None),
+            Err(err) => {
+                let at = err.valid_up_to();
+                let lossy = String::from_utf8_lossy(bytes).into_owned();
+                let span = Span::new(at, char::REPLACEMENT_CHARACTER.len_utf8());
+                (Self::new(name, lossy), Some(InvalidUtf8 { span }))
+            }
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn shared_text(&self) -> Arc<str> {
+        Arc::clone(&self.text)
+    }
+
+    /// Clamps `offset` into the text and back onto a character boundary.
+    fn floor_char_boundary(&self, offset: usize) -> usize {
+        let mut at = offset.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// 1-based line and column (in characters) for people.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor_char_boundary(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count();
+        (line + 1, column + 1)
+    }
+
+    /// The LSP position of a byte offset (0-based line, UTF-16 code units).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let character = self.text[start..offset].encode_utf16().count();
+        Position { line, character }
+    }
+
+    /// The LSP range of a span.
+    pub fn range(&self, span: Span) -> Range {
+        Range {
+            start: self.position(span.offset),
+            end: self.position(span.end()),
+        }
+    }
+
+    /// The byte offset of an LSP position, or `None` when it lies outside the text.
+    pub fn offset(&self, position: Position) -> Option<usize> {
+        let start = *self.line_starts.get(position.line)?;
+        let end = self
+            .line_starts
+            .get(position.line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let mut units = 0;
+        for (index, ch) in self.text[start..end].char_indices() {
+            if units == position.character {
+                return Some(start + index);
+            }
+            units += ch.len_utf16();
+            if units > position.character {
+                return None;
+            }
+        }
+        (units == position.character).then_some(end)
+    }
+}
+
+/// Byte offsets where lines begin. `\n`, `\r\n` and a lone `\r` end a line, as in LSP.
+fn line_starts(text: &str) -> Arc<[usize]> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_units_and_people_count_characters() {
+        let source = Source::new("t", "{\"a\":\n \"é😀x\"}");
+        let x = source.text().find('x').unwrap();
+        assert_eq!(
+            source.position(x),
+            Position {
+                line: 1,
+                character: 5
+            }
+        );
+        assert_eq!(source.line_col(x), (2, 5));
+        assert_eq!(source.offset(source.position(x)), Some(x));
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let source = Source::new("t", "a\r\nb\rc");
+        assert_eq!(
+            source.position(3),
+            Position {
+                line: 1,
+                character: 0
+            }
+        );
+        assert_eq!(
+            source.position(5),
+            Position {
+                line: 2,
+                character: 0
+            }
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_located_not_fatal() {
+        let (source, bad) = Source::from_bytes("t", b"{\"a\": \"\xff\"}");
+        assert_eq!(
+            bad,
+            Some(InvalidUtf8 {
+                span: Span::new(7, 3)
+            })
+        );
+        assert!(source.text().contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn positions_inside_a_character_round_down() {
+        let source = Source::new("t", "é");
+        assert_eq!(
+            source.position(1),
+            Position {
+                line: 0,
+                character: 0
+            }
+        );
+        assert_eq!(
+            source.offset(Position {
+                line: 0,
+                character: 5
+            }),
+            None
+        );
+        assert_eq!(
+            source.offset(Position {
+                line: 3,
+                character: 0
+            }),
+            None
+        );
+    }
+}

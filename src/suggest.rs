@@ -1,0 +1,71 @@
+//! "Did you mean …?": the closest candidate by edit distance.
+
+/// The candidate closest to `word`, if it is close enough to be a plausible typo: case
+/// differences are free to spot (`usd` → `USD`), and otherwise at most a third of the word may
+/// differ.
+pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let lower = word.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        if candidate.to_lowercase() == lower {
+            return Some(candidate);
+        }
+        let distance = levenshtein(&lower, &candidate.to_lowercase());
+        let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// Prefix-aware closest match: `credit_card` → `credit` (a candidate that the word starts with
+/// after a separator), else [`closest`].
+pub fn closest_or_prefix<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str> + Clone,
+) -> Option<&'c str> {
+    closest(word, candidates.clone()).or_else(|| {
+        let lower = word.to_lowercase();
+        candidates
+            .into_iter()
+            .filter(|c| {
+                lower.len() > c.len()
+                    && lower.starts_with(&c.to_lowercase())
+                    && matches!(lower.as_bytes().get(c.len()), Some(b'_' | b'-' | b' '))
+            })
+            .max_by_key(|c| c.len())
+    })
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_typos_and_case() {
+        let fields = ["billing_address", "billing_currency", "customer"];
+        assert_eq!(closest("billing_adress", fields), Some("billing_address"));
+        assert_eq!(closest("usd", ["EUR", "USD"]), Some("USD"));
+        assert_eq!(closest("zzzzzz", fields), None);
+        assert_eq!(
+            closest_or_prefix("credit_card", ["credit", "debit", "ach"]),
+            Some("credit")
+        );
+    }
+}

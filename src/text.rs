@@ -1,0 +1,66 @@
+//! Making payload text safe to show: payload strings reach terminals, CI logs and editors.
+
+/// Quotes payload text for a message: control characters, escape sequences and invisible
+/// formatting characters are escaped (`"\u{1b}[31m"`), and long text is shortened.
+pub fn quote(text: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(MAX_CHARS).collect();
+    let mut quoted = format!("{head:?}");
+    if chars.next().is_some() {
+        quoted.insert(quoted.len() - 1, '…');
+    }
+    quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn escapes_control_and_shortens() {
+        assert_eq!(quote("a\u{1b}[31m\nb"), "\"a\\u{1b}[31m\\nb\"");
+        assert_eq!(quote("\u{202e}"), "\"\\u{202e}\"");
+        assert_eq!(quote(&"x".repeat(100)).chars().count(), 63);
+    }
+}
+
+/// A copy of `text` safe to print in a code frame, with every byte offset unchanged: C0
+/// controls other than tab and line breaks, and DEL, become `?`; C1 controls become `¿`; bidi
+/// overrides and isolates (which can reorder what a reviewer sees) become U+FFFD. Each
+/// replacement has the UTF-8 length of what it replaces.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !unsafe_char(c) => c,
+            '\u{0}'..='\u{7f}' => '?',
+            '\u{80}'..='\u{9f}' => '¿',
+            _ => '\u{FFFD}',
+        })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::for_terminal;
+
+    #[test]
+    fn keeps_offsets_while_removing_escapes() {
+        let text = "a\u{1b}[2J\u{9b}b\u{202e}c\td\n";
+        let safe = for_terminal(text);
+        assert_eq!(safe.len(), text.len());
+        assert_eq!(safe, "a?[2J¿b\u{FFFD}c\td\n");
+        assert!(matches!(
+            for_terminal("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

@@ -1,0 +1,293 @@
+//! The library API end to end: documentation payloads, the newest SDK's full field set, garbage
+//! input, `lint_value`, and the report as an error.
+
+mod common;
+
+use checkout_lint::{Linter, Position, Report, Severity, Span};
+use common::{find_nth, fixture, of_rule, spanned};
+
+#[test]
+fn documentation_examples_have_no_errors() {
+    let linter = Linter::default();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(fixture("doc-examples")).unwrap() {
+        let path = entry.unwrap().path();
+        let report = linter.lint_bytes(&path.display().to_string(), &std::fs::read(&path).unwrap());
+        assert!(!report.has_errors(), "{report}");
+        checked += 1;
+    }
+    assert_eq!(checked, 11);
+}
+
+#[test]
+fn every_field_of_the_newest_sdk_is_known_and_valid() {
+    let path = fixture("every-field.json");
+    let report = Linter::default().lint_bytes("every-field.json", &std::fs::read(path).unwrap());
+    assert!(of_rule(&report, "unknown-field").is_empty(), "{report}");
+    assert!(!report.has_errors(), "{report}");
+}
+
+#[test]
+fn every_sdk_field_is_in_the_schema() {
+    // The newest SDK's CheckoutSessionCreateParams keys, as of npm dodopayments 2.52.0.
+    let sdk_fields = [
+        "product_cart",
+        "allowed_payment_method_types",
+        "billing_address",
+        "billing_currency",
+        "cancel_url",
+        "confirm",
+        "custom_fields",
+        "customer",
+        "customer_business_name",
+        "customization",
+        "discount_code",
+        "discount_codes",
+        "feature_flags",
+        "force_3ds",
+        "mandate_min_amount_inr_paise",
+        "metadata",
+        "minimal_address",
+        "payment_method_id",
+        "product_collection_id",
+        "return_url",
+        "short_link",
+        "show_saved_payment_methods",
+        "subscription_data",
+        "tax_id",
+    ];
+    let schema = checkout_lint::schema::document();
+    let properties = schema["properties"].as_object().unwrap();
+    assert_eq!(properties.len(), sdk_fields.len());
+    for field in sdk_fields {
+        assert!(properties.contains_key(field), "{field}");
+        assert!(
+            properties[field]["description"].is_string()
+                || properties[field]["$ref"].is_string()
+                || properties[field]["anyOf"].is_array(),
+            "{field} has no description"
+        );
+    }
+    let defs = &schema["$defs"];
+    assert_eq!(
+        defs["PaymentMethodType"]["enum"].as_array().unwrap().len(),
+        105
+    );
+    assert_eq!(defs["Currency"]["enum"].as_array().unwrap().len(), 145);
+    assert_eq!(defs["CountryCode"]["enum"].as_array().unwrap().len(), 249);
+}
+
+fn garbage(text: &[u8]) -> Report {
+    let report = Linter::default().lint_bytes("garbage.json", text);
+    assert!(report.has_errors());
+    report
+}
+
+#[test]
+fn garbage_becomes_invalid_json_at_the_right_place() {
+    let truncated = garbage(br#"{"product_cart": [{"product_id": "a""#);
+    let d = &truncated.diagnostics()[0];
+    assert_eq!((d.rule, d.span), ("invalid-json", Span::new(36, 0)));
+    assert_eq!(
+        d.message,
+        "invalid JSON: unexpected end of input: expected ',' or '}'"
+    );
+
+    let utf8 = garbage(b"{\"product_cart\": [], \"tax_id\": \"\xc3\x28\"}");
+    let d = &utf8.diagnostics()[0];
+    assert_eq!((d.rule, d.span.offset), ("invalid-json", 32));
+    assert_eq!(d.message, "the file is not valid UTF-8");
+
+    let deep = garbage("[".repeat(100_000).as_bytes());
+    assert_eq!(deep.diagnostics()[0].rule, "invalid-json");
+    assert!(
+        deep.diagnostics()[0]
+            .message
+            .contains("nesting is deeper than 128 levels")
+    );
+
+    let array = garbage(br#"[{"product_id": "a", "quantity": 1}]"#);
+    assert_eq!(
+        array.diagnostics()[0].message,
+        "a checkout session must be a JSON object, found array"
+    );
+    assert_eq!(array.diagnostics().len(), 1);
+
+    let empty = garbage(b"");
+    assert_eq!(
+        empty.diagnostics()[0].message,
+        "invalid JSON: the file is empty: expected a JSON object"
+    );
+
+    let control = garbage(b"{\"product_cart\": [], \"tax_id\": \"a\tb\"}");
+    assert_eq!(control.diagnostics()[0].span, Span::new(33, 1));
+
+    let huge_number = garbage(br#"{"product_cart": [], "mandate_min_amount_inr_paise": 1e400}"#);
+    assert_eq!(
+        huge_number.diagnostics()[0].message,
+        "invalid JSON: number 1e400 is out of range"
+    );
+}
+
+#[test]
+fn duplicate_keys_are_reported_at_the_second_key() {
+    let text =
+        r#"{"product_cart": [], "customer": {"email": "a@example.com", "email": "b@example.com"}}"#;
+    let report = Linter::default().lint_str("p", text);
+    let found = of_rule(&report, "duplicate-key");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span, find_nth(text, "\"email\"", 1));
+    assert_eq!(found[0].labels[0].span, find_nth(text, "\"email\"", 0));
+    assert_eq!(found[0].pointer, "/customer/email");
+}
+
+#[test]
+fn a_bom_is_accepted() {
+    let report = Linter::default().lint_bytes("bom.json", b"\xef\xbb\xbf{\"product_cart\": []}");
+    assert!(report.diagnostics().is_empty(), "{report}");
+}
+
+#[test]
+fn schema_errors_land_on_keys_values_and_parent_objects() {
+    let text = r#"{"product_cart": [{"product_id": "a", "quantity": 1}], "billing_adress": {"country": "US"}, "billing_currency": "usd", "billing_address": {"city": "x"}, "allowed_payment_method_types": ["credit_card", "debit"]}"#;
+    let report = Linter::default().lint_str("p", text);
+    let unknown = of_rule(&report, "unknown-field");
+    assert_eq!(spanned(&report, unknown[0]), "\"billing_adress\"");
+    assert_eq!(
+        unknown[0].help.as_deref(),
+        Some("did you mean \"billing_address\"?")
+    );
+    assert_eq!(
+        unknown[0].fix.as_ref().unwrap().edits[0].replacement,
+        "\"billing_address\""
+    );
+
+    let values = of_rule(&report, "invalid-value");
+    assert_eq!(spanned(&report, values[0]), "\"usd\"");
+    assert_eq!(values[0].help.as_deref(), Some("did you mean \"USD\"?"));
+    assert_eq!(spanned(&report, values[1]), "\"credit_card\"");
+    assert_eq!(values[1].help.as_deref(), Some("did you mean \"credit\"?"));
+
+    let missing = of_rule(&report, "missing-field");
+    assert_eq!(spanned(&report, missing[0]), r#"{"city": "x"}"#);
+    assert_eq!(
+        missing[0].message,
+        "billing_address is missing the required field \"country\""
+    );
+}
+
+#[test]
+fn lint_value_reports_the_same_rules_at_the_same_pointers() {
+    let value: serde_json::Value = serde_json::json!({
+        "product_cart": [{"product_id": "a", "quantity": 0}],
+        "billing_currency": "usd",
+        "allowed_payment_method_types": ["upi_collect"],
+        "confirm": true
+    });
+    let linter = Linter::default();
+    let from_value = linter.lint_value(&value);
+    let from_text = linter.lint_str("p", &serde_json::to_string_pretty(&value).unwrap());
+    let key = |r: &Report| -> Vec<(String, String)> {
+        let mut v: Vec<_> = r
+            .diagnostics()
+            .iter()
+            .map(|d| (d.rule.to_string(), d.pointer.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(key(&from_value), key(&from_text));
+    assert!(
+        key(&from_value).contains(&("zero-quantity".into(), "/product_cart/0/quantity".into()))
+    );
+    let zero = of_rule(&from_value, "zero-quantity")[0];
+    assert_eq!(
+        spanned(&from_value, zero),
+        "0",
+        "spans refer to the compact serialization"
+    );
+}
+
+#[test]
+fn ranges_are_lsp_positions_in_utf16() {
+    let text = "{\"product_cart\": [],\n \"metadata\": {\"note\": \"😀é\"}, \"confirm\": 1}";
+    let report = Linter::default().lint_str("p", text);
+    let d = of_rule(&report, "invalid-type")[0];
+    let range = report.source().range(d.span);
+    assert_eq!(
+        range.start,
+        Position {
+            line: 1,
+            character: 41
+        }
+    );
+    assert_eq!(
+        range.end,
+        Position {
+            line: 1,
+            character: 42
+        }
+    );
+    assert_eq!(report.source().offset(range.start), Some(d.span.offset));
+}
+
+#[test]
+fn the_linter_is_shareable_and_the_report_is_an_error() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Linter>();
+    assert_send_sync::<Report>();
+
+    fn before_send(linter: &Linter, body: &str) -> Result<(), Box<dyn std::error::Error>> {
+        linter.lint_str("body.json", body).into_result()?;
+        Ok(())
+    }
+    let linter = Linter::default();
+    assert!(
+        before_send(
+            &linter,
+            r#"{"product_cart": [{"product_id": "a", "quantity": 1}]}"#
+        )
+        .is_ok()
+    );
+    let err = before_send(
+        &linter,
+        r#"{"product_cart": [{"product_id": "a", "quantity": 0}]}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("1 error"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("error[zero-quantity] quantity must be at least 1, found 0"),
+        "{err}"
+    );
+
+    let report = linter.lint_str(
+        "body.json",
+        r#"{"product_cart": [{"product_id": "a", "quantity": 0}]}"#,
+    );
+    let as_miette: &dyn miette::Diagnostic = &report;
+    assert_eq!(as_miette.severity(), Some(miette::Severity::Error));
+    assert_eq!(as_miette.related().unwrap().count(), 1);
+    let mut rendered = String::new();
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .render_report(&mut rendered, &report)
+        .unwrap();
+    assert!(
+        rendered.contains("quantity must be at least 1, found 0"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("body.json:1:51"), "{rendered}");
+}
+
+#[test]
+fn severity_overrides_and_off_apply() {
+    use checkout_lint::{Config, Level};
+    let text = r#"{"product_cart": [], "allowed_payment_method_types": ["upi_collect"]}"#;
+    let strict = Linter::new(Config::default().with_rule("missing-card-fallback", Level::Error));
+    assert_eq!(
+        strict.lint_str("p", text).diagnostics()[0].severity,
+        Severity::Error
+    );
+    let off = Linter::new(Config::default().with_rule("missing-card-fallback", Level::Off));
+    assert!(off.lint_str("p", text).diagnostics().is_empty());
+}

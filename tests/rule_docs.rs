@@ -1,0 +1,220 @@
+//! Every rule's page (`rules/<name>.md`, embedded in the binary) has the agreed sections, and
+//! every example in it is run: a `bad` example must raise the rule exactly at the marked place, a
+//! `good` example must not raise it. Documentation that cannot drift.
+
+use std::path::Path;
+
+use checkout_lint::pointer::{member_at, value_at};
+use checkout_lint::rules::{self, Rule};
+use checkout_lint::{Catalogue, Config, Linter, Span, tree};
+
+const SECTIONS: [&str; 6] = [
+    "## What it checks",
+    "## Why",
+    "## Example",
+    "## Use instead",
+    "## Configuration",
+    "## Source",
+];
+
+struct Block {
+    info: Vec<String>,
+    body: String,
+    line: usize,
+}
+
+fn code_blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Option<Block> = None;
+    for (index, line) in markdown.lines().enumerate() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(info)) => {
+                open = Some(Block {
+                    info: info.split_whitespace().map(str::to_string).collect(),
+                    body: String::new(),
+                    line: index + 1,
+                })
+            }
+            (Some(_), Some(_)) => blocks.extend(open.take()),
+            (Some(block), None) => {
+                block.body.push_str(line);
+                block.body.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    assert!(open.is_none(), "unclosed code block");
+    blocks
+}
+
+/// The span an example marks: `pointer=/a/0` (that value), `key=/a` (that member's key) or
+/// `at=LINE:COL` (a diagnostic starting there).
+enum Mark {
+    Span(Span),
+    Start(usize, usize),
+}
+
+fn mark(block: &Block, name: &str) -> Mark {
+    let attr = |key: &str| {
+        block
+            .info
+            .iter()
+            .find_map(|a| a.strip_prefix(&format!("{key}=")).map(str::to_string))
+    };
+    if let Some(at) = attr("at") {
+        let (line, col) = at.split_once(':').expect("at=LINE:COL");
+        return Mark::Start(line.parse().unwrap(), col.parse().unwrap());
+    }
+    let root = tree::parse(&block.body).unwrap_or_else(|e| {
+        panic!(
+            "{name}: example at line {} does not parse: {e:?}",
+            block.line
+        )
+    });
+    if let Some(pointer) = attr("pointer") {
+        let node = value_at(&root, &pointer)
+            .unwrap_or_else(|| panic!("{name}: no value at {pointer} (line {})", block.line));
+        return Mark::Span(node.span);
+    }
+    if let Some(pointer) = attr("key") {
+        let member = member_at(&root, &pointer)
+            .unwrap_or_else(|| panic!("{name}: no member at {pointer} (line {})", block.line));
+        return Mark::Span(member.key_span);
+    }
+    panic!(
+        "{name}: bad example at line {} marks no place (pointer=, key= or at=)",
+        block.line
+    )
+}
+
+fn check_page(rule: &dyn Rule) -> (usize, usize) {
+    let meta = rule.meta();
+    let page = meta.docs;
+    assert!(
+        page.starts_with(&format!("# {}\n", meta.name)),
+        "{}: page must start with its name",
+        meta.name
+    );
+    let mut last = 0;
+    for section in SECTIONS {
+        let at = page
+            .find(&format!("\n{section}\n"))
+            .unwrap_or_else(|| panic!("{}: missing section {section:?}", meta.name));
+        assert!(at > last, "{}: section {section:?} out of order", meta.name);
+        last = at;
+    }
+    let severity = format!("**Default severity:** {}", meta.severity);
+    assert!(
+        page.contains(&severity),
+        "{}: page must state {severity}",
+        meta.name
+    );
+
+    let mut config = Config::default();
+    let (mut bad, mut good) = (0, 0);
+    for block in code_blocks(page) {
+        let kind: Vec<&str> = block.info.iter().take(2).map(String::as_str).collect();
+        match kind.as_slice() {
+            ["json", "catalogue"] => {
+                let catalogue = Catalogue::from_json_str("page catalogue", &block.body).unwrap();
+                config = config.with_catalogue(catalogue);
+            }
+            ["toml", "config"] => {
+                let catalogue = config.catalogue.take();
+                config =
+                    Config::from_toml_str("page config", &block.body, Path::new("rules")).unwrap();
+                config.catalogue = config.catalogue.take().or(catalogue);
+            }
+            ["json", "bad", ..] => {
+                bad += 1;
+                let report = Linter::new(config.clone()).lint_str("example.json", &block.body);
+                let raised: Vec<_> = report
+                    .diagnostics()
+                    .iter()
+                    .filter(|d| d.rule == meta.name)
+                    .collect();
+                let hit = match mark(&block, meta.name) {
+                    Mark::Span(span) => raised.iter().any(|d| d.span == span),
+                    Mark::Start(line, col) => raised
+                        .iter()
+                        .any(|d| report.source().line_col(d.span.offset) == (line, col)),
+                };
+                assert!(
+                    hit,
+                    "{}: bad example at line {} must raise the rule at the marked place; got {:#?}",
+                    meta.name,
+                    block.line,
+                    report.diagnostics()
+                );
+            }
+            ["json", "good", ..] => {
+                good += 1;
+                let report = Linter::new(config.clone()).lint_str("example.json", &block.body);
+                let raised: Vec<_> = report
+                    .diagnostics()
+                    .iter()
+                    .filter(|d| d.rule == meta.name)
+                    .collect();
+                assert!(
+                    raised.is_empty(),
+                    "{}: good example at line {} raised {raised:#?}",
+                    meta.name,
+                    block.line
+                );
+                assert!(
+                    !report.has_errors(),
+                    "{}: good example at line {} has errors: {:#?}",
+                    meta.name,
+                    block.line,
+                    report.diagnostics()
+                );
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        bad > 0 && good > 0,
+        "{}: a page needs bad and good examples",
+        meta.name
+    );
+    (bad, good)
+}
+
+#[test]
+fn every_rule_page_has_the_sections_and_its_examples_hold() {
+    let mut examples = 0;
+    for rule in rules::all() {
+        let (bad, good) = check_page(*rule);
+        examples += bad + good;
+    }
+    assert!(examples >= 2 * rules::all().len());
+}
+
+#[test]
+fn every_page_on_disk_belongs_to_a_rule_and_matches_the_embedded_copy() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let rule =
+            rules::find(&name).unwrap_or_else(|| panic!("rules/{name}.md documents no rule"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), rule.meta().docs);
+        pages += 1;
+    }
+    assert_eq!(pages, rules::all().len());
+}
+
+#[test]
+fn rule_names_are_kebab_case_and_unique() {
+    let mut names: Vec<&str> = rules::all().iter().map(|r| r.meta().name).collect();
+    for name in &names {
+        assert!(
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{name}"
+        );
+    }
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), rules::all().len());
+}

@@ -2,14 +2,14 @@
 
 use std::collections::HashSet;
 
-use crate::config::Config;
+use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
 use crate::pointer::pointer_of;
 use crate::report::Report;
 use crate::rules::{self, Context, Rule};
 use crate::schema::{self, Violation};
-use crate::source::{InvalidUtf8, Source};
+use crate::source::{InvalidUtf8, Source, TooLarge};
 use crate::span::Span;
 use crate::tree;
 
@@ -69,13 +69,19 @@ impl Linter {
 
     /// Lints JSON text; `name` (usually a path) names it in the report.
     pub fn lint_str(&self, name: &str, text: &str) -> Report {
-        self.lint_source(Source::new(name, text), None)
+        self.lint_source(Source::new(name, text), None, None)
+    }
+
+    /// The report for a file that was not read because it is over a size limit: a
+    /// `file-too-large` diagnostic instead of an out-of-memory.
+    pub fn lint_too_large(&self, name: &str, size: u64, limit: u64) -> Report {
+        self.lint_source(Source::new(name, ""), None, Some(TooLarge { size, limit }))
     }
 
     /// Lints raw bytes: invalid UTF-8 becomes an `invalid-json` diagnostic.
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Report {
         let (source, invalid) = Source::from_bytes(name, bytes);
-        self.lint_source(source, invalid)
+        self.lint_source(source, invalid, None)
     }
 
     /// Lints a `serde_json::Value`. Spans refer to its canonical (compact) serialization,
@@ -86,14 +92,54 @@ impl Linter {
         self.lint_str("<value>", &text)
     }
 
-    fn lint_source(&self, source: Source, invalid_utf8: Option<InvalidUtf8>) -> Report {
-        let diagnostics = self.diagnose(&source, invalid_utf8);
+    fn lint_source(
+        &self,
+        source: Source,
+        invalid_utf8: Option<InvalidUtf8>,
+        too_large: Option<TooLarge>,
+    ) -> Report {
+        let mut diagnostics = self.diagnose(&source, invalid_utf8, too_large);
+        self.apply_overrides(source.name(), &mut diagnostics);
         Report::new(source, diagnostics)
     }
 
+    /// `[[overrides]]` of the config that match this file (and a diagnostic's pointer) change
+    /// its severity or drop it; the last matching override wins.
+    fn apply_overrides(&self, name: &str, diagnostics: &mut Vec<Diagnostic>) {
+        let matching: Vec<_> = self
+            .config
+            .overrides
+            .iter()
+            .filter(|o| o.matches_file(name, self.config.root.as_deref()))
+            .collect();
+        if matching.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|diagnostic| {
+            let level = matching
+                .iter()
+                .rev()
+                .find_map(|o| o.level_for(diagnostic.rule, &diagnostic.pointer));
+            match level.map(Level::severity) {
+                None => true,
+                Some(None) => false,
+                Some(Some(severity)) => {
+                    diagnostic.severity = severity;
+                    true
+                }
+            }
+        });
+    }
+
     /// Runs the stages left to right: tree, schema, model, rules.
-    fn diagnose(&self, source: &Source, invalid_utf8: Option<InvalidUtf8>) -> Vec<Diagnostic> {
-        let parsed = invalid_utf8.is_none().then(|| tree::parse(source.text()));
+    fn diagnose(
+        &self,
+        source: &Source,
+        invalid_utf8: Option<InvalidUtf8>,
+        too_large: Option<TooLarge>,
+    ) -> Vec<Diagnostic> {
+        let readable = invalid_utf8.is_none() && too_large.is_none();
+        let parsed = readable.then(|| tree::parse(source.text()));
         let (root, syntax_error) = match parsed {
             Some(Ok(root)) => (Some(root), None),
             Some(Err(error)) => (None, Some(error)),
@@ -109,6 +155,7 @@ impl Linter {
         let ctx = Context {
             source,
             invalid_utf8,
+            too_large,
             syntax_error: syntax_error.as_ref(),
             tree: root.as_ref(),
             violations: &violations,

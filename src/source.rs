@@ -36,6 +36,13 @@ pub struct InvalidUtf8 {
     pub span: Span,
 }
 
+/// A file left unread because it is larger than the configured limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge {
+    pub size: u64,
+    pub limit: u64,
+}
+
 impl Source {
     pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
         let text: Arc<str> = text.into();

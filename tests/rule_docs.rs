@@ -127,7 +127,12 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
             }
             ["json", "bad", ..] => {
                 bad += 1;
-                let report = Linter::new(config.clone()).lint_str("example.json", &block.body);
+                let linter = Linter::new(config.clone());
+                let report = if block.info.iter().any(|a| a == "too-large") {
+                    linter.lint_too_large("example.json", 1 << 30, 10 << 20)
+                } else {
+                    linter.lint_str("example.json", &block.body)
+                };
                 let raised: Vec<_> = report
                     .diagnostics()
                     .iter()

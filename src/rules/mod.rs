@@ -7,6 +7,7 @@
 
 mod confirm_incomplete;
 mod duplicate_key;
+mod file_too_large;
 mod ineffective_billing_currency;
 mod invalid_json;
 mod invalid_type;
@@ -23,7 +24,7 @@ use crate::config::Account;
 use crate::diagnostic::{Fix, Label, Severity};
 use crate::model::CheckoutSession;
 use crate::schema::Violation;
-use crate::source::{InvalidUtf8, Source};
+use crate::source::{InvalidUtf8, Source, TooLarge};
 use crate::span::Span;
 use crate::tree::{Node, SyntaxError};
 
@@ -39,6 +40,17 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
+impl RuleMeta {
+    /// The text of a `## heading` section of the rule's page, trimmed.
+    pub fn section(&self, heading: &str) -> Option<&'static str> {
+        let marker = format!("\n## {heading}\n");
+        let start = self.docs.find(&marker)? + marker.len();
+        let rest = &self.docs[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim())
+    }
+}
+
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>);
@@ -48,6 +60,8 @@ pub trait Rule: Send + Sync {
 pub struct Context<'a> {
     pub source: &'a Source,
     pub invalid_utf8: Option<InvalidUtf8>,
+    /// Set when the file was not read because it exceeds the size limit.
+    pub too_large: Option<TooLarge>,
     pub syntax_error: Option<&'a SyntaxError>,
     /// The parsed document, when it parsed.
     pub tree: Option<&'a Node<'a>>,
@@ -96,6 +110,7 @@ impl Finding {
 }
 
 static RULES: &[&dyn Rule] = &[
+    &file_too_large::FileTooLarge,
     &invalid_json::InvalidJson,
     &duplicate_key::DuplicateKey,
     &unknown_field::UnknownField,

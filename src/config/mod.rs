@@ -11,6 +11,8 @@
 //! missing-card-fallback = "error"
 //! ```
 
+mod overrides;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,8 @@ use crate::catalogue::{Catalogue, CatalogueError};
 use crate::diagnostic::Severity;
 use crate::rules;
 use crate::source::Source;
+
+pub use overrides::Override;
 
 /// The name of the config file looked up next to the linted files.
 pub const CONFIG_FILE_NAME: &str = "checkout-lint.toml";
@@ -79,6 +83,10 @@ pub struct Config {
     /// Rule name → level; rules not listed keep their default severity.
     pub rules: BTreeMap<String, Level>,
     pub catalogue: Option<Arc<Catalogue>>,
+    /// `[[overrides]]`, in file order (a later one wins).
+    pub overrides: Vec<Override>,
+    /// The folder of the config file: override globs are relative to it.
+    pub root: Option<PathBuf>,
 }
 
 /// Why a config could not be used: the file, the position when known, and what is wrong.
@@ -125,7 +133,21 @@ struct RawConfig {
     #[serde(default)]
     account: Account,
     #[serde(default)]
-    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    rules: RawRules,
+    #[serde(default)]
+    overrides: Vec<toml::Spanned<RawOverride>>,
+}
+
+type RawRules = BTreeMap<toml::Spanned<String>, toml::Spanned<String>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    files: Vec<String>,
+    #[serde(default)]
+    pointers: Vec<String>,
+    #[serde(default)]
+    rules: RawRules,
 }
 
 impl Config {
@@ -165,20 +187,39 @@ impl Config {
                 },
             }
         })?;
+        let read_rules = |raw: RawRules| -> Result<BTreeMap<String, Level>, ConfigError> {
+            let mut levels = BTreeMap::new();
+            for (rule, level) in raw {
+                if rules::find(rule.get_ref()).is_none() {
+                    return Err(at(rule.span(), unknown_rule_message(rule.get_ref())));
+                }
+                let parsed = level
+                    .get_ref()
+                    .parse::<Level>()
+                    .map_err(|message| at(level.span(), message))?;
+                levels.insert(rule.into_inner(), parsed);
+            }
+            Ok(levels)
+        };
         let mut config = Config {
             account: raw.account,
+            rules: read_rules(raw.rules)?,
+            root: Some(base_dir.to_path_buf()),
             ..Config::default()
         };
-        for (rule, level) in raw.rules {
-            if rules::find(rule.get_ref()).is_none() {
-                let message = unknown_rule_message(rule.get_ref());
-                return Err(at(rule.span(), message));
+        for raw_override in raw.overrides {
+            let span = raw_override.span();
+            let raw_override = raw_override.into_inner();
+            if raw_override.files.is_empty() {
+                return Err(at(
+                    span,
+                    "an override needs at least one glob in \"files\"".into(),
+                ));
             }
-            let parsed = level
-                .get_ref()
-                .parse::<Level>()
-                .map_err(|message| at(level.span(), message))?;
-            config.rules.insert(rule.into_inner(), parsed);
+            let levels = read_rules(raw_override.rules)?;
+            let parsed = Override::new(raw_override.files, raw_override.pointers, levels)
+                .map_err(|message| at(span.clone(), message))?;
+            config.overrides.push(parsed);
         }
         if let Some(path) = raw.catalogue {
             let resolved: PathBuf = base_dir.join(path.get_ref());
@@ -244,6 +285,17 @@ mod tests {
     }
 
     #[test]
+    fn reads_overrides() {
+        let config = parse("[[overrides]]\nfiles = [\"legacy/*.json\"]\npointers = [\"/confirm\"]\n[overrides.rules]\nconfirm-incomplete = \"warning\"\n").unwrap();
+        assert_eq!(config.overrides.len(), 1);
+        assert_eq!(
+            config.overrides[0].level_for("confirm-incomplete", "/confirm"),
+            Some(Level::Warning)
+        );
+        assert!(config.overrides[0].matches_file("legacy/x.json", Some(Path::new("."))));
+    }
+
+    #[test]
     fn errors_name_the_file_line_and_key() {
         let err = parse("[account]\nadaptive_pricng = true\n").unwrap_err();
         assert_eq!(err.line, 2);
@@ -256,6 +308,14 @@ mod tests {
         let err = parse("[rules]\nmixed-cart = \"loud\"\n").unwrap_err();
         assert_eq!(err.line, 2);
         assert!(err.message.contains("unknown level \"loud\""));
+
+        let err = parse("[[overrides]]\nfiles = [\"a/[\"]\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("invalid glob"), "{err}");
+
+        let err =
+            parse("[[overrides]]\nfiles = [\"*.json\"]\nrules = { nope = \"off\" }\n").unwrap_err();
+        assert_eq!(err.line, 3);
 
         let err = parse("catalogue = \"missing.json\"\n").unwrap_err();
         assert!(

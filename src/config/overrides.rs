@@ -1,0 +1,171 @@
+//! `[[overrides]]`: rule levels for some files, or only for some fields of them.
+//!
+//! ```toml
+//! [[overrides]]
+//! files = ["legacy/**/*.json", "upi-*.json"]   # relative to the config file
+//! pointers = ["/allowed_payment_method_types"] # optional: only findings at or under these
+//! rules = { missing-card-fallback = "off" }
+//! ```
+//!
+//! Payload JSON has no comments, so this is how a finding is silenced (as Spectral does).
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+
+use super::Level;
+
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The patterns as written, for messages.
+    pub patterns: Vec<String>,
+    files: GlobSet,
+    /// Patterns without a `/` also match a file's name in any folder, as in `.gitignore`.
+    names: GlobSet,
+    pub pointers: Vec<String>,
+    pub rules: BTreeMap<String, Level>,
+}
+
+impl Override {
+    pub fn new(
+        patterns: Vec<String>,
+        pointers: Vec<String>,
+        rules: BTreeMap<String, Level>,
+    ) -> Result<Self, String> {
+        let mut files = GlobSetBuilder::new();
+        let mut names = GlobSetBuilder::new();
+        for pattern in &patterns {
+            let glob = GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?;
+            if pattern.contains('/') {
+                files.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        for pointer in &pointers {
+            if !(pointer.is_empty() || pointer.starts_with('/')) {
+                return Err(format!(
+                    "invalid JSON pointer {pointer:?}: it must be empty or start with '/'"
+                ));
+            }
+        }
+        let build = |set: GlobSetBuilder| set.build().map_err(|err| err.to_string());
+        Ok(Self {
+            patterns,
+            files: build(files)?,
+            names: build(names)?,
+            pointers,
+            rules,
+        })
+    }
+
+    /// Whether the file `name` (a path, relative to the working directory or absolute) is one
+    /// of this override's files; `root` is the folder of the config that declared it.
+    pub fn matches_file(&self, name: &str, root: Option<&Path>) -> bool {
+        let path = relative_to(Path::new(name), root);
+        let file_name = path.file_name().map(Path::new);
+        self.files.is_match(&path) || file_name.is_some_and(|n| self.names.is_match(n))
+    }
+
+    /// The level this override sets for a finding of `rule` at `pointer`, if any.
+    pub fn level_for(&self, rule: &str, pointer: &str) -> Option<Level> {
+        let level = *self.rules.get(rule)?;
+        let applies = self.pointers.is_empty()
+            || self.pointers.iter().any(|p| {
+                pointer == p
+                    || pointer
+                        .strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            });
+        applies.then_some(level)
+    }
+}
+
+/// `path` relative to `root` when it lies inside it; otherwise the normalized path itself.
+fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
+    let absolute = std::path::absolute(path).map(|p| normalize(&p));
+    match (root, absolute) {
+        (Some(root), Ok(absolute)) => {
+            let root = std::path::absolute(root)
+                .map(|r| normalize(&r))
+                .unwrap_or_default();
+            absolute
+                .strip_prefix(&root)
+                .map(Path::to_path_buf)
+                .unwrap_or(absolute)
+        }
+        _ => normalize(path),
+    }
+}
+
+/// Removes `.` and resolves `..` lexically (no file system access).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(rule: &str, level: Level) -> BTreeMap<String, Level> {
+        BTreeMap::from([(rule.to_string(), level)])
+    }
+
+    #[test]
+    fn globs_match_relative_to_the_config_folder() {
+        let o = Override::new(
+            vec!["legacy/**/*.json".into(), "upi-*.json".into()],
+            vec![],
+            rules("zero-quantity", Level::Off),
+        )
+        .unwrap();
+        let root = Path::new("/repo");
+        assert!(o.matches_file("/repo/legacy/a/b.json", Some(root)));
+        assert!(!o.matches_file("/repo/current/b.json", Some(root)));
+        assert!(o.matches_file("/repo/deep/down/upi-india.json", Some(root)));
+        assert!(o.matches_file("/repo/x/../legacy/c.json", Some(root)));
+    }
+
+    #[test]
+    fn pointers_limit_an_override_to_a_subtree() {
+        let o = Override::new(
+            vec!["*.json".into()],
+            vec!["/product_cart/0".into()],
+            rules("zero-quantity", Level::Off),
+        )
+        .unwrap();
+        assert_eq!(
+            o.level_for("zero-quantity", "/product_cart/0/quantity"),
+            Some(Level::Off)
+        );
+        assert_eq!(
+            o.level_for("zero-quantity", "/product_cart/0"),
+            Some(Level::Off)
+        );
+        assert_eq!(o.level_for("zero-quantity", "/product_cart/01"), None);
+        assert_eq!(o.level_for("mixed-cart", "/product_cart/0"), None);
+        assert!(Override::new(vec!["[".into()], vec![], BTreeMap::new()).is_err());
+        assert!(
+            Override::new(
+                vec!["*".into()],
+                vec!["product_cart".into()],
+                BTreeMap::new()
+            )
+            .is_err()
+        );
+    }
+}

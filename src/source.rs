@@ -76,6 +76,11 @@ impl Source {
         &self.text
     }
 
+    /// Byte offsets where lines begin.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     pub fn shared_text(&self) -> Arc<str> {
         Arc::clone(&self.text)
     }

@@ -25,6 +25,25 @@ mod tests {
     }
 }
 
+/// Text for a one-line format: control characters (line breaks included) and bidi controls are
+/// escaped as `\u{..}`, so one diagnostic stays one line and nothing reaches the terminal raw.
+pub fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// A copy of `text` safe to print in a code frame, with every byte offset unchanged: C0
 /// controls other than tab and line breaks, and DEL, become `?`; C1 controls become `¿`; bidi
 /// overrides and isolates (which can reorder what a reviewer sees) become U+FFFD. Each

@@ -317,6 +317,8 @@ fn garbage_input_is_a_diagnostic_and_exit_one_not_a_crash() {
 #[test]
 fn human_output_has_code_frames_and_a_summary() {
     let output = run(&[
+        "--format",
+        "human",
         "--color",
         "never",
         example("payloads/bad/zero-quantity.json").to_str().unwrap(),
@@ -330,6 +332,8 @@ fn human_output_has_code_frames_and_a_summary() {
     assert!(!stdout.contains('\u{1b}'), "no colour when asked for none");
 
     let colored = run(&[
+        "--format",
+        "human",
         "--color",
         "always",
         example("payloads/bad/zero-quantity.json").to_str().unwrap(),
@@ -340,7 +344,7 @@ fn human_output_has_code_frames_and_a_summary() {
 #[test]
 fn payload_text_cannot_inject_terminal_escapes() {
     let output = run_stdin(
-        &["--color", "never", "-"],
+        &["--format", "human", "--color", "never", "-"],
         "{\"product_cart\": [], \"x\\u001b[2J\": 1}".as_bytes(),
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -350,7 +354,7 @@ fn payload_text_cannot_inject_terminal_escapes() {
 #[test]
 fn raw_control_characters_in_the_file_never_reach_the_terminal() {
     let output = run_stdin(
-        &["--color", "never", "-"],
+        &["--format", "human", "--color", "never", "-"],
         b"{\"product_cart\": [], \"tax_id\": \"\x1b[2J\x07\"}",
     );
     assert_eq!(output.status.code(), Some(1));

@@ -2,36 +2,103 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
 /// Lint Dodo Payments checkout-session payloads (the JSON body of POST /checkouts).
 ///
-/// Exit codes: 0 no errors, 1 errors found, 2 checkout-lint could not do its job.
+/// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 checkout-lint could not do its job.
 #[derive(Debug, Parser)]
-#[command(name = "checkout-lint", version, about)]
-pub struct Args {
-    /// Files or directories to lint (directories recursively, *.json); `-` reads standard input.
+#[command(
+    name = "checkout-lint",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every rule with its default severity and summary.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation page.
+    Explain {
+        /// The rule name, e.g. zero-quantity.
+        rule: String,
+    },
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct CheckArgs {
+    /// Files, directories (recursively, *.json, respecting .gitignore) or globs; `-` reads
+    /// standard input.
     #[arg(value_name = "PATH", default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    pub paths: Vec<String>,
 
     /// Use this config file instead of the nearest checkout-lint.toml.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Ignore all configuration files.
+    #[arg(long)]
+    pub isolated: bool,
 
-    /// When to use colours in human output.
+    /// Output format [default: human on a terminal, concise otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// When to use colours in human output (never when NO_COLOR is set, unless `always`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Set a rule's level, overriding the config: NAME=off|info|warning|error (repeatable).
+    #[arg(long = "rule", value_name = "NAME=LEVEL")]
+    pub rules: Vec<String>,
+
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// The path to report (and to find the config and overrides by) for standard input.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Files larger than this are reported (file-too-large), not read: bytes, or with a unit
+    /// (KB, KiB, MB, MiB).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Code frames for people.
     Human,
+    /// One line per diagnostic: path:line:col: severity[rule] message.
+    Concise,
     /// The versioned contract of schemas/diagnostics.schema.json.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
     Json,
 }
 
@@ -40,4 +107,53 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+/// "1048576", "512KB", "10MiB" → bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 1048576, 512KB or 10MiB"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1_000,
+        "kib" | "k" => 1 << 10,
+        "mb" => 1_000_000,
+        "mib" | "m" => 1 << 20,
+        "gb" => 1_000_000_000,
+        "gib" | "g" => 1 << 30,
+        other => {
+            return Err(format!(
+                "unknown size unit {other:?}: use B, KB, KiB, MB, MiB, GB or GiB"
+            ));
+        }
+    };
+    number
+        .checked_mul(factor)
+        .ok_or_else(|| format!("{text:?} is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("10MiB"), Ok(10 << 20));
+        assert_eq!(parse_size("512KB"), Ok(512_000));
+        assert_eq!(parse_size("42"), Ok(42));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+    }
 }

@@ -1,67 +1,81 @@
 //! Which config applies to each file: `--config FILE`, else the nearest `checkout-lint.toml`
-//! walking up from the file's folder (as ruff and eslint do), else the defaults.
+//! walking up from the file's folder (as ruff and eslint do), else the defaults; `--isolated`
+//! ignores config files. `--rule` flags apply on top of whichever config it is.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use checkout_lint::config::CONFIG_FILE_NAME;
-use checkout_lint::{Config, Linter};
+use checkout_lint::{Config, Level, Linter};
 
 /// Linters by config file, each built once.
 pub struct Configs {
     explicit: Option<Arc<Linter>>,
+    isolated: bool,
+    rule_flags: BTreeMap<String, Level>,
     by_file: HashMap<Option<PathBuf>, Arc<Linter>>,
     nearest_by_dir: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl Configs {
-    pub fn new(explicit: Option<&Path>) -> Result<Self, String> {
-        let explicit = match explicit {
-            Some(path) => Some(Arc::new(Linter::new(
-                Config::load(path).map_err(|err| err.to_string())?,
-            ))),
-            None => None,
-        };
-        Ok(Self {
-            explicit,
+    pub fn new(
+        explicit: Option<&Path>,
+        isolated: bool,
+        rule_flags: BTreeMap<String, Level>,
+    ) -> Result<Self, String> {
+        let mut configs = Self {
+            explicit: None,
+            isolated,
+            rule_flags,
             by_file: HashMap::new(),
             nearest_by_dir: HashMap::new(),
-        })
+        };
+        if let Some(path) = explicit {
+            let config = Config::load(path).map_err(|err| err.to_string())?;
+            configs.explicit = Some(configs.build(config));
+        }
+        Ok(configs)
     }
 
-    pub fn linter_for(&mut self, file: &Path) -> Result<Arc<Linter>, String> {
-        let dir = std::path::absolute(file)
-            .ok()
-            .and_then(|f| f.parent().map(Path::to_path_buf))
-            .unwrap_or_else(|| PathBuf::from("."));
-        self.linter_in(&dir)
-    }
-
-    pub fn linter_for_stdin(&mut self) -> Result<Arc<Linter>, String> {
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        self.linter_in(&cwd)
-    }
-
-    fn linter_in(&mut self, dir: &Path) -> Result<Arc<Linter>, String> {
+    /// The linter for a file at `path` (which need not exist, e.g. `--stdin-filename`).
+    pub fn linter_for(&mut self, path: &Path) -> Result<Arc<Linter>, String> {
         if let Some(linter) = &self.explicit {
             return Ok(Arc::clone(linter));
         }
-        let config_file = self
-            .nearest_by_dir
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| nearest_config(dir))
-            .clone();
+        let config_file = if self.isolated {
+            None
+        } else {
+            let dir = std::path::absolute(path)
+                .ok()
+                .and_then(|f| f.parent().map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from("."));
+            self.nearest_by_dir
+                .entry(dir.clone())
+                .or_insert_with(|| nearest_config(&dir))
+                .clone()
+        };
         if let Some(linter) = self.by_file.get(&config_file) {
             return Ok(Arc::clone(linter));
         }
         let config = match &config_file {
-            Some(path) => Config::load(path).map_err(|err| err.to_string())?,
+            Some(file) => Config::load(file).map_err(|err| err.to_string())?,
             None => Config::default(),
         };
-        let linter = Arc::new(Linter::new(config));
+        let linter = self.build(config);
         self.by_file.insert(config_file, Arc::clone(&linter));
         Ok(linter)
+    }
+
+    /// Command-line `--rule` flags win over the config and its overrides.
+    fn build(&self, mut config: Config) -> Arc<Linter> {
+        for (rule, level) in &self.rule_flags {
+            config.rules.insert(rule.clone(), *level);
+            for o in &mut config.overrides {
+                o.rules.remove(rule);
+            }
+        }
+        Arc::new(Linter::new(config))
     }
 }
 

@@ -1,53 +1,87 @@
-//! Which payloads to lint: files, directories (recursively, `*.json`) and standard input.
+//! Which payloads to lint: files, directories (recursively, `*.json`, respecting `.gitignore`),
+//! globs, and standard input.
 
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use globset::GlobBuilder;
+use ignore::WalkBuilder;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
-    File(PathBuf),
     Stdin,
+    File(PathBuf),
 }
 
-/// Expands the command-line paths, in a stable order (each directory's files sorted by path).
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+/// Expands the command-line paths into inputs, sorted by path and without duplicates
+/// (standard input first).
+pub fn collect(paths: &[String]) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
+    for arg in paths {
+        if arg == "-" {
             inputs.push(Input::Stdin);
             continue;
         }
-        let metadata = std::fs::metadata(path)
-            .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
-        if metadata.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
-        } else {
-            inputs.push(Input::File(path.clone()));
+        let path = Path::new(arg);
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => walk(path, None, &mut inputs)?,
+            Ok(_) => inputs.push(Input::File(path.to_path_buf())),
+            Err(_) if is_glob(arg) => expand_glob(arg, &mut inputs)?,
+            Err(err) => return Err(format!("cannot read {arg}: {err}")),
         }
     }
+    inputs.sort();
+    inputs.dedup();
     Ok(inputs)
 }
 
-/// Collects `*.json` files under `dir`, skipping hidden folders (`.git`) and `target`.
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
-    for entry in entries {
+fn is_glob(arg: &str) -> bool {
+    arg.contains(['*', '?', '[', '{'])
+}
+
+/// `payloads/**/*.json`: walks from the pattern's literal prefix and keeps what matches.
+fn expand_glob(pattern: &str, inputs: &mut Vec<Input>) -> Result<(), String> {
+    let glob = GlobBuilder::new(pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?
+        .compile_matcher();
+    let literal: Vec<&str> = pattern
+        .split('/')
+        .take_while(|part| !is_glob(part))
+        .collect();
+    let base = if literal.is_empty() {
+        PathBuf::from(".")
+    } else {
+        PathBuf::from(literal.join("/"))
+    };
+    let before = inputs.len();
+    walk(
+        &base,
+        Some(&|path: &Path| {
+            let shown = path.strip_prefix("./").unwrap_or(path);
+            glob.is_match(shown)
+        }),
+        inputs,
+    )?;
+    if inputs.len() == before {
+        return Err(format!("no file matches {pattern:?}"));
+    }
+    Ok(())
+}
+
+type Filter<'f> = &'f dyn Fn(&Path) -> bool;
+
+/// Collects `*.json` files under `dir` that pass `filter`, honouring `.gitignore`, `.ignore` and
+/// hidden files as ripgrep does (also outside a git repository).
+fn walk(dir: &Path, filter: Option<Filter<'_>>, inputs: &mut Vec<Input>) -> Result<(), String> {
+    let walker = WalkBuilder::new(dir).require_git(false).build();
+    for entry in walker {
         let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
         let path = entry.path();
-        let file_type = entry
-            .file_type()
-            .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
-        let name = entry.file_name();
-        let hidden = name.to_string_lossy().starts_with('.');
-        if file_type.is_dir() {
-            if !hidden && name != "target" && name != "node_modules" {
-                walk(&path, found)?;
-            }
-        } else if path.extension().is_some_and(|ext| ext == "json") {
-            found.push(path);
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        let is_json = path.extension().is_some_and(|ext| ext == "json");
+        if is_file && is_json && filter.is_none_or(|keep| keep(path)) {
+            inputs.push(Input::File(path.to_path_buf()));
         }
     }
     Ok(())

@@ -258,7 +258,7 @@ impl Config {
 }
 
 /// "unknown rule `mixed-carts`; did you mean `mixed-cart`?" plus the valid names.
-pub(crate) fn unknown_rule_message(name: &str) -> String {
+pub fn unknown_rule_message(name: &str) -> String {
     let names: Vec<&str> = rules::all().iter().map(|rule| rule.meta().name).collect();
     let mut message = format!("unknown rule {name:?}");
     if let Some(best) = crate::suggest::closest(name, names.iter().copied()) {

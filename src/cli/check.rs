@@ -1,0 +1,220 @@
+//! The lint job: inputs → reports (in parallel, printed in a stable order) → output → exit code.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use checkout_lint::config::unknown_rule_message;
+use checkout_lint::{Level, Linter, Report, Severity, render, rules};
+
+use super::args::{CheckArgs, ColorChoice, FailOn, Format};
+use super::configs::Configs;
+use super::inputs::{self, Input};
+
+/// One unit of work: where the payload comes from, its name in output, and its linter.
+struct Job {
+    input: Input,
+    name: String,
+    linter: Arc<Linter>,
+}
+
+pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
+    let rule_flags = parse_rule_flags(&args.rules)?;
+    let inputs = inputs::collect(&args.paths)?;
+    let mut configs = Configs::new(args.config.as_deref(), args.isolated, rule_flags)?;
+    let stdin_name = args
+        .stdin_filename
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    let mut jobs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let (name, config_path) = match &input {
+            Input::File(path) => (path.display().to_string(), path.clone()),
+            Input::Stdin => {
+                let path = args
+                    .stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("-"));
+                (stdin_name.clone(), path)
+            }
+        };
+        let linter = configs.linter_for(&config_path)?;
+        jobs.push(Job {
+            input,
+            name,
+            linter,
+        });
+    }
+
+    let results = lint_in_parallel(&jobs, args.max_file_size);
+    let mut reports = Vec::with_capacity(results.len());
+    let mut read_errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(message) => read_errors.push(message),
+        }
+    }
+
+    let format = args.format.unwrap_or_else(|| {
+        if args.output_file.is_none() && std::io::stdout().is_terminal() {
+            Format::Human
+        } else {
+            Format::Concise
+        }
+    });
+    let output = match format {
+        Format::Human => {
+            let color = args.output_file.is_none() && use_color(args.color);
+            render::human::render(&reports, color)
+        }
+        Format::Concise => render::concise::render(&reports),
+        Format::Json => render::json::render(&reports),
+        Format::Sarif => render::sarif::render(&reports),
+        Format::Github => render::github::render(&reports),
+    };
+    match &args.output_file {
+        Some(path) => write_output(path, &output)?,
+        None => super::print(&output)?,
+    }
+
+    if !read_errors.is_empty() {
+        return Err(read_errors.join("\n"));
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    };
+    let failed = reports
+        .iter()
+        .flat_map(Report::diagnostics)
+        .any(|d| d.severity >= threshold);
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// `--rule NAME=LEVEL` flags; an unknown name lists the valid ones with a did-you-mean.
+fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<String, Level>, String> {
+    let mut levels = std::collections::BTreeMap::new();
+    for flag in flags {
+        let (name, level) = flag
+            .split_once('=')
+            .ok_or_else(|| format!("--rule {flag:?}: expected NAME=LEVEL, e.g. mixed-cart=off"))?;
+        if rules::find(name).is_none() {
+            return Err(format!("--rule {flag:?}: {}", unknown_rule_message(name)));
+        }
+        let level = level
+            .parse::<Level>()
+            .map_err(|message| format!("--rule {flag:?}: {message}"))?;
+        levels.insert(name.to_string(), level);
+    }
+    Ok(levels)
+}
+
+/// Lints every job on all cores; results keep the jobs' order.
+fn lint_in_parallel(jobs: &[Job], max_file_size: u64) -> Vec<Result<Report, String>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Report, String>>> = Vec::new();
+    results.resize_with(jobs.len(), || None);
+    let finished: Vec<Vec<(usize, Result<Report, String>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(index) else { break };
+                        done.push((index, lint_one(job, max_file_size)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+    for (index, result) in finished.into_iter().flatten() {
+        results[index] = Some(result);
+    }
+    results
+        .into_iter()
+        .enumerate()
+        .map(|(index, result)| {
+            result.unwrap_or_else(|| {
+                Err(format!(
+                    "internal error: {} was not linted",
+                    jobs[index].name
+                ))
+            })
+        })
+        .collect()
+}
+
+fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
+    let (bytes, size) = match &job.input {
+        Input::File(path) => read_bounded(std::fs::File::open(path), path, max_file_size)?,
+        Input::Stdin => read_bounded(Ok(std::io::stdin().lock()), Path::new("-"), max_file_size)?,
+    };
+    Ok(match bytes {
+        Some(bytes) => job.linter.lint_bytes(&job.name, &bytes),
+        None => job.linter.lint_too_large(&job.name, size, max_file_size),
+    })
+}
+
+/// Reads at most `limit` bytes: `(None, size)` when there is more, so a huge file never sits in
+/// memory whole.
+fn read_bounded<R: Read>(
+    reader: std::io::Result<R>,
+    path: &Path,
+    limit: u64,
+) -> Result<(Option<Vec<u8>>, u64), String> {
+    let describe = |err: std::io::Error| format!("cannot read {}: {err}", path.display());
+    let reader = reader.map_err(describe)?;
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        let size = std::fs::metadata(path).map_or(size, |m| m.len());
+        return Ok((None, size));
+    }
+    Ok((Some(bytes), size))
+}
+
+/// Writes the output file through a temporary file and a rename, so a reader never sees half.
+fn write_output(path: &Path, output: &str) -> Result<(), String> {
+    let describe = |err: std::io::Error| format!("cannot write {}: {err}", path.display());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = dir.join(format!(".{file_name}.checkout-lint.tmp"));
+    std::fs::write(&temporary, output).map_err(describe)?;
+    std::fs::rename(&temporary, path).map_err(|err| {
+        let _ = std::fs::remove_file(&temporary);
+        describe(err)
+    })
+}
+
+/// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org).
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}

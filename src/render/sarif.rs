@@ -1,0 +1,222 @@
+//! SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+//!
+//! Columns and character offsets count UTF-16 code units (`run.columnKind` says so, as the spec
+//! requires), lines and columns are 1-based.
+
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
+use crate::rules;
+use crate::source::Source;
+use crate::span::Span;
+
+/// Where the rule pages live online.
+pub const INFORMATION_URI: &str = "https://github.com/checkout-lint/checkout-lint";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+pub fn help_uri(rule: &str) -> String {
+    format!("{INFORMATION_URI}/blob/main/rules/{rule}.md")
+}
+
+pub fn render(reports: &[Report]) -> String {
+    let all = rules::all();
+    let descriptors: Vec<Value> = all
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            json!({
+                "id": meta.name,
+                "name": meta.name,
+                "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": meta.section("What it checks").unwrap_or(meta.summary) },
+                "help": { "text": meta.docs, "markdown": meta.docs },
+                "helpUri": help_uri(meta.name),
+                "defaultConfiguration": { "level": level(meta.severity) },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut artifacts = Vec::new();
+    for report in reports {
+        let uri = artifact_uri(report.name());
+        artifacts.push(json!({ "location": { "uri": uri } }));
+        let units = Utf16Index::new(report.source());
+        for diagnostic in report.diagnostics() {
+            let rule_index = all.iter().position(|r| r.meta().name == diagnostic.rule);
+            results.push(result(
+                diagnostic,
+                &uri,
+                artifacts.len() - 1,
+                rule_index,
+                &units,
+            ));
+        }
+    }
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": env!("CARGO_PKG_NAME"),
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }},
+            "columnKind": "utf16CodeUnits",
+            "artifacts": artifacts,
+            "results": results,
+        }]
+    });
+    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn result(
+    diagnostic: &Diagnostic,
+    uri: &str,
+    artifact_index: usize,
+    rule_index: Option<usize>,
+    units: &Utf16Index<'_>,
+) -> Value {
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let mut result = json!({
+        "ruleId": diagnostic.rule,
+        "level": level(diagnostic.severity),
+        "message": { "text": message },
+        "locations": [location(uri, artifact_index, diagnostic.span, units, None)],
+        "properties": { "pointer": diagnostic.pointer },
+    });
+    if let Some(index) = rule_index {
+        result["ruleIndex"] = json!(index);
+    }
+    if !diagnostic.labels.is_empty() {
+        result["relatedLocations"] = diagnostic
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(id, label)| {
+                location(
+                    uri,
+                    artifact_index,
+                    label.span,
+                    units,
+                    Some((id, &label.message)),
+                )
+            })
+            .collect();
+    }
+    if let Some(fix) = &diagnostic.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|edit| {
+                json!({
+                    "deletedRegion": {
+                        "charOffset": units.offset(edit.span.offset),
+                        "charLength": units.offset(edit.span.end()) - units.offset(edit.span.offset),
+                    },
+                    "insertedContent": { "text": edit.replacement },
+                })
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": { "text": fix.message },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri, "index": artifact_index },
+                "replacements": replacements,
+            }],
+        }]);
+    }
+    result
+}
+
+fn location(
+    uri: &str,
+    artifact_index: usize,
+    span: Span,
+    units: &Utf16Index<'_>,
+    label: Option<(usize, &str)>,
+) -> Value {
+    let source = units.source;
+    let start = source.position(span.offset);
+    let end = source.position(span.end());
+    let char_offset = units.offset(span.offset);
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri, "index": artifact_index },
+            "region": {
+                "startLine": start.line + 1,
+                "startColumn": start.character + 1,
+                "endLine": end.line + 1,
+                "endColumn": end.character + 1,
+                "charOffset": char_offset,
+                "charLength": units.offset(span.end()) - char_offset,
+            },
+        }
+    });
+    if let Some((id, message)) = label {
+        location["id"] = json!(id);
+        location["message"] = json!({ "text": message });
+    }
+    location
+}
+
+/// UTF-16 offsets from the start of the file, via the offset of each line's start.
+struct Utf16Index<'s> {
+    source: &'s Source,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> Utf16Index<'s> {
+    fn new(source: &'s Source) -> Self {
+        let mut line_starts = Vec::new();
+        let mut units = 0;
+        let mut line_start = 0;
+        let text = source.text();
+        for (line, start) in source.line_starts().iter().enumerate() {
+            if line > 0 {
+                units += text[line_start..*start].encode_utf16().count();
+            }
+            line_start = *start;
+            line_starts.push(units);
+        }
+        Self {
+            source,
+            line_starts,
+        }
+    }
+
+    fn offset(&self, byte: usize) -> usize {
+        let position = self.source.position(byte);
+        self.line_starts.get(position.line).copied().unwrap_or(0) + position.character
+    }
+}
+
+/// A relative URI reference for a path: forward slashes, reserved characters percent-encoded.
+fn artifact_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut uri = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(byte as char)
+            }
+            other => uri.push_str(&format!("%{other:02X}")),
+        }
+    }
+    uri
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Tests the pre-commit hook with the real framework: installs pre-commit from PyPI into a
+# temporary virtualenv and runs `pre-commit try-repo` on this repository against a temporary git
+# repository, expecting the hook to block a bad payload (showing the rule) and pass a good one.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
+export PRE_COMMIT_HOME="$work/pre-commit-cache"
+# Both runs build the hook with cargo; a shared target folder makes the second build incremental.
+export CARGO_TARGET_DIR="$work/cargo-target"
+
+mkdir "$work/project"
+cd "$work/project"
+git init --quiet
+git config user.email "ci@example.com"
+git config user.name "CI"
+cat > bad.json <<'JSON'
+{
+  "product_cart": [{ "product_id": "pdt_123", "quantity": 0 }]
+}
+JSON
+cat > good.json <<'JSON'
+{
+  "product_cart": [{ "product_id": "pdt_123", "quantity": 1 }],
+  "allowed_payment_method_types": ["credit", "debit"]
+}
+JSON
+git add bad.json good.json
+
+fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
+
+if "$work/venv/bin/pre-commit" try-repo "$repo" checkout-lint --files bad.json >"$work/bad.log" 2>&1; then
+  cat "$work/bad.log"; fail "the hook passed a payload with quantity 0"
+fi
+grep -q "zero-quantity" "$work/bad.log" || { cat "$work/bad.log"; fail "the output does not name the rule"; }
+grep -q "bad.json:2:" "$work/bad.log" || { cat "$work/bad.log"; fail "the output does not point at the line"; }
+
+if ! "$work/venv/bin/pre-commit" try-repo "$repo" checkout-lint --files good.json >"$work/good.log" 2>&1; then
+  cat "$work/good.log"; fail "the hook blocked a good payload"
+fi
+grep -q "Passed" "$work/good.log" || { cat "$work/good.log"; fail "pre-commit did not report Passed"; }
+
+echo "pre-commit hook: blocks bad.json (zero-quantity), passes good.json"

@@ -87,6 +87,11 @@ impl Catalogue {
         self.products.get(id)
     }
 
+    /// Every product id (for suggestions).
+    pub fn ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.products.keys().map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
         self.products.len()
     }

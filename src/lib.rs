@@ -20,9 +20,11 @@
 //! The data flows one way: [`source`] → [`tree`] → [`schema`] → [`model`] → [`rules`] →
 //! [`Report`] → [`render`].
 
+pub mod analysis;
 pub mod catalogue;
 pub mod config;
 pub mod diagnostic;
+pub mod facts;
 mod linter;
 pub mod model;
 pub mod pointer;

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use crate::analysis::Cart;
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
@@ -152,6 +153,11 @@ impl Linter {
             .filter_map(Violation::failed_value)
             .collect();
         let session = object.map(|root| CheckoutSession::build(root, &failed));
+        let catalogue = self.config.catalogue.as_deref();
+        let cart = session
+            .as_ref()
+            .map(|session| Cart::new(session, catalogue))
+            .unwrap_or_default();
         let ctx = Context {
             source,
             invalid_utf8,
@@ -160,7 +166,8 @@ impl Linter {
             tree: root.as_ref(),
             violations: &violations,
             session: session.as_ref(),
-            catalogue: self.config.catalogue.as_deref(),
+            catalogue,
+            cart: &cart,
             account: &self.config.account,
         };
         let mut diagnostics = Vec::new();

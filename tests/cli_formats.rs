@@ -165,7 +165,12 @@ fn sarif_columns_count_utf16_units() {
     let text = "{\"product_cart\": [], \"metadata\": {\"😀\": 1}, \"confirm\": 1}";
     let output = run_stdin(&["--format", "sarif", "-"], text.as_bytes());
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let region = &value["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    let results = value["runs"][0]["results"].as_array().unwrap();
+    let result = results
+        .iter()
+        .find(|r| r["ruleId"] == "invalid-type")
+        .unwrap();
+    let region = &result["locations"][0]["physicalLocation"]["region"];
     let utf16_before: usize = text[..text.rfind('1').unwrap()].encode_utf16().count();
     assert_eq!(region["charOffset"].as_u64(), Some(utf16_before as u64));
     assert_eq!(
@@ -176,7 +181,7 @@ fn sarif_columns_count_utf16_units() {
 
 #[test]
 fn github_annotations_are_escaped_and_cannot_be_injected() {
-    let payload = "{\"product_cart\": [], \"a\\n::error file=x::pwned%\": 1}";
+    let payload = "{\"product_cart\": [], \"product_collection_id\": \"pdc_1\", \"a\\n::error file=x::pwned%\": 1}";
     let output = run_stdin(
         &[
             "--format",
@@ -190,7 +195,7 @@ fn github_annotations_are_escaped_and_cannot_be_injected() {
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1, "{text}");
-    assert!(lines[0].starts_with("::error file=dir/p%2C1%3Ax.json,line=1,col=22,endLine=1,endColumn=49,title=checkout-lint (unknown-field)::[unknown-field] unknown field"), "{text}");
+    assert!(lines[0].starts_with("::error file=dir/p%2C1%3Ax.json,line=1,col=56,endLine=1,endColumn=83,title=checkout-lint (unknown-field)::[unknown-field] unknown field"), "{text}");
     assert!(
         !lines[0].contains("pwned%\""),
         "a % in the message is escaped: {text}"
@@ -199,7 +204,11 @@ fn github_annotations_are_escaped_and_cannot_be_injected() {
 
     let dir = tempfile::tempdir().unwrap();
     let evil = dir.path().join("x\n::error::injected.json");
-    std::fs::write(&evil, "{\"product_cart\": [], \"confirm\": 1}").unwrap();
+    std::fs::write(
+        &evil,
+        "{\"product_cart\": [{\"product_id\": \"p\", \"quantity\": 1}], \"confirm\": 1}",
+    )
+    .unwrap();
     let output = run(&["--format", "github", evil.to_str().unwrap()]);
     let text = stdout(&output);
     assert_eq!(text.lines().count(), 1, "{text}");
@@ -401,12 +410,14 @@ fn stdin_filename_names_the_input_and_finds_its_config() {
         .stdin
         .take()
         .unwrap()
-        .write_all(br#"{"product_cart": [], "billing_currency": "EUR"}"#)
+        .write_all(
+            br#"{"product_cart": [], "product_collection_id": "pdc_1", "billing_currency": "EUR"}"#,
+        )
         .unwrap();
     let output = child.wait_with_output().unwrap();
     assert_eq!(
         stdout(&output),
-        "eu/body.json:1:42: warning[ineffective-billing-currency] billing_currency \"EUR\" is ignored: adaptive pricing is off for this account\n"
+        "eu/body.json:1:76: warning[ineffective-billing-currency] billing_currency \"EUR\" is ignored: adaptive pricing is off for this account\n"
     );
 }
 
@@ -447,7 +458,7 @@ fn files_over_the_size_limit_are_reported_not_read() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.json");
     let text = format!(
-        "{{\"product_cart\": [], \"tax_id\": \"{}\"}}",
+        "{{\"product_cart\": [], \"product_collection_id\": \"{}\"}}",
         "x".repeat(2_000)
     );
     std::fs::write(&big, &text).unwrap();

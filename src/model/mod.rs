@@ -7,6 +7,7 @@ mod address;
 mod cart;
 mod customer;
 mod flags;
+mod page;
 mod read;
 mod subscription;
 
@@ -16,6 +17,7 @@ pub use address::BillingAddress;
 pub use cart::{Addon, CreditEntitlement, ProductItem};
 pub use customer::Customer;
 pub use flags::FeatureFlags;
+pub use page::{CustomField, Customization, Metadata, MetadataEntry, ThemeConfig};
 pub use subscription::{OnDemand, SubscriptionData};
 
 use crate::span::Span;
@@ -39,12 +41,15 @@ pub struct CheckoutSession<'a> {
     pub billing_currency: Option<Spanned<&'a str>>,
     pub cancel_url: Option<Spanned<&'a str>>,
     pub confirm: Option<Spanned<bool>>,
+    pub custom_fields: Option<Spanned<Vec<CustomField<'a>>>>,
     pub customer: Option<Customer<'a>>,
     pub customer_business_name: Option<Spanned<&'a str>>,
+    pub customization: Option<Customization<'a>>,
     pub discount_code: Option<Spanned<&'a str>>,
     pub discount_codes: Option<Spanned<Vec<Spanned<&'a str>>>>,
     pub feature_flags: Option<FeatureFlags<'a>>,
     pub force_3ds: Option<Spanned<bool>>,
+    pub metadata: Option<Metadata<'a>>,
     pub minimal_address: Option<Spanned<bool>>,
     pub payment_method_id: Option<Spanned<&'a str>>,
     pub product_collection_id: Option<Spanned<&'a str>>,
@@ -78,16 +83,25 @@ impl<'a> CheckoutSession<'a> {
             billing_currency: read.str_field(object, "billing_currency"),
             cancel_url: read.str_field(object, "cancel_url"),
             confirm: read.bool_field(object, "confirm"),
+            custom_fields: read.array_of(object, "custom_fields", |field| {
+                CustomField::read(&read, field)
+            }),
             customer: object
                 .get("customer")
                 .and_then(|node| Customer::read(&read, node)),
             customer_business_name: read.str_field(object, "customer_business_name"),
+            customization: object
+                .get("customization")
+                .and_then(|node| Customization::read(&read, node)),
             discount_code: read.str_field(object, "discount_code"),
             discount_codes: read.array_of(object, "discount_codes", |item| read.str(item)),
             feature_flags: object
                 .get("feature_flags")
                 .and_then(|node| FeatureFlags::read(&read, node)),
             force_3ds: read.bool_field(object, "force_3ds"),
+            metadata: object
+                .get("metadata")
+                .and_then(|node| Metadata::read(&read, node)),
             minimal_address: read.bool_field(object, "minimal_address"),
             payment_method_id: read.str_field(object, "payment_method_id"),
             product_collection_id: read.str_field(object, "product_collection_id"),

@@ -31,7 +31,11 @@ impl Rule for InvalidValue {
                     span,
                     found,
                     allowed,
-                } => (span, found, allowed),
+                } if !super::invalid_country_code::handles(&violation.pointer)
+                    && !super::invalid_currency_code::handles(&violation.pointer) =>
+                {
+                    (span, found, allowed)
+                }
                 // Keywords without a rule of their own (a safety net for future schemas).
                 ViolationKind::Other { span, message } => {
                     findings.push(Finding::new(

@@ -24,23 +24,22 @@ impl Rule for MissingField {
             let ViolationKind::MissingField { object, field } = &violation.kind else {
                 continue;
             };
+            // A customer without email or customer_id is invalid-customer's to explain.
+            if violation.pointer == "/customer" && field == "email" {
+                continue;
+            }
             let place = if violation.pointer.is_empty() {
                 "the checkout session".to_string()
             } else {
                 display_path(&violation.pointer)
             };
-            let mut finding = Finding::new(
-                *object,
-                format!("{place} is missing the required field \"{field}\""),
+            findings.push(
+                Finding::new(
+                    *object,
+                    format!("{place} is missing the required field \"{field}\""),
+                )
+                .help(format!("add \"{field}\"")),
             );
-            if violation.pointer == "/customer" && field == "email" {
-                finding = finding.help(
-                    "a new customer needs \"email\"; to attach an existing customer give only \"customer_id\"",
-                );
-            } else {
-                finding = finding.help(format!("add \"{field}\""));
-            }
-            findings.push(finding);
         }
     }
 }

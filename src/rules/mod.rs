@@ -5,20 +5,91 @@
 //! the catalogue and the account settings) and reports findings. Rules never parse and never
 //! print; the engine attaches the rule name, the configured severity and the JSON pointer.
 
+/// Declares a rule: its unit struct, its [`RuleMeta`] (documentation from `rules/<name>.md`) and
+/// the [`Rule`] impl that calls the file's `fn check(ctx, findings)`.
+macro_rules! declare_rule {
+    ($ty:ident, $name:literal, $severity:ident, $summary:literal) => {
+        pub struct $ty;
+
+        static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            name: $name,
+            severity: $crate::diagnostic::Severity::$severity,
+            summary: $summary,
+            docs: include_str!(concat!("../../rules/", $name, ".md")),
+        };
+
+        impl $crate::rules::Rule for $ty {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &META
+            }
+
+            fn check(
+                &self,
+                ctx: &$crate::rules::Context<'_>,
+                findings: &mut Vec<$crate::rules::Finding>,
+            ) {
+                check(ctx, findings)
+            }
+        }
+    };
+}
+
+mod addon_editing_without_subscription;
+mod amount_below_minimum;
+mod amount_overflow;
+mod below_minimum_charge;
 mod confirm_incomplete;
+mod conflicting_discount_fields;
+mod conflicting_feature_flags;
+mod deprecated_discount_code;
+mod discount_with_on_demand;
+mod dropdown_without_options;
+mod duplicate_custom_field_key;
 mod duplicate_key;
+mod duplicate_payment_method;
+mod duplicate_product;
+mod empty_cart;
 mod file_too_large;
+mod ignored_amount;
+mod ignored_custom_field_options;
 mod ineffective_billing_currency;
+mod insecure_redirect_url;
+mod invalid_addons;
+mod invalid_country_code;
+mod invalid_credits_amount;
+mod invalid_currency_code;
+mod invalid_customer;
+mod invalid_email;
 mod invalid_json;
+mod invalid_metadata;
+mod invalid_phone_number;
+mod invalid_redirect_url;
+mod invalid_theme_config;
 mod invalid_type;
 mod invalid_value;
+mod invalid_zipcode;
 mod missing_card_fallback;
 mod missing_field;
 mod mixed_cart;
+mod no_available_payment_method;
 mod out_of_range;
+mod saved_methods_for_new_customer;
+mod short_discount_code;
+mod tax_id_without_country;
+mod too_many_custom_fields;
+mod too_many_discount_codes;
+mod too_many_items;
+mod trial_period_out_of_range;
+mod trial_without_subscription;
+mod unavailable_payment_method;
 mod unknown_field;
+mod unknown_language;
+mod unknown_product;
+mod unsupported_country;
+mod usage_based_quantity;
 mod zero_quantity;
 
+use crate::analysis::Cart;
 use crate::catalogue::Catalogue;
 use crate::config::Account;
 use crate::diagnostic::{Fix, Label, Severity};
@@ -69,6 +140,8 @@ pub struct Context<'a> {
     /// The typed request, when the document is an object.
     pub session: Option<&'a CheckoutSession<'a>>,
     pub catalogue: Option<&'a Catalogue>,
+    /// What the catalogue says about the cart (all unknown without a catalogue).
+    pub cart: &'a Cart<'a>,
     pub account: &'a Account,
 }
 
@@ -118,11 +191,52 @@ static RULES: &[&dyn Rule] = &[
     &invalid_type::InvalidType,
     &invalid_value::InvalidValue,
     &out_of_range::OutOfRange,
-    &mixed_cart::MixedCart,
-    &missing_card_fallback::MissingCardFallback,
-    &ineffective_billing_currency::IneffectiveBillingCurrency,
-    &confirm_incomplete::ConfirmIncomplete,
+    &empty_cart::EmptyCart,
+    &too_many_items::TooManyItems,
+    &duplicate_product::DuplicateProduct,
     &zero_quantity::ZeroQuantity,
+    &unknown_product::UnknownProduct,
+    &mixed_cart::MixedCart,
+    &usage_based_quantity::UsageBasedQuantity,
+    &invalid_addons::InvalidAddons,
+    &ignored_amount::IgnoredAmount,
+    &amount_below_minimum::AmountBelowMinimum,
+    &invalid_credits_amount::InvalidCreditsAmount,
+    &amount_overflow::AmountOverflow,
+    &below_minimum_charge::BelowMinimumCharge,
+    &invalid_customer::InvalidCustomer,
+    &invalid_email::InvalidEmail,
+    &invalid_phone_number::InvalidPhoneNumber,
+    &invalid_country_code::InvalidCountryCode,
+    &unsupported_country::UnsupportedCountry,
+    &invalid_zipcode::InvalidZipcode,
+    &tax_id_without_country::TaxIdWithoutCountry,
+    &confirm_incomplete::ConfirmIncomplete,
+    &invalid_currency_code::InvalidCurrencyCode,
+    &ineffective_billing_currency::IneffectiveBillingCurrency,
+    &missing_card_fallback::MissingCardFallback,
+    &duplicate_payment_method::DuplicatePaymentMethod,
+    &unavailable_payment_method::UnavailablePaymentMethod,
+    &no_available_payment_method::NoAvailablePaymentMethod,
+    &trial_period_out_of_range::TrialPeriodOutOfRange,
+    &trial_without_subscription::TrialWithoutSubscription,
+    &discount_with_on_demand::DiscountWithOnDemand,
+    &conflicting_discount_fields::ConflictingDiscountFields,
+    &too_many_discount_codes::TooManyDiscountCodes,
+    &deprecated_discount_code::DeprecatedDiscountCode,
+    &short_discount_code::ShortDiscountCode,
+    &conflicting_feature_flags::ConflictingFeatureFlags,
+    &addon_editing_without_subscription::AddonEditingWithoutSubscription,
+    &saved_methods_for_new_customer::SavedMethodsForNewCustomer,
+    &invalid_redirect_url::InvalidRedirectUrl,
+    &insecure_redirect_url::InsecureRedirectUrl,
+    &too_many_custom_fields::TooManyCustomFields,
+    &duplicate_custom_field_key::DuplicateCustomFieldKey,
+    &dropdown_without_options::DropdownWithoutOptions,
+    &ignored_custom_field_options::IgnoredCustomFieldOptions,
+    &invalid_metadata::InvalidMetadata,
+    &invalid_theme_config::InvalidThemeConfig,
+    &unknown_language::UnknownLanguage,
 ];
 
 /// Every rule, in registry order.
@@ -133,4 +247,24 @@ pub fn all() -> &'static [&'static dyn Rule] {
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static dyn Rule> {
     RULES.iter().copied().find(|rule| rule.meta().name == name)
+}
+
+/// What the payload says about where and how the customer pays, for availability rules.
+pub(crate) fn payment_situation<'a>(
+    ctx: &'a Context<'_>,
+) -> crate::facts::payment_methods::Situation<'a> {
+    let Some(session) = ctx.session else {
+        return Default::default();
+    };
+    let currency = crate::analysis::charge_currency(session, ctx.account, ctx.cart);
+    crate::facts::payment_methods::Situation {
+        country: session
+            .billing_address
+            .as_ref()
+            .and_then(|a| a.country)
+            .map(|c| c.value),
+        currency,
+        subscription: ctx.cart.has_subscription,
+        total_usd_cents: ctx.cart.total.filter(|_| ctx.cart.currency == Some("USD")),
+    }
 }

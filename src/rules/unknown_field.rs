@@ -31,6 +31,14 @@ impl Rule for UnknownField {
             else {
                 continue;
             };
+            // New-customer fields next to customer_id are invalid-customer's to explain.
+            if violation
+                .pointer
+                .strip_prefix("/customer/")
+                .is_some_and(|field| super::invalid_customer::NEW_CUSTOMER_KEYS.contains(&field))
+            {
+                continue;
+            }
             let parent = violation
                 .pointer
                 .rsplit_once('/')

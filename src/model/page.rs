@@ -1,0 +1,124 @@
+//! The checkout page: `custom_fields`, `customization` (with `theme_config`) and `metadata`.
+
+use super::Spanned;
+use super::read::Reader;
+use crate::span::Span;
+use crate::tree::{Node, Value};
+
+/// `custom_fields[]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomField<'a> {
+    pub span: Span,
+    pub field_type: Option<Spanned<&'a str>>,
+    pub key: Option<Spanned<&'a str>>,
+    /// The `options` array when it is an array (not null).
+    pub options: Option<Spanned<Vec<Spanned<&'a str>>>>,
+}
+
+impl<'a> CustomField<'a> {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
+        let object = read.object(node)?;
+        Some(Self {
+            span: node.span,
+            field_type: read.str_field(object, "field_type"),
+            key: read.str_field(object, "key"),
+            options: read.array_of(object, "options", |o| read.str(o)),
+        })
+    }
+}
+
+/// `customization`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customization<'a> {
+    pub span: Span,
+    pub force_language: Option<Spanned<&'a str>>,
+    pub theme_config: Option<ThemeConfig<'a>>,
+}
+
+/// `customization.theme_config`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeConfig<'a> {
+    pub span: Span,
+    pub font_primary_url: Option<Spanned<&'a str>>,
+    pub font_secondary_url: Option<Spanned<&'a str>>,
+    pub pay_button_text: Option<Spanned<&'a str>>,
+    pub radius: Option<Spanned<&'a str>>,
+    /// Every colour of `light` and `dark`: (`"dark.bg_primary"`, value).
+    pub colors: Vec<(String, Spanned<&'a str>)>,
+}
+
+impl<'a> Customization<'a> {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
+        let object = read.object(node)?;
+        let theme_config = object
+            .get("theme_config")
+            .and_then(|n| read.object(n))
+            .map(|theme| {
+                let mut colors = Vec::new();
+                for mode in ["light", "dark"] {
+                    let Some(members) = theme.get(mode).and_then(|n| read.object(n)) else {
+                        continue;
+                    };
+                    for member in members.as_object().unwrap_or_default() {
+                        if let Some(value) = read.str(&member.value) {
+                            colors.push((format!("{mode}.{}", member.key), value));
+                        }
+                    }
+                }
+                ThemeConfig {
+                    span: theme.span,
+                    font_primary_url: read.str_field(theme, "font_primary_url"),
+                    font_secondary_url: read.str_field(theme, "font_secondary_url"),
+                    pay_button_text: read.str_field(theme, "pay_button_text"),
+                    radius: read.str_field(theme, "radius"),
+                    colors,
+                }
+            });
+        Some(Self {
+            span: node.span,
+            force_language: read.str_field(object, "force_language"),
+            theme_config,
+        })
+    }
+}
+
+/// `metadata`: its entries in source order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metadata<'a> {
+    pub span: Span,
+    pub entries: Vec<MetadataEntry<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetadataEntry<'a> {
+    /// The key, with the span of the key (quotes included).
+    pub key: Spanned<&'a str>,
+    pub value_span: Span,
+    /// The value when it is a string.
+    pub text: Option<&'a str>,
+}
+
+impl<'a> Metadata<'a> {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
+        let object = read.object(node)?;
+        let entries = object
+            .as_object()?
+            .iter()
+            .map(|member| MetadataEntry {
+                key: Spanned {
+                    value: member.key.as_ref(),
+                    span: member.key_span,
+                },
+                value_span: member.value.span,
+                text: match &member.value.value {
+                    Value::String(text) => Some(text.as_ref()),
+                    _ => None,
+                },
+            })
+            .collect();
+        Some(Self {
+            span: node.span,
+            entries,
+        })
+    }
+}

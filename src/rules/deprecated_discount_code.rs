@@ -1,0 +1,46 @@
+//! `deprecated-discount-code`: the deprecated `discount_code` field.
+
+use super::{Context, Finding};
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::pointer::member_at;
+
+declare_rule!(
+    DeprecatedDiscountCode,
+    "deprecated-discount-code",
+    Info,
+    "discount_code is deprecated; use discount_codes (fix: rename and wrap the code in an array)."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(session) = ctx.session else { return };
+    let Some(code) = session.discount_code else {
+        return;
+    };
+    let Some(member) = ctx.tree.and_then(|root| member_at(root, "/discount_code")) else {
+        return;
+    };
+    let mut finding = Finding::new(
+        member.key_span,
+        "discount_code is deprecated: use discount_codes",
+    );
+    // Only when discount_codes is absent: otherwise conflicting-discount-fields applies.
+    if session.discount_codes.is_none()
+        && let Some(value) = ctx.source.text().get(code.span.offset..code.span.end())
+    {
+        finding = finding.fix(Fix {
+            message: "use discount_codes".into(),
+            applicability: Applicability::Safe,
+            edits: vec![
+                Edit {
+                    span: member.key_span,
+                    replacement: "\"discount_codes\"".into(),
+                },
+                Edit {
+                    span: code.span,
+                    replacement: format!("[{value}]"),
+                },
+            ],
+        });
+    }
+    findings.push(finding);
+}

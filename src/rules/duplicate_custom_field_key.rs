@@ -1,0 +1,29 @@
+//! `duplicate-custom-field-key`: two custom fields with the same `key`.
+
+use super::{Context, Finding};
+use crate::text::quote;
+
+declare_rule!(
+    DuplicateCustomFieldKey,
+    "duplicate-custom-field-key",
+    Error,
+    "Two custom_fields share a key; keys identify the answers in responses."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
+        return;
+    };
+    let keys: Vec<_> = fields.value.iter().filter_map(|f| f.key).collect();
+    for (index, key) in keys.iter().enumerate() {
+        if let Some(first) = keys[..index].iter().find(|k| k.value == key.value) {
+            findings.push(
+                Finding::new(
+                    key.span,
+                    format!("custom field key {} is used twice", quote(key.value)),
+                )
+                .label(first.span, "first used here"),
+            );
+        }
+    }
+}

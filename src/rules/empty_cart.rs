@@ -1,0 +1,23 @@
+//! `empty-cart`: `product_cart: []` outside the product-collection flow.
+
+use super::{Context, Finding};
+
+declare_rule!(
+    EmptyCart,
+    "empty-cart",
+    Error,
+    "product_cart is empty and no product_collection_id lets the customer choose a product."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(session) = ctx.session else { return };
+    let Some(cart) = &session.product_cart else {
+        return;
+    };
+    if cart.value.is_empty() && session.product_collection_id.is_none() {
+        findings.push(
+            Finding::new(cart.span, "product_cart is empty")
+                .help("add the products to sell, or set product_collection_id to let the customer choose from a collection"),
+        );
+    }
+}

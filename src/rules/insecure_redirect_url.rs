@@ -1,0 +1,40 @@
+//! `insecure-redirect-url`: a plain-http redirect to a host other than localhost.
+
+use super::{Context, Finding};
+use crate::diagnostic::{Applicability, Fix};
+use crate::facts::url::parse;
+use crate::text::quote;
+
+declare_rule!(
+    InsecureRedirectUrl,
+    "insecure-redirect-url",
+    Warning,
+    "return_url or cancel_url uses http: on a host other than localhost."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(session) = ctx.session else { return };
+    for (field, url) in [
+        ("return_url", session.return_url),
+        ("cancel_url", session.cancel_url),
+    ] {
+        let Some(url) = url else { continue };
+        let Ok(parsed) = parse(url.value) else {
+            continue;
+        };
+        if parsed.scheme != "http" || parsed.is_local() {
+            continue;
+        }
+        let secure = format!("https{}", &url.value[parsed.scheme.len()..]);
+        findings.push(
+            Finding::new(url.span, format!("{field} {} uses plain http", quote(url.value)))
+                .help("Dodo appends payment_id, status and the customer's email to this URL; send it over https")
+                .fix(Fix::replace(
+                    "use https",
+                    Applicability::Unsafe,
+                    url.span,
+                    serde_json::to_string(&secure).unwrap_or_default(),
+                )),
+        );
+    }
+}

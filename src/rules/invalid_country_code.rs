@@ -1,0 +1,49 @@
+//! `invalid-country-code`: a country that is not an upper-case ISO 3166-1 alpha-2 code.
+
+use super::{Context, Finding};
+use crate::diagnostic::{Applicability, Fix};
+use crate::facts::countries::{alpha2_for, name};
+use crate::schema::ViolationKind;
+use crate::text::quote;
+
+declare_rule!(
+    InvalidCountryCode,
+    "invalid-country-code",
+    Error,
+    "billing_address.country is not an upper-case ISO alpha-2 code (us, USA, UK), with a fix to the right code."
+);
+
+/// Pointers whose enum errors this rule reports (instead of invalid-value).
+pub fn handles(pointer: &str) -> bool {
+    pointer == "/billing_address/country"
+}
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    for violation in ctx.violations {
+        let ViolationKind::NotAllowed { span, found, .. } = &violation.kind else {
+            continue;
+        };
+        if !handles(&violation.pointer) {
+            continue;
+        }
+        let mut finding = Finding::new(
+            *span,
+            format!("country {} is not an ISO 3166-1 alpha-2 code", quote(found)),
+        );
+        finding = match alpha2_for(found) {
+            Some(code) => {
+                let country = name(code).unwrap_or(code);
+                finding
+                    .help(format!("{country} is \"{code}\""))
+                    .fix(Fix::replace(
+                        format!("replace with \"{code}\""),
+                        Applicability::Safe,
+                        *span,
+                        format!("\"{code}\""),
+                    ))
+            }
+            None => finding.help("use the two-letter upper-case code, e.g. \"US\", \"GB\", \"IN\""),
+        };
+        findings.push(finding);
+    }
+}

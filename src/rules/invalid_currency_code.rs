@@ -1,0 +1,61 @@
+//! `invalid-currency-code`: a currency that is not an ISO 4217 code Dodo supports.
+
+use super::{Context, Finding};
+use crate::diagnostic::{Applicability, Fix};
+use crate::facts::currencies::{is_iso, is_supported};
+use crate::pointer::display_path;
+use crate::schema::ViolationKind;
+use crate::text::quote;
+
+declare_rule!(
+    InvalidCurrencyCode,
+    "invalid-currency-code",
+    Error,
+    "A currency that is not an ISO 4217 code Dodo supports (billing_currency, on_demand.product_currency), with a case fix."
+);
+
+/// Pointers whose enum errors this rule reports (instead of invalid-value).
+pub fn handles(pointer: &str) -> bool {
+    pointer == "/billing_currency" || pointer == "/subscription_data/on_demand/product_currency"
+}
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    for violation in ctx.violations {
+        let ViolationKind::NotAllowed { span, found, .. } = &violation.kind else {
+            continue;
+        };
+        if !handles(&violation.pointer) {
+            continue;
+        }
+        let field = display_path(&violation.pointer);
+        let upper = found.trim().to_ascii_uppercase();
+        let finding = if upper != *found && is_supported(&upper) {
+            Finding::new(
+                *span,
+                format!("{field} {} must be upper case", quote(found)),
+            )
+            .fix(Fix::replace(
+                format!("replace with \"{upper}\""),
+                Applicability::Safe,
+                *span,
+                format!("\"{upper}\""),
+            ))
+        } else if is_iso(&upper) {
+            Finding::new(
+                *span,
+                format!(
+                    "{field} {} is an ISO 4217 currency that Dodo does not support",
+                    quote(found)
+                ),
+            )
+            .help("Dodo supports 145 currencies; see the Currency enum of the API reference")
+        } else {
+            Finding::new(
+                *span,
+                format!("{field} {} is not an ISO 4217 currency code", quote(found)),
+            )
+            .help("use a three-letter code such as \"USD\", \"EUR\", \"INR\"")
+        };
+        findings.push(finding);
+    }
+}

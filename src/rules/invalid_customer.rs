@@ -1,0 +1,66 @@
+//! `invalid-customer`: a `customer` that is neither variant of the API's untagged union —
+//! no `email` and no `customer_id`, or `customer_id` mixed with new-customer fields.
+
+use super::{Context, Finding};
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::span::Span;
+
+declare_rule!(
+    InvalidCustomer,
+    "invalid-customer",
+    Error,
+    "customer has neither email (new customer) nor customer_id (existing customer), or mixes the two."
+);
+
+/// Keys of the new-customer variant.
+pub const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(customer) = ctx.session.and_then(|s| s.customer.as_ref()) else {
+        return;
+    };
+    match customer.customer_id {
+        None if customer.email.is_none() => findings.push(
+            Finding::new(customer.span, "customer has neither \"email\" nor \"customer_id\"")
+                .help("a new customer needs {\"email\": ...}; an existing one is attached with {\"customer_id\": ...}"),
+        ),
+        Some(id) => {
+            let mixed: Vec<Span> = [customer.email, customer.name, customer.phone_number]
+                .into_iter()
+                .flatten()
+                .map(|field| field.span)
+                .collect();
+            if mixed.is_empty() {
+                return;
+            }
+            let mut finding = Finding::new(
+                customer.span,
+                "customer mixes customer_id (an existing customer) with new-customer fields",
+            )
+            .label(id.span, "existing customer")
+            .help("the API picks one variant by its keys: keep customer_id alone, or drop it and describe a new customer");
+            for span in &mixed {
+                finding = finding.label(*span, "new-customer field");
+            }
+            // Removing the new-customer members keeps what customer_id already says.
+            if let Some(fix) = keep_only_customer_id(ctx, customer.span, id.span) {
+                finding = finding.fix(fix);
+            }
+            findings.push(finding);
+        }
+        None => {}
+    }
+}
+
+/// Rewrites the customer object to `{"customer_id": ...}` with the id's own source text.
+fn keep_only_customer_id(ctx: &Context<'_>, object: Span, id: Span) -> Option<Fix> {
+    let id_text = ctx.source.text().get(id.offset..id.end())?;
+    Some(Fix {
+        message: "keep only customer_id".into(),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit {
+            span: object,
+            replacement: format!("{{ \"customer_id\": {id_text} }}"),
+        }],
+    })
+}

@@ -1,0 +1,39 @@
+//! `invalid-redirect-url`: `return_url` / `cancel_url` that is not an absolute http(s) URL.
+
+use super::{Context, Finding};
+use crate::facts::url::{Url, parse};
+use crate::text::quote;
+
+declare_rule!(
+    InvalidRedirectUrl,
+    "invalid-redirect-url",
+    Error,
+    "return_url or cancel_url is not an absolute http(s) URL, so the redirect after checkout cannot work."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(session) = ctx.session else { return };
+    for (field, url) in [
+        ("return_url", session.return_url),
+        ("cancel_url", session.cancel_url),
+    ] {
+        let Some(url) = url else { continue };
+        let problem = match parse(url.value) {
+            Ok(Url { scheme, .. }) if scheme == "http" || scheme == "https" => continue,
+            Ok(Url { scheme, .. }) => {
+                format!("uses the {scheme}: scheme; a browser redirect needs http(s)")
+            }
+            Err(reason) => reason,
+        };
+        findings.push(
+            Finding::new(
+                url.span,
+                format!(
+                    "{field} {} is not an absolute URL: {problem}",
+                    quote(url.value)
+                ),
+            )
+            .help("use a full URL such as \"https://example.com/checkout/done\""),
+        );
+    }
+}

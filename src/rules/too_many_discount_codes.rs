@@ -1,0 +1,27 @@
+//! `too-many-discount-codes`: more than 20 stacked discount codes.
+
+use super::{Context, Finding};
+
+declare_rule!(
+    TooManyDiscountCodes,
+    "too-many-discount-codes",
+    Error,
+    "discount_codes holds more than 20 codes."
+);
+
+const MAX_CODES: usize = 20;
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(codes) = ctx.session.and_then(|s| s.discount_codes.as_ref()) else {
+        return;
+    };
+    if codes.value.len() > MAX_CODES {
+        findings.push(Finding::new(
+            codes.span,
+            format!(
+                "discount_codes holds {} codes; at most {MAX_CODES} can be stacked",
+                codes.value.len()
+            ),
+        ));
+    }
+}

@@ -1,0 +1,32 @@
+//! `too-many-items`: more than 20 products in the cart.
+
+use super::{Context, Finding};
+
+declare_rule!(
+    TooManyItems,
+    "too-many-items",
+    Error,
+    "product_cart holds more than 20 products."
+);
+
+/// "A cart holds at most 20 of them" (PyPI SDK 1.123.0).
+const MAX_ITEMS: usize = 20;
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(cart) = ctx.session.and_then(|s| s.product_cart.as_ref()) else {
+        return;
+    };
+    if let Some(first_extra) = cart.value.get(MAX_ITEMS) {
+        findings.push(
+            Finding::new(
+                cart.span,
+                format!(
+                    "product_cart holds {} products; a cart holds at most {MAX_ITEMS}",
+                    cart.value.len()
+                ),
+            )
+            .label(first_extra.span, "product 21 is here")
+            .help("split the order into several checkout sessions, or merge repeated products into one line with a larger quantity"),
+        );
+    }
+}

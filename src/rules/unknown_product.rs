@@ -1,0 +1,35 @@
+//! `unknown-product`: a `product_id` the catalogue does not have.
+
+use super::{Context, Finding};
+use crate::suggest::closest;
+use crate::text::quote;
+
+declare_rule!(
+    UnknownProduct,
+    "unknown-product",
+    Error,
+    "A product_id that is not in the configured catalogue (needs the catalogue)."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let (Some(session), Some(catalogue)) = (ctx.session, ctx.catalogue) else {
+        return;
+    };
+    for item in session.items() {
+        let Some(id) = item.product_id else { continue };
+        if catalogue.get(id.value).is_some() {
+            continue;
+        }
+        let mut finding = Finding::new(
+            id.span,
+            format!("product {} is not in the catalogue", quote(id.value)),
+        );
+        finding = match closest(id.value, catalogue.ids()) {
+            Some(near) => finding.help(format!("did you mean \"{near}\"?")),
+            None => finding.help(
+                "check the id in the Dodo dashboard, or refresh the catalogue file (GET /products)",
+            ),
+        };
+        findings.push(finding);
+    }
+}

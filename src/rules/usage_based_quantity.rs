@@ -1,0 +1,35 @@
+//! `usage-based-quantity`: a usage-based product with a quantity other than 1.
+
+use super::{Context, Finding};
+use crate::analysis::is_usage_based;
+use crate::text::quote;
+
+declare_rule!(
+    UsageBasedQuantity,
+    "usage-based-quantity",
+    Error,
+    "A usage-based product has a quantity other than 1 (needs the catalogue)."
+);
+
+fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    let Some(session) = ctx.session else { return };
+    for (item, product) in session.items().iter().zip(&ctx.cart.products) {
+        let (Some(product), Some(quantity)) = (product, item.quantity) else {
+            continue;
+        };
+        // Quantities below 1 are zero-quantity's business.
+        if is_usage_based(product) && quantity.value > 1 {
+            findings.push(
+                Finding::new(
+                    quantity.span,
+                    format!(
+                        "usage-based product {} allows only quantity 1, found {}",
+                        quote(product.display_name()),
+                        quantity.value
+                    ),
+                )
+                .help("usage is metered after checkout; set \"quantity\": 1"),
+            );
+        }
+    }
+}

@@ -87,6 +87,40 @@ fn mark(block: &Block, name: &str) -> Mark {
     )
 }
 
+/// Applies a diagnostic's fix; the edits do not overlap, so they go in from the back.
+fn apply(text: &str, fix: &checkout_lint::Fix) -> String {
+    let mut edits: Vec<_> = fix.edits.iter().collect();
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.offset));
+    let mut fixed = text.to_string();
+    for edit in edits {
+        fixed.replace_range(edit.span.offset..edit.span.end(), &edit.replacement);
+    }
+    fixed
+}
+
+/// Every fix a bad example offers yields JSON that no longer has the finding it fixes.
+fn check_fixes(name: &str, linter: &Linter, text: &str, report: &checkout_lint::Report) {
+    for diagnostic in report.diagnostics().iter().filter(|d| d.rule == name) {
+        let Some(fix) = &diagnostic.fix else { continue };
+        let fixed = apply(text, fix);
+        assert!(
+            serde_json::from_str::<serde_json::Value>(&fixed).is_ok(),
+            "{name}: fix {:?} breaks the JSON:\n{fixed}",
+            fix.message
+        );
+        let again = linter.lint_str("fixed.json", &fixed);
+        let same = again
+            .diagnostics()
+            .iter()
+            .any(|d| d.rule == name && d.message == diagnostic.message);
+        assert!(
+            !same,
+            "{name}: fix {:?} does not remove the finding:\n{fixed}",
+            fix.message
+        );
+    }
+}
+
 fn check_page(rule: &dyn Rule) -> (usize, usize) {
     let meta = rule.meta();
     let page = meta.docs;
@@ -133,6 +167,7 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                 } else {
                     linter.lint_str("example.json", &block.body)
                 };
+                check_fixes(meta.name, &linter, &block.body, &report);
                 let raised: Vec<_> = report
                     .diagnostics()
                     .iter()

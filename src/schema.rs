@@ -142,6 +142,8 @@ fn locate(schema: &Json, root: &Node<'_>, error: &ValidationError<'_>, out: &mut
             expected: expected_types(kind),
             found: describe(node),
         },
+        // A non-string where a string enum belongs: the `type` error says it better.
+        ValidationErrorKind::Enum { .. } if node.as_str().is_none() => return,
         ValidationErrorKind::Enum { options } => ViolationKind::NotAllowed {
             span,
             found: node

@@ -1,7 +1,7 @@
 //! The text being linted, its name, and a line index that turns byte offsets into positions
 //! for people (1-based line and column) and for editors (LSP: 0-based line, UTF-16 character).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -27,7 +27,21 @@ pub struct Source {
     name: Arc<str>,
     text: Arc<str>,
     line_starts: Arc<[usize]>,
+    /// Column counts at regular offsets, built on first use, so columns on a very long line
+    /// (a minified multi-megabyte payload) cost O(stride), not O(line length).
+    checkpoints: Arc<OnceLock<Vec<Checkpoint>>>,
 }
+
+/// Counts from the start of its line up to `offset`.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    utf16: usize,
+    chars: usize,
+}
+
+/// Bytes between checkpoints; lines shorter than this are counted directly.
+const CHECKPOINT_STRIDE: usize = 4096;
 
 /// Where the bytes of a file stopped being UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +65,7 @@ impl Source {
             name: name.into(),
             text,
             line_starts,
+            checkpoints: Arc::default(),
         }
     }
 
@@ -103,20 +118,65 @@ impl Source {
 
     /// 1-based line and column (in characters) for people.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = self.floor_char_boundary(offset);
-        let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count();
-        (line + 1, column + 1)
+        let (line, _, chars) = self.columns(offset);
+        (line + 1, chars + 1)
     }
 
     /// The LSP position of a byte offset (0-based line, UTF-16 code units).
     pub fn position(&self, offset: usize) -> Position {
+        let (line, utf16, _) = self.columns(offset);
+        Position {
+            line,
+            character: utf16,
+        }
+    }
+
+    /// (0-based line, UTF-16 column, character column) of a byte offset.
+    fn columns(&self, offset: usize) -> (usize, usize, usize) {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let character = self.text[start..offset].encode_utf16().count();
-        Position { line, character }
+        let mut start = self.line_starts[line];
+        let (mut utf16, mut chars) = (0, 0);
+        if offset - start > CHECKPOINT_STRIDE {
+            let checkpoints = self.checkpoints.get_or_init(|| self.build_checkpoints());
+            let after = checkpoints.partition_point(|c| c.offset <= offset);
+            if let Some(checkpoint) = after.checked_sub(1).map(|i| checkpoints[i])
+                && checkpoint.offset >= start
+            {
+                (start, utf16, chars) = (checkpoint.offset, checkpoint.utf16, checkpoint.chars);
+            }
+        }
+        for ch in self.text[start..offset].chars() {
+            utf16 += ch.len_utf16();
+            chars += 1;
+        }
+        (line, utf16, chars)
+    }
+
+    fn build_checkpoints(&self) -> Vec<Checkpoint> {
+        let mut checkpoints = Vec::with_capacity(self.text.len() / CHECKPOINT_STRIDE + 1);
+        let (mut utf16, mut chars, mut next) = (0, 0, CHECKPOINT_STRIDE);
+        for (offset, ch) in self.text.char_indices() {
+            if offset >= next {
+                checkpoints.push(Checkpoint {
+                    offset,
+                    utf16,
+                    chars,
+                });
+                next = offset + CHECKPOINT_STRIDE;
+            }
+            let line_break =
+                ch == '\n' || (ch == '\r' && self.text.as_bytes().get(offset + 1) != Some(&b'\n'));
+            if line_break {
+                // The next line starts its counts at zero (a checkpoint never spans lines
+                // because `columns` only uses one at or after the line's start).
+                (utf16, chars) = (0, 0);
+            } else {
+                utf16 += ch.len_utf16();
+                chars += 1;
+            }
+        }
+        checkpoints
     }
 
     /// The LSP range of a span.
@@ -182,6 +242,31 @@ mod tests {
         );
         assert_eq!(source.line_col(x), (2, 5));
         assert_eq!(source.offset(source.position(x)), Some(x));
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_with_the_same_answers() {
+        let line = "é😀a".repeat(5_000);
+        let text = format!("x\n{line}\r\n{line}\r{line}");
+        let source = Source::new("t", text.as_str());
+        for offset in (0..text.len())
+            .step_by(997)
+            .filter(|o| text.is_char_boundary(*o))
+        {
+            let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1).max(
+                if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                    text[..offset - 1].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+                } else {
+                    0
+                },
+            );
+            let expected = text[start..offset].encode_utf16().count();
+            assert_eq!(source.position(offset).character, expected, "at {offset}");
+            assert_eq!(
+                source.line_col(offset).1,
+                text[start..offset].chars().count() + 1
+            );
+        }
     }
 
     #[test]

@@ -47,8 +47,12 @@ pub fn parse(text: &str) -> Result<Url<'_>, String> {
     if host.is_empty() {
         return Err("it has no host".into());
     }
-    let port = &host_port[host.len()..];
-    if !(port.is_empty() || port[1..].bytes().all(|b| b.is_ascii_digit()) && port.len() > 1) {
+    let port = host_port.get(host.len()..).unwrap_or_default();
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()));
+    if !port_ok {
         return Err(format!("{port:?} is not a port"));
     }
     Ok(Url {
@@ -75,5 +79,7 @@ mod tests {
         assert!(parse("https:///path").is_err());
         assert!(parse("https://exa mple.com").is_err());
         assert!(parse("https://example.com:80a/").is_err());
+        assert!(parse("https://[::1]é/").is_err());
+        assert!(parse("https://[::1").is_ok_and(|u| u.host == "[::1"));
     }
 }

@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
-use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::Report;
+use crate::source::Source;
 
 /// Renders reports with code frames; `color` chooses ANSI colours (only for terminals).
 pub fn render(reports: &[Report], color: bool) -> String {
@@ -23,16 +23,20 @@ pub fn render(reports: &[Report], color: bool) -> String {
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for report in reports {
         // Code frames show the payload itself: render from a copy without control characters.
-        let text: Arc<str> = match crate::text::for_terminal(report.source().text()) {
-            Cow::Borrowed(_) => report.source().shared_text(),
-            Cow::Owned(safe) => safe.into(),
+        let name = crate::text::quote(report.name());
+        let name = name.trim_matches('"');
+        let text = match crate::text::for_terminal(report.source().text()) {
+            Cow::Borrowed(_) => report.source().clone(),
+            Cow::Owned(safe) => Source::new(name, safe),
         };
-        let shown = NamedSource::new(crate::text::quote(report.name()).trim_matches('"'), text)
-            .with_language("json");
+        let shown = NamedSource::new(name, text).with_language("json");
         for diagnostic in report.diagnostics() {
+            let (line, column) = report.source().line_col(diagnostic.span.offset);
             let framed = Framed {
                 diagnostic,
                 source: &shown,
+                frame: frame_fits(report.source(), diagnostic),
+                location: format!("{name}:{line}:{column}"),
             };
             if handler.render_report(&mut out, &framed).is_err() {
                 // A frame that cannot be drawn still gets its one line.
@@ -59,10 +63,33 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// Lines longer than this (minified payloads) are not drawn: a frame would print the whole line
+/// for every diagnostic on it, and miette cannot lay out lines of megabytes.
+const MAX_FRAME_LINE: usize = 500;
+
+/// True when every line a frame would show (the spans' lines and one line of context around
+/// them) is short enough to draw.
+fn frame_fits(source: &Source, diagnostic: &Diagnostic) -> bool {
+    let starts = source.line_starts();
+    let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
+    let spans = std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
+    spans.into_iter().all(|span| {
+        let first = line_of(span.offset).saturating_sub(1);
+        let last = (line_of(span.end()) + 1).min(starts.len() - 1);
+        (first..=last).all(|line| {
+            let end = starts.get(line + 1).copied().unwrap_or(source.text().len());
+            end - starts[line] <= MAX_FRAME_LINE
+        })
+    })
+}
+
 /// A diagnostic together with the report's source, for miette.
 struct Framed<'r> {
     diagnostic: &'r Diagnostic,
-    source: &'r NamedSource<Arc<str>>,
+    source: &'r NamedSource<Source>,
+    /// Draw a code frame; otherwise the location goes in the message.
+    frame: bool,
+    location: String,
 }
 
 impl fmt::Debug for Framed<'_> {
@@ -73,7 +100,11 @@ impl fmt::Debug for Framed<'_> {
 
 impl fmt::Display for Framed<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        if self.frame {
+            f.write_str(&self.diagnostic.message)
+        } else {
+            write!(f, "{} (at {})", self.diagnostic.message, self.location)
+        }
     }
 }
 
@@ -93,10 +124,12 @@ impl miette::Diagnostic for Framed<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        miette::Diagnostic::labels(self.diagnostic)
+        self.frame
+            .then(|| miette::Diagnostic::labels(self.diagnostic))
+            .flatten()
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        self.frame.then_some(self.source as &dyn SourceCode)
     }
 }

@@ -14,9 +14,12 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
         return;
     };
-    let keys: Vec<_> = fields.value.iter().filter_map(|f| f.key).collect();
-    for (index, key) in keys.iter().enumerate() {
-        if let Some(first) = keys[..index].iter().find(|k| k.value == key.value) {
+    let mut first_seen = std::collections::HashMap::new();
+    for key in fields.value.iter().filter_map(|f| f.key) {
+        if let Some(first) = first_seen.get(key.value).copied().or_else(|| {
+            first_seen.insert(key.value, key);
+            None
+        }) {
             findings.push(
                 Finding::new(
                     key.span,

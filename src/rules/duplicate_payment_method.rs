@@ -19,11 +19,12 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     else {
         return;
     };
+    let mut first_seen = std::collections::HashMap::new();
     for (index, method) in methods.value.iter().enumerate() {
-        let earlier = methods.value[..index]
-            .iter()
-            .find(|m| m.value == method.value);
-        let Some(first) = earlier else { continue };
+        let Some(first) = first_seen.get(method.value).copied() else {
+            first_seen.insert(method.value, method);
+            continue;
+        };
         // Delete from the end of the previous item to the end of this one: the comma goes too.
         let previous_end = methods.value[index - 1].span.end();
         findings.push(

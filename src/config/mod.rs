@@ -92,6 +92,8 @@ pub struct Config {
 /// Why a config could not be used: the file, the position when known, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
+    /// What the file is: "config" or "catalogue".
+    pub kind: &'static str,
     pub file: String,
     /// 1-based; 0 when the error is not tied to a position.
     pub line: usize,
@@ -102,12 +104,12 @@ pub struct ConfigError {
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line == 0 {
-            write!(f, "config {}: {}", self.file, self.message)
+            write!(f, "{} {}: {}", self.kind, self.file, self.message)
         } else {
             write!(
                 f,
-                "config {}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
+                "{} {}:{}:{}: {}",
+                self.kind, self.file, self.line, self.column, self.message
             )
         }
     }
@@ -118,6 +120,7 @@ impl std::error::Error for ConfigError {}
 impl From<CatalogueError> for ConfigError {
     fn from(err: CatalogueError) -> Self {
         ConfigError {
+            kind: "catalogue",
             file: err.file,
             line: err.line,
             column: err.column,
@@ -154,6 +157,7 @@ impl Config {
     /// Reads a config file; a catalogue it names is read relative to the file's folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            kind: "config",
             file: path.display().to_string(),
             line: 0,
             column: 0,
@@ -169,6 +173,7 @@ impl Config {
         let at = |span: std::ops::Range<usize>, message: String| {
             let (line, column) = source.line_col(span.start);
             ConfigError {
+                kind: "config",
                 file: name.to_string(),
                 line,
                 column,
@@ -180,6 +185,7 @@ impl Config {
             match err.span() {
                 Some(span) => at(span, message),
                 None => ConfigError {
+                    kind: "config",
                     file: name.to_string(),
                     line: 0,
                     column: 0,

@@ -274,6 +274,9 @@ impl<'s> Parser<'s> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    // Growth leaves up to half a vector unused; trees of big payloads live
+                    // through the whole lint, so give it back.
+                    items.shrink_to_fit();
                     return Ok(Value::Array(items));
                 }
                 _ => return Err(self.unexpected("',' or ']'")),
@@ -315,6 +318,7 @@ impl<'s> Parser<'s> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    members.shrink_to_fit();
                     return Ok(Value::Object(members));
                 }
                 _ => return Err(self.unexpected("',' or '}'")),

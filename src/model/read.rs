@@ -73,8 +73,10 @@ impl<'f> Reader<'f> {
         item: impl FnMut(&'a Node<'s>) -> Option<T>,
     ) -> Option<Spanned<Vec<T>>> {
         let node = self.usable(object.get(key)?)?;
+        let mut value: Vec<T> = node.as_array()?.iter().filter_map(item).collect();
+        value.shrink_to_fit();
         Some(Spanned {
-            value: node.as_array()?.iter().filter_map(item).collect(),
+            value,
             span: node.span,
         })
     }

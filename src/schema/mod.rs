@@ -1,6 +1,8 @@
 //! The request's shape: `schemas/checkout-session.schema.json`, compiled once per process, and
 //! its errors mapped back onto the tree as [`Violation`]s with exact spans.
 
+mod tree_json;
+
 use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -11,9 +13,10 @@ use serde_json::Value as Json;
 use crate::span::Span;
 use crate::text::quote;
 use crate::tree::{Member, Node, Value};
+use tree_json::{TreeJson, TreeNode};
 
 /// The schema text, embedded so the binary and library need no files at run time.
-pub const SCHEMA_TEXT: &str = include_str!("../schemas/checkout-session.schema.json");
+pub const SCHEMA_TEXT: &str = include_str!("../../schemas/checkout-session.schema.json");
 
 /// One way the payload breaks the schema, located in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +79,7 @@ impl Violation {
 
 struct Compiled {
     schema: Json,
-    validator: Validator,
+    validator: Validator<TreeJson>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -86,7 +89,10 @@ fn compiled() -> &'static Compiled {
         // build defect, not an input error.
         let schema: Json =
             serde_json::from_str(SCHEMA_TEXT).expect("embedded schema is valid JSON");
-        let validator = jsonschema::draft202012::new(&schema).expect("embedded schema compiles");
+        let validator = jsonschema::options_for::<TreeJson>()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .build(&schema)
+            .expect("embedded schema compiles");
         Compiled { schema, validator }
     })
 }
@@ -99,12 +105,12 @@ pub fn document() -> &'static Json {
 /// Validates the payload tree (whose root is an object) against the schema.
 pub fn validate(root: &Node<'_>) -> Vec<Violation> {
     let compiled = compiled();
-    let instance = root.to_json();
-    if compiled.validator.is_valid(&instance) {
+    let instance = TreeNode(root);
+    if compiled.validator.is_valid(instance) {
         return Vec::new();
     }
     let mut violations = Vec::new();
-    for error in compiled.validator.iter_errors(&instance) {
+    for error in compiled.validator.iter_errors(instance) {
         locate(&compiled.schema, root, &error, &mut violations);
     }
     violations

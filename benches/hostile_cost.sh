@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Bounded cost on hostile input: lints every file of tests/hostile/ plus generated huge ones with
+# the release binary and prints wall time and peak memory next to the file size.
+# The bar (issue "Reliability"): under a second each, peak memory under 10x the file size
+# (plus the process's fixed start-up footprint, reported on the empty file).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/checkout-lint
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" <<'PY'
+import json, sys
+out = sys.argv[1]
+def write(name, data):
+    open(f"{out}/{name}", "wb").write(data.encode() if isinstance(data, str) else data)
+write("deep-arrays.json", "[" * 100_000)
+write("deep-objects.json", '{"a":' * 50_000)
+write("string-2MB.json", '{"product_cart": [{"product_id": "p", "quantity": 1}], "tax_id": "' + "x" * (2 << 20) + '"}')
+write("cart-60000.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i}", "quantity": 0} for i in range(60_000)]}, indent=2))
+write("minified-10MB.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i:021}", "quantity": 0} for i in range(200_000)]}, separators=(",", ":")))
+write("over-limit-20MB.json", '{"x": "' + "y" * (20 << 20) + '"}')
+PY
+cp tests/hostile/*.json "$work"/
+
+printf '%-30s %12s %8s %10s %8s\n' file bytes seconds peak_KB ratio
+for file in "$work"/*.json; do
+  size=$(stat -c %s "$file")
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" --isolated --format json "$file" >/dev/null 2>&1 || true
+  read -r seconds peak < <(tail -n 1 "$work/time.txt")
+  ratio=$(python3 -c "print(f'{($peak*1024)/max($size,1):.1f}')")
+  printf '%-30s %12s %8s %10s %8s\n' "$(basename "$file")" "$size" "$seconds" "$peak" "$ratio"
+done

@@ -1,0 +1,203 @@
+//! Our span tree as a JSON representation jsonschema can validate directly (its `Json` trait):
+//! no `serde_json::Value` copy of the payload is built, which halves lint time on large inputs
+//! and keeps peak memory near the size of the tree.
+//!
+//! Objects answer lookups with the last of duplicate keys, as serde_json (and so the server)
+//! does; `duplicate-key` reports the others.
+
+use std::borrow::Cow;
+
+use jsonschema::json::{Array, Json, JsonNumber, Node, NodeIdentity, Object};
+use jsonschema::types::JsonType;
+use serde_json::Value as Json_;
+
+use crate::span::Span;
+use crate::tree::{self, Member, Value};
+
+/// The marker type naming the representation.
+pub struct TreeJson;
+
+/// A tree node, by reference.
+#[derive(Clone, Copy)]
+pub struct TreeNode<'a>(pub &'a tree::Node<'a>);
+
+#[derive(Clone, Copy)]
+pub struct TreeObject<'a>(&'a [Member<'a>]);
+
+#[derive(Clone, Copy)]
+pub struct TreeArray<'a>(&'a [tree::Node<'a>]);
+
+/// A number as written; parsed on demand.
+#[derive(Clone, Copy)]
+pub struct TreeNumber<'a>(&'a str);
+
+impl Json for TreeJson {
+    type Node<'a> = TreeNode<'a>;
+    type PreparedKey = String;
+    type StringBuffer = ();
+    const KEYS_PER_LOOKUP: usize = 4;
+    const ACYCLIC: bool = true;
+
+    fn prepare_key(key: &str) -> String {
+        key.to_owned()
+    }
+
+    fn with_string_node<T>((): &mut (), string: &str, f: impl FnOnce(TreeNode<'_>) -> T) -> T {
+        let node = tree::Node {
+            span: Span::default(),
+            value: Value::String(Cow::Borrowed(string)),
+        };
+        f(TreeNode(&node))
+    }
+}
+
+impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
+    type Object = TreeObject<'a>;
+    type Array = TreeArray<'a>;
+    type Number = TreeNumber<'a>;
+
+    fn as_object(&self) -> Option<TreeObject<'a>> {
+        match &self.0.value {
+            Value::Object(members) => Some(TreeObject(members)),
+            _ => None,
+        }
+    }
+
+    fn as_array(&self) -> Option<TreeArray<'a>> {
+        match &self.0.value {
+            Value::Array(items) => Some(TreeArray(items)),
+            _ => None,
+        }
+    }
+
+    fn as_string(&self) -> Option<Cow<'a, str>> {
+        match &self.0.value {
+            Value::String(text) => Some(Cow::Borrowed(text.as_ref())),
+            _ => None,
+        }
+    }
+
+    fn as_number(&self) -> Option<TreeNumber<'a>> {
+        match self.0.value {
+            Value::Number(raw) => Some(TreeNumber(raw)),
+            _ => None,
+        }
+    }
+
+    fn as_boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+
+    fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+
+    fn json_type(&self) -> JsonType {
+        match self.0.value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Boolean,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::String,
+            Value::Array(_) => JsonType::Array,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+
+    fn equals_value(&self, expected: &Json_) -> bool {
+        // Enums are strings: compare without building a Value.
+        match (&self.0.value, expected) {
+            (Value::String(text), Json_::String(other)) => text == other,
+            (Value::String(_), _) | (_, Json_::String(_)) => false,
+            (Value::Null, Json_::Null) => true,
+            (Value::Bool(a), Json_::Bool(b)) => a == b,
+            _ => jsonschema::json::cmp::equal(&self.0.to_json(), expected),
+        }
+    }
+
+    fn to_value(&self) -> Cow<'a, Json_> {
+        Cow::Owned(self.0.to_json())
+    }
+
+    fn identity(&self) -> Option<NodeIdentity> {
+        Some(NodeIdentity::new(std::ptr::from_ref(self.0) as usize))
+    }
+}
+
+pub struct Members<'a>(std::slice::Iter<'a, Member<'a>>);
+
+impl<'a> Iterator for Members<'a> {
+    type Item = (&'a str, TreeNode<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0
+            .next()
+            .map(|member| (member.key.as_ref(), TreeNode(&member.value)))
+    }
+}
+
+impl<'a> Object<'a, TreeJson> for TreeObject<'a> {
+    type Node = TreeNode<'a>;
+    type MemberName = &'a str;
+    type MembersIter = Members<'a>;
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn get(&self, key: &String) -> Option<TreeNode<'a>> {
+        self.0
+            .iter()
+            .rev()
+            .find(|member| member.key == key.as_str())
+            .map(|member| TreeNode(&member.value))
+    }
+
+    fn members(&self) -> Members<'a> {
+        Members(self.0.iter())
+    }
+}
+
+impl<'a> Array<'a, TreeJson> for TreeArray<'a> {
+    type Node = TreeNode<'a>;
+    type ElementsIter = std::iter::Map<
+        std::slice::Iter<'a, tree::Node<'a>>,
+        fn(&'a tree::Node<'a>) -> TreeNode<'a>,
+    >;
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn elements(&self) -> Self::ElementsIter {
+        self.0
+            .iter()
+            .map(TreeNode as fn(&'a tree::Node<'a>) -> TreeNode<'a>)
+    }
+}
+
+impl JsonNumber for TreeNumber<'_> {
+    fn as_u64(&self) -> Option<u64> {
+        self.0.parse().ok()
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        self.0.parse().ok()
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        self.0.parse().ok()
+    }
+
+    fn as_str(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.0)
+    }
+
+    fn to_number(&self) -> Cow<'_, serde_json::Number> {
+        // The parser only lets finite numbers through, so this always parses.
+        Cow::Owned(
+            self.0
+                .parse::<serde_json::Number>()
+                .unwrap_or_else(|_| serde_json::Number::from(0)),
+        )
+    }
+}

@@ -157,6 +157,8 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        items: Vec::new(),
+        members: Vec::new(),
     };
     if text.starts_with('\u{FEFF}') {
         parser.pos = '\u{FEFF}'.len_utf8();
@@ -177,6 +179,11 @@ struct Parser<'s> {
     text: &'s str,
     bytes: &'s [u8],
     pos: usize,
+    /// Items and members of the containers being parsed, innermost last. A finished container
+    /// takes its tail in one exact-size allocation: no growth reallocations, no slack kept for
+    /// the life of the tree.
+    items: Vec<Node<'s>>,
+    members: Vec<Member<'s>>,
 }
 
 impl<'s> Parser<'s> {
@@ -260,24 +267,22 @@ impl<'s> Parser<'s> {
     fn array(&mut self, depth: usize) -> Result<Value<'s>, SyntaxError> {
         self.enter(depth)?;
         self.pos += 1; // '['
-        let mut items = Vec::new();
+        let start = self.items.len();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
             self.skip_whitespace();
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    // Growth leaves up to half a vector unused; trees of big payloads live
-                    // through the whole lint, so give it back.
-                    items.shrink_to_fit();
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.split_off(start)));
                 }
                 _ => return Err(self.unexpected("',' or ']'")),
             }
@@ -287,11 +292,11 @@ impl<'s> Parser<'s> {
     fn object(&mut self, depth: usize) -> Result<Value<'s>, SyntaxError> {
         self.enter(depth)?;
         self.pos += 1; // '{'
-        let mut members = Vec::new();
+        let start = self.members.len();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Vec::new()));
         }
         loop {
             self.skip_whitespace();
@@ -308,7 +313,7 @@ impl<'s> Parser<'s> {
             self.pos += 1;
             self.skip_whitespace();
             let value = self.value(depth)?;
-            members.push(Member {
+            self.members.push(Member {
                 key,
                 key_span,
                 value,
@@ -318,8 +323,7 @@ impl<'s> Parser<'s> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    members.shrink_to_fit();
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(self.members.split_off(start)));
                 }
                 _ => return Err(self.unexpected("',' or '}'")),
             }

@@ -19,7 +19,7 @@ write("deep-arrays.json", "[" * 100_000)
 write("deep-objects.json", '{"a":' * 50_000)
 write("string-2MB.json", '{"product_cart": [{"product_id": "p", "quantity": 1}], "tax_id": "' + "x" * (2 << 20) + '"}')
 write("cart-60000.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i}", "quantity": 0} for i in range(60_000)]}, indent=2))
-write("minified-10MB.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i:021}", "quantity": 0} for i in range(200_000)]}, separators=(",", ":")))
+write("minified-9MB.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i:021}", "quantity": 0} for i in range(160_000)]}, separators=(",", ":")))
 write("over-limit-20MB.json", '{"x": "' + "y" * (20 << 20) + '"}')
 PY
 cp tests/hostile/*.json "$work"/

@@ -2,34 +2,10 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::example;
-
-fn bin() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_checkout-lint"));
-    command.env_remove("NO_COLOR");
-    command
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("runs")
-}
-
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    // The child may exit before reading everything; a broken pipe is fine here.
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().expect("finishes")
-}
+use common::{example, run, run_stdin};
 
 fn json(output: &Output) -> serde_json::Value {
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {

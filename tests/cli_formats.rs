@@ -3,36 +3,16 @@
 
 mod common;
 
+use common::{bin, run, run_stdin};
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
 
-fn bin() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_checkout-lint"));
-    command.env_remove("NO_COLOR").current_dir(MANIFEST);
-    command
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("runs")
-}
-
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     bin().current_dir(dir).args(args).output().expect("runs")
-}
-
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().expect("finishes")
 }
 
 fn stdout(output: &Output) -> String {

@@ -13,8 +13,7 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-    let Some(session) = ctx.session else { return };
-    for (item, product) in session.items().iter().zip(&ctx.cart.products) {
+    for (item, product) in ctx.items_with_products() {
         let (Some(amount), Some(product)) = (item.amount, product) else {
             continue;
         };

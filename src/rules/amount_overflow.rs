@@ -15,9 +15,8 @@ declare_rule!(
 const MAX_AMOUNT: i64 = i32::MAX as i64;
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-    let Some(session) = ctx.session else { return };
     let mut running: i64 = 0;
-    for (item, product) in session.items().iter().zip(&ctx.cart.products) {
+    for (item, product) in ctx.items_with_products() {
         let (Some(product), Some(quantity)) = (product, item.quantity) else {
             continue;
         };

@@ -21,10 +21,7 @@ impl Rule for MissingCardFallback {
     }
 
     fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-        let Some(methods) = ctx
-            .session
-            .and_then(|s| s.allowed_payment_method_types.as_ref())
-        else {
+        let Some(methods) = ctx.payment_methods() else {
             return;
         };
         let missing: Vec<&str> = FALLBACK

@@ -145,6 +145,34 @@ pub struct Context<'a> {
     pub account: &'a Account,
 }
 
+impl<'a> Context<'a> {
+    /// Cart items with their catalogue products (`None` without a catalogue or for unknown ids).
+    pub fn items_with_products(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            &'a crate::model::ProductItem<'a>,
+            Option<&'a crate::catalogue::Product>,
+        ),
+    > {
+        let items = self.session.map_or(&[][..], |s| s.items());
+        items.iter().zip(
+            self.cart
+                .products
+                .iter()
+                .copied()
+                .chain(std::iter::repeat(None)),
+        )
+    }
+
+    /// `allowed_payment_method_types`, when it is a list.
+    pub fn payment_methods(
+        &self,
+    ) -> Option<&'a crate::model::Spanned<Vec<crate::model::Spanned<&'a str>>>> {
+        self.session?.allowed_payment_method_types.as_ref()
+    }
+}
+
 /// One problem as a rule reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {

@@ -13,10 +13,7 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-    let Some(methods) = ctx
-        .session
-        .and_then(|s| s.allowed_payment_method_types.as_ref())
-    else {
+    let Some(methods) = ctx.payment_methods() else {
         return;
     };
     let situation = super::payment_situation(ctx);

@@ -50,3 +50,32 @@ pub fn find_nth(text: &str, needle: &str, nth: usize) -> checkout_lint::Span {
         .0;
     checkout_lint::Span::new(offset, needle.len())
 }
+
+/// The binary, run from the package root, with `NO_COLOR` cleared.
+pub fn bin() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_checkout-lint"));
+    command
+        .env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+pub fn run(args: &[&str]) -> std::process::Output {
+    bin().args(args).output().expect("runs")
+}
+
+/// Runs with `input` on standard input.
+pub fn run_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // The child may exit before reading everything; a broken pipe is fine here.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().expect("finishes")
+}

@@ -12,9 +12,10 @@ pub struct ProductItem<'a> {
     pub span: Span,
     pub product_id: Option<Spanned<&'a str>>,
     pub quantity: Option<Spanned<i64>>,
-    pub addons: Option<Spanned<Vec<Addon<'a>>>>,
+    /// Boxed, like `credit_entitlements`: rare fields keep big carts small.
+    pub addons: Option<Box<Spanned<Vec<Addon<'a>>>>>,
     pub amount: Option<Spanned<i64>>,
-    pub credit_entitlements: Option<Spanned<Vec<CreditEntitlement<'a>>>>,
+    pub credit_entitlements: Option<Box<Spanned<Vec<CreditEntitlement<'a>>>>>,
 }
 
 /// `product_cart[].addons[]`.
@@ -40,7 +41,7 @@ impl<'a> ProductItem<'a> {
             span: node.span,
             product_id: read.str_field(object, "product_id"),
             quantity: read.i64_field(object, "quantity"),
-            addons: read.array_of(object, "addons", |addon| {
+            addons: read.boxed_array_of(object, "addons", |addon| {
                 let addon = read.object(addon)?;
                 Some(Addon {
                     span: addon.span,
@@ -49,7 +50,7 @@ impl<'a> ProductItem<'a> {
                 })
             }),
             amount: read.i64_field(object, "amount"),
-            credit_entitlements: read.array_of(object, "credit_entitlements", |entry| {
+            credit_entitlements: read.boxed_array_of(object, "credit_entitlements", |entry| {
                 let entry = read.object(entry)?;
                 Some(CreditEntitlement {
                     span: entry.span,

@@ -80,4 +80,14 @@ impl<'f> Reader<'f> {
             span: node.span,
         })
     }
+
+    /// [`Reader::array_of`], boxed.
+    pub(crate) fn boxed_array_of<'a, 's, T>(
+        &self,
+        object: &'a Node<'s>,
+        key: &str,
+        item: impl FnMut(&'a Node<'s>) -> Option<T>,
+    ) -> Option<Box<Spanned<Vec<T>>>> {
+        self.array_of(object, key, item).map(Box::new)
+    }
 }

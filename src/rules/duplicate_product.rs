@@ -1,7 +1,5 @@
 //! `duplicate-product`: the same `product_id` on two cart lines.
 
-use std::collections::HashMap;
-
 use super::{Context, Finding};
 use crate::text::quote;
 
@@ -14,47 +12,42 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(session) = ctx.session else { return };
-    // Per product: its lines and summed quantity, in one pass (linear even for a cart of one
-    // product repeated thousands of times). Reported once per product, at its second line.
-    let mut lines: HashMap<&str, Lines> = HashMap::new();
-    let mut order = Vec::new();
-    for (index, item) in session.items().iter().enumerate() {
-        let Some(id) = item.product_id else { continue };
-        let quantity = item.quantity.map(|q| q.value);
-        let entry = lines.entry(id.value).or_insert_with(|| {
-            order.push(id.value);
-            Lines {
-                first: id.span,
-                second: None,
-                count: 0,
-                total: Some(0),
-            }
-        });
-        entry.count += 1;
-        if entry.count == 2 {
-            entry.second = Some((index, id.span));
-        }
-        entry.total = entry
-            .total
-            .zip(quantity)
-            .and_then(|(a, b)| a.checked_add(b));
-    }
-    for id in order {
-        let Some(entry) = lines.get(id) else { continue };
-        let Some((_, second)) = entry.second else {
+    let items = session.items();
+    // Lines sorted by product id (stable: cart order within a product) and grouped: linear
+    // memory and n·log n time even for a cart of one product repeated thousands of times.
+    let mut lines: Vec<(&str, usize)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| Some((item.product_id?.value, index)))
+        .collect();
+    lines.sort_by_key(|(id, _)| *id);
+    let mut groups: Vec<&[(&str, usize)]> = lines
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|group| group.len() > 1)
+        .collect();
+    // Report in cart order.
+    groups.sort_by_key(|group| group[1].1);
+    for group in groups {
+        let id = group[0].0;
+        let (Some(first), Some(second)) =
+            (items[group[0].1].product_id, items[group[1].1].product_id)
+        else {
             continue;
         };
-        let times = if entry.count == 2 {
+        let total: Option<i64> = group.iter().try_fold(0_i64, |sum, (_, index)| {
+            sum.checked_add(items[*index].quantity?.value)
+        });
+        let times = if group.len() == 2 {
             "twice".to_string()
         } else {
-            format!("{} times", entry.count)
+            format!("{} times", group.len())
         };
         let finding = Finding::new(
-            second,
+            second.span,
             format!("product {} is in the cart {times}", quote(id)),
         )
-        .label(entry.first, "first added here");
-        findings.push(match entry.total {
+        .label(first.span, "first added here");
+        findings.push(match total {
             Some(total) => finding.help(format!(
                 "use one line: {{\"product_id\": {}, \"quantity\": {total}}}",
                 quote(id)
@@ -62,11 +55,4 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
             None => finding.help("use one line with the summed quantity"),
         });
     }
-}
-
-struct Lines {
-    first: crate::span::Span,
-    second: Option<(usize, crate::span::Span)>,
-    count: usize,
-    total: Option<i64>,
 }

@@ -25,6 +25,7 @@ pub mod catalogue;
 pub mod config;
 pub mod diagnostic;
 pub mod facts;
+pub mod fix;
 mod linter;
 pub mod model;
 pub mod pointer;

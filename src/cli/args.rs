@@ -76,6 +76,18 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
 
+    /// Apply safe fixes to the files (atomically), then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Also apply unsafe fixes (they change behaviour: review them).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing (exit 1 when there is a change).
+    #[arg(long)]
+    pub diff: bool,
+
     /// Files larger than this are reported (file-too-large), not read: bytes, or with a unit
     /// (KB, KiB, MB, MiB).
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]

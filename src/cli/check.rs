@@ -14,10 +14,10 @@ use super::configs::Configs;
 use super::inputs::{self, Input};
 
 /// One unit of work: where the payload comes from, its name in output, and its linter.
-struct Job {
-    input: Input,
-    name: String,
-    linter: Arc<Linter>,
+pub(super) struct Job {
+    pub(super) input: Input,
+    pub(super) name: String,
+    pub(super) linter: Arc<Linter>,
 }
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
@@ -46,6 +46,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
             name,
             linter,
         });
+    }
+
+    if args.fix || args.diff {
+        let outcome = super::fixes::run(&jobs, args)?;
+        if args.diff {
+            super::print(&outcome.diff)?;
+            return Ok(ExitCode::from(u8::from(!outcome.diff.is_empty())));
+        }
     }
 
     let results = lint_in_parallel(&jobs, args.max_file_size);

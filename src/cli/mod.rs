@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod configs;
 mod docs;
+mod fixes;
 mod inputs;
 
 use std::process::ExitCode;

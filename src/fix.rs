@@ -1,0 +1,99 @@
+//! Applying fixes to text: the machine-applicable edits that diagnostics carry, changing only
+//! the fixed byte ranges and keeping everything else byte for byte.
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::linter::Linter;
+
+/// How many rounds of lint → fix are run before giving up (fixes can enable other fixes).
+pub const MAX_ROUNDS: usize = 10;
+
+/// The outcome of fixing one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+}
+
+/// Applies the fixes of `diagnostics` to `text` in one pass: safe ones, and unsafe ones too when
+/// `include_unsafe`. A fix whose edits overlap one already taken is left for a later round.
+pub fn apply_once(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> (String, usize) {
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        if fix.applicability == Applicability::Unsafe && !include_unsafe {
+            continue;
+        }
+        let in_bounds = fix.edits.iter().all(|e| {
+            e.span.end() <= text.len()
+                && text.is_char_boundary(e.span.offset)
+                && text.is_char_boundary(e.span.end())
+        });
+        let overlaps = fix.edits.iter().any(|e| {
+            taken.iter().any(|t| {
+                e.span.offset < t.span.end() && t.span.offset < e.span.end()
+                    // Two insertions (or an insertion at a replaced range's edge) at one
+                    // offset would be ordered arbitrarily: treat as overlapping.
+                    || e.span.offset == t.span.offset
+            })
+        });
+        if in_bounds && !overlaps {
+            taken.extend(fix.edits.iter());
+            applied += 1;
+        }
+    }
+    taken.sort_by_key(|edit| std::cmp::Reverse(edit.span.offset));
+    let mut fixed = text.to_string();
+    for edit in taken {
+        fixed.replace_range(edit.span.offset..edit.span.end(), &edit.replacement);
+    }
+    (fixed, applied)
+}
+
+/// Lints and fixes until no fix applies (at most [`MAX_ROUNDS`] rounds).
+pub fn fix_text(linter: &Linter, name: &str, text: &str, include_unsafe: bool) -> Fixed {
+    let mut current = text.to_string();
+    let mut applied = 0;
+    for _ in 0..MAX_ROUNDS {
+        let report = linter.lint_str(name, &current);
+        let (next, count) = apply_once(&current, report.diagnostics(), include_unsafe);
+        if count == 0 || next == current {
+            break;
+        }
+        applied += count;
+        current = next;
+    }
+    Fixed {
+        text: current,
+        applied,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixes_only_what_they_touch_and_keep_the_rest() {
+        let text = "{\n\t\"product_cart\": [{\"product_id\": \"a\", \"quantity\": 1}],\r\n  \"billing_currency\": \"usd\",\n  \"billing_address\": {\"country\": \"us\"}\n}\n";
+        let fixed = fix_text(&Linter::default(), "p.json", text, false);
+        assert_eq!(fixed.applied, 2);
+        assert_eq!(
+            fixed.text,
+            text.replace("\"usd\"", "\"USD\"")
+                .replace("\"us\"", "\"US\"")
+        );
+    }
+
+    #[test]
+    fn unsafe_fixes_need_consent() {
+        let text = r#"{"product_cart": [{"product_id": "a", "quantity": 1}], "allowed_payment_method_types": ["upi_collect"]}"#;
+        assert_eq!(fix_text(&Linter::default(), "p", text, false).applied, 0);
+        let fixed = fix_text(&Linter::default(), "p", text, true);
+        assert!(
+            fixed.text.contains(r#"["credit", "debit", "upi_collect"]"#),
+            "{}",
+            fixed.text
+        );
+    }
+}

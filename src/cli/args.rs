@@ -30,6 +30,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Run the language server over stdio (diagnostics, hovers, completion, quick fixes).
+    Lsp,
     /// Print a rule's documentation page.
     Explain {
         /// The rule name, e.g. zero-quantity.

@@ -9,6 +9,7 @@ mod configs;
 mod docs;
 mod fixes;
 mod inputs;
+mod lsp;
 
 use std::process::ExitCode;
 
@@ -33,6 +34,7 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule }) => {
             docs::explain(&rule).and_then(|page| print(&page).map(|()| ExitCode::SUCCESS))
         }
+        Some(Command::Lsp) => lsp::run().map(|()| ExitCode::SUCCESS),
         None => check::run(&cli.check),
     };
     outcome.unwrap_or_else(|message| {

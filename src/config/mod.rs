@@ -11,6 +11,7 @@
 //! missing-card-fallback = "error"
 //! ```
 
+mod files;
 mod overrides;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,7 @@ use crate::diagnostic::Severity;
 use crate::rules;
 use crate::source::Source;
 
+pub use files::FileSet;
 pub use overrides::Override;
 
 /// The name of the config file looked up next to the linted files.
@@ -87,6 +89,11 @@ pub struct Config {
     pub overrides: Vec<Override>,
     /// The folder of the config file: override globs are relative to it.
     pub root: Option<PathBuf>,
+    /// The catalogue file, when the config names one (editors reload it when it changes).
+    pub catalogue_path: Option<PathBuf>,
+    /// Which JSON files are checkout payloads (for editors; the CLI lints what it is given).
+    pub include: Option<FileSet>,
+    pub exclude: Option<FileSet>,
 }
 
 /// Why a config could not be used: the file, the position when known, and what is wrong.
@@ -139,6 +146,8 @@ struct RawConfig {
     rules: RawRules,
     #[serde(default)]
     overrides: Vec<toml::Spanned<RawOverride>>,
+    include: Option<toml::Spanned<Vec<String>>>,
+    exclude: Option<toml::Spanned<Vec<String>>>,
 }
 
 type RawRules = BTreeMap<toml::Spanned<String>, toml::Spanned<String>>;
@@ -227,6 +236,15 @@ impl Config {
                 .map_err(|message| at(span.clone(), message))?;
             config.overrides.push(parsed);
         }
+        for (field, globs) in [
+            (&mut config.include, raw.include),
+            (&mut config.exclude, raw.exclude),
+        ] {
+            if let Some(globs) = globs {
+                let span = globs.span();
+                *field = Some(FileSet::new(globs.into_inner()).map_err(|m| at(span, m))?);
+            }
+        }
         if let Some(path) = raw.catalogue {
             let resolved: PathBuf = base_dir.join(path.get_ref());
             let catalogue = Catalogue::load(&resolved).map_err(|err| {
@@ -242,8 +260,22 @@ impl Config {
                 error
             })?;
             config.catalogue = Some(Arc::new(catalogue));
+            config.catalogue_path = Some(resolved);
         }
         Ok(config)
+    }
+
+    /// Whether an editor should lint `path`: in `include` (every file when it is not set) and
+    /// not in `exclude`.
+    pub fn includes(&self, path: &str) -> bool {
+        let root = self.root.as_deref();
+        self.include
+            .as_ref()
+            .is_none_or(|set| set.matches(path, root))
+            && !self
+                .exclude
+                .as_ref()
+                .is_some_and(|set| set.matches(path, root))
     }
 
     /// Sets a rule's level (builder style, for library callers).

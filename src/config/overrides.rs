@@ -10,19 +10,14 @@
 //! Payload JSON has no comments, so this is how a finding is silenced (as Spectral does).
 
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
-
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::path::Path;
 
 use super::Level;
+use super::files::FileSet;
 
 #[derive(Debug, Clone)]
 pub struct Override {
-    /// The patterns as written, for messages.
-    pub patterns: Vec<String>,
-    files: GlobSet,
-    /// Patterns without a `/` also match a file's name in any folder, as in `.gitignore`.
-    names: GlobSet,
+    pub files: FileSet,
     pub pointers: Vec<String>,
     pub rules: BTreeMap<String, Level>,
 }
@@ -33,19 +28,6 @@ impl Override {
         pointers: Vec<String>,
         rules: BTreeMap<String, Level>,
     ) -> Result<Self, String> {
-        let mut files = GlobSetBuilder::new();
-        let mut names = GlobSetBuilder::new();
-        for pattern in &patterns {
-            let glob = GlobBuilder::new(pattern)
-                .literal_separator(true)
-                .build()
-                .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?;
-            if pattern.contains('/') {
-                files.add(glob);
-            } else {
-                names.add(glob);
-            }
-        }
         for pointer in &pointers {
             if !(pointer.is_empty() || pointer.starts_with('/')) {
                 return Err(format!(
@@ -53,11 +35,8 @@ impl Override {
                 ));
             }
         }
-        let build = |set: GlobSetBuilder| set.build().map_err(|err| err.to_string());
         Ok(Self {
-            patterns,
-            files: build(files)?,
-            names: build(names)?,
+            files: FileSet::new(patterns)?,
             pointers,
             rules,
         })
@@ -66,9 +45,7 @@ impl Override {
     /// Whether the file `name` (a path, relative to the working directory or absolute) is one
     /// of this override's files; `root` is the folder of the config that declared it.
     pub fn matches_file(&self, name: &str, root: Option<&Path>) -> bool {
-        let path = relative_to(Path::new(name), root);
-        let file_name = path.file_name().map(Path::new);
-        self.files.is_match(&path) || file_name.is_some_and(|n| self.names.is_match(n))
+        self.files.matches(name, root)
     }
 
     /// The level this override sets for a finding of `rule` at `pointer`, if any.
@@ -83,38 +60,6 @@ impl Override {
             });
         applies.then_some(level)
     }
-}
-
-/// `path` relative to `root` when it lies inside it; otherwise the normalized path itself.
-fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
-    let absolute = std::path::absolute(path).map(|p| normalize(&p));
-    match (root, absolute) {
-        (Some(root), Ok(absolute)) => {
-            let root = std::path::absolute(root)
-                .map(|r| normalize(&r))
-                .unwrap_or_default();
-            absolute
-                .strip_prefix(&root)
-                .map(Path::to_path_buf)
-                .unwrap_or(absolute)
-        }
-        _ => normalize(path),
-    }
-}
-
-/// Removes `.` and resolves `..` lexically (no file system access).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The request's shape: `schemas/checkout-session.schema.json`, compiled once per process, and
 //! its errors mapped back onto the tree as [`Violation`]s with exact spans.
 
+pub mod docs;
 mod tree_json;
 
 use std::sync::OnceLock;

@@ -1,0 +1,163 @@
+//! Where the cursor is in a JSON document that may be half typed: which object or array it is
+//! in, and whether a key or a value is being written. A tolerant scan, since the text rarely
+//! parses while someone types.
+
+/// What the cursor is writing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// A key of the object at `container` (a JSON pointer).
+    Key { container: String },
+    /// The value at `pointer`.
+    Value { pointer: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub slot: Slot,
+    /// True when the cursor is inside an open string (the quotes are already typed).
+    pub in_string: bool,
+}
+
+enum Frame {
+    Object {
+        key: Option<String>,
+        expecting_key: bool,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+fn segment(frame: &Frame) -> Option<String> {
+    match frame {
+        Frame::Object { key, .. } => key
+            .as_ref()
+            .map(|k| k.replace('~', "~0").replace('/', "~1")),
+        Frame::Array { index } => Some(index.to_string()),
+    }
+}
+
+fn pointer_of(frames: &[Frame]) -> String {
+    frames
+        .iter()
+        .filter_map(segment)
+        .map(|s| format!("/{s}"))
+        .collect()
+}
+
+/// Scans `text` up to byte `offset`.
+pub fn at(text: &str, offset: usize) -> Option<Cursor> {
+    let before = text.get(..offset)?;
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut last_string: Option<String> = None;
+    let mut chars = before.chars();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let mut content = String::new();
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        '\\' => {
+                            if let Some(escaped) = chars.next() {
+                                content.push(escaped);
+                            }
+                        }
+                        other => content.push(other),
+                    }
+                }
+                if closed {
+                    last_string = Some(content);
+                } else {
+                    in_string = true;
+                }
+            }
+            ':' => {
+                if let Some(Frame::Object { key, expecting_key }) = frames.last_mut() {
+                    *key = last_string.take();
+                    *expecting_key = false;
+                }
+            }
+            ',' => match frames.last_mut() {
+                Some(Frame::Object { key, expecting_key }) => {
+                    *key = None;
+                    *expecting_key = true;
+                }
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            '{' => frames.push(Frame::Object {
+                key: None,
+                expecting_key: true,
+            }),
+            '[' => frames.push(Frame::Array { index: 0 }),
+            '}' | ']' => {
+                frames.pop();
+            }
+            _ => {}
+        }
+    }
+    let (last, outer) = frames.split_last()?;
+    let slot = match last {
+        Frame::Object {
+            expecting_key: true,
+            ..
+        } => Slot::Key {
+            container: pointer_of(outer),
+        },
+        _ => Slot::Value {
+            pointer: pointer_of(&frames),
+        },
+    };
+    Some(Cursor { slot, in_string })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cursor(text: &str) -> Cursor {
+        let offset = text.find('|').unwrap();
+        at(&text.replace('|', ""), offset).unwrap()
+    }
+
+    #[test]
+    fn knows_keys_from_values_in_half_typed_documents() {
+        assert_eq!(
+            cursor(r#"{"billing_address": {"co|"#).slot,
+            Slot::Key {
+                container: "/billing_address".into()
+            }
+        );
+        assert!(cursor(r#"{"billing_address": {"co|"#).in_string);
+        assert_eq!(
+            cursor(r#"{"billing_currency": "|"#).slot,
+            Slot::Value {
+                pointer: "/billing_currency".into()
+            }
+        );
+        assert_eq!(
+            cursor(r#"{"allowed_payment_method_types": ["credit", |"#).slot,
+            Slot::Value {
+                pointer: "/allowed_payment_method_types/1".into()
+            }
+        );
+        assert_eq!(
+            cursor(r#"{"product_cart": [{"quantity": 1}, {|"#).slot,
+            Slot::Key {
+                container: "/product_cart/1".into()
+            }
+        );
+        assert_eq!(
+            cursor("{|").slot,
+            Slot::Key {
+                container: String::new()
+            }
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! Hover, completion and code actions for one document.
+
+use serde_json::{Value, json};
+
+use checkout_lint::fix::fix_text;
+use checkout_lint::pointer::pointer_of;
+use checkout_lint::schema::docs;
+use checkout_lint::tree::{self, Node, Value as TreeValue};
+use checkout_lint::{Applicability, Linter, Source, Span};
+
+use super::context::{self, Slot};
+use super::convert::{Encoding, diagnostic, offset, range};
+
+/// The member whose key contains `at`, or the string value containing it, with its pointer.
+fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
+    let probe = Span::new(at, 0);
+    let pointer = pointer_of(root, probe);
+    let mut node = root;
+    let mut on_key = None;
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        match &node.value {
+            TreeValue::Object(_) => {
+                let member = node.member(&segment)?;
+                if member.key_span.offset <= at && at <= member.key_span.end() {
+                    on_key = Some(member.key_span);
+                }
+                node = &member.value;
+            }
+            TreeValue::Array(items) => node = items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        }
+    }
+    match on_key {
+        Some(span) => Some((pointer, span, true)),
+        None => Some((pointer, node.span, false)),
+    }
+}
+
+pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encoding) -> Value {
+    let at = offset(source, position, encoding);
+    let Ok(root) = tree::parse(source.text()) else {
+        return Value::Null;
+    };
+    let Some((pointer, span, on_key)) = item_at(&root, at) else {
+        return Value::Null;
+    };
+    let name = pointer.rsplit('/').next().unwrap_or_default();
+    let markdown = if !on_key && pointer.ends_with("/product_id") {
+        let id = checkout_lint::pointer::value_at(&root, &pointer).and_then(Node::as_str);
+        let product = id
+            .zip(linter.config().catalogue.as_deref())
+            .and_then(|(id, c)| c.get(id));
+        match product {
+            Some(product) => {
+                let price = product.price.amount.map_or("unknown".into(), |amount| {
+                    checkout_lint::facts::currencies::format_amount(
+                        amount,
+                        product.price.currency.as_deref().unwrap_or(""),
+                    )
+                });
+                format!(
+                    "**{}** (`{}`)\n\nPrice: {price}{}\n\n{}",
+                    product.display_name(),
+                    product.id,
+                    if product.price.pay_what_you_want {
+                        " (minimum, pay what you want)"
+                    } else {
+                        ""
+                    },
+                    if product.is_subscription() {
+                        "Subscription product"
+                    } else {
+                        "One-time product"
+                    }
+                )
+            }
+            None => return Value::Null,
+        }
+    } else {
+        match docs::at_pointer(&pointer) {
+            Some(schema) => docs::describe(name, schema),
+            None => return Value::Null,
+        }
+    };
+    json!({
+        "contents": { "kind": "markdown", "value": markdown },
+        "range": range(source, span, encoding),
+    })
+}
+
+pub fn completion(source: &Source, position: &Value, encoding: Encoding) -> Value {
+    let at = offset(source, position, encoding);
+    let Some(cursor) = context::at(source.text(), at) else {
+        return json!([]);
+    };
+    let quote = |text: &str| {
+        if cursor.in_string {
+            text.to_string()
+        } else {
+            format!("\"{text}\"")
+        }
+    };
+    let items: Vec<Value> = match &cursor.slot {
+        Slot::Key { container } => docs::at_pointer(container)
+            .map(docs::properties)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, schema)| {
+                json!({
+                    "label": name,
+                    "kind": 10,
+                    "insertText": quote(name),
+                    "documentation": { "kind": "markdown", "value": docs::describe(name, schema) },
+                })
+            })
+            .collect(),
+        Slot::Value { pointer } => docs::at_pointer(pointer)
+            .map(docs::enum_values)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|value| json!({ "label": value, "kind": 12, "insertText": quote(value) }))
+            .collect(),
+    };
+    json!({ "isIncomplete": false, "items": items })
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+pub fn code_actions(
+    linter: &Linter,
+    uri: &str,
+    source: &Source,
+    params: &Value,
+    encoding: Encoding,
+) -> Value {
+    let wanted = (
+        offset(source, &params["range"]["start"], encoding),
+        offset(source, &params["range"]["end"], encoding),
+    );
+    let report = linter.lint_str(source.name(), source.text());
+    let mut actions = Vec::new();
+    for d in report.diagnostics() {
+        let Some(fix) = &d.fix else { continue };
+        if !overlaps((d.span.offset, d.span.end()), wanted) {
+            continue;
+        }
+        let edits: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|e| json!({ "range": range(source, e.span, encoding), "newText": e.replacement }))
+            .collect();
+        actions.push(json!({
+            "title": format!("{} ({})", fix.message, d.rule),
+            "kind": "quickfix",
+            "isPreferred": fix.applicability == Applicability::Safe,
+            "diagnostics": [diagnostic(uri, &report, d, encoding)],
+            "edit": { "changes": { uri: edits } },
+        }));
+    }
+    let fixed = fix_text(linter, source.name(), source.text(), false);
+    if fixed.applied > 0 {
+        let whole = Span::new(0, source.text().len());
+        actions.push(json!({
+            "title": "Fix all safe checkout-lint problems",
+            "kind": "source.fixAll.checkout-lint",
+            "edit": { "changes": { uri: [{ "range": range(source, whole, encoding), "newText": fixed.text }] } },
+        }));
+    }
+    Value::Array(actions)
+}

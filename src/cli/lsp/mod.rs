@@ -1,0 +1,253 @@
+//! `checkout-lint lsp`: a language server over stdio. Diagnostics on open and change, hovers from
+//! the schema's descriptions (and the catalogue for product ids), completion of field names and
+//! enum values, quick fixes and a "fix all" source action.
+//!
+//! It lints only JSON files that the nearest `checkout-lint.toml` includes (its `include` /
+//! `exclude` globs; every `.json` below it by default), so other JSON stays quiet. Configs and
+//! catalogues are reloaded when their files change. Linting a payload takes microseconds, so
+//! every change is linted at once; a failing request answers with an error, never a crash.
+
+mod context;
+mod convert;
+mod features;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use serde_json::{Value, json};
+
+use checkout_lint::config::CONFIG_FILE_NAME;
+use checkout_lint::{Config, Linter, Source};
+
+use convert::{Encoding, diagnostic, uri_to_path};
+
+/// A loaded config with the modification times it was read at.
+struct Loaded {
+    linter: Arc<Linter>,
+    stamps: Vec<(PathBuf, Option<SystemTime>)>,
+}
+
+struct Server {
+    connection: Connection,
+    encoding: Encoding,
+    documents: HashMap<String, String>,
+    configs: HashMap<PathBuf, Loaded>,
+}
+
+pub fn run() -> Result<(), String> {
+    let (connection, io_threads) = Connection::stdio();
+    let (id, params) = connection
+        .initialize_start()
+        .map_err(|e| format!("initialize: {e}"))?;
+    let offered = &params["capabilities"]["general"]["positionEncodings"];
+    let encoding = if offered
+        .as_array()
+        .is_some_and(|list| list.iter().any(|e| e == "utf-8"))
+    {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    };
+    let capabilities = json!({
+        "positionEncoding": encoding.name(),
+        "textDocumentSync": 1,
+        "hoverProvider": true,
+        "completionProvider": { "triggerCharacters": ["\"", ":", " "] },
+        "codeActionProvider": { "codeActionKinds": ["quickfix", "source.fixAll.checkout-lint"] },
+    });
+    connection
+        .initialize_finish(
+            id,
+            json!({
+                "capabilities": capabilities,
+                "serverInfo": { "name": "checkout-lint", "version": env!("CARGO_PKG_VERSION") },
+            }),
+        )
+        .map_err(|e| format!("initialize: {e}"))?;
+    let mut server = Server {
+        connection,
+        encoding,
+        documents: HashMap::new(),
+        configs: HashMap::new(),
+    };
+    server.main_loop()?;
+    drop(server);
+    io_threads.join().map_err(|e| format!("stdio: {e}"))
+}
+
+impl Server {
+    fn main_loop(&mut self) -> Result<(), String> {
+        while let Ok(message) = self.connection.receiver.recv() {
+            match message {
+                Message::Request(request) => {
+                    if self
+                        .connection
+                        .handle_shutdown(&request)
+                        .map_err(|e| e.to_string())?
+                    {
+                        return Ok(());
+                    }
+                    let response = self.request(&request);
+                    self.send(Message::Response(response));
+                }
+                Message::Notification(notification) => self.notification(notification),
+                Message::Response(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn send(&self, message: Message) {
+        // The client going away ends the loop through the closed receiver.
+        let _ = self.connection.sender.send(message);
+    }
+
+    fn request(&mut self, request: &Request) -> Response {
+        let params = &request.params;
+        let uri = params["textDocument"]["uri"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let result = match request.method.as_str() {
+            "textDocument/hover" | "textDocument/completion" | "textDocument/codeAction" => {
+                match (self.documents.get(&uri).cloned(), self.linter_for(&uri)) {
+                    (Some(text), linter) => {
+                        let linter = linter.unwrap_or_default();
+                        let source = Source::new(uri.as_str(), text);
+                        match request.method.as_str() {
+                            "textDocument/hover" => features::hover(
+                                &linter,
+                                &source,
+                                &params["position"],
+                                self.encoding,
+                            ),
+                            "textDocument/completion" => {
+                                features::completion(&source, &params["position"], self.encoding)
+                            }
+                            _ => features::code_actions(
+                                &linter,
+                                &uri,
+                                &source,
+                                params,
+                                self.encoding,
+                            ),
+                        }
+                    }
+                    (None, _) => Value::Null,
+                }
+            }
+            _ => {
+                return Response::new_err(
+                    request.id.clone(),
+                    ErrorCode::MethodNotFound as i32,
+                    format!("checkout-lint does not handle {}", request.method),
+                );
+            }
+        };
+        Response::new_ok(request.id.clone(), result)
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        let params = &notification.params;
+        let uri = params["textDocument"]["uri"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        match notification.method.as_str() {
+            "textDocument/didOpen" => {
+                let text = params["textDocument"]["text"].as_str().unwrap_or_default();
+                self.documents.insert(uri.clone(), text.to_string());
+                self.publish(&uri);
+            }
+            "textDocument/didChange" => {
+                // Full sync: the last change holds the whole text.
+                if let Some(text) = params["contentChanges"]
+                    .as_array()
+                    .and_then(|changes| changes.last())
+                    .and_then(|change| change["text"].as_str())
+                {
+                    self.documents.insert(uri.clone(), text.to_string());
+                    self.publish(&uri);
+                }
+            }
+            "textDocument/didClose" => {
+                self.documents.remove(&uri);
+                self.send_diagnostics(&uri, Vec::new());
+            }
+            "workspace/didChangeWatchedFiles" | "workspace/didChangeConfiguration" => {
+                self.configs.clear();
+                let open: Vec<String> = self.documents.keys().cloned().collect();
+                for uri in open {
+                    self.publish(&uri);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn publish(&mut self, uri: &str) {
+        let Some(text) = self.documents.get(uri).cloned() else {
+            return;
+        };
+        let diagnostics = match self.linter_for(uri) {
+            Some(linter) => {
+                let report = linter.lint_str(uri, &text);
+                report
+                    .diagnostics()
+                    .iter()
+                    .map(|d| diagnostic(uri, &report, d, self.encoding))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        self.send_diagnostics(uri, diagnostics);
+    }
+
+    fn send_diagnostics(&self, uri: &str, diagnostics: Vec<Value>) {
+        self.send(Message::Notification(Notification::new(
+            "textDocument/publishDiagnostics".into(),
+            json!({ "uri": uri, "diagnostics": diagnostics }),
+        )));
+    }
+
+    /// The linter of the nearest config that includes this document, reloaded when the config
+    /// or its catalogue changed on disk; `None` for documents no config claims.
+    fn linter_for(&mut self, uri: &str) -> Option<Arc<Linter>> {
+        let path = PathBuf::from(uri_to_path(uri)?);
+        if path.extension().is_none_or(|e| e != "json") {
+            return None;
+        }
+        let config_path = path
+            .parent()?
+            .ancestors()
+            .map(|dir| dir.join(CONFIG_FILE_NAME))
+            .find(|candidate| candidate.is_file())?;
+        let fresh = self
+            .configs
+            .get(&config_path)
+            .is_some_and(|loaded| loaded.stamps.iter().all(|(p, t)| modified(p) == *t));
+        if !fresh {
+            // A broken config lints nothing rather than lint with the wrong settings.
+            let config = Config::load(&config_path).ok()?;
+            let mut stamps = vec![(config_path.clone(), modified(&config_path))];
+            if let Some(catalogue) = &config.catalogue_path {
+                stamps.push((catalogue.clone(), modified(catalogue)));
+            }
+            let linter = Arc::new(Linter::new(config));
+            self.configs
+                .insert(config_path.clone(), Loaded { linter, stamps });
+        }
+        let linter = Arc::clone(&self.configs.get(&config_path)?.linter);
+        linter
+            .config()
+            .includes(&path.to_string_lossy())
+            .then_some(linter)
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}

@@ -1,0 +1,77 @@
+//! Sets of files named by globs relative to a config file (overrides, `include`, `exclude`).
+
+use std::path::{Component, Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+
+#[derive(Debug, Clone)]
+pub struct FileSet {
+    /// The patterns as written, for messages.
+    pub patterns: Vec<String>,
+    files: GlobSet,
+    /// Patterns without a `/` also match a file's name in any folder, as in `.gitignore`.
+    names: GlobSet,
+}
+
+impl FileSet {
+    pub fn new(patterns: Vec<String>) -> Result<Self, String> {
+        let mut files = GlobSetBuilder::new();
+        let mut names = GlobSetBuilder::new();
+        for pattern in &patterns {
+            let glob = GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?;
+            if pattern.contains('/') {
+                files.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        let build = |set: GlobSetBuilder| set.build().map_err(|err| err.to_string());
+        Ok(Self {
+            patterns,
+            files: build(files)?,
+            names: build(names)?,
+        })
+    }
+
+    /// Whether `name` (a path, relative to the working directory or absolute) is in the set;
+    /// `root` is the folder the patterns are relative to.
+    pub fn matches(&self, name: &str, root: Option<&Path>) -> bool {
+        let path = relative_to(Path::new(name), root);
+        let file_name = path.file_name().map(Path::new);
+        self.files.is_match(&path) || file_name.is_some_and(|n| self.names.is_match(n))
+    }
+}
+/// `path` relative to `root` when it lies inside it; otherwise the normalized path itself.
+fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
+    let absolute = std::path::absolute(path).map(|p| normalize(&p));
+    match (root, absolute) {
+        (Some(root), Ok(absolute)) => {
+            let root = std::path::absolute(root)
+                .map(|r| normalize(&r))
+                .unwrap_or_default();
+            absolute
+                .strip_prefix(&root)
+                .map(Path::to_path_buf)
+                .unwrap_or(absolute)
+        }
+        _ => normalize(path),
+    }
+}
+
+/// Removes `.` and resolves `..` lexically (no file system access).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -1,0 +1,259 @@
+//! `checkout-lint lsp` driven over stdio with JSON-RPC, as an editor would.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start(utf8: bool) -> (Client, Value) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-lint"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (sender, messages) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(n) = line.strip_prefix("Content-Length: ") {
+                        length = n.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            messages,
+            next_id: 0,
+        };
+        let encodings = if utf8 {
+            json!(["utf-8", "utf-16"])
+        } else {
+            json!(["utf-16"])
+        };
+        let init = client.request(
+            "initialize",
+            json!({
+                "processId": null, "rootUri": null,
+                "capabilities": { "general": { "positionEncodings": encodings } }
+            }),
+        );
+        client.notify("initialized", json!({}));
+        (client, init)
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.wait(|m| m["id"] == id)
+    }
+
+    fn wait(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let message = self
+                .messages
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the server answers");
+            if wanted(&message) {
+                return message;
+            }
+        }
+    }
+
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let message = self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        message["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn stop(mut self) {
+        let shutdown = self.request("shutdown", Value::Null);
+        assert!(shutdown["error"].is_null());
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success());
+    }
+}
+
+struct Workspace {
+    _dir: tempfile::TempDir,
+    uri: String,
+}
+
+fn workspace() -> Workspace {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("checkout-lint.toml"),
+        "include = [\"payloads/*.json\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("payloads")).unwrap();
+    let uri = format!("file://{}/payloads/body.json", dir.path().display());
+    Workspace { _dir: dir, uri }
+}
+
+// "é😀" before the error: 2 UTF-16 units for 😀, 4 bytes; 1 unit for é, 2 bytes.
+const BAD: &str = "{\"metadata\": {\"note\": \"é😀\"}, \"product_cart\": [{\"product_id\": \"pdt_1\", \"quantity\": 0}], \"billing_currency\": \"usd\"}";
+
+#[test]
+fn diagnostics_hover_completion_and_fixes_over_stdio() {
+    let ws = workspace();
+    let (mut client, init) = Client::start(false);
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-16");
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ws.uri, "languageId": "json", "version": 1, "text": BAD } }));
+    let diagnostics = client.diagnostics(&ws.uri);
+    let zero = diagnostics
+        .iter()
+        .find(|d| d["code"] == "zero-quantity")
+        .expect("zero-quantity");
+    let quantity_utf16 = BAD[..BAD.find(": 0}").unwrap() + 2].encode_utf16().count();
+    assert_eq!(
+        zero["range"]["start"],
+        json!({ "line": 0, "character": quantity_utf16 })
+    );
+    assert_eq!(zero["severity"], 1);
+    assert_eq!(zero["source"], "checkout-lint");
+    assert!(
+        zero["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("rules/zero-quantity.md")
+    );
+    let currency = diagnostics
+        .iter()
+        .find(|d| d["code"] == "invalid-currency-code")
+        .unwrap();
+
+    // Quick fix for the currency.
+    let actions = client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": ws.uri }, "range": currency["range"], "context": { "diagnostics": [currency] }
+    }));
+    let actions = actions["result"].as_array().unwrap();
+    let quick = actions
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .expect("a quick fix");
+    assert_eq!(quick["edit"]["changes"][&ws.uri][0]["newText"], "\"USD\"");
+    assert!(
+        actions
+            .iter()
+            .any(|a| a["kind"] == "source.fixAll.checkout-lint")
+    );
+
+    // Hover on a key: the schema's documentation.
+    let key = BAD.find("\"billing_currency\"").unwrap() + 3;
+    let hover = client.request("textDocument/hover", json!({ "textDocument": { "uri": ws.uri }, "position": { "line": 0, "character": BAD[..key].encode_utf16().count() } }));
+    let text = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("**billing_currency**") && text.contains("Adaptive pricing must be enabled"),
+        "{text}"
+    );
+
+    // Completion of a field name in a half-typed document.
+    let partial = "{\"billing_address\": {\"co";
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": ws.uri, "version": 2 }, "contentChanges": [{ "text": partial }] }));
+    let broken = client.diagnostics(&ws.uri);
+    assert_eq!(
+        broken[0]["code"], "invalid-json",
+        "half-typed documents do not crash the server"
+    );
+    let completion = client.request("textDocument/completion", json!({ "textDocument": { "uri": ws.uri }, "position": { "line": 0, "character": partial.len() } }));
+    let labels: Vec<&str> = completion["result"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"country") && labels.contains(&"zipcode"),
+        "{labels:?}"
+    );
+    let value = "{\"billing_currency\": \"";
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": ws.uri, "version": 3 }, "contentChanges": [{ "text": value }] }));
+    client.diagnostics(&ws.uri);
+    let completion = client.request("textDocument/completion", json!({ "textDocument": { "uri": ws.uri }, "position": { "line": 0, "character": value.len() } }));
+    assert_eq!(completion["result"]["items"].as_array().unwrap().len(), 145);
+
+    // Fixing the document clears the diagnostics.
+    let good = "{\"product_cart\": [{\"product_id\": \"pdt_1\", \"quantity\": 1}]}";
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": ws.uri, "version": 4 }, "contentChanges": [{ "text": good }] }));
+    assert!(client.diagnostics(&ws.uri).is_empty());
+
+    let unknown = client.request(
+        "textDocument/rename",
+        json!({ "textDocument": { "uri": ws.uri } }),
+    );
+    assert!(unknown["error"].is_object());
+    client.stop();
+}
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let ws = workspace();
+    let (mut client, init) = Client::start(true);
+    assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ws.uri, "languageId": "json", "version": 1, "text": BAD } }));
+    let diagnostics = client.diagnostics(&ws.uri);
+    let zero = diagnostics
+        .iter()
+        .find(|d| d["code"] == "zero-quantity")
+        .unwrap();
+    assert_eq!(
+        zero["range"]["start"]["character"],
+        BAD.find(": 0}").unwrap() + 2
+    );
+    client.stop();
+}
+
+#[test]
+fn json_outside_the_configs_include_stays_quiet() {
+    let ws = workspace();
+    let (mut client, _) = Client::start(false);
+    let other = ws.uri.replace("/payloads/body.json", "/package.json");
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": other, "languageId": "json", "version": 1, "text": "{\"name\": \"x\"}" } }));
+    assert!(client.diagnostics(&other).is_empty());
+    client.stop();
+}

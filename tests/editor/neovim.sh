@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# A real editor: headless Neovim (Debian's package) attaches `checkout-lint lsp` to a bad payload
+# and must receive its diagnostics at the right positions.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+if ! command -v nvim >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null
+fi
+cargo build --quiet --manifest-path "$repo/Cargo.toml"
+bin="${CARGO_TARGET_DIR:-$repo/target}/debug/checkout-lint"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/payloads"
+printf 'include = ["payloads/*.json"]\n' > "$work/checkout-lint.toml"
+cat > "$work/payloads/body.json" <<'JSON'
+{
+  "product_cart": [{ "product_id": "pdt_1", "quantity": 0 }],
+  "billing_currency": "usd"
+}
+JSON
+cd "$work"
+CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
+  timeout 60 nvim --headless -u NONE -i NONE payloads/body.json -c "luafile $repo/tests/editor/nvim-lsp.lua"
+expected=$'invalid-currency-code 2 22\nzero-quantity 1 56'
+actual=$(cat "$work/diagnostics.txt")
+if [ "$actual" != "$expected" ]; then
+  printf 'Neovim got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
+  exit 1
+fi
+echo "neovim: checkout-lint lsp diagnostics arrive at the right places"

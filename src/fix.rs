@@ -85,6 +85,101 @@ mod tests {
         );
     }
 
+    /// Every fixable rule, byte for byte: (rule, input, expected after all fixes, unsafe too).
+    #[test]
+    fn each_fixable_rule_byte_exactly() {
+        const CART: &str = r#""product_cart": [{"product_id": "p", "quantity": 1}]"#;
+        let cases: &[(&str, String, String)] = &[
+            (
+                "unknown-field",
+                format!("{{{CART}, \"billing_adress\": {{\"country\": \"US\"}}}}"),
+                format!("{{{CART}, \"billing_address\": {{\"country\": \"US\"}}}}"),
+            ),
+            (
+                "invalid-value",
+                format!("{{{CART},\n  \"customization\": {{\"theme\": \"Dark\"}}}}"),
+                format!("{{{CART},\n  \"customization\": {{\"theme\": \"dark\"}}}}"),
+            ),
+            (
+                "missing-card-fallback",
+                format!("{{{CART}, \"allowed_payment_method_types\": [ ]}}"),
+                format!("{{{CART}, \"allowed_payment_method_types\": [\"credit\", \"debit\" ]}}"),
+            ),
+            (
+                "invalid-customer",
+                format!("{{{CART}, \"customer\": {{\"customer_id\": \"c\", \"name\": \"A\"}}}}"),
+                format!("{{{CART}, \"customer\": {{ \"customer_id\": \"c\" }}}}"),
+            ),
+            (
+                "invalid-phone-number",
+                format!(
+                    "{{{CART}, \"customer\": {{\"email\": \"a@b.co\", \"phone_number\": \"+1 (415) 555-0123\"}}}}"
+                ),
+                format!(
+                    "{{{CART}, \"customer\": {{\"email\": \"a@b.co\", \"phone_number\": \"+14155550123\"}}}}"
+                ),
+            ),
+            (
+                "invalid-country-code",
+                format!("{{{CART}, \"billing_address\": {{\"country\": \"deu\"}}}}"),
+                format!("{{{CART}, \"billing_address\": {{\"country\": \"DE\"}}}}"),
+            ),
+            (
+                "invalid-currency-code",
+                format!("{{{CART},\r\n\"billing_currency\": \"inr\"}}"),
+                format!("{{{CART},\r\n\"billing_currency\": \"INR\"}}"),
+            ),
+            (
+                "duplicate-payment-method",
+                format!(
+                    "{{{CART}, \"allowed_payment_method_types\": [\"credit\",\n \"debit\",\n \"debit\"]}}"
+                ),
+                format!("{{{CART}, \"allowed_payment_method_types\": [\"credit\",\n \"debit\"]}}"),
+            ),
+            (
+                "deprecated-discount-code",
+                format!("{{{CART}, \"discount_code\": \"SPRING\"}}"),
+                format!("{{{CART}, \"discount_codes\": [\"SPRING\"]}}"),
+            ),
+            (
+                "insecure-redirect-url",
+                format!("{{{CART}, \"return_url\": \"http://shop.example.com/x?a=1\"}}"),
+                format!("{{{CART}, \"return_url\": \"https://shop.example.com/x?a=1\"}}"),
+            ),
+            (
+                "unknown-language",
+                format!("{{{CART}, \"customization\": {{\"force_language\": \"pt-BR\"}}}}"),
+                format!("{{{CART}, \"customization\": {{\"force_language\": \"pt\"}}}}"),
+            ),
+        ];
+        let linter = Linter::default();
+        for (rule, input, expected) in cases {
+            let report = linter.lint_str("p.json", input);
+            assert!(
+                report
+                    .diagnostics()
+                    .iter()
+                    .any(|d| d.rule == *rule && d.fix.is_some()),
+                "{rule}: no fix offered"
+            );
+            let fixed = fix_text(&linter, "p.json", input, true);
+            assert_eq!(&fixed.text, expected, "{rule}");
+        }
+        let fixable: Vec<&str> = crate::rules::all()
+            .iter()
+            .map(|r| r.meta().name)
+            .filter(|name| {
+                crate::rules::find(name).is_some_and(|r| !r.meta().docs.contains("**Fix:** none"))
+            })
+            .collect();
+        for name in fixable {
+            assert!(
+                cases.iter().any(|(rule, ..)| *rule == name),
+                "{name} offers a fix but has no byte-exact case"
+            );
+        }
+    }
+
     #[test]
     fn unsafe_fixes_need_consent() {
         let text = r#"{"product_cart": [{"product_id": "a", "quantity": 1}], "allowed_payment_method_types": ["upi_collect"]}"#;

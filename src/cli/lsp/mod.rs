@@ -5,7 +5,7 @@
 //! It lints only JSON files that the nearest `checkout-lint.toml` includes (its `include` /
 //! `exclude` globs; every `.json` below it by default), so other JSON stays quiet. Configs and
 //! catalogues are reloaded when their files change. Linting a payload takes microseconds, so
-//! every change is linted at once; a failing request answers with an error, never a crash.
+//! diagnostics are computed once a burst of changes has been read (for the latest text); a failing request answers with an error, never a crash.
 
 mod context;
 mod convert;
@@ -35,6 +35,8 @@ struct Server {
     encoding: Encoding,
     documents: HashMap<String, String>,
     configs: HashMap<PathBuf, Loaded>,
+    /// Documents changed since their diagnostics were last published.
+    dirty: Vec<String>,
 }
 
 pub fn run() -> Result<(), String> {
@@ -72,6 +74,7 @@ pub fn run() -> Result<(), String> {
         encoding,
         documents: HashMap::new(),
         configs: HashMap::new(),
+        dirty: Vec::new(),
     };
     server.main_loop()?;
     drop(server);
@@ -95,6 +98,13 @@ impl Server {
                 }
                 Message::Notification(notification) => self.notification(notification),
                 Message::Response(_) => {}
+            }
+            // Debounce: while more messages wait (a burst of keystrokes), only the text is kept;
+            // diagnostics are computed once the queue is empty, for the latest text.
+            if self.connection.receiver.is_empty() {
+                for uri in std::mem::take(&mut self.dirty) {
+                    self.publish(&uri);
+                }
             }
         }
         Ok(())
@@ -160,7 +170,7 @@ impl Server {
             "textDocument/didOpen" => {
                 let text = params["textDocument"]["text"].as_str().unwrap_or_default();
                 self.documents.insert(uri.clone(), text.to_string());
-                self.publish(&uri);
+                self.mark_dirty(uri);
             }
             "textDocument/didChange" => {
                 // Full sync: the last change holds the whole text.
@@ -170,21 +180,28 @@ impl Server {
                     .and_then(|change| change["text"].as_str())
                 {
                     self.documents.insert(uri.clone(), text.to_string());
-                    self.publish(&uri);
+                    self.mark_dirty(uri);
                 }
             }
             "textDocument/didClose" => {
                 self.documents.remove(&uri);
+                self.dirty.retain(|d| *d != uri);
                 self.send_diagnostics(&uri, Vec::new());
             }
             "workspace/didChangeWatchedFiles" | "workspace/didChangeConfiguration" => {
                 self.configs.clear();
                 let open: Vec<String> = self.documents.keys().cloned().collect();
                 for uri in open {
-                    self.publish(&uri);
+                    self.mark_dirty(uri);
                 }
             }
             _ => {}
+        }
+    }
+
+    fn mark_dirty(&mut self, uri: String) {
+        if !self.dirty.contains(&uri) {
+            self.dirty.push(uri);
         }
     }
 

@@ -257,3 +257,44 @@ fn json_outside_the_configs_include_stays_quiet() {
     assert!(client.diagnostics(&other).is_empty());
     client.stop();
 }
+
+#[test]
+fn product_hover_and_config_reload() {
+    let ws = workspace();
+    let dir = ws._dir.path();
+    std::fs::write(dir.join("products.json"), r#"[{"product_id": "pdt_pro", "name": "Pro monthly", "is_recurring": true, "price": {"type": "recurring_price", "price": 2000, "currency": "USD"}}]"#).unwrap();
+    std::fs::write(
+        dir.join("checkout-lint.toml"),
+        "catalogue = \"products.json\"\n",
+    )
+    .unwrap();
+    let text = "{\"product_cart\": [{\"product_id\": \"pdt_pro\", \"quantity\": 1}], \"billing_currency\": \"EUR\"}";
+    let (mut client, _) = Client::start(false);
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ws.uri, "languageId": "json", "version": 1, "text": text } }));
+    assert!(client.diagnostics(&ws.uri).is_empty());
+
+    let at = text.find("pdt_pro").unwrap() + 2;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": ws.uri }, "position": { "line": 0, "character": at } }),
+    );
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("Pro monthly")
+            && shown.contains("20.00 USD")
+            && shown.contains("Subscription"),
+        "{shown}"
+    );
+
+    // The account's adaptive pricing turns off: the config is re-read and billing_currency warned.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(
+        dir.join("checkout-lint.toml"),
+        "catalogue = \"products.json\"\n[account]\nadaptive_pricing = false\n",
+    )
+    .unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [] }));
+    let diagnostics = client.diagnostics(&ws.uri);
+    assert_eq!(diagnostics[0]["code"], "ineffective-billing-currency");
+    client.stop();
+}

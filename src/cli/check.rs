@@ -84,7 +84,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         Format::Github => render::github::render(&reports),
     };
     match &args.output_file {
-        Some(path) => write_output(path, &output)?,
+        Some(path) => super::atomic::write(path, output.as_bytes(), None, || Ok(()))?,
         None => super::print(&output)?,
     }
 
@@ -195,24 +195,6 @@ fn read_bounded<R: Read>(
         return Ok((None, size));
     }
     Ok((Some(bytes), size))
-}
-
-/// Writes the output file through a temporary file and a rename, so a reader never sees half.
-fn write_output(path: &Path, output: &str) -> Result<(), String> {
-    let describe = |err: std::io::Error| format!("cannot write {}: {err}", path.display());
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{file_name}.checkout-lint.tmp"));
-    std::fs::write(&temporary, output).map_err(describe)?;
-    std::fs::rename(&temporary, path).map_err(|err| {
-        let _ = std::fs::remove_file(&temporary);
-        describe(err)
-    })
 }
 
 /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org).

@@ -4,8 +4,7 @@
 //! folder, fsync, rename) and with their permissions kept. A read-only file, or one that changed
 //! on disk while it was being fixed, is reported and left alone.
 
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::Path;
 
 use checkout_lint::fix::fix_text;
@@ -60,40 +59,22 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
 
 /// Replaces `path` with `content` unless the file is read-only or no longer holds `expected`.
 fn write_atomically(path: &Path, expected: &[u8], content: &[u8]) -> Result<(), String> {
-    let describe = |what: &str, err: std::io::Error| format!("{what} {}: {err}", path.display());
-    let metadata = fs::metadata(path).map_err(|e| describe("cannot read", e))?;
+    let metadata =
+        fs::metadata(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
     if metadata.permissions().readonly() {
         return Err(format!("{} is read-only; not fixed", path.display()));
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{file_name}.checkout-lint-fix.tmp"));
-    let result = (|| {
-        let mut file = File::create(&temporary).map_err(|e| describe("cannot write next to", e))?;
-        file.write_all(content)
-            .map_err(|e| describe("cannot write next to", e))?;
-        file.sync_all()
-            .map_err(|e| describe("cannot sync next to", e))?;
-        fs::set_permissions(&temporary, metadata.permissions())
-            .map_err(|e| describe("cannot copy the permissions of", e))?;
+    super::atomic::write(path, content, Some(metadata.permissions()), || {
         // Last check before the swap: someone may have edited the file meanwhile.
-        if fs::read(path).map_err(|e| describe("cannot read", e))? != expected {
-            return Err(format!(
+        match fs::read(path) {
+            Ok(now) if now == expected => Ok(()),
+            Ok(_) => Err(format!(
                 "{} changed on disk while it was being fixed; not overwritten",
                 path.display()
-            ));
+            )),
+            Err(err) => Err(format!("cannot read {}: {err}", path.display())),
         }
-        fs::rename(&temporary, path).map_err(|e| describe("cannot replace", e))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result
+    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! do its job (missing file, unreadable directory, bad config, bad flag).
 
 mod args;
+mod atomic;
 mod check;
 mod configs;
 mod docs;

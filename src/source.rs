@@ -26,7 +26,8 @@ pub struct Range {
 pub struct Source {
     name: Arc<str>,
     text: Arc<str>,
-    line_starts: Arc<[usize]>,
+    /// Built on first use: a payload without findings never needs positions.
+    line_starts: Arc<OnceLock<Vec<usize>>>,
     /// Column counts at regular offsets, built on first use, so columns on a very long line
     /// (a minified multi-megabyte payload) cost O(stride), not O(line length).
     checkpoints: Arc<OnceLock<Vec<Checkpoint>>>,
@@ -60,11 +61,10 @@ pub struct TooLarge {
 impl Source {
     pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
         let text: Arc<str> = text.into();
-        let line_starts = line_starts(&text);
         Self {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: Arc::default(),
             checkpoints: Arc::default(),
         }
     }
@@ -93,7 +93,7 @@ impl Source {
 
     /// Byte offsets where lines begin.
     pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+        self.line_starts.get_or_init(|| line_starts(&self.text))
     }
 
     pub fn shared_text(&self) -> Arc<str> {
@@ -110,7 +110,7 @@ impl Source {
     }
 
     fn line_of(&self, offset: usize) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
         }
@@ -135,7 +135,7 @@ impl Source {
     fn columns(&self, offset: usize) -> (usize, usize, usize) {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_of(offset);
-        let mut start = self.line_starts[line];
+        let mut start = self.line_starts()[line];
         let (mut utf16, mut chars) = (0, 0);
         if offset - start > CHECKPOINT_STRIDE {
             let checkpoints = self.checkpoints.get_or_init(|| self.build_checkpoints());
@@ -189,9 +189,9 @@ impl Source {
 
     /// The byte offset of an LSP position, or `None` when it lies outside the text.
     pub fn offset(&self, position: Position) -> Option<usize> {
-        let start = *self.line_starts.get(position.line)?;
+        let start = *self.line_starts().get(position.line)?;
         let end = self
-            .line_starts
+            .line_starts()
             .get(position.line + 1)
             .copied()
             .unwrap_or(self.text.len());
@@ -210,19 +210,16 @@ impl Source {
 }
 
 /// Byte offsets where lines begin. `\n`, `\r\n` and a lone `\r` end a line, as in LSP.
-fn line_starts(text: &str) -> Arc<[usize]> {
+fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => starts.push(i + 1),
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-            _ => {}
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        let lone_cr = bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if bytes[i] == b'\n' || lone_cr {
+            starts.push(i + 1);
         }
-        i += 1;
     }
-    starts.into()
+    starts
 }
 
 #[cfg(test)]

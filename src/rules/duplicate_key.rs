@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use super::{Context, Finding, Rule, RuleMeta};
 use crate::diagnostic::Severity;
+use crate::span::Span;
 use crate::text::quote;
-use crate::tree::{Node, Value};
+use crate::tree::{Member, Node, Value};
 
 pub struct DuplicateKey;
 
@@ -28,21 +29,20 @@ impl Rule for DuplicateKey {
         while let Some(node) = stack.pop() {
             match &node.value {
                 Value::Array(items) => stack.extend(items.iter()),
+                // Small objects (nearly all of them) compare keys directly: cheaper than hashing.
+                Value::Object(members) if members.len() <= SMALL => {
+                    for (index, member) in members.iter().enumerate() {
+                        if let Some(first) = members[..index].iter().find(|m| m.key == member.key) {
+                            findings.push(finding(member, first.key_span));
+                        }
+                        stack.push(&member.value);
+                    }
+                }
                 Value::Object(members) => {
                     let mut first_seen = HashMap::with_capacity(members.len());
                     for member in members {
                         if let Some(first) = first_seen.get(member.key.as_ref()) {
-                            findings.push(
-                                Finding::new(
-                                    member.key_span,
-                                    format!(
-                                        "duplicate key {}: the server silently keeps only one of the values",
-                                        quote(&member.key)
-                                    ),
-                                )
-                                .label(*first, "first defined here")
-                                .help("remove one of the two members"),
-                            );
+                            findings.push(finding(member, *first));
                         } else {
                             first_seen.insert(member.key.as_ref(), member.key_span);
                         }
@@ -53,4 +53,19 @@ impl Rule for DuplicateKey {
             }
         }
     }
+}
+
+/// Objects up to this many members are checked pairwise instead of with a hash map.
+const SMALL: usize = 16;
+
+fn finding(member: &Member<'_>, first: Span) -> Finding {
+    Finding::new(
+        member.key_span,
+        format!(
+            "duplicate key {}: the server silently keeps only one of the values",
+            quote(&member.key)
+        ),
+    )
+    .label(first, "first defined here")
+    .help("remove one of the two members")
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# checkout-lint against the tools users would otherwise pick, on the same generated corpus of
+# 2,000 payload files: check-jsonschema (PyPI, the usual pre-commit JSON Schema hook) and
+# jsonschema-cli (crates.io), both validating against schemas/checkout-session.schema.json.
+# Prints medians (hyperfine), ratios and peak memory (/usr/bin/time -v). Installs the peers into
+# a temporary folder; needs python3, cargo, and hyperfine (Debian package; installed if missing).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$repo"
+
+if ! command -v hyperfine >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y -qq hyperfine >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine >/dev/null; }
+fi
+cargo build --release --quiet
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema
+# JSONSCHEMA_CLI=/path/to/jsonschema-cli skips its (slow) build.
+jsc="${JSONSCHEMA_CLI:-}"
+if [ -z "$jsc" ]; then
+  cargo install --quiet --root "$work/cargo" jsonschema-cli >/dev/null 2>&1
+  jsc="$work/cargo/bin/jsonschema-cli"
+fi
+lint="$repo/target/release/checkout-lint"
+cjs="$work/venv/bin/check-jsonschema"
+schema="$repo/schemas/checkout-session.schema.json"
+
+# The corpus: the bundled and documentation payloads, varied (quantities, ids, optional fields).
+mkdir -p "$work/corpus"
+python3 - "$work/corpus" "$repo" <<'PY'
+import glob, json, random, sys
+out, repo = sys.argv[1], sys.argv[2]
+seeds = []
+for path in glob.glob(f"{repo}/tests/fixtures/doc-examples/*.json") + [f"{repo}/tests/fixtures/every-field.json"]:
+    seeds.append(json.load(open(path)))
+random.seed(7)
+for i in range(2000):
+    payload = json.loads(json.dumps(random.choice(seeds)))
+    for item in payload.get("product_cart", []):
+        item["product_id"] = f"pdt_{random.randrange(10**12):012d}"
+        item["quantity"] = random.randint(0, 5)
+    if random.random() < 0.3:
+        payload["billing_currency"] = random.choice(["USD", "usd", "EUR", "INR"])
+    json.dump(payload, open(f"{out}/payload-{i:04d}.json", "w"), indent=2)
+PY
+files=("$work"/corpus/*.json)
+
+echo "corpus: ${#files[@]} files, $(du -sh "$work/corpus" | cut -f1)"
+hyperfine --warmup 1 --runs 5 --ignore-failure --export-json "$work/times.json" \
+  -n checkout-lint "$lint --isolated --format concise $work/corpus" \
+  -n jsonschema-cli "$jsc validate $schema --errors-only -i ${files[*]}" \
+  -n check-jsonschema "$cjs --schemafile $schema ${files[*]}" >/dev/null 2>&1 || true
+python3 - "$work/times.json" <<'PY'
+import json, sys
+results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+base = results["checkout-lint"]
+print(f"{'tool':18} {'median s':>10} {'× checkout-lint':>16}")
+for name, median in results.items():
+    print(f"{name:18} {median:10.3f} {median / base:16.1f}")
+PY
+for tool in checkout-lint jsonschema-cli check-jsonschema; do
+  case $tool in
+    checkout-lint) cmd=("$lint" --isolated --format concise "$work/corpus") ;;
+    jsonschema-cli) cmd=("$jsc" validate "$schema" --errors-only -i "${files[@]}") ;;
+    check-jsonschema) cmd=("$cjs" --schemafile "$schema" "${files[@]}") ;;
+  esac
+  /usr/bin/time -v -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>&1 || true
+  peak=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt")
+  echo "$tool peak memory: ${peak:-?} KB"
+done
+one="${files[0]}"
+hyperfine --warmup 3 --runs 30 --ignore-failure -N \
+  -n "checkout-lint (1 file)" "$lint --isolated $one" \
+  -n "jsonschema-cli (1 file)" "$jsc validate $schema --errors-only -i $one" 2>/dev/null | grep -E "Time|±|checkout|jsonschema" || true

@@ -160,4 +160,11 @@ mod tests {
             }
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_text_or_offset(text in "\\PC{0,80}", offset in 0usize..100) {
+            let _ = at(&text, offset);
+        }
+    }
 }

@@ -9,6 +9,9 @@ use crate::text::quote;
 
 pub struct UnknownField;
 
+/// Objects with up to this many fields have them listed in the help.
+const LISTED: usize = 12;
+
 static META: RuleMeta = RuleMeta {
     name: "unknown-field",
     severity: Severity::Error,
@@ -64,8 +67,14 @@ impl Rule for UnknownField {
                                 format!("\"{suggestion}\""),
                             ));
                 }
-                None if !known.is_empty() => {
+                None if !known.is_empty() && known.len() <= LISTED => {
                     finding = finding.help(format!("valid fields here: {}", known.join(", ")));
+                }
+                None if !known.is_empty() => {
+                    finding = finding.help(format!(
+                        "{} fields are valid here; schemas/checkout-session.schema.json lists them",
+                        known.len()
+                    ));
                 }
                 None => {}
             }

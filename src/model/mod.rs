@@ -125,6 +125,21 @@ impl<'a> CheckoutSession<'a> {
         self.confirm.is_some_and(|c| c.value)
     }
 
+    /// `subscription_data.trial_period_days`, when set.
+    pub fn trial_period_days(&self) -> Option<Spanned<i64>> {
+        self.subscription_data.as_ref()?.trial_period_days
+    }
+
+    /// The redirect URLs that are set, with their field names.
+    pub fn redirect_urls(&self) -> impl Iterator<Item = (&'static str, Spanned<&'a str>)> {
+        [
+            ("return_url", self.return_url),
+            ("cancel_url", self.cancel_url),
+        ]
+        .into_iter()
+        .filter_map(|(field, url)| Some((field, url?)))
+    }
+
     /// The value of a feature flag when it is set explicitly.
     pub fn flag(&self, name: &str) -> Option<Spanned<bool>> {
         self.feature_flags.as_ref()?.get(name)

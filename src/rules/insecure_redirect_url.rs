@@ -14,11 +14,7 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(session) = ctx.session else { return };
-    for (field, url) in [
-        ("return_url", session.return_url),
-        ("cancel_url", session.cancel_url),
-    ] {
-        let Some(url) = url else { continue };
+    for (field, url) in session.redirect_urls() {
         let Ok(parsed) = parse(url.value) else {
             continue;
         };

@@ -3,7 +3,6 @@
 use super::{Context, Finding};
 use crate::diagnostic::{Applicability, Fix};
 use crate::facts::countries::{alpha2_for, name};
-use crate::schema::ViolationKind;
 use crate::text::quote;
 
 declare_rule!(
@@ -19,15 +18,9 @@ pub fn handles(pointer: &str) -> bool {
 }
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-    for violation in ctx.violations {
-        let ViolationKind::NotAllowed { span, found, .. } = &violation.kind else {
-            continue;
-        };
-        if !handles(&violation.pointer) {
-            continue;
-        }
+    for (_, span, found) in ctx.enum_violations(handles) {
         let mut finding = Finding::new(
-            *span,
+            span,
             format!("country {} is not an ISO 3166-1 alpha-2 code", quote(found)),
         );
         finding = match alpha2_for(found) {
@@ -38,7 +31,7 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
                     .fix(Fix::replace(
                         format!("replace with \"{code}\""),
                         Applicability::Safe,
-                        *span,
+                        span,
                         format!("\"{code}\""),
                     ))
             }

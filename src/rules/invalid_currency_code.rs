@@ -4,7 +4,6 @@ use super::{Context, Finding};
 use crate::diagnostic::{Applicability, Fix};
 use crate::facts::currencies::{is_iso, is_supported};
 use crate::pointer::display_path;
-use crate::schema::ViolationKind;
 use crate::text::quote;
 
 declare_rule!(
@@ -20,29 +19,21 @@ pub fn handles(pointer: &str) -> bool {
 }
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-    for violation in ctx.violations {
-        let ViolationKind::NotAllowed { span, found, .. } = &violation.kind else {
-            continue;
-        };
-        if !handles(&violation.pointer) {
-            continue;
-        }
-        let field = display_path(&violation.pointer);
+    for (pointer, span, found) in ctx.enum_violations(handles) {
+        let field = display_path(pointer);
         let upper = found.trim().to_ascii_uppercase();
         let finding = if upper != *found && is_supported(&upper) {
-            Finding::new(
-                *span,
-                format!("{field} {} must be upper case", quote(found)),
+            Finding::new(span, format!("{field} {} must be upper case", quote(found))).fix(
+                Fix::replace(
+                    format!("replace with \"{upper}\""),
+                    Applicability::Safe,
+                    span,
+                    format!("\"{upper}\""),
+                ),
             )
-            .fix(Fix::replace(
-                format!("replace with \"{upper}\""),
-                Applicability::Safe,
-                *span,
-                format!("\"{upper}\""),
-            ))
         } else if is_iso(&upper) {
             Finding::new(
-                *span,
+                span,
                 format!(
                     "{field} {} is an ISO 4217 currency that Dodo does not support",
                     quote(found)
@@ -51,7 +42,7 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
             .help("Dodo supports 145 currencies; see the Currency enum of the API reference")
         } else {
             Finding::new(
-                *span,
+                span,
                 format!("{field} {} is not an ISO 4217 currency code", quote(found)),
             )
             .help("use a three-letter code such as \"USD\", \"EUR\", \"INR\"")

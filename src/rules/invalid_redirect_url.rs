@@ -13,11 +13,7 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(session) = ctx.session else { return };
-    for (field, url) in [
-        ("return_url", session.return_url),
-        ("cancel_url", session.cancel_url),
-    ] {
-        let Some(url) = url else { continue };
+    for (field, url) in session.redirect_urls() {
         let problem = match parse(url.value) {
             Ok(Url { scheme, .. }) if scheme == "http" || scheme == "https" => continue,
             Ok(Url { scheme, .. }) => {

@@ -165,6 +165,24 @@ impl<'a> Context<'a> {
         )
     }
 
+    /// Enum violations (pointer, span, value found) at the pointers `handles` accepts: how the
+    /// ISO-aware rules take over from `invalid-value`.
+    pub fn enum_violations(
+        &self,
+        handles: fn(&str) -> bool,
+    ) -> impl Iterator<Item = (&'a str, crate::span::Span, &'a str)> {
+        self.violations
+            .iter()
+            .filter_map(move |violation| match &violation.kind {
+                crate::schema::ViolationKind::NotAllowed { span, found, .. }
+                    if handles(&violation.pointer) =>
+                {
+                    Some((violation.pointer.as_str(), *span, found.as_str()))
+                }
+                _ => None,
+            })
+    }
+
     /// `allowed_payment_method_types`, when it is a list.
     pub fn payment_methods(
         &self,

@@ -10,11 +10,7 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
-    let Some(days) = ctx
-        .session
-        .and_then(|s| s.subscription_data.as_ref())
-        .and_then(|s| s.trial_period_days)
-    else {
+    let Some(days) = ctx.session.and_then(|s| s.trial_period_days()) else {
         return;
     };
     if !(0..=10_000).contains(&days.value) {

@@ -22,6 +22,8 @@
 
 pub mod analysis;
 pub mod catalogue;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod facts;

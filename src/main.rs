@@ -1,7 +1,5 @@
-//! The `checkout-lint` binary: a thin shell over the library (see `src/cli/`).
-
-mod cli;
+//! The `checkout-lint` binary: a thin shell over the library (see `src/cli/`, in the library so the Python package's console script runs the same command).
 
 fn main() -> std::process::ExitCode {
-    cli::run()
+    checkout_lint::cli::run()
 }

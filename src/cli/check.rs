@@ -2,12 +2,11 @@
 
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use checkout_lint::config::unknown_rule_message;
-use checkout_lint::{Level, Linter, Report, Severity, render, rules};
+use crate::config::unknown_rule_message;
+use crate::{Level, Linter, Report, Severity, render, rules};
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::configs::Configs;
@@ -20,7 +19,7 @@ pub(super) struct Job {
     pub(super) linter: Arc<Linter>,
 }
 
-pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
+pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let rule_flags = parse_rule_flags(&args.rules)?;
     let inputs = inputs::collect(&args.paths)?;
     let mut configs = Configs::new(args.config.as_deref(), args.isolated, rule_flags)?;
@@ -52,7 +51,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         let outcome = super::fixes::run(&jobs, args)?;
         if args.diff {
             super::print(&outcome.diff)?;
-            return Ok(ExitCode::from(u8::from(!outcome.diff.is_empty())));
+            return Ok(u8::from(!outcome.diff.is_empty()));
         }
     }
 
@@ -99,7 +98,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         .iter()
         .flat_map(Report::diagnostics)
         .any(|d| d.severity >= threshold);
-    Ok(ExitCode::from(u8::from(failed)))
+    Ok(u8::from(failed))
 }
 
 /// `--rule NAME=LEVEL` flags; an unknown name lists the valid ones with a did-you-mean.

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use checkout_lint::config::CONFIG_FILE_NAME;
-use checkout_lint::{Config, Level, Linter};
+use crate::config::CONFIG_FILE_NAME;
+use crate::{Config, Level, Linter};
 
 /// Linters by config file, each built once.
 pub struct Configs {

@@ -1,8 +1,8 @@
 //! `checkout-lint rules` and `checkout-lint explain NAME`: the documentation from the command
 //! line, embedded in the binary.
 
-use checkout_lint::config::unknown_rule_message;
-use checkout_lint::rules;
+use crate::config::unknown_rule_message;
+use crate::rules;
 
 use super::args::ListFormat;
 

@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use checkout_lint::fix::fix_text;
+use crate::fix::fix_text;
 
 use super::args::CheckArgs;
 use super::check::Job;

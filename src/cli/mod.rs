@@ -1,5 +1,8 @@
 //! Command-line interface: arguments, inputs, config lookup, output and exit codes.
 //!
+//! Part of the library (feature `cli`, on by default) so that every distribution runs the same
+//! command: the `checkout-lint` binary, and the Python package's console script.
+//!
 //! Exit codes follow ruff: 0 nothing at or above `--fail-on`, 1 findings, 2 the tool could not
 //! do its job (missing file, unreadable directory, bad config, bad flag).
 
@@ -12,6 +15,7 @@ mod fixes;
 mod inputs;
 mod lsp;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -21,26 +25,36 @@ use args::{Cli, Command};
 /// Exit code when the tool could not do its job.
 const EXIT_TOOL_ERROR: u8 = 2;
 
+/// Runs the command line of this process.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(run_from(std::env::args_os()))
+}
+
+/// Runs a command line (program name first) and returns its exit code.
+pub fn run_from<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help/version to stdout with code 0 and usage errors with code 2.
             let _ = err.print();
-            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(EXIT_TOOL_ERROR));
+            return u8::try_from(err.exit_code()).unwrap_or(EXIT_TOOL_ERROR);
         }
     };
     let outcome = match cli.command {
-        Some(Command::Rules { format }) => print(&docs::list(format)).map(|()| ExitCode::SUCCESS),
+        Some(Command::Rules { format }) => print(&docs::list(format)).map(|()| 0),
         Some(Command::Explain { rule }) => {
-            docs::explain(&rule).and_then(|page| print(&page).map(|()| ExitCode::SUCCESS))
+            docs::explain(&rule).and_then(|page| print(&page).map(|()| 0))
         }
-        Some(Command::Lsp) => lsp::run().map(|()| ExitCode::SUCCESS),
+        Some(Command::Lsp) => lsp::run().map(|()| 0),
         None => check::run(&cli.check),
     };
     outcome.unwrap_or_else(|message| {
         eprintln!("checkout-lint: error: {message}");
-        ExitCode::from(EXIT_TOOL_ERROR)
+        EXIT_TOOL_ERROR
     })
 }
 

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use checkout_lint::render::sarif::help_uri;
-use checkout_lint::{Diagnostic, Report, Severity, Source, Span};
+use crate::render::sarif::help_uri;
+use crate::{Diagnostic, Report, Severity, Source, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

@@ -2,11 +2,11 @@
 
 use serde_json::{Value, json};
 
-use checkout_lint::fix::fix_text;
-use checkout_lint::pointer::pointer_of;
-use checkout_lint::schema::docs;
-use checkout_lint::tree::{self, Node, Value as TreeValue};
-use checkout_lint::{Applicability, Linter, Source, Span};
+use crate::fix::fix_text;
+use crate::pointer::pointer_of;
+use crate::schema::docs;
+use crate::tree::{self, Node, Value as TreeValue};
+use crate::{Applicability, Linter, Source, Span};
 
 use super::context::{self, Slot};
 use super::convert::{Encoding, diagnostic, offset, range};
@@ -47,14 +47,14 @@ pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encod
     };
     let name = pointer.rsplit('/').next().unwrap_or_default();
     let markdown = if !on_key && pointer.ends_with("/product_id") {
-        let id = checkout_lint::pointer::value_at(&root, &pointer).and_then(Node::as_str);
+        let id = crate::pointer::value_at(&root, &pointer).and_then(Node::as_str);
         let product = id
             .zip(linter.config().catalogue.as_deref())
             .and_then(|(id, c)| c.get(id));
         match product {
             Some(product) => {
                 let price = product.price.amount.map_or("unknown".into(), |amount| {
-                    checkout_lint::facts::currencies::format_amount(
+                    crate::facts::currencies::format_amount(
                         amount,
                         product.price.currency.as_deref().unwrap_or(""),
                     )

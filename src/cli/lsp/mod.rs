@@ -19,8 +19,8 @@ use std::time::SystemTime;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use serde_json::{Value, json};
 
-use checkout_lint::config::CONFIG_FILE_NAME;
-use checkout_lint::{Config, Linter, Source};
+use crate::config::CONFIG_FILE_NAME;
+use crate::{Config, Linter, Source};
 
 use convert::{Encoding, diagnostic, uri_to_path};
 

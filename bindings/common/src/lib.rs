@@ -116,7 +116,12 @@ mod tests {
             "p.json",
             r#"{"product_cart": [{"product_id": "p", "quantity": 0}]}"#,
         );
-        assert!(report.diagnostics().iter().all(|d| d.rule != "zero-quantity"));
+        assert!(
+            report
+                .diagnostics()
+                .iter()
+                .all(|d| d.rule != "zero-quantity")
+        );
     }
 
     #[test]

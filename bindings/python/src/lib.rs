@@ -51,6 +51,12 @@ impl NativeLinter {
     }
 }
 
+/// The compact JSON text a dict payload is linted as (diagnostic spans refer to it).
+#[pyfunction]
+fn to_json(payload: &Bound<'_, PyAny>) -> PyResult<String> {
+    payload::to_json(payload)
+}
+
 /// Runs the `checkout-lint` command line (the console script) and returns its exit code.
 #[pyfunction]
 fn run_cli(py: Python<'_>, argv: Vec<String>) -> u8 {
@@ -62,5 +68,6 @@ fn run_cli(py: Python<'_>, argv: Vec<String>) -> u8 {
 fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<NativeLinter>()?;
     module.add_function(wrap_pyfunction!(run_cli, module)?)?;
+    module.add_function(wrap_pyfunction!(to_json, module)?)?;
     Ok(())
 }

@@ -1,0 +1,17 @@
+"""The `checkout-lint` command, installed with the package: the same command line as the Rust
+binary (the engine's own), so a Python project can use the pre-commit hook with
+`language: python`."""
+
+from __future__ import annotations
+
+import sys
+
+from ._native import run_cli
+
+
+def main() -> int:
+    return run_cli(["checkout-lint", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Tests the pre-commit hook with the real framework: installs pre-commit from PyPI into a
+# Tests the pre-commit hooks with the real framework: installs pre-commit from PyPI into a
 # temporary virtualenv and runs `pre-commit try-repo` on this repository against a temporary git
-# repository, expecting the hook to block a bad payload (showing the rule) and pass a good one.
+# repository, expecting each hook (language: rust, and language: python, which pip-installs the
+# package at the repository root) to block a bad payload (showing the rule) and pass a good one.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,15 +35,17 @@ git add bad.json good.json
 
 fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
 
-if "$work/venv/bin/pre-commit" try-repo "$repo" checkout-lint --files bad.json >"$work/bad.log" 2>&1; then
-  cat "$work/bad.log"; fail "the hook passed a payload with quantity 0"
-fi
-grep -q "zero-quantity" "$work/bad.log" || { cat "$work/bad.log"; fail "the output does not name the rule"; }
-grep -q "bad.json:2:" "$work/bad.log" || { cat "$work/bad.log"; fail "the output does not point at the line"; }
+for hook in checkout-lint checkout-lint-python; do
+  if "$work/venv/bin/pre-commit" try-repo "$repo" "$hook" --files bad.json >"$work/bad.log" 2>&1; then
+    cat "$work/bad.log"; fail "$hook passed a payload with quantity 0"
+  fi
+  grep -q "zero-quantity" "$work/bad.log" || { cat "$work/bad.log"; fail "$hook: the output does not name the rule"; }
+  grep -q "bad.json:2:" "$work/bad.log" || { cat "$work/bad.log"; fail "$hook: the output does not point at the line"; }
 
-if ! "$work/venv/bin/pre-commit" try-repo "$repo" checkout-lint --files good.json >"$work/good.log" 2>&1; then
-  cat "$work/good.log"; fail "the hook blocked a good payload"
-fi
-grep -q "Passed" "$work/good.log" || { cat "$work/good.log"; fail "pre-commit did not report Passed"; }
+  if ! "$work/venv/bin/pre-commit" try-repo "$repo" "$hook" --files good.json >"$work/good.log" 2>&1; then
+    cat "$work/good.log"; fail "$hook blocked a good payload"
+  fi
+  grep -q "Passed" "$work/good.log" || { cat "$work/good.log"; fail "$hook: pre-commit did not report Passed"; }
 
-echo "pre-commit hook: blocks bad.json (zero-quantity), passes good.json"
+  echo "pre-commit hook $hook: blocks bad.json (zero-quantity), passes good.json"
+done

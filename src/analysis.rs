@@ -63,7 +63,7 @@ impl<'c> Cart<'c> {
 /// Unit price × quantity of one line, in minor units.
 pub fn line_total(item: &ProductItem<'_>, product: &Product) -> Option<i64> {
     let quantity = item.quantity?.value;
-    let unit = match (product.price.pay_what_you_want, item.amount) {
+    let unit = match (product.price.pay_what_you_want, item.amount()) {
         (true, Some(amount)) => amount.value,
         _ => product.price.amount?,
     };

@@ -169,7 +169,7 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
         Input::Stdin => read_bounded(Ok(std::io::stdin().lock()), Path::new("-"), max_file_size)?,
     };
     Ok(match bytes {
-        Some(bytes) => job.linter.lint_bytes(&job.name, &bytes),
+        Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),
         None => job.linter.lint_too_large(&job.name, size, max_file_size),
     })
 }
@@ -183,7 +183,9 @@ fn read_bounded<R: Read>(
 ) -> Result<(Option<Vec<u8>>, u64), String> {
     let describe = |err: std::io::Error| format!("cannot read {}: {err}", path.display());
     let reader = reader.map_err(describe)?;
-    let mut bytes = Vec::new();
+    // Sized up front: through `take`, read_to_end would double its buffer past the file's size.
+    let expected = std::fs::metadata(path).map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

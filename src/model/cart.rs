@@ -14,7 +14,8 @@ pub struct ProductItem<'a> {
     pub quantity: Option<Spanned<i64>>,
     /// Boxed, like `credit_entitlements`: rare fields keep big carts small.
     pub addons: Option<Box<Spanned<Vec<Addon<'a>>>>>,
-    pub amount: Option<Spanned<i64>>,
+    /// Boxed too (pay-what-you-want only); read it with [`ProductItem::amount`].
+    pub amount: Option<Box<Spanned<i64>>>,
     pub credit_entitlements: Option<Box<Spanned<Vec<CreditEntitlement<'a>>>>>,
 }
 
@@ -35,6 +36,11 @@ pub struct CreditEntitlement<'a> {
 }
 
 impl<'a> ProductItem<'a> {
+    /// The pay-what-you-want amount, when set.
+    pub fn amount(&self) -> Option<Spanned<i64>> {
+        self.amount.as_deref().copied()
+    }
+
     pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
         let object = read.object(node)?;
         Some(Self {
@@ -49,7 +55,7 @@ impl<'a> ProductItem<'a> {
                     quantity: read.i64_field(addon, "quantity"),
                 })
             }),
-            amount: read.i64_field(object, "amount"),
+            amount: read.i64_field(object, "amount").map(Box::new),
             credit_entitlements: read.boxed_array_of(object, "credit_entitlements", |entry| {
                 let entry = read.object(entry)?;
                 Some(CreditEntitlement {

@@ -157,7 +157,7 @@ impl Catalogue {
 }
 
 fn error(source: &Source, span: Span, message: &str) -> CatalogueError {
-    let (line, column) = source.line_col(span.offset);
+    let (line, column) = source.line_col(span.start());
     CatalogueError {
         file: source.name().to_string(),
         line,

@@ -26,15 +26,15 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) 
         }
         let in_bounds = fix.edits.iter().all(|e| {
             e.span.end() <= text.len()
-                && text.is_char_boundary(e.span.offset)
+                && text.is_char_boundary(e.span.start())
                 && text.is_char_boundary(e.span.end())
         });
         let overlaps = fix.edits.iter().any(|e| {
             taken.iter().any(|t| {
-                e.span.offset < t.span.end() && t.span.offset < e.span.end()
+                e.span.start() < t.span.end() && t.span.start() < e.span.end()
                     // Two insertions (or an insertion at a replaced range's edge) at one
                     // offset would be ordered arbitrarily: treat as overlapping.
-                    || e.span.offset == t.span.offset
+                    || e.span.start() == t.span.start()
             })
         });
         if in_bounds && !overlaps {
@@ -42,10 +42,10 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) 
             applied += 1;
         }
     }
-    taken.sort_by_key(|edit| std::cmp::Reverse(edit.span.offset));
+    taken.sort_by_key(|edit| std::cmp::Reverse(edit.span.start()));
     let mut fixed = text.to_string();
     for edit in taken {
-        fixed.replace_range(edit.span.offset..edit.span.end(), &edit.replacement);
+        fixed.replace_range(edit.span.start()..edit.span.end(), &edit.replacement);
     }
     (fixed, applied)
 }

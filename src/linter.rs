@@ -11,7 +11,7 @@ use crate::report::Report;
 use crate::rules::{self, Context, Rule};
 use crate::schema::{self, Violation};
 use crate::source::{InvalidUtf8, Source, TooLarge};
-use crate::span::Span;
+use crate::span::{MAX_TEXT_LEN, Span};
 use crate::tree;
 
 /// Lints checkout-session payloads. Build it once (it holds the config, catalogue and the
@@ -70,6 +70,9 @@ impl Linter {
 
     /// Lints JSON text; `name` (usually a path) names it in the report.
     pub fn lint_str(&self, name: &str, text: &str) -> Report {
+        if let Some(report) = self.beyond_spans(name, text.len()) {
+            return report;
+        }
         self.lint_source(Source::new(name, text), None, None)
     }
 
@@ -81,6 +84,9 @@ impl Linter {
 
     /// Lints raw bytes: invalid UTF-8 becomes an `invalid-json` diagnostic.
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Report {
+        if let Some(report) = self.beyond_spans(name, bytes.len()) {
+            return report;
+        }
         let (source, invalid) = Source::from_bytes(name, bytes);
         self.lint_source(source, invalid, None)
     }
@@ -88,9 +94,17 @@ impl Linter {
     /// [`Linter::lint_bytes`] for bytes the caller is done with: they are freed as soon as the
     /// text is decoded, before the tree and model are built, which lowers peak memory on big files.
     pub fn lint_byte_vec(&self, name: &str, bytes: Vec<u8>) -> Report {
+        if let Some(report) = self.beyond_spans(name, bytes.len()) {
+            return report;
+        }
         let (source, invalid) = Source::from_bytes(name, &bytes);
         drop(bytes);
         self.lint_source(source, invalid, None)
+    }
+
+    /// Spans are 32-bit: a text over [`MAX_TEXT_LEN`] bytes (4 GiB) is reported as too large.
+    fn beyond_spans(&self, name: &str, len: usize) -> Option<Report> {
+        (len > MAX_TEXT_LEN).then(|| self.lint_too_large(name, len as u64, MAX_TEXT_LEN as u64))
     }
 
     /// Lints a `serde_json::Value`. Spans refer to its canonical (compact) serialization,

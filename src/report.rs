@@ -33,7 +33,7 @@ pub struct Report {
 impl Report {
     pub(crate) fn new(source: Source, mut diagnostics: Vec<Diagnostic>) -> Self {
         diagnostics.sort_by(|a, b| {
-            (a.span.offset, a.span.length, a.rule).cmp(&(b.span.offset, b.span.length, b.rule))
+            (a.span.start(), a.span.len(), a.rule).cmp(&(b.span.start(), b.span.len(), b.rule))
         });
         let named = Box::new(NamedSource::new(source.name(), source.clone()).with_language("json"));
         Self {
@@ -97,7 +97,7 @@ impl fmt::Display for Report {
             if warnings == 1 { "" } else { "s" }
         )?;
         for diagnostic in &self.diagnostics {
-            let (line, column) = self.source.line_col(diagnostic.span.offset);
+            let (line, column) = self.source.line_col(diagnostic.span.start());
             write!(
                 f,
                 "\n  {line}:{column} {}[{}] {}",

@@ -182,7 +182,7 @@ impl Source {
     /// The LSP range of a span.
     pub fn range(&self, span: Span) -> Range {
         Range {
-            start: self.position(span.offset),
+            start: self.position(span.start()),
             end: self.position(span.end()),
         }
     }

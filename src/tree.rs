@@ -46,7 +46,7 @@ pub struct Member<'s> {
 impl Member<'_> {
     /// From the key's opening quote to the end of the value.
     pub fn span(&self) -> Span {
-        Span::between(self.key_span.offset, self.value.span.end())
+        Span::between(self.key_span.start(), self.value.span.end())
     }
 }
 
@@ -524,11 +524,14 @@ mod tests {
         let members = root.as_object().unwrap();
         assert_eq!(members.len(), 2, "duplicates are kept");
         assert_eq!(
-            &text[members[0].key_span.offset..members[0].key_span.end()],
+            &text[members[0].key_span.start()..members[0].key_span.end()],
             "\"a\""
         );
         let array = members[0].value.as_array().unwrap();
-        assert_eq!(&text[array[1].span.offset..array[1].span.end()], "\"x\\n\"");
+        assert_eq!(
+            &text[array[1].span.start()..array[1].span.end()],
+            "\"x\\n\""
+        );
         assert_eq!(array[1].as_str(), Some("x\n"));
         assert!(root.get("a").unwrap().is_null(), "last duplicate wins");
     }
@@ -559,7 +562,7 @@ mod tests {
     fn accepts_bom_escapes_and_surrogate_pairs() {
         let root = parse("\u{FEFF}{\"k\": \"\\ud83d\\ude00\\u00e9\\/\"}").unwrap();
         assert_eq!(root.get("k").and_then(Node::as_str), Some("😀é/"));
-        assert_eq!(root.span.offset, 3);
+        assert_eq!(root.span.start(), 3);
     }
 
     #[test]

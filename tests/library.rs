@@ -98,7 +98,7 @@ fn garbage_becomes_invalid_json_at_the_right_place() {
 
     let utf8 = garbage(b"{\"product_cart\": [], \"tax_id\": \"\xc3\x28\"}");
     let d = &utf8.diagnostics()[0];
-    assert_eq!((d.rule, d.span.offset), ("invalid-json", 32));
+    assert_eq!((d.rule, d.span.start()), ("invalid-json", 32));
     assert_eq!(d.message, "the file is not valid UTF-8");
 
     let deep = garbage("[".repeat(100_000).as_bytes());
@@ -249,7 +249,7 @@ fn ranges_are_lsp_positions_in_utf16() {
             character: 42
         }
     );
-    assert_eq!(report.source().offset(range.start), Some(d.span.offset));
+    assert_eq!(report.source().offset(range.start), Some(d.span.start()));
 }
 
 #[test]

@@ -53,7 +53,7 @@ fn mixed_cart_marks_the_offending_item_and_labels_the_subscription() {
     );
     let label = &found[0].labels[0];
     assert_eq!(
-        &text[label.span.offset..label.span.end()],
+        &text[label.span.start()..label.span.end()],
         r#"{"product_id": "pdt_pro_monthly", "quantity": 1}"#
     );
     assert_eq!(label.message, "subscription product \"Pro monthly\"");
@@ -109,7 +109,7 @@ fn missing_card_fallback_names_what_is_missing_and_offers_a_fix() {
     let fix = found[0].fix.as_ref().expect("a fix");
     let edit = &fix.edits[0];
     let mut fixed = text.to_string();
-    fixed.replace_range(edit.span.offset..edit.span.end(), &edit.replacement);
+    fixed.replace_range(edit.span.start()..edit.span.end(), &edit.replacement);
     assert!(
         fixed.contains(r#"["debit", "upi_collect", "credit"]"#),
         "{fixed}"
@@ -210,7 +210,7 @@ fn confirm_incomplete_names_each_missing_piece_at_confirm() {
     }
     let address = &found[0].labels[0];
     assert_eq!(
-        &text[address.span.offset..address.span.end()],
+        &text[address.span.start()..address.span.end()],
         r#"{"country": "US", "city": "Boston", "street": ""}"#
     );
 }

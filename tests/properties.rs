@@ -37,9 +37,9 @@ fn assert_spans_sound(report: &Report) -> Result<(), TestCaseError> {
             .chain(fix_spans)
         {
             prop_assert!(span.end() <= text.len(), "{diagnostic:?}");
-            prop_assert!(text.is_char_boundary(span.offset) && text.is_char_boundary(span.end()));
+            prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
             let range = source.range(span);
-            prop_assert_eq!(source.offset(range.start), Some(span.offset));
+            prop_assert_eq!(source.offset(range.start), Some(span.start()));
             prop_assert_eq!(source.offset(range.end), Some(span.end()));
         }
     }

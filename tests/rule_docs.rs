@@ -90,10 +90,10 @@ fn mark(block: &Block, name: &str) -> Mark {
 /// Applies a diagnostic's fix; the edits do not overlap, so they go in from the back.
 fn apply(text: &str, fix: &checkout_lint::Fix) -> String {
     let mut edits: Vec<_> = fix.edits.iter().collect();
-    edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.offset));
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.span.start()));
     let mut fixed = text.to_string();
     for edit in edits {
-        fixed.replace_range(edit.span.offset..edit.span.end(), &edit.replacement);
+        fixed.replace_range(edit.span.start()..edit.span.end(), &edit.replacement);
     }
     fixed
 }
@@ -177,7 +177,7 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                     Mark::Span(span) => raised.iter().any(|d| d.span == span),
                     Mark::Start(line, col) => raised
                         .iter()
-                        .any(|d| report.source().line_col(d.span.offset) == (line, col)),
+                        .any(|d| report.source().line_col(d.span.start()) == (line, col)),
                 };
                 assert!(
                     hit,

@@ -26,9 +26,9 @@ fuzz_target!(|data: &[u8]| {
         let spans = std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
         for span in spans {
             assert!(span.end() <= text.len(), "span past the end: {diagnostic:?}");
-            assert!(text.is_char_boundary(span.offset) && text.is_char_boundary(span.end()));
+            assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
             let range = report.source().range(span);
-            assert_eq!(report.source().offset(range.start), Some(span.offset));
+            assert_eq!(report.source().offset(range.start), Some(span.start()));
         }
     }
     let reports = [report];

@@ -121,6 +121,10 @@ fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<Strin
 
 /// Lints every job on all cores; results keep the jobs' order.
 fn lint_in_parallel(jobs: &[Job], max_file_size: u64) -> Vec<Result<Report, String>> {
+    // One file (the usual pre-commit run): no thread, and no second malloc arena to grow.
+    if let [job] = jobs {
+        return vec![lint_one(job, max_file_size)];
+    }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));

@@ -11,7 +11,7 @@ pub fn render(reports: &[Report]) -> String {
     for report in reports {
         let path = escape_line(report.name());
         for diagnostic in report.diagnostics() {
-            let (line, column) = report.source().line_col(diagnostic.span.offset);
+            let (line, column) = report.source().line_col(diagnostic.span.start());
             let _ = writeln!(
                 out,
                 "{path}:{line}:{column}: {}[{}] {}",

@@ -17,7 +17,7 @@ pub fn render(reports: &[Report]) -> String {
                 Severity::Info => "notice",
             };
             let source = report.source();
-            let (line, column) = source.line_col(diagnostic.span.offset);
+            let (line, column) = source.line_col(diagnostic.span.start());
             let (end_line, end_column) = source.line_col(diagnostic.span.end());
             let mut properties = vec![
                 ("file", report.name().to_string()),

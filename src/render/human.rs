@@ -31,7 +31,7 @@ pub fn render(reports: &[Report], color: bool) -> String {
         };
         let shown = NamedSource::new(name, text).with_language("json");
         for diagnostic in report.diagnostics() {
-            let (line, column) = report.source().line_col(diagnostic.span.offset);
+            let (line, column) = report.source().line_col(diagnostic.span.start());
             let framed = Framed {
                 diagnostic,
                 source: &shown,
@@ -74,7 +74,7 @@ fn frame_fits(source: &Source, diagnostic: &Diagnostic) -> bool {
     let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
     let spans = std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
     spans.into_iter().all(|span| {
-        let first = line_of(span.offset).saturating_sub(1);
+        let first = line_of(span.start()).saturating_sub(1);
         let last = (line_of(span.end()) + 1).min(starts.len() - 1);
         (first..=last).all(|line| {
             let end = starts.get(line + 1).copied().unwrap_or(source.text().len());

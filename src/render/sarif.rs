@@ -126,8 +126,8 @@ fn result(
             .map(|edit| {
                 json!({
                     "deletedRegion": {
-                        "charOffset": units.offset(edit.span.offset),
-                        "charLength": units.offset(edit.span.end()) - units.offset(edit.span.offset),
+                        "charOffset": units.offset(edit.span.start()),
+                        "charLength": units.offset(edit.span.end()) - units.offset(edit.span.start()),
                     },
                     "insertedContent": { "text": edit.replacement },
                 })
@@ -152,9 +152,9 @@ fn location(
     label: Option<(usize, &str)>,
 ) -> Value {
     let source = units.source;
-    let start = source.position(span.offset);
+    let start = source.position(span.start());
     let end = source.position(span.end());
-    let char_offset = units.offset(span.offset);
+    let char_offset = units.offset(span.start());
     let mut location = json!({
         "physicalLocation": {
             "artifactLocation": { "uri": uri, "index": artifact_index },

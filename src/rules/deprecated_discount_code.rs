@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     );
     // Only when discount_codes is absent: otherwise conflicting-discount-fields applies.
     if session.discount_codes.is_none()
-        && let Some(value) = ctx.source.text().get(code.span.offset..code.span.end())
+        && let Some(value) = ctx.source.text().get(code.span.start()..code.span.end())
     {
         finding = finding.fix(Fix {
             message: "use discount_codes".into(),

@@ -54,7 +54,7 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
 
 /// Rewrites the customer object to `{"customer_id": ...}` with the id's own source text.
 fn keep_only_customer_id(ctx: &Context<'_>, object: Span, id: Span) -> Option<Fix> {
-    let id_text = ctx.source.text().get(id.offset..id.end())?;
+    let id_text = ctx.source.text().get(id.range())?;
     Some(Fix {
         message: "keep only customer_id".into(),
         applicability: Applicability::Unsafe,

@@ -37,7 +37,7 @@ impl Rule for MissingCardFallback {
         let inside = ctx
             .source
             .text()
-            .get(array.offset + 1..array.end().saturating_sub(1))
+            .get(array.start() + 1..array.end().saturating_sub(1))
             .unwrap_or_default();
         let separator = if inside.trim().is_empty() { "" } else { ", " };
         findings.push(
@@ -49,7 +49,7 @@ impl Rule for MissingCardFallback {
             .fix(Fix::replace(
                 format!("add {listed}"),
                 Applicability::Unsafe,
-                Span::new(array.offset + 1, 0),
+                Span::new(array.start() + 1, 0),
                 format!("{}{separator}", quoted.join(", ")),
             )),
         );

@@ -38,7 +38,7 @@ pub fn of_rule<'r>(report: &'r Report, rule: &str) -> Vec<&'r Diagnostic> {
 /// The source text a span covers.
 pub fn spanned<'r>(report: &'r Report, diagnostic: &Diagnostic) -> &'r str {
     let span = diagnostic.span;
-    &report.source().text()[span.offset..span.end()]
+    &report.source().text()[span.range()]
 }
 
 /// The byte span of the `nth` (0-based) occurrence of `needle` in `text`.

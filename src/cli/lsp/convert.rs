@@ -39,7 +39,7 @@ pub fn position(source: &Source, offset: usize, encoding: Encoding) -> Value {
 
 pub fn range(source: &Source, span: Span, encoding: Encoding) -> Value {
     json!({
-        "start": position(source, span.offset, encoding),
+        "start": position(source, span.start(), encoding),
         "end": position(source, span.end(), encoding),
     })
 }

@@ -22,7 +22,7 @@ fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
         match &node.value {
             TreeValue::Object(_) => {
                 let member = node.member(&segment)?;
-                if member.key_span.offset <= at && at <= member.key_span.end() {
+                if member.key_span.start() <= at && at <= member.key_span.end() {
                     on_key = Some(member.key_span);
                 }
                 node = &member.value;
@@ -144,7 +144,7 @@ pub fn code_actions(
     let mut actions = Vec::new();
     for d in report.diagnostics() {
         let Some(fix) = &d.fix else { continue };
-        if !overlaps((d.span.offset, d.span.end()), wanted) {
+        if !overlaps((d.span.start(), d.span.end()), wanted) {
             continue;
         }
         let edits: Vec<Value> = fix

@@ -91,11 +91,24 @@ fn compiled() -> &'static Compiled {
         let schema: Json =
             serde_json::from_str(SCHEMA_TEXT).expect("embedded schema is valid JSON");
         let validator = jsonschema::options_for::<TreeJson>()
-            .with_draft(jsonschema::Draft::Draft202012)
-            .build(&schema)
+            .with_draft(jsonschema::Draft::Draft7)
+            .build(&draft7_view(&schema))
             .expect("embedded schema compiles");
         Compiled { schema, validator }
     })
+}
+
+/// The schema as compiled: the same document without its `$schema`, so that it compiles as
+/// draft 7. It uses only keywords whose meaning is the same in draft 7 and 2020-12 (`type`,
+/// `properties`, `required`, `additionalProperties`, `items`, `anyOf`, `enum`, bounds,
+/// `if`/`then`/`else`, and `$ref`s to `$defs` with no sibling keywords; a test keeps it so), and
+/// the 2020-12 meta-schema alone costs more to set up than everything else in a one-file run.
+fn draft7_view(schema: &Json) -> Json {
+    let mut view = schema.clone();
+    if let Some(object) = view.as_object_mut() {
+        object.remove("$schema");
+    }
+    view
 }
 
 /// The parsed schema document (for descriptions, known keys and enumerations).
@@ -273,6 +286,71 @@ mod tests {
 
     fn violations(text: &str) -> Vec<Violation> {
         validate(&parse(text).unwrap())
+    }
+
+    /// Keywords that mean the same in draft 7 and 2020-12 (see `draft7_view`).
+    const SHARED_KEYWORDS: &[&str] = &[
+        "$id",
+        "$schema",
+        "$defs",
+        "$ref",
+        "title",
+        "description",
+        "default",
+        "deprecated",
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "anyOf",
+        "enum",
+        "minimum",
+        "maximum",
+        "if",
+        "then",
+        "else",
+    ];
+    const ANNOTATIONS: &[&str] = &["$ref", "title", "description", "default", "deprecated"];
+
+    fn uses_only_shared_keywords(schema: &Json, at: &str) {
+        let Some(object) = schema.as_object() else {
+            return;
+        };
+        for (keyword, value) in object {
+            assert!(
+                SHARED_KEYWORDS.contains(&keyword.as_str()),
+                "{at}: {keyword}"
+            );
+            if object.contains_key("$ref") {
+                // Draft 7 ignores a $ref's siblings; 2020-12 applies them.
+                assert!(
+                    ANNOTATIONS.contains(&keyword.as_str()),
+                    "{at}: {keyword} beside $ref"
+                );
+            }
+            match keyword.as_str() {
+                "properties" | "$defs" => {
+                    for (name, sub) in value.as_object().into_iter().flatten() {
+                        uses_only_shared_keywords(sub, &format!("{at}/{keyword}/{name}"));
+                    }
+                }
+                "anyOf" => {
+                    for (index, sub) in value.as_array().into_iter().flatten().enumerate() {
+                        uses_only_shared_keywords(sub, &format!("{at}/anyOf/{index}"));
+                    }
+                }
+                "items" | "additionalProperties" | "if" | "then" | "else" => {
+                    uses_only_shared_keywords(value, &format!("{at}/{keyword}"));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn the_schema_means_the_same_compiled_as_draft_7() {
+        uses_only_shared_keywords(document(), "");
     }
 
     #[test]

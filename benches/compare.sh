@@ -28,23 +28,7 @@ cjs="$work/venv/bin/check-jsonschema"
 schema="$repo/schemas/checkout-session.schema.json"
 
 # The corpus: the bundled and documentation payloads, varied (quantities, ids, optional fields).
-mkdir -p "$work/corpus"
-python3 - "$work/corpus" "$repo" <<'PY'
-import glob, json, random, sys
-out, repo = sys.argv[1], sys.argv[2]
-seeds = []
-for path in glob.glob(f"{repo}/tests/fixtures/doc-examples/*.json") + [f"{repo}/tests/fixtures/every-field.json"]:
-    seeds.append(json.load(open(path)))
-random.seed(7)
-for i in range(2000):
-    payload = json.loads(json.dumps(random.choice(seeds)))
-    for item in payload.get("product_cart", []):
-        item["product_id"] = f"pdt_{random.randrange(10**12):012d}"
-        item["quantity"] = random.randint(0, 5)
-    if random.random() < 0.3:
-        payload["billing_currency"] = random.choice(["USD", "usd", "EUR", "INR"])
-    json.dump(payload, open(f"{out}/payload-{i:04d}.json", "w"), indent=2)
-PY
+python3 benches/gen_corpus.py "$work/corpus" 2000
 files=("$work"/corpus/*.json)
 
 echo "corpus: ${#files[@]} files, $(du -sh "$work/corpus" | cut -f1)"

@@ -4,12 +4,17 @@
 /// The parts of an absolute URL the rules look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Url<'a> {
-    /// Lower case.
-    pub scheme: String,
+    /// As written; compare with [`Url::has_scheme`].
+    pub scheme: &'a str,
     pub host: &'a str,
 }
 
 impl Url<'_> {
+    /// Schemes are case-insensitive (RFC 3986 §3.1).
+    pub fn has_scheme(&self, scheme: &str) -> bool {
+        self.scheme.eq_ignore_ascii_case(scheme)
+    }
+
     /// localhost, 127.0.0.0/8 and [::1]: where plain http is fine for development.
     pub fn is_local(&self) -> bool {
         let host = self.host.to_ascii_lowercase();
@@ -22,7 +27,9 @@ impl Url<'_> {
 
 /// Parses `scheme://[userinfo@]host[:port][/path][?query][#fragment]`, or says why not.
 pub fn parse(text: &str) -> Result<Url<'_>, String> {
-    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // Printable ASCII (the usual URL) needs no per-character Unicode lookups.
+    let printable_ascii = text.bytes().all(|b| b.is_ascii_graphic());
+    if !printable_ascii && text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err("it contains spaces or control characters".into());
     }
     let Some((scheme, rest)) = text.split_once("://") else {
@@ -55,10 +62,7 @@ pub fn parse(text: &str) -> Result<Url<'_>, String> {
     if !port_ok {
         return Err(format!("{port:?} is not a port"));
     }
-    Ok(Url {
-        scheme: scheme.to_ascii_lowercase(),
-        host,
-    })
+    Ok(Url { scheme, host })
 }
 
 #[cfg(test)]
@@ -68,10 +72,8 @@ mod tests {
     #[test]
     fn parses_absolute_urls() {
         let url = parse("https://shop.example.com:8443/done?x=1").unwrap();
-        assert_eq!(
-            (url.scheme.as_str(), url.host),
-            ("https", "shop.example.com")
-        );
+        assert_eq!((url.scheme, url.host), ("https", "shop.example.com"));
+        assert!(parse("HTTPS://example.com").unwrap().has_scheme("https"));
         assert!(parse("http://localhost:3000/x").unwrap().is_local());
         assert!(parse("http://[::1]/").unwrap().is_local());
         assert!(parse("return_url").is_err());

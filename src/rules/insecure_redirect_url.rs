@@ -18,10 +18,11 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
         let Ok(parsed) = parse(url.value) else {
             continue;
         };
-        if parsed.scheme != "http" || parsed.is_local() {
+        if !parsed.has_scheme("http") || parsed.is_local() {
             continue;
         }
-        let secure = format!("https{}", &url.value[parsed.scheme.len()..]);
+        let after_scheme = url.value.get(parsed.scheme.len()..).unwrap_or_default();
+        let secure = format!("https{after_scheme}");
         findings.push(
             Finding::new(url.span, format!("{field} {} uses plain http", quote(url.value)))
                 .help("Dodo appends payment_id, status and the customer's email to this URL; send it over https")

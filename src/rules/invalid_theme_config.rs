@@ -28,7 +28,7 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
         ("font_secondary_url", theme.font_secondary_url),
     ] {
         let Some(url) = url else { continue };
-        if !parse(url.value).is_ok_and(|u| u.scheme == "https") {
+        if !parse(url.value).is_ok_and(|u| u.has_scheme("https")) {
             findings.push(Finding::new(
                 url.span,
                 format!("{field} {} must be a valid https:// URL", quote(url.value)),

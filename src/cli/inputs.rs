@@ -29,9 +29,27 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, String> {
             Err(err) => return Err(format!("cannot read {arg}: {err}")),
         }
     }
-    inputs.sort();
+    inputs.sort_by_cached_key(sort_key);
     inputs.dedup();
     Ok(inputs)
+}
+
+/// Path order, as `PathBuf`'s own `Ord` (component by component), but computed once per input:
+/// each component's bytes followed by a 0, which sorts a separator before any character.
+/// Comparing `PathBuf`s re-parses their components on every comparison, which on a
+/// 10,000-file run cost more than linting a tenth of them.
+fn sort_key(input: &Input) -> Option<Vec<u8>> {
+    match input {
+        Input::Stdin => None,
+        Input::File(path) => Some(
+            path.components()
+                .flat_map(|part| {
+                    let bytes = part.as_os_str().as_encoded_bytes();
+                    bytes.iter().copied().chain([0])
+                })
+                .collect(),
+        ),
+    }
 }
 
 fn is_glob(arg: &str) -> bool {
@@ -85,4 +103,32 @@ fn walk(dir: &Path, filter: Option<Filter<'_>>, inputs: &mut Vec<Input>) -> Resu
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sort_key_orders_as_path_ord_does() {
+        let paths = [
+            "a/x.json",
+            "a-b/x.json",
+            "a.json",
+            "a/b/c.json",
+            "ab/x.json",
+            "a//y.json",
+            "./a/z.json",
+            "b.json",
+            "A/x.json",
+            "a/x.json.bak",
+            "é/x.json",
+        ];
+        let mut by_ord: Vec<Input> = paths.iter().map(|p| Input::File(p.into())).collect();
+        by_ord.push(Input::Stdin);
+        let mut by_key = by_ord.clone();
+        by_ord.sort();
+        by_key.sort_by_cached_key(sort_key);
+        assert_eq!(by_key, by_ord);
+    }
 }

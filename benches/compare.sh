@@ -32,7 +32,7 @@ python3 benches/gen_corpus.py "$work/corpus" 2000
 files=("$work"/corpus/*.json)
 
 echo "corpus: ${#files[@]} files, $(du -sh "$work/corpus" | cut -f1)"
-hyperfine --warmup 1 --runs 5 --ignore-failure --export-json "$work/times.json" \
+hyperfine --warmup 2 --runs 20 --ignore-failure --export-json "$work/times.json" \
   -n checkout-lint "$lint --isolated --format concise $work/corpus" \
   -n jsonschema-cli "$jsc validate $schema --errors-only -i ${files[*]}" \
   -n check-jsonschema "$cjs --schemafile $schema ${files[*]}" >/dev/null 2>&1 || true

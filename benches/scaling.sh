@@ -27,7 +27,7 @@ wall, user, system = (float(x) for x in open(sys.argv[2]).read().split()[-3:])
 names = os.listdir(sys.argv[3])
 size = sum(os.path.getsize(os.path.join(sys.argv[3], n)) for n in names)
 # /usr/bin/time counts in hundredths of a second: too coarse for the small runs.
-cpu = f"{(user + system) / wall:.2f}" if wall >= 0.01 else "–"
+cpu = f"{(user + system) / wall:.2f}" if wall >= 0.05 else "–"
 print(f"| {sys.argv[4]} | {size / 1e6:.2f} | {median * 1000:.1f} ms | {median / len(names) * 1e6:.0f} µs | {cpu} |")
 PY
 }

@@ -1,5 +1,7 @@
 //! What a rule reports: [`Diagnostic`], its [`Severity`], [`Label`]s and an optional [`Fix`].
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::span::Span;
@@ -105,8 +107,10 @@ pub struct Diagnostic {
     /// The primary span: the bytes that cause the problem.
     pub span: Span,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
-    pub fix: Option<Fix>,
+    /// Most help is a fixed sentence: borrowed then, not copied into every diagnostic.
+    pub help: Option<Cow<'static, str>>,
+    /// Boxed: most diagnostics have none, and big reports hold many.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl std::fmt::Display for Diagnostic {

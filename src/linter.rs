@@ -208,7 +208,7 @@ impl Linter {
                     span: finding.span,
                     labels: finding.labels,
                     help: finding.help,
-                    fix: finding.fix,
+                    fix: finding.fix.map(Box::new),
                 }
             }));
         }

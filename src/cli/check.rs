@@ -72,6 +72,14 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             Format::Concise
         }
     });
+    // JSON to standard output is streamed: its size is many times the payload's.
+    if format == Format::Json && args.output_file.is_none() {
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`| head`) is not an error worth reporting.
+        let _ = render::json::render_to(&reports, &mut stdout)
+            .and_then(|()| std::io::Write::flush(&mut stdout));
+        return finish(&reports, read_errors, args.fail_on);
+    }
     let output = match format {
         Format::Human => {
             let color = args.output_file.is_none() && use_color(args.color);
@@ -87,10 +95,16 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         None => super::print(&output)?,
     }
 
+    finish(&reports, read_errors, args.fail_on)
+}
+
+/// The exit code: read errors are the tool's failure; otherwise 1 when a finding reaches
+/// `--fail-on`.
+fn finish(reports: &[Report], read_errors: Vec<String>, fail_on: FailOn) -> Result<u8, String> {
     if !read_errors.is_empty() {
         return Err(read_errors.join("\n"));
     }
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
     };

@@ -16,7 +16,7 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Output<'r> {
     version: u32,
     tool: Tool,
-    files: Vec<File<'r>>,
+    files: Files<'r>,
     summary: Summary,
 }
 
@@ -29,7 +29,7 @@ struct Tool {
 #[derive(Serialize)]
 struct File<'r> {
     path: &'r str,
-    diagnostics: Vec<JsonDiagnostic<'r>>,
+    diagnostics: Diagnostics<'r>,
 }
 
 /// One diagnostic in the JSON contract.
@@ -113,37 +113,60 @@ impl<'r> JsonDiagnostic<'r> {
 
 /// Renders reports as one JSON document (pretty-printed, newline-terminated).
 pub fn render(reports: &[Report]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = render_to(reports, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written as it is produced: a report with 100,000 diagnostics never exists as
+/// one string, and each file's diagnostics are converted only while they are written.
+pub fn render_to(reports: &[Report], out: &mut impl std::io::Write) -> std::io::Result<()> {
     let mut summary = Summary {
         files: reports.len(),
         ..Summary::default()
     };
-    let files = reports
-        .iter()
-        .map(|report| {
-            summary.errors += report.count(Severity::Error);
-            summary.warnings += report.count(Severity::Warning);
-            summary.infos += report.count(Severity::Info);
-            File {
-                path: report.name(),
-                diagnostics: report
-                    .diagnostics()
-                    .iter()
-                    .map(|d| JsonDiagnostic::new(report.source(), d))
-                    .collect(),
-            }
-        })
-        .collect();
+    for report in reports {
+        summary.errors += report.count(Severity::Error);
+        summary.warnings += report.count(Severity::Warning);
+        summary.infos += report.count(Severity::Info);
+    }
     let output = Output {
         version: FORMAT_VERSION,
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
-        files,
+        files: Files(reports),
         summary,
     };
-    // Serializing plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    out.write_all(b"\n")
+}
+
+/// The files, serialized lazily from the reports.
+struct Files<'r>(&'r [Report]);
+
+impl Serialize for Files<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|report| File {
+            path: report.name(),
+            diagnostics: Diagnostics(report),
+        }))
+    }
+}
+
+/// One report's diagnostics, each converted to the contract as it is written.
+struct Diagnostics<'r>(&'r Report);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let source = self.0.source();
+        serializer.collect_seq(
+            self.0
+                .diagnostics()
+                .iter()
+                .map(|diagnostic| JsonDiagnostic::new(source, diagnostic)),
+        )
+    }
 }

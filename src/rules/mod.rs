@@ -89,6 +89,8 @@ mod unsupported_country;
 mod usage_based_quantity;
 mod zero_quantity;
 
+use std::borrow::Cow;
+
 use crate::analysis::Cart;
 use crate::catalogue::Catalogue;
 use crate::config::Account;
@@ -197,7 +199,7 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub labels: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
 }
 
@@ -217,7 +219,7 @@ impl Finding {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -201,9 +201,13 @@ fn read_bounded<R: Read>(
 ) -> Result<(Option<Vec<u8>>, u64), String> {
     let describe = |err: std::io::Error| format!("cannot read {}: {err}", path.display());
     let reader = reader.map_err(describe)?;
+    let known = std::fs::metadata(path).map_or(0, |m| m.len());
+    if known > limit {
+        // Known to be too large (a file): not even the first `limit` bytes are read.
+        return Ok((None, known));
+    }
     // Sized up front: through `take`, read_to_end would double its buffer past the file's size.
-    let expected = std::fs::metadata(path).map_or(0, |m| m.len()).min(limit);
-    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
+    let mut bytes = Vec::with_capacity(usize::try_from(known).unwrap_or(0).saturating_add(1));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -201,7 +201,13 @@ fn read_bounded<R: Read>(
 ) -> Result<(Option<Vec<u8>>, u64), String> {
     let describe = |err: std::io::Error| format!("cannot read {}: {err}", path.display());
     let reader = reader.map_err(describe)?;
-    let known = std::fs::metadata(path).map_or(0, |m| m.len());
+    // Standard input (named `-`) has no size to ask for; a file has.
+    let is_stdin = path == Path::new("-");
+    let known = if is_stdin {
+        0
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    };
     if known > limit {
         // Known to be too large (a file): not even the first `limit` bytes are read.
         return Ok((None, known));
@@ -214,8 +220,7 @@ fn read_bounded<R: Read>(
         .map_err(describe)?;
     let size = bytes.len() as u64;
     if size > limit {
-        let size = std::fs::metadata(path).map_or(size, |m| m.len());
-        return Ok((None, size));
+        return Ok((None, known.max(size)));
     }
     Ok((Some(bytes), size))
 }

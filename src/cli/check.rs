@@ -1,6 +1,6 @@
 //! The lint job: inputs → reports (in parallel, printed in a stable order) → output → exit code.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -72,27 +72,27 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             Format::Concise
         }
     });
-    // JSON to standard output is streamed: its size is many times the payload's.
-    if format == Format::Json && args.output_file.is_none() {
-        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        // A closed pipe (`| head`) is not an error worth reporting.
-        let _ = render::json::render_to(&reports, &mut stdout)
-            .and_then(|()| std::io::Write::flush(&mut stdout));
-        return finish(&reports, read_errors, args.fail_on);
-    }
-    let output = match format {
-        Format::Human => {
-            let color = args.output_file.is_none() && use_color(args.color);
-            render::human::render(&reports, color)
-        }
-        Format::Concise => render::concise::render(&reports),
-        Format::Json => render::json::render(&reports),
-        Format::Sarif => render::sarif::render(&reports),
-        Format::Github => render::github::render(&reports),
+    let color = args.output_file.is_none() && use_color(args.color);
+    let write_output = |out: &mut dyn Write| match format {
+        // Streamed: a big report's JSON is many times the payload's size.
+        Format::Json => render::json::render_to(&reports, out),
+        Format::Human => out.write_all(render::human::render(&reports, color).as_bytes()),
+        Format::Concise => out.write_all(render::concise::render(&reports).as_bytes()),
+        Format::Sarif => out.write_all(render::sarif::render(&reports).as_bytes()),
+        Format::Github => out.write_all(render::github::render(&reports).as_bytes()),
     };
     match &args.output_file {
-        Some(path) => super::atomic::write(path, output.as_bytes(), None, || Ok(()))?,
-        None => super::print(&output)?,
+        Some(path) => {
+            let mut content = Vec::new();
+            // Writing to a Vec cannot fail.
+            let _ = write_output(&mut content);
+            super::atomic::write(path, &content, None, || Ok(()))?;
+        }
+        None => {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = write_output(&mut stdout).and_then(|()| stdout.flush());
+        }
     }
 
     finish(&reports, read_errors, args.fail_on)

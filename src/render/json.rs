@@ -121,7 +121,10 @@ pub fn render(reports: &[Report]) -> String {
 
 /// [`render`], written as it is produced: a report with 100,000 diagnostics never exists as
 /// one string, and each file's diagnostics are converted only while they are written.
-pub fn render_to(reports: &[Report], out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn render_to(
+    reports: &[Report],
+    out: &mut (impl std::io::Write + ?Sized),
+) -> std::io::Result<()> {
     let mut summary = Summary {
         files: reports.len(),
         ..Summary::default()

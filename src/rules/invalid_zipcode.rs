@@ -17,55 +17,35 @@ type Shape = (fn(&[u8]) -> bool, &'static str);
 /// small patterns cost more than the rest of a one-file lint.
 fn shape(country: &str) -> Option<Shape> {
     Some(match country {
-        // 94103 or 94103-1234
-        "US" => (is_zip_code, "94103 or 94103-1234"),
-        // A9A 9A9, the space optional
+        "US" => (
+            |code| pattern(code, b"99999") || pattern(code, b"99999-9999"),
+            "94103 or 94103-1234",
+        ),
         "CA" => (
-            |code| pattern(&without_space_at(code, 3), b"A9A9A9"),
+            |code| pattern(code, b"A9A 9A9") || pattern(code, b"A9A9A9"),
             "K1A 0B1",
         ),
         "GB" => (is_uk_postcode, "SW1A 1AA"),
-        // six digits, not starting with 0
+        // Indian PIN codes do not start with 0.
         "IN" => (
-            |code| digits(code, 6) && code.first() != Some(&b'0'),
+            |code| pattern(code, b"999999") && code.first() != Some(&b'0'),
             "560001",
         ),
-        "DE" => (|code| digits(code, 5), "10115"),
-        "FR" => (|code| digits(code, 5), "75001"),
-        "AU" => (|code| digits(code, 4), "2000"),
+        "DE" => (|code| pattern(code, b"99999"), "10115"),
+        "FR" => (|code| pattern(code, b"99999"), "75001"),
+        "AU" => (|code| pattern(code, b"9999"), "2000"),
         _ => return None,
     })
 }
 
-/// `94103` or ZIP+4 `94103-1234`.
-fn is_zip_code(code: &[u8]) -> bool {
-    match code.split_at_checked(5) {
-        Some((zip, [])) => digits(zip, 5),
-        Some((zip, [b'-', plus4 @ ..])) => digits(zip, 5) && digits(plus4, 4),
-        _ => false,
-    }
-}
-
-fn digits(code: &[u8], count: usize) -> bool {
-    code.len() == count && code.iter().all(u8::is_ascii_digit)
-}
-
-/// `A` a letter, `9` a digit, position by position.
+/// Position by position: `A` a letter, `9` a digit, any other byte itself.
 fn pattern(code: &[u8], shape: &[u8]) -> bool {
     code.len() == shape.len()
         && code.iter().zip(shape).all(|(byte, kind)| match kind {
             b'A' => byte.is_ascii_alphabetic(),
-            _ => byte.is_ascii_digit(),
+            b'9' => byte.is_ascii_digit(),
+            literal => byte == literal,
         })
-}
-
-/// The code with the space at `index` removed, if there is one there.
-fn without_space_at(code: &[u8], index: usize) -> Vec<u8> {
-    let mut code = code.to_vec();
-    if code.get(index) == Some(&b' ') {
-        code.remove(index);
-    }
-    code
 }
 
 /// Outward code (`A9`, `A99`, `AA9`, `AA99`, `A9A`, `AA9A`), optional space, inward code `9AA`.

@@ -196,6 +196,10 @@ impl Linter {
         let mut findings = Vec::new();
         for (rule, severity) in &self.active {
             rule.check(&ctx, &mut findings);
+            if findings.is_empty() {
+                // Most rules find nothing; an empty drain still costs its setup, 54 times a lint.
+                continue;
+            }
             diagnostics.extend(findings.drain(..).map(|finding| {
                 Diagnostic {
                     rule: rule.meta().name,

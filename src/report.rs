@@ -1,6 +1,7 @@
 //! [`Report`]: the diagnostics of one linted payload, usable as an error.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use miette::{
     LabeledSpan, MietteError, MietteSpanContents, NamedSource, SourceCode, SourceSpan, SpanContents,
@@ -25,8 +26,9 @@ use crate::source::Source;
 #[derive(Debug, Clone)]
 pub struct Report {
     source: Source,
-    // Boxed: keeps `Report` small enough to travel in `Result::Err`.
-    named: Box<NamedSource<Source>>,
+    /// Built on first use (only miette needs it). Boxed: keeps `Report` small enough to travel
+    /// in `Result::Err`.
+    named: OnceLock<Box<NamedSource<Source>>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -35,10 +37,9 @@ impl Report {
         diagnostics.sort_by(|a, b| {
             (a.span.start(), a.span.len(), a.rule).cmp(&(b.span.start(), b.span.len(), b.rule))
         });
-        let named = Box::new(NamedSource::new(source.name(), source.clone()).with_language("json"));
         Self {
             source,
-            named,
+            named: OnceLock::new(),
             diagnostics,
         }
     }
@@ -55,7 +56,10 @@ impl Report {
 
     /// The text as miette wants it, named.
     pub fn named_source(&self) -> &NamedSource<Source> {
-        &self.named
+        self.named.get_or_init(|| {
+            let named = NamedSource::new(self.source.name(), self.source.clone());
+            Box::new(named.with_language("json"))
+        })
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
@@ -120,7 +124,7 @@ impl miette::Diagnostic for Report {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.named.as_ref())
+        Some(self.named_source())
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {

@@ -21,16 +21,21 @@ pub struct Range {
     pub end: Position,
 }
 
-/// A named text with its line index. Cheap to clone.
+/// A named text with its line index. Cheap to clone: one shared allocation holds it all.
 #[derive(Debug, Clone)]
 pub struct Source {
-    name: Arc<str>,
-    text: Arc<str>,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    name: Box<str>,
+    text: Box<str>,
     /// Built on first use: a payload without findings never needs positions.
-    line_starts: Arc<OnceLock<Vec<usize>>>,
+    line_starts: OnceLock<Vec<usize>>,
     /// Column counts at regular offsets, built on first use, so columns on a very long line
     /// (a minified multi-megabyte payload) cost O(stride), not O(line length).
-    checkpoints: Arc<OnceLock<Vec<Checkpoint>>>,
+    checkpoints: OnceLock<Vec<Checkpoint>>,
 }
 
 /// Counts from the start of its line up to `offset`.
@@ -59,19 +64,20 @@ pub struct TooLarge {
 }
 
 impl Source {
-    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
-        let text: Arc<str> = text.into();
+    pub fn new(name: impl Into<Box<str>>, text: impl Into<Box<str>>) -> Self {
         Self {
-            name: name.into(),
-            text,
-            line_starts: Arc::default(),
-            checkpoints: Arc::default(),
+            inner: Arc::new(Inner {
+                name: name.into(),
+                text: text.into(),
+                line_starts: OnceLock::new(),
+                checkpoints: OnceLock::new(),
+            }),
         }
     }
 
     /// Decodes bytes as UTF-8. Invalid sequences are replaced by U+FFFD so the text can still be
     /// shown; the first one is returned so it can be reported.
-    pub fn from_bytes(name: impl Into<Arc<str>>, bytes: &[u8]) -> (Self, Option<InvalidUtf8>) {
+    pub fn from_bytes(name: impl Into<Box<str>>, bytes: &[u8]) -> (Self, Option<InvalidUtf8>) {
         match std::str::from_utf8(bytes) {
             Ok(text) => (Self::new(name, text), None),
             Err(err) => {
@@ -84,26 +90,24 @@ impl Source {
     }
 
     pub fn name(&self) -> &str {
-        &self.name
+        &self.inner.name
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        &self.inner.text
     }
 
     /// Byte offsets where lines begin.
     pub fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| line_starts(&self.text))
-    }
-
-    pub fn shared_text(&self) -> Arc<str> {
-        Arc::clone(&self.text)
+        self.inner
+            .line_starts
+            .get_or_init(|| line_starts(self.text()))
     }
 
     /// Clamps `offset` into the text and back onto a character boundary.
     fn floor_char_boundary(&self, offset: usize) -> usize {
-        let mut at = offset.min(self.text.len());
-        while !self.text.is_char_boundary(at) {
+        let mut at = offset.min(self.text().len());
+        while !self.text().is_char_boundary(at) {
             at -= 1;
         }
         at
@@ -138,7 +142,10 @@ impl Source {
         let mut start = self.line_starts()[line];
         let (mut utf16, mut chars) = (0, 0);
         if offset - start > CHECKPOINT_STRIDE {
-            let checkpoints = self.checkpoints.get_or_init(|| self.build_checkpoints());
+            let checkpoints = self
+                .inner
+                .checkpoints
+                .get_or_init(|| self.build_checkpoints());
             let after = checkpoints.partition_point(|c| c.offset <= offset);
             if let Some(checkpoint) = after.checked_sub(1).map(|i| checkpoints[i])
                 && checkpoint.offset >= start
@@ -146,7 +153,7 @@ impl Source {
                 (start, utf16, chars) = (checkpoint.offset, checkpoint.utf16, checkpoint.chars);
             }
         }
-        for ch in self.text[start..offset].chars() {
+        for ch in self.text()[start..offset].chars() {
             utf16 += ch.len_utf16();
             chars += 1;
         }
@@ -154,9 +161,9 @@ impl Source {
     }
 
     fn build_checkpoints(&self) -> Vec<Checkpoint> {
-        let mut checkpoints = Vec::with_capacity(self.text.len() / CHECKPOINT_STRIDE + 1);
+        let mut checkpoints = Vec::with_capacity(self.text().len() / CHECKPOINT_STRIDE + 1);
         let (mut utf16, mut chars, mut next) = (0, 0, CHECKPOINT_STRIDE);
-        for (offset, ch) in self.text.char_indices() {
+        for (offset, ch) in self.text().char_indices() {
             if offset >= next {
                 checkpoints.push(Checkpoint {
                     offset,
@@ -165,8 +172,8 @@ impl Source {
                 });
                 next = offset + CHECKPOINT_STRIDE;
             }
-            let line_break =
-                ch == '\n' || (ch == '\r' && self.text.as_bytes().get(offset + 1) != Some(&b'\n'));
+            let line_break = ch == '\n'
+                || (ch == '\r' && self.text().as_bytes().get(offset + 1) != Some(&b'\n'));
             if line_break {
                 // The next line starts its counts at zero (a checkpoint never spans lines
                 // because `columns` only uses one at or after the line's start).
@@ -194,9 +201,9 @@ impl Source {
             .line_starts()
             .get(position.line + 1)
             .copied()
-            .unwrap_or(self.text.len());
+            .unwrap_or(self.text().len());
         let mut units = 0;
-        for (index, ch) in self.text[start..end].char_indices() {
+        for (index, ch) in self.text()[start..end].char_indices() {
             if units == position.character {
                 return Some(start + index);
             }

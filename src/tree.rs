@@ -14,16 +14,39 @@ use std::borrow::Cow;
 use crate::span::Span;
 
 /// The index of the first byte a string scan must stop at (`"`, `\\` or a control
-/// character), or the length. memchr finds the quote or backslash with SIMD; the control check
-/// over the bytes before it is a branch-free fold the compiler vectorises.
+/// character), or the length.
+///
+/// Eight bytes at a time, as serde_json does: most strings in a payload are short (ids, codes,
+/// URLs), where a SIMD search's setup costs more than the scan, and long ones still go a word at
+/// a time. In each word, a byte's high bit is set by the usual "has a zero byte" trick when the
+/// byte is below 0x20 or equal to a quote or backslash; borrows can only mark bytes *after* a
+/// real match, so the lowest marked byte is exact.
 fn first_special(bytes: &[u8]) -> usize {
-    let end = memchr::memchr2(b'"', b'\\', bytes).unwrap_or(bytes.len());
-    let before = bytes.get(..end).unwrap_or_default();
-    if before.iter().fold(false, |found, &b| found | (b < 0x20)) {
-        before.iter().position(|&b| b < 0x20).unwrap_or(end)
-    } else {
-        end
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        let marked = (control | quote | backslash) & HIGH;
+        if marked != 0 {
+            return offset + marked.trailing_zeros() as usize / 8;
+        }
+        offset += 8;
     }
+    let tail = chunks.remainder();
+    offset
+        + tail
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(tail.len())
 }
 
 /// The deepest nesting of arrays and objects accepted, as in serde_json.
@@ -170,8 +193,9 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
         text,
         bytes: text.as_bytes(),
         pos: 0,
-        items: Vec::new(),
-        members: Vec::new(),
+        // Room for a typical payload's open containers, so the stacks rarely grow.
+        items: Vec::with_capacity(16),
+        members: Vec::with_capacity(32),
     };
     if text.starts_with('\u{FEFF}') {
         parser.pos = '\u{FEFF}'.len_utf8();
@@ -348,6 +372,7 @@ impl<'s> Parser<'s> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
+        let int_start = self.pos;
         match self.peek() {
             Some(b'0') => {
                 self.pos += 1;
@@ -358,6 +383,7 @@ impl<'s> Parser<'s> {
             Some(b'1'..=b'9') => self.digits(),
             _ => return Err(self.unexpected("a digit")),
         }
+        let int_digits = self.pos - int_start;
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
@@ -377,8 +403,11 @@ impl<'s> Parser<'s> {
         }
         let raw = &self.text[start..self.pos];
         // RFC 8259 allows implementations to limit the range; serde_json (and so Dodo's
-        // serde-based server) rejects a number that does not fit an f64.
-        if !raw.parse::<f64>().is_ok_and(f64::is_finite) {
+        // serde-based server) rejects a number that does not fit an f64. Without an exponent,
+        // 300 integer digits are far below f64::MAX (about 1.8e308), so only longer numbers
+        // and exponents pay for a float parse.
+        let could_overflow = int_digits > 300 || raw.contains(['e', 'E']);
+        if could_overflow && !raw.parse::<f64>().is_ok_and(f64::is_finite) {
             return Err(SyntaxError {
                 span: Span::between(start, self.pos),
                 message: format!("number {raw} is out of range"),
@@ -524,7 +553,35 @@ fn describe_char(ch: char) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// The word-at-a-time scan stops exactly where a byte-at-a-time scan does.
+        #[test]
+        fn first_special_matches_a_plain_scan(bytes in proptest::collection::vec(
+            prop_oneof![Just(b'"'), Just(b'\\'), 0u8..0x20, 0x20u8..=0xff, Just(b'a')], 0..40)
+        ) {
+            let plain = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            prop_assert_eq!(first_special(&bytes), plain.unwrap_or(bytes.len()));
+        }
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_found_with_or_without_an_exponent() {
+        assert!(parse(&"9".repeat(300)).is_ok());
+        assert_eq!(
+            err(&"9".repeat(400)).message,
+            format!("number {} is out of range", "9".repeat(400))
+        );
+        assert!(err("1e400").message.contains("out of range"));
+        assert!(err("-1.5E+309").message.contains("out of range"));
+        assert!(
+            parse("1e-400").is_ok(),
+            "underflow is zero, as in serde_json"
+        );
+    }
 
     fn err(text: &str) -> SyntaxError {
         parse(text).expect_err("should not parse")

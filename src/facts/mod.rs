@@ -6,6 +6,7 @@
 pub mod colors;
 pub mod countries;
 pub mod currencies;
+pub mod email;
 pub mod languages;
 pub mod payment_methods;
 pub mod url;

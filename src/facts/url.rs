@@ -17,44 +17,58 @@ impl Url<'_> {
 
     /// localhost, 127.0.0.0/8 and [::1]: where plain http is fine for development.
     pub fn is_local(&self) -> bool {
-        let host = self.host.to_ascii_lowercase();
-        host == "localhost"
-            || host.ends_with(".localhost")
-            || host.starts_with("127.")
-            || host == "[::1]"
+        const SUBDOMAIN: &[u8] = b".localhost";
+        let host = self.host.as_bytes();
+        let subdomain_of_localhost = host.len() >= SUBDOMAIN.len()
+            && host[host.len() - SUBDOMAIN.len()..].eq_ignore_ascii_case(SUBDOMAIN);
+        self.host.eq_ignore_ascii_case("localhost")
+            || subdomain_of_localhost
+            || self.host.starts_with("127.")
+            || self.host == "[::1]"
     }
 }
 
 /// Parses `scheme://[userinfo@]host[:port][/path][?query][#fragment]`, or says why not.
+///
+/// Works on bytes: every delimiter is ASCII, so each cut lands on a character boundary. Two
+/// rules parse every redirect URL of every payload, so this stays allocation-free.
 pub fn parse(text: &str) -> Result<Url<'_>, String> {
     // Printable ASCII (the usual URL) needs no per-character Unicode lookups.
     let printable_ascii = text.bytes().all(|b| b.is_ascii_graphic());
     if !printable_ascii && text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err("it contains spaces or control characters".into());
     }
-    let Some((scheme, rest)) = text.split_once("://") else {
+    let Some((scheme, rest)) = split_scheme(text) else {
         return Err("it has no scheme such as https://".into());
     };
-    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+    let scheme_ok = scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
         && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     if !scheme_ok {
         return Err(format!("{scheme:?} is not a URL scheme"));
     }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if host_port.starts_with('[') {
-        host_port
-            .find(']')
-            .map_or(host_port, |end| &host_port[..=end])
-    } else {
-        host_port.split(':').next().unwrap_or_default()
+    let authority_end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    let host_port = match memchr::memrchr(b'@', authority.as_bytes()) {
+        Some(at) => &authority[at + 1..],
+        None => authority,
     };
+    let host_end = if host_port.starts_with('[') {
+        memchr::memchr(b']', host_port.as_bytes()).map_or(host_port.len(), |end| end + 1)
+    } else {
+        memchr::memchr(b':', host_port.as_bytes()).unwrap_or(host_port.len())
+    };
+    let (host, port) = host_port.split_at(host_end);
     if host.is_empty() {
         return Err("it has no host".into());
     }
-    let port = host_port.get(host.len()..).unwrap_or_default();
     let port_ok = port.is_empty()
         || port
             .strip_prefix(':')
@@ -63,6 +77,17 @@ pub fn parse(text: &str) -> Result<Url<'_>, String> {
         return Err(format!("{port:?} is not a port"));
     }
     Ok(Url { scheme, host })
+}
+
+/// `text.split_once("://")` without a substring searcher's setup: the first `:` of a URL is
+/// almost always its scheme's.
+fn split_scheme(text: &str) -> Option<(&str, &str)> {
+    let colon = memchr::memchr(b':', text.as_bytes())?;
+    if text.as_bytes()[colon..].starts_with(b"://") {
+        Some((&text[..colon], &text[colon + 3..]))
+    } else {
+        text.split_once("://")
+    }
 }
 
 #[cfg(test)]
@@ -83,5 +108,11 @@ mod tests {
         assert!(parse("https://example.com:80a/").is_err());
         assert!(parse("https://[::1]é/").is_err());
         assert!(parse("https://[::1").is_ok_and(|u| u.host == "[::1"));
+        assert!(
+            parse("mailto:x@y.z?a=http://example.com")
+                .is_err_and(|e| e.contains("mailto:x@y.z?a=http"))
+        );
+        assert!(parse("HTTP://Shop.LOCALHOST:3000").unwrap().is_local());
+        assert!(!parse("http://notlocalhost").unwrap().is_local());
     }
 }

@@ -73,8 +73,13 @@ impl<'f> Reader<'f> {
         item: impl FnMut(&'a Node<'s>) -> Option<T>,
     ) -> Option<Spanned<Vec<T>>> {
         let node = self.usable(object.get(key)?)?;
-        let mut value: Vec<T> = node.as_array()?.iter().filter_map(item).collect();
-        value.shrink_to_fit();
+        let items = node.as_array()?;
+        // Sized up front: nearly every item is readable, so this is one exact allocation.
+        let mut value = Vec::with_capacity(items.len());
+        value.extend(items.iter().filter_map(item));
+        if value.len() < value.capacity() {
+            value.shrink_to_fit();
+        }
         Some(Spanned {
             value,
             span: node.span,

@@ -25,17 +25,22 @@ impl Rule for DuplicateKey {
     fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
         let Some(tree) = ctx.tree else { return };
         // An explicit stack: the tree is at most MAX_DEPTH deep, but wide trees are common.
+        // Only containers are pushed: scalars cannot hold duplicates.
+        let is_container =
+            |node: &&Node<'_>| matches!(node.value, Value::Array(_) | Value::Object(_));
         let mut stack: Vec<&Node<'_>> = vec![tree];
         while let Some(node) = stack.pop() {
             match &node.value {
-                Value::Array(items) => stack.extend(items.iter()),
+                Value::Array(items) => stack.extend(items.iter().filter(is_container)),
                 // Small objects (nearly all of them) compare keys directly: cheaper than hashing.
                 Value::Object(members) if members.len() <= SMALL => {
                     for (index, member) in members.iter().enumerate() {
                         if let Some(first) = members[..index].iter().find(|m| m.key == member.key) {
                             findings.push(finding(member, first.key_span));
                         }
-                        stack.push(&member.value);
+                        if is_container(&&member.value) {
+                            stack.push(&member.value);
+                        }
                     }
                 }
                 Value::Object(members) => {
@@ -46,7 +51,9 @@ impl Rule for DuplicateKey {
                         } else {
                             first_seen.insert(member.key.as_ref(), member.key_span);
                         }
-                        stack.push(&member.value);
+                        if is_container(&&member.value) {
+                            stack.push(&member.value);
+                        }
                     }
                 }
                 _ => {}

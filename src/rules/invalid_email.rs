@@ -1,6 +1,7 @@
 //! `invalid-email`: `customer.email` that is not an email address.
 
 use super::{Context, Finding};
+use crate::facts::email::is_deliverable;
 use crate::text::quote;
 
 declare_rule!(
@@ -18,14 +19,7 @@ fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     else {
         return;
     };
-    // RFC 5322 addr-spec as the email_address crate reads it, plus a dot in the domain: the
-    // checkout sends receipts, so an address needs a deliverable domain.
-    let valid = email_address::EmailAddress::parse_with_options(
-        email.value,
-        email_address::Options::default().without_display_text(),
-    )
-    .is_ok_and(|address| address.domain().contains('.'));
-    if !valid {
+    if !is_deliverable(email.value) {
         findings.push(
             Finding::new(
                 email.span,

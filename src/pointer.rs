@@ -1,7 +1,9 @@
 //! JSON pointers (RFC 6901): finding the pointer of a span in the tree, and showing a pointer
 //! the way people write paths (`product_cart[0].quantity`).
 
-use crate::schema::escape_pointer_segment;
+use std::fmt::Write;
+
+use crate::schema::{escape_pointer_segment, unescape_pointer_segment};
 use crate::span::Span;
 use crate::tree::{Node, Value};
 
@@ -31,8 +33,8 @@ pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
                 let index = items.partition_point(|item| item.span.end() < span.end());
                 match items.get(index) {
                     Some(item) if item.span.contains(span) => {
-                        pointer.push('/');
-                        pointer.push_str(&index.to_string());
+                        // Writing to a String cannot fail.
+                        let _ = write!(pointer, "/{index}");
                         node = item;
                     }
                     _ => return pointer,
@@ -50,7 +52,7 @@ pub fn display_path(pointer: &str) -> String {
     }
     let mut path = String::new();
     for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let segment = unescape_pointer_segment(segment);
         if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
             path.push_str(&format!("[{segment}]"));
         } else {
@@ -67,7 +69,7 @@ pub fn display_path(pointer: &str) -> String {
 pub fn value_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t Node<'s>> {
     let mut node = root;
     for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let segment = unescape_pointer_segment(segment);
         node = match &node.value {
             Value::Object(_) => node.get(&segment)?,
             Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
@@ -81,7 +83,7 @@ pub fn value_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t Node<'s
 /// duplicate key is reported.
 pub fn member_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t crate::tree::Member<'s>> {
     let (parent, key) = pointer.rsplit_once('/')?;
-    let key = key.replace("~1", "/").replace("~0", "~");
+    let key = unescape_pointer_segment(key);
     value_at(root, parent)?.member(&key)
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::Value as Json;
 
-use super::document;
+use super::{document, unescape_pointer_segment};
 
 /// Follows `$ref`, the non-null branch of `T | null`, to the schema that says what a value is.
 fn resolve(schema: &'static Json) -> &'static Json {
@@ -36,7 +36,7 @@ fn resolve(schema: &'static Json) -> &'static Json {
 pub fn at_pointer(pointer: &str) -> Option<&'static Json> {
     let mut schema: &'static Json = document();
     for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let segment = unescape_pointer_segment(segment);
         let here = resolve(schema);
         schema = if let (Some(items), true) = (here.get("items"), segment.parse::<usize>().is_ok())
         {

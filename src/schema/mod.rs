@@ -4,6 +4,7 @@
 pub mod docs;
 mod tree_json;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -227,9 +228,22 @@ fn describe(node: &Node<'_>) -> String {
     }
 }
 
-/// RFC 6901: `~` → `~0`, `/` → `~1`.
-pub fn escape_pointer_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+/// RFC 6901: `~` → `~0`, `/` → `~1`. Borrowed when there is nothing to escape (nearly always).
+pub fn escape_pointer_segment(segment: &str) -> Cow<'_, str> {
+    if segment.contains(['~', '/']) {
+        Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(segment)
+    }
+}
+
+/// RFC 6901 in reverse: `~1` → `/`, then `~0` → `~`.
+pub fn unescape_pointer_segment(segment: &str) -> Cow<'_, str> {
+    if segment.contains('~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
 }
 
 fn is_only_null_type_error(branch: &[ValidationError<'_>]) -> bool {

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::fix::fix_text;
 use crate::pointer::pointer_of;
-use crate::schema::docs;
+use crate::schema::{docs, unescape_pointer_segment};
 use crate::tree::{self, Node, Value as TreeValue};
 use crate::{Applicability, Linter, Source, Span};
 
@@ -18,7 +18,7 @@ fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
     let mut node = root;
     let mut on_key = None;
     for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let segment = unescape_pointer_segment(segment);
         match &node.value {
             TreeValue::Object(_) => {
                 let member = node.member(&segment)?;

@@ -129,9 +129,13 @@ fn stages(c: &mut Criterion, inputs: &[(String, String)]) {
             b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)))
         });
         group.bench_function(BenchmarkId::new("parse", size), |b| {
-            b.iter(|| tree::parse(black_box(text)).map(|root| root.span))
+            b.iter(|| {
+                let arena = tree::Arena::new();
+                tree::parse(black_box(text), &arena).map(|root| root.span)
+            })
         });
-        let root = tree::parse(text).expect("bench inputs parse");
+        let arena = tree::Arena::new();
+        let root = tree::parse(text, &arena).expect("bench inputs parse");
         group.bench_function(BenchmarkId::new("schema", size), |b| {
             b.iter(|| schema::validate(black_box(&root)).len())
         });

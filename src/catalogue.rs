@@ -127,7 +127,8 @@ impl Catalogue {
     }
 
     fn parse(source: &Source) -> Result<Self, CatalogueError> {
-        let root = tree::parse(source.text())
+        let arena = tree::Arena::new();
+        let root = tree::parse(source.text(), &arena)
             .map_err(|err| error(source, err.span, &format!("not JSON: {}", err.message)))?;
         let products: &[Node<'_>] = match (&root.as_array(), root.get("items")) {
             (Some(items), _) => items,

@@ -162,7 +162,8 @@ impl Linter {
         too_large: Option<TooLarge>,
     ) -> Vec<Diagnostic> {
         let readable = invalid_utf8.is_none() && too_large.is_none();
-        let parsed = readable.then(|| tree::parse(source.text()));
+        let arena = tree::Arena::new();
+        let parsed = readable.then(|| tree::parse(source.text(), &arena));
         let (root, syntax_error) = match parsed {
             Some(Ok(root)) => (Some(root), None),
             Some(Err(error)) => (None, Some(error)),

@@ -15,10 +15,10 @@ pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
     'descend: loop {
         match &node.value {
             Value::Object(members) => {
-                for member in members {
+                for member in members.iter() {
                     if member.span().contains(span) {
                         pointer.push('/');
-                        pointer.push_str(&escape_pointer_segment(&member.key));
+                        pointer.push_str(&escape_pointer_segment(member.key));
                         if member.value.span.contains(span) {
                             node = &member.value;
                             continue 'descend;
@@ -89,8 +89,12 @@ pub fn member_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t crate:
 
 #[cfg(test)]
 mod tests {
+
+    /// Tests keep their trees for the whole test: the arena is leaked.
+    fn parse(text: &str) -> Result<crate::tree::Node<'_>, crate::tree::SyntaxError> {
+        crate::tree::parse(text, Box::leak(Box::default()))
+    }
     use super::*;
-    use crate::tree::parse;
 
     #[test]
     fn finds_values_members_and_items() {

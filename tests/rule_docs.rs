@@ -65,7 +65,8 @@ fn mark(block: &Block, name: &str) -> Mark {
         let (line, col) = at.split_once(':').expect("at=LINE:COL");
         return Mark::Start(line.parse().unwrap(), col.parse().unwrap());
     }
-    let root = tree::parse(&block.body).unwrap_or_else(|e| {
+    let arena = tree::Arena::new();
+    let root = tree::parse(&block.body, &arena).unwrap_or_else(|e| {
         panic!(
             "{name}: example at line {} does not parse: {e:?}",
             block.line

@@ -17,7 +17,7 @@ impl<'a> FeatureFlags<'a> {
         let flags = object
             .as_object()?
             .iter()
-            .filter_map(|member| Some((member.key.as_ref(), read.bool(&member.value)?)))
+            .filter_map(|member| Some((member.key, read.bool(&member.value)?)))
             .collect();
         Some(Self {
             span: node.span,

@@ -106,12 +106,12 @@ impl<'a> Metadata<'a> {
             .iter()
             .map(|member| MetadataEntry {
                 key: Spanned {
-                    value: member.key.as_ref(),
+                    value: member.key,
                     span: member.key_span,
                 },
                 value_span: member.value.span,
                 text: match &member.value.value {
-                    Value::String(text) => Some(text.as_ref()),
+                    Value::String(text) => Some(*text),
                     _ => None,
                 },
             })

@@ -45,11 +45,11 @@ impl Rule for DuplicateKey {
                 }
                 Value::Object(members) => {
                     let mut first_seen = HashMap::with_capacity(members.len());
-                    for member in members {
-                        if let Some(first) = first_seen.get(member.key.as_ref()) {
+                    for member in members.iter() {
+                        if let Some(first) = first_seen.get(member.key) {
                             findings.push(finding(member, *first));
                         } else {
-                            first_seen.insert(member.key.as_ref(), member.key_span);
+                            first_seen.insert(member.key, member.key_span);
                         }
                         if is_container(&&member.value) {
                             stack.push(&member.value);
@@ -70,7 +70,7 @@ fn finding(member: &Member<'_>, first: Span) -> Finding {
         member.key_span,
         format!(
             "duplicate key {}: the server silently keeps only one of the values",
-            quote(&member.key)
+            quote(member.key)
         ),
     )
     .label(first, "first defined here")

@@ -295,8 +295,12 @@ fn known_keys(schema: &Json, keyword_path: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Tests keep their trees for the whole test: the arena is leaked.
+    fn parse(text: &str) -> Result<crate::tree::Node<'_>, crate::tree::SyntaxError> {
+        crate::tree::parse(text, Box::leak(Box::default()))
+    }
     use super::*;
-    use crate::tree::parse;
 
     fn violations(text: &str) -> Vec<Violation> {
         validate(&parse(text).unwrap())

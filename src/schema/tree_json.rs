@@ -45,7 +45,7 @@ impl Json for TreeJson {
     fn with_string_node<T>((): &mut (), string: &str, f: impl FnOnce(TreeNode<'_>) -> T) -> T {
         let node = tree::Node {
             span: Span::default(),
-            value: Value::String(Cow::Borrowed(string)),
+            value: Value::String(string),
         };
         f(TreeNode(&node))
     }
@@ -72,7 +72,7 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
 
     fn as_string(&self) -> Option<Cow<'a, str>> {
         match &self.0.value {
-            Value::String(text) => Some(Cow::Borrowed(text.as_ref())),
+            Value::String(text) => Some(Cow::Borrowed(text)),
             _ => None,
         }
     }
@@ -131,7 +131,7 @@ impl<'a> Iterator for Members<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         self.0
             .next()
-            .map(|member| (member.key.as_ref(), TreeNode(&member.value)))
+            .map(|member| (member.key, TreeNode(&member.value)))
     }
 }
 

@@ -39,7 +39,8 @@ fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
 
 pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encoding) -> Value {
     let at = offset(source, position, encoding);
-    let Ok(root) = tree::parse(source.text()) else {
+    let arena = tree::Arena::new();
+    let Ok(root) = tree::parse(source.text(), &arena) else {
         return Value::Null;
     };
     let Some((pointer, span, on_key)) = item_at(&root, at) else {

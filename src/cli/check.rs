@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::unknown_rule_message;
-use crate::{Level, Linter, Report, Severity, render, rules};
+use crate::{Level, Linter, Report, Severity, render, rules, schema};
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::configs::Configs;
@@ -21,6 +21,11 @@ pub(super) struct Job {
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let rule_flags = parse_rule_flags(&args.rules)?;
+    if !is_single_file(&args.paths) {
+        // Compiling the schema (a few milliseconds, once per process) overlaps the directory
+        // walk instead of stalling the first worker while the others wait for it.
+        std::thread::spawn(schema::document);
+    }
     let inputs = inputs::collect(&args.paths)?;
     let mut configs = Configs::new(args.config.as_deref(), args.isolated, rule_flags)?;
     let stdin_name = args
@@ -96,6 +101,11 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     }
 
     finish(&reports, read_errors, args.fail_on)
+}
+
+/// One existing file, as a pre-commit hook usually passes: nothing to overlap with start-up.
+fn is_single_file(paths: &[String]) -> bool {
+    matches!(paths, [path] if path != "-" && Path::new(path).is_file())
 }
 
 /// The exit code: read errors are the tool's failure; otherwise 1 when a finding reaches

@@ -2,7 +2,7 @@
 # checkout-lint against the tools users would otherwise pick, on the same generated corpus of
 # 2,000 payload files: check-jsonschema (PyPI, the usual pre-commit JSON Schema hook) and
 # jsonschema-cli (crates.io), both validating against schemas/checkout-session.schema.json.
-# Prints medians (hyperfine), ratios and peak memory (/usr/bin/time -v). Installs the peers into
+# Prints medians (hyperfine), ratios, CPU time (user + system) and peak memory (/usr/bin/time -v). Installs the peers into
 # a temporary folder; needs python3, cargo, and hyperfine (Debian package; installed if missing).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,17 +32,26 @@ python3 benches/gen_corpus.py "$work/corpus" 2000
 files=("$work"/corpus/*.json)
 
 echo "corpus: ${#files[@]} files, $(du -sh "$work/corpus" | cut -f1)"
-hyperfine --warmup 2 --runs 20 --ignore-failure --export-json "$work/times.json" \
-  -n checkout-lint "$lint --isolated --format concise $work/corpus" \
-  -n jsonschema-cli "$jsc validate $schema --errors-only -i ${files[*]}" \
-  -n check-jsonschema "$cjs --schemafile $schema ${files[*]}" >/dev/null 2>&1 || true
-python3 - "$work/times.json" <<'PY'
-import json, sys
-results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
-base = results["checkout-lint"]
-print(f"{'tool':18} {'median s':>10} {'× checkout-lint':>16}")
-for name, median in results.items():
-    print(f"{name:18} {median:10.3f} {median / base:16.1f}")
+# Four rounds of five runs per tool, the tools taking turns, so that a busy spell on a shared
+# machine lands on every tool rather than on whichever ran then; medians over all 20 runs.
+for round in 1 2 3 4; do
+  hyperfine --warmup 2 --runs 5 --ignore-failure --export-json "$work/times-$round.json" \
+    -n checkout-lint "$lint --isolated --format concise $work/corpus" \
+    -n jsonschema-cli "$jsc validate $schema --errors-only -i ${files[*]}" \
+    -n check-jsonschema "$cjs --schemafile $schema ${files[*]}" >/dev/null 2>&1 || true
+done
+python3 - "$work" <<'PY'
+import glob, json, statistics, sys
+times, cpu = {}, {}
+for path in sorted(glob.glob(f"{sys.argv[1]}/times-*.json")):
+    for result in json.load(open(path))["results"]:
+        times.setdefault(result["command"], []).extend(result["times"])
+        cpu.setdefault(result["command"], []).append(result["user"] + result["system"])
+base = statistics.median(times["checkout-lint"])
+print(f"{'tool':18} {'median s':>10} {'× checkout-lint':>16} {'CPU s':>8}")
+for name, runs in times.items():
+    median = statistics.median(runs)
+    print(f"{name:18} {median:10.3f} {median / base:16.1f} {statistics.mean(cpu[name]):8.3f}")
 PY
 for tool in checkout-lint jsonschema-cli check-jsonschema; do
   case $tool in

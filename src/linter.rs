@@ -91,14 +91,13 @@ impl Linter {
         self.lint_source(source, invalid, None)
     }
 
-    /// [`Linter::lint_bytes`] for bytes the caller is done with: they are freed as soon as the
-    /// text is decoded, before the tree and model are built, which lowers peak memory on big files.
+    /// [`Linter::lint_bytes`] for bytes the caller is done with: valid UTF-8 becomes the
+    /// report's text without a copy, which saves time and, on big files, peak memory.
     pub fn lint_byte_vec(&self, name: &str, bytes: Vec<u8>) -> Report {
         if let Some(report) = self.beyond_spans(name, bytes.len()) {
             return report;
         }
-        let (source, invalid) = Source::from_bytes(name, &bytes);
-        drop(bytes);
+        let (source, invalid) = Source::from_byte_vec(name, bytes);
         self.lint_source(source, invalid, None)
     }
 
@@ -162,7 +161,7 @@ impl Linter {
         too_large: Option<TooLarge>,
     ) -> Vec<Diagnostic> {
         let readable = invalid_utf8.is_none() && too_large.is_none();
-        let arena = tree::Arena::new();
+        let arena = tree::Arena::for_text(source.text().len());
         let parsed = readable.then(|| tree::parse(source.text(), &arena));
         let (root, syntax_error) = match parsed {
             Some(Ok(root)) => (Some(root), None),

@@ -30,7 +30,9 @@ pub struct Source {
 #[derive(Debug)]
 struct Inner {
     name: Box<str>,
-    text: Box<str>,
+    /// A `String` rather than a `Box<str>`: bytes read from a file become the text without a
+    /// copy or a shrinking reallocation.
+    text: String,
     /// Built on first use: a payload without findings never needs positions.
     line_starts: OnceLock<Vec<usize>>,
     /// Column counts at regular offsets, built on first use, so columns on a very long line
@@ -64,7 +66,7 @@ pub struct TooLarge {
 }
 
 impl Source {
-    pub fn new(name: impl Into<Box<str>>, text: impl Into<Box<str>>) -> Self {
+    pub fn new(name: impl Into<Box<str>>, text: impl Into<String>) -> Self {
         Self {
             inner: Arc::new(Inner {
                 name: name.into(),
@@ -86,6 +88,15 @@ impl Source {
                 let span = Span::new(at, char::REPLACEMENT_CHARACTER.len_utf8());
                 (Self::new(name, lossy), Some(InvalidUtf8 { span }))
             }
+        }
+    }
+
+    /// [`Source::from_bytes`] for bytes the caller is done with: valid UTF-8 (nearly always)
+    /// becomes the text in place, with no copy.
+    pub fn from_byte_vec(name: impl Into<Box<str>>, bytes: Vec<u8>) -> (Self, Option<InvalidUtf8>) {
+        match String::from_utf8(bytes) {
+            Ok(text) => (Self::new(name, text), None),
+            Err(err) => Self::from_bytes(name, err.as_bytes()),
         }
     }
 

@@ -198,6 +198,14 @@ impl Arena {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// An arena whose first block fits the tree of a typical payload of `len` bytes (about
+    /// twice its size), so parsing it allocates once. Bigger trees add blocks as needed.
+    pub fn for_text(len: usize) -> Self {
+        Self(bumpalo::Bump::with_capacity(
+            len.saturating_mul(2).min(1 << 20),
+        ))
+    }
 }
 
 /// Parses one JSON text into `arena`. A leading UTF-8 byte order mark is skipped.

@@ -60,16 +60,6 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         }
     }
 
-    let results = lint_in_parallel(&jobs, args.max_file_size);
-    let mut reports = Vec::with_capacity(results.len());
-    let mut read_errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(report) => reports.push(report),
-            Err(message) => read_errors.push(message),
-        }
-    }
-
     let format = args.format.unwrap_or_else(|| {
         if args.output_file.is_none() && std::io::stdout().is_terminal() {
             Format::Human
@@ -77,14 +67,46 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             Format::Concise
         }
     });
+    // Line-per-diagnostic formats render each report in its worker, which then frees it:
+    // rendering runs in parallel and memory stays flat however many files there are. The others
+    // need every report at once (a summary, one JSON or SARIF document).
+    let render_in_worker: Option<fn(&[Report]) -> String> = match format {
+        Format::Concise => Some(render::concise::render),
+        Format::Github => Some(render::github::render),
+        Format::Human | Format::Json | Format::Sarif => None,
+    };
+    let results = lint_in_parallel(&jobs, args.max_file_size, |report| match render_in_worker {
+        Some(render) => Linted::Rendered {
+            text: render(std::slice::from_ref(&report)),
+            worst: report.diagnostics().iter().map(|d| d.severity).max(),
+        },
+        None => Linted::Kept(report),
+    });
+    let mut reports = Vec::with_capacity(results.len());
+    let mut rendered = String::new();
+    let mut worst = None;
+    let mut read_errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(Linted::Kept(report)) => {
+                worst = worst.max(report.diagnostics().iter().map(|d| d.severity).max());
+                reports.push(report);
+            }
+            Ok(Linted::Rendered { text, worst: w }) => {
+                worst = worst.max(w);
+                rendered.push_str(&text);
+            }
+            Err(message) => read_errors.push(message),
+        }
+    }
+
     let color = args.output_file.is_none() && use_color(args.color);
     let write_output = |out: &mut dyn Write| match format {
         // Streamed: a big report's JSON is many times the payload's size.
         Format::Json => render::json::render_to(&reports, out),
         Format::Human => out.write_all(render::human::render(&reports, color).as_bytes()),
-        Format::Concise => out.write_all(render::concise::render(&reports).as_bytes()),
         Format::Sarif => out.write_all(render::sarif::render(&reports).as_bytes()),
-        Format::Github => out.write_all(render::github::render(&reports).as_bytes()),
+        Format::Concise | Format::Github => out.write_all(rendered.as_bytes()),
     };
     match &args.output_file {
         Some(path) => {
@@ -100,7 +122,18 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         }
     }
 
-    finish(&reports, read_errors, args.fail_on)
+    finish(worst, read_errors, args.fail_on)
+}
+
+/// What a worker hands back for one file.
+enum Linted {
+    /// For formats that render all reports together.
+    Kept(Report),
+    /// Already rendered; `worst` is the highest severity found, for the exit code.
+    Rendered {
+        text: String,
+        worst: Option<Severity>,
+    },
 }
 
 /// One existing file, as a pre-commit hook usually passes: nothing to overlap with start-up.
@@ -110,7 +143,11 @@ fn is_single_file(paths: &[String]) -> bool {
 
 /// The exit code: read errors are the tool's failure; otherwise 1 when a finding reaches
 /// `--fail-on`.
-fn finish(reports: &[Report], read_errors: Vec<String>, fail_on: FailOn) -> Result<u8, String> {
+fn finish(
+    worst: Option<Severity>,
+    read_errors: Vec<String>,
+    fail_on: FailOn,
+) -> Result<u8, String> {
     if !read_errors.is_empty() {
         return Err(read_errors.join("\n"));
     }
@@ -118,14 +155,11 @@ fn finish(reports: &[Report], read_errors: Vec<String>, fail_on: FailOn) -> Resu
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
     };
-    let failed = reports
-        .iter()
-        .flat_map(Report::diagnostics)
-        .any(|d| d.severity >= threshold);
-    Ok(u8::from(failed))
+    Ok(u8::from(
+        worst.is_some_and(|severity| severity >= threshold),
+    ))
 }
 
-/// `--rule NAME=LEVEL` flags; an unknown name lists the valid ones with a did-you-mean.
 fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<String, Level>, String> {
     let mut levels = std::collections::BTreeMap::new();
     for flag in flags {
@@ -144,18 +178,24 @@ fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<Strin
 }
 
 /// Lints every job on all cores; results keep the jobs' order.
-fn lint_in_parallel(jobs: &[Job], max_file_size: u64) -> Vec<Result<Report, String>> {
+/// Lints every job on all cores and hands each report to `then` on the worker that made it;
+/// results come back in job order.
+fn lint_in_parallel<T: Send>(
+    jobs: &[Job],
+    max_file_size: u64,
+    then: impl Fn(Report) -> T + Sync,
+) -> Vec<Result<T, String>> {
     // One file (the usual pre-commit run): no thread, and no second malloc arena to grow.
     if let [job] = jobs {
-        return vec![lint_one(job, max_file_size)];
+        return vec![lint_one(job, max_file_size).map(then)];
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<Report, String>>> = Vec::new();
+    let mut results: Vec<Option<Result<T, String>>> = Vec::new();
     results.resize_with(jobs.len(), || None);
-    let finished: Vec<Vec<(usize, Result<Report, String>)>> = std::thread::scope(|scope| {
+    let finished: Vec<Vec<(usize, Result<T, String>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -163,7 +203,7 @@ fn lint_in_parallel(jobs: &[Job], max_file_size: u64) -> Vec<Result<Report, Stri
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
-                        done.push((index, lint_one(job, max_file_size)));
+                        done.push((index, lint_one(job, max_file_size).map(&then)));
                     }
                     done
                 })
@@ -193,8 +233,22 @@ fn lint_in_parallel(jobs: &[Job], max_file_size: u64) -> Vec<Result<Report, Stri
 
 fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
     let (bytes, size) = match &job.input {
-        Input::File(path) => read_bounded(std::fs::File::open(path), path, max_file_size)?,
-        Input::Stdin => read_bounded(Ok(std::io::stdin().lock()), Path::new("-"), max_file_size)?,
+        Input::File(path) => {
+            let file = std::fs::File::open(path);
+            // The open file's size: no second lookup of the path.
+            let known = file
+                .as_ref()
+                .ok()
+                .and_then(|f| f.metadata().ok())
+                .map_or(0, |m| m.len());
+            read_bounded(file, path, known, max_file_size)?
+        }
+        Input::Stdin => read_bounded(
+            Ok(std::io::stdin().lock()),
+            Path::new("-"),
+            0,
+            max_file_size,
+        )?,
     };
     Ok(match bytes {
         Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),
@@ -203,21 +257,16 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
 }
 
 /// Reads at most `limit` bytes: `(None, size)` when there is more, so a huge file never sits in
-/// memory whole.
+/// memory whole. `known` is the size when it can be known beforehand (a file; 0 for standard
+/// input).
 fn read_bounded<R: Read>(
     reader: std::io::Result<R>,
     path: &Path,
+    known: u64,
     limit: u64,
 ) -> Result<(Option<Vec<u8>>, u64), String> {
     let describe = |err: std::io::Error| format!("cannot read {}: {err}", path.display());
     let reader = reader.map_err(describe)?;
-    // Standard input (named `-`) has no size to ask for; a file has.
-    let is_stdin = path == Path::new("-");
-    let known = if is_stdin {
-        0
-    } else {
-        std::fs::metadata(path).map_or(0, |m| m.len())
-    };
     if known > limit {
         // Known to be too large (a file): not even the first `limit` bytes are read.
         return Ok((None, known));

@@ -145,6 +145,30 @@ fn duplicate_keys_are_reported_at_the_second_key() {
 }
 
 #[test]
+fn duplicate_keys_in_wide_objects_point_back_to_the_first() {
+    // Over the pairwise-comparison size: the sorted path. "k7" three times, "k30" twice.
+    let mut keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": \"v\"")).collect();
+    keys.insert(20, "\"k7\": \"again\"".into());
+    keys.insert(35, "\"k30\": \"again\"".into());
+    keys.push("\"k7\": \"last\"".into());
+    let text = format!(
+        r#"{{"product_cart": [], "metadata": {{{}}}}}"#,
+        keys.join(", ")
+    );
+    let report = Linter::default().lint_str("p", &text);
+    let found = of_rule(&report, "duplicate-key");
+    assert_eq!(found.len(), 3, "{report}");
+    let first_k7 = find_nth(&text, "\"k7\"", 0);
+    assert_eq!(found[0].span, find_nth(&text, "\"k7\"", 1));
+    assert_eq!(found[0].labels[0].span, first_k7);
+    assert_eq!(found[1].span, find_nth(&text, "\"k30\"", 1));
+    assert_eq!(found[1].labels[0].span, find_nth(&text, "\"k30\"", 0));
+    assert_eq!(found[2].span, find_nth(&text, "\"k7\"", 2));
+    assert_eq!(found[2].labels[0].span, first_k7);
+    assert_eq!(found[2].pointer, "/metadata/k7");
+}
+
+#[test]
 fn a_bom_is_accepted() {
     let report = Linter::default().lint_bytes(
         "bom.json",

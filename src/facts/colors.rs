@@ -1,7 +1,8 @@
 //! CSS colours as the theme config accepts them (SDK `ThemeModeConfig` doc comment): hex with or
 //! without `#`, functional notations, and named colours.
 
-/// CSS Color Module Level 4 named colours, plus `transparent` and `currentcolor`.
+/// CSS Color Module Level 4 named colours, plus `transparent` and `currentcolor`, sorted for
+/// binary search (a test keeps them so).
 const NAMED: &[&str] = &[
     "aliceblue",
     "antiquewhite",
@@ -23,6 +24,7 @@ const NAMED: &[&str] = &[
     "cornflowerblue",
     "cornsilk",
     "crimson",
+    "currentcolor",
     "cyan",
     "darkblue",
     "darkcyan",
@@ -144,6 +146,7 @@ const NAMED: &[&str] = &[
     "teal",
     "thistle",
     "tomato",
+    "transparent",
     "turquoise",
     "violet",
     "wheat",
@@ -151,8 +154,6 @@ const NAMED: &[&str] = &[
     "whitesmoke",
     "yellow",
     "yellowgreen",
-    "transparent",
-    "currentcolor",
 ];
 
 const FUNCTIONS: &[&str] = &[
@@ -163,12 +164,13 @@ const FUNCTIONS: &[&str] = &[
 /// (name, balanced parentheses, only numbers, units, separators and `none` inside), not range.
 pub fn is_css_color(value: &str) -> bool {
     let value = value.trim();
-    let lower = value.to_ascii_lowercase();
-    if NAMED.contains(&lower.as_str()) {
+    // Hex first: it is what themes mostly use, and it needs no lowercasing.
+    let hex = value.strip_prefix('#').unwrap_or(value);
+    if matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return true;
     }
-    let hex = lower.strip_prefix('#').unwrap_or(&lower);
-    if matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let lower = value.to_ascii_lowercase();
+    if NAMED.binary_search(&lower.as_str()).is_ok() {
         return true;
     }
     let Some((name, rest)) = lower.split_once('(') else {
@@ -202,7 +204,12 @@ fn is_number_with_unit(part: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_css_color;
+    use super::{NAMED, is_css_color};
+
+    #[test]
+    fn named_colours_are_sorted_for_binary_search() {
+        assert!(NAMED.windows(2).all(|pair| pair[0] < pair[1]));
+    }
 
     #[test]
     fn accepts_the_documented_formats() {

@@ -9,7 +9,7 @@
 //! sides of a ratio alike.
 //!
 //! `cargo bench --bench lint` (add `-- --quick` for a fast look; a name filter such as
-//! `-- doc-02` narrows both the groups and the table).
+//! `-- doc-02` narrows both the groups and the table; `-- table` prints only the table).
 
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -254,11 +254,12 @@ fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     stages(&mut criterion, &inputs);
     criterion.final_summary();
-    let named: Vec<_> = inputs
+    let (named, others): (Vec<_>, Vec<_>) = inputs
         .into_iter()
-        .filter(|(name, _)| name.contains(&filter))
-        .collect();
-    if !listing && !named.is_empty() {
-        ratios(&named, args.iter().any(|arg| arg == "--quick"));
+        .partition(|(name, _)| name.contains(&filter));
+    // A filter that names no input (`-- table`, or a stage such as `-- parse`) keeps them all.
+    let table = if named.is_empty() { others } else { named };
+    if !listing {
+        ratios(&table, args.iter().any(|arg| arg == "--quick"));
     }
 }

@@ -9,6 +9,7 @@ mod customer;
 mod flags;
 mod page;
 mod read;
+mod root_fields;
 mod subscription;
 
 use std::collections::HashSet;
@@ -23,6 +24,7 @@ pub use subscription::{OnDemand, SubscriptionData};
 use crate::span::Span;
 use crate::tree::Node;
 use read::Reader;
+use root_fields::RootFields;
 
 /// A value with the span of the JSON value it was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,54 +66,53 @@ impl<'a> CheckoutSession<'a> {
     /// Reads the model from a root object; values whose spans are in `failed` are skipped.
     pub fn build(root: &'a Node<'_>, failed: &HashSet<Span>) -> Self {
         let read = Reader::new(failed);
-        let Some(object) = read.object(root) else {
+        let Some(members) = read.object(root).and_then(Node::as_object) else {
             return Self::default();
         };
+        let at = RootFields::of(members);
+        let str_at = |node: Option<&'a Node<'_>>| node.and_then(|n| read.str(n));
+        let bool_at = |node: Option<&Node<'_>>| node.and_then(|n| read.bool(n));
         Self {
             span: root.span,
-            product_cart: read.array_of(object, "product_cart", |item| {
-                ProductItem::read(&read, item)
-            }),
-            allowed_payment_method_types: read.array_of(
-                object,
-                "allowed_payment_method_types",
-                |item| read.str(item),
-            ),
-            billing_address: object
-                .get("billing_address")
+            product_cart: at
+                .product_cart
+                .and_then(|node| read.array(node, |item| ProductItem::read(&read, item))),
+            allowed_payment_method_types: at
+                .allowed_payment_method_types
+                .and_then(|node| read.array(node, |item| read.str(item))),
+            billing_address: at
+                .billing_address
                 .and_then(|node| BillingAddress::read(&read, node)),
-            billing_currency: read.str_field(object, "billing_currency"),
-            cancel_url: read.str_field(object, "cancel_url"),
-            confirm: read.bool_field(object, "confirm"),
-            custom_fields: read.array_of(object, "custom_fields", |field| {
-                CustomField::read(&read, field)
-            }),
-            customer: object
-                .get("customer")
-                .and_then(|node| Customer::read(&read, node)),
-            customer_business_name: read.str_field(object, "customer_business_name"),
-            customization: object
-                .get("customization")
+            billing_currency: str_at(at.billing_currency),
+            cancel_url: str_at(at.cancel_url),
+            confirm: bool_at(at.confirm),
+            custom_fields: at
+                .custom_fields
+                .and_then(|node| read.array(node, |field| CustomField::read(&read, field))),
+            customer: at.customer.and_then(|node| Customer::read(&read, node)),
+            customer_business_name: str_at(at.customer_business_name),
+            customization: at
+                .customization
                 .and_then(|node| Customization::read(&read, node)),
-            discount_code: read.str_field(object, "discount_code"),
-            discount_codes: read.array_of(object, "discount_codes", |item| read.str(item)),
-            feature_flags: object
-                .get("feature_flags")
+            discount_code: str_at(at.discount_code),
+            discount_codes: at
+                .discount_codes
+                .and_then(|node| read.array(node, |item| read.str(item))),
+            feature_flags: at
+                .feature_flags
                 .and_then(|node| FeatureFlags::read(&read, node)),
-            force_3ds: read.bool_field(object, "force_3ds"),
-            metadata: object
-                .get("metadata")
-                .and_then(|node| Metadata::read(&read, node)),
-            minimal_address: read.bool_field(object, "minimal_address"),
-            payment_method_id: read.str_field(object, "payment_method_id"),
-            product_collection_id: read.str_field(object, "product_collection_id"),
-            return_url: read.str_field(object, "return_url"),
-            short_link: read.bool_field(object, "short_link"),
-            show_saved_payment_methods: read.bool_field(object, "show_saved_payment_methods"),
-            subscription_data: object
-                .get("subscription_data")
+            force_3ds: bool_at(at.force_3ds),
+            metadata: at.metadata.and_then(|node| Metadata::read(&read, node)),
+            minimal_address: bool_at(at.minimal_address),
+            payment_method_id: str_at(at.payment_method_id),
+            product_collection_id: str_at(at.product_collection_id),
+            return_url: str_at(at.return_url),
+            short_link: bool_at(at.short_link),
+            show_saved_payment_methods: bool_at(at.show_saved_payment_methods),
+            subscription_data: at
+                .subscription_data
                 .and_then(|node| SubscriptionData::read(&read, node)),
-            tax_id: read.str_field(object, "tax_id"),
+            tax_id: str_at(at.tax_id),
         }
     }
 

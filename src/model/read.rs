@@ -72,7 +72,16 @@ impl<'f> Reader<'f> {
         key: &str,
         item: impl FnMut(&'a Node<'s>) -> Option<T>,
     ) -> Option<Spanned<Vec<T>>> {
-        let node = self.usable(object.get(key)?)?;
+        self.array(object.get(key)?, item)
+    }
+
+    /// An array whose usable items are read with `item`; unreadable items are skipped.
+    pub(crate) fn array<'a, 's, T>(
+        &self,
+        node: &'a Node<'s>,
+        item: impl FnMut(&'a Node<'s>) -> Option<T>,
+    ) -> Option<Spanned<Vec<T>>> {
+        let node = self.usable(node)?;
         let items = node.as_array()?;
         // Sized up front: nearly every item is readable, so this is one exact allocation.
         let mut value = Vec::with_capacity(items.len());

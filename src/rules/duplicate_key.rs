@@ -1,5 +1,7 @@
 //! `duplicate-key`: the same key twice in one object.
 
+use smallvec::SmallVec;
+
 use super::{Context, Finding, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::span::Span;
@@ -26,7 +28,8 @@ impl Rule for DuplicateKey {
         // Only containers are pushed: scalars cannot hold duplicates.
         let is_container =
             |node: &&Node<'_>| matches!(node.value, Value::Array(_) | Value::Object(_));
-        let mut stack: Vec<&Node<'_>> = vec![tree];
+        // Starts inline: a typical payload nests a handful of containers.
+        let mut stack: SmallVec<[&Node<'_>; 16]> = smallvec::smallvec![tree];
         while let Some(node) = stack.pop() {
             match &node.value {
                 Value::Array(items) => stack.extend(items.iter().filter(is_container)),

@@ -13,6 +13,9 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(session) = ctx.session else { return };
     let items = session.items();
+    if items.len() < 2 {
+        return;
+    }
     // Lines sorted by product id, then cart position, and grouped: linear memory and n·log n
     // time even for a cart of one product repeated thousands of times. (Unstable sort on a
     // unique key: no scratch buffer the size of the cart.)

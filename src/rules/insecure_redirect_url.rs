@@ -15,6 +15,14 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
     let Some(session) = ctx.session else { return };
     for (field, url) in session.redirect_urls() {
+        // Only an http: URL can be insecure; the usual https: one needs no parse.
+        let plain_http = url
+            .value
+            .get(..5)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("http:"));
+        if !plain_http {
+            continue;
+        }
         let Ok(parsed) = parse(url.value) else {
             continue;
         };

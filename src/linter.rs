@@ -161,7 +161,7 @@ impl Linter {
         too_large: Option<TooLarge>,
     ) -> Vec<Diagnostic> {
         let readable = invalid_utf8.is_none() && too_large.is_none();
-        let arena = tree::Arena::for_text(source.text().len());
+        let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
         let parsed = readable.then(|| tree::parse(source.text(), &arena));
         let (root, syntax_error) = match parsed {
             Some(Ok(root)) => (Some(root), None),

@@ -41,5 +41,6 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn serde_json_valid(text: &str) -> bool {
-    checkout_lint::tree::parse(text).is_ok()
+    let arena = checkout_lint::tree::Arena::new();
+    checkout_lint::tree::parse(text, &arena).is_ok()
 }

@@ -66,6 +66,11 @@ impl Report {
         &self.diagnostics
     }
 
+    /// The highest severity among the diagnostics, `None` when there are none.
+    pub fn worst_severity(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+
     /// True when any diagnostic has error severity.
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
@@ -116,11 +121,7 @@ impl std::error::Error for Report {}
 
 impl miette::Diagnostic for Report {
     fn severity(&self) -> Option<miette::Severity> {
-        self.diagnostics
-            .iter()
-            .map(|d| d.severity)
-            .max()
-            .map(miette_severity)
+        self.worst_severity().map(miette_severity)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -78,7 +78,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let results = lint_in_parallel(&jobs, args.max_file_size, |report| match render_in_worker {
         Some(render) => Linted::Rendered {
             text: render(std::slice::from_ref(&report)),
-            worst: report.diagnostics().iter().map(|d| d.severity).max(),
+            worst: report.worst_severity(),
         },
         None => Linted::Kept(report),
     });
@@ -89,7 +89,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     for result in results {
         match result {
             Ok(Linted::Kept(report)) => {
-                worst = worst.max(report.diagnostics().iter().map(|d| d.severity).max());
+                worst = worst.max(report.worst_severity());
                 reports.push(report);
             }
             Ok(Linted::Rendered { text, worst: w }) => {
@@ -160,6 +160,7 @@ fn finish(
     ))
 }
 
+/// `--rule NAME=LEVEL` flags; an unknown name lists the valid ones with a did-you-mean.
 fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<String, Level>, String> {
     let mut levels = std::collections::BTreeMap::new();
     for flag in flags {
@@ -177,7 +178,6 @@ fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<Strin
     Ok(levels)
 }
 
-/// Lints every job on all cores; results keep the jobs' order.
 /// Lints every job on all cores and hands each report to `then` on the worker that made it;
 /// results come back in job order.
 fn lint_in_parallel<T: Send>(

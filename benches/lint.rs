@@ -102,11 +102,12 @@ fn run_rules(
         cart,
         account,
     };
-    let mut findings = Vec::new();
+    let mut count = 0;
+    let mut sink = |_: rules::Finding| count += 1;
     for rule in rules::all() {
-        rule.check(&ctx, &mut findings);
+        rule.check(&ctx, &mut rules::Findings::new(&mut sink));
     }
-    findings.len()
+    count
 }
 
 fn stages(c: &mut Criterion, inputs: &[(String, String)]) {

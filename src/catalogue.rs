@@ -50,6 +50,10 @@ impl Product {
     }
 }
 
+/// The largest catalogue file read (64 MiB: thousands of products with every detail). A
+/// bigger one, or one that is not a regular file, is an error naming the file.
+pub const MAX_CATALOGUE_SIZE: u64 = 64 << 20;
+
 /// Products by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalogue {
@@ -107,12 +111,14 @@ impl Catalogue {
 
     /// Reads a catalogue file.
     pub fn load(path: &Path) -> Result<Self, CatalogueError> {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|err| CatalogueError {
-            file: name.clone(),
-            line: 0,
-            column: 0,
-            message: format!("cannot read the file: {err}"),
+        let name = crate::text::escape_line(&path.to_string_lossy()).into_owned();
+        let bytes = crate::untrusted_file::read(path, MAX_CATALOGUE_SIZE).map_err(|err| {
+            CatalogueError {
+                file: name.clone(),
+                line: 0,
+                column: 0,
+                message: err.to_string(),
+            }
         })?;
         let (source, invalid) = Source::from_bytes(name, &bytes);
         if let Some(invalid) = invalid {

@@ -21,6 +21,7 @@
 //! [`Report`] → [`render`].
 
 pub mod analysis;
+mod bounded;
 pub mod catalogue;
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -40,6 +41,7 @@ pub mod span;
 mod suggest;
 pub mod text;
 pub mod tree;
+pub mod untrusted_file;
 
 pub use catalogue::Catalogue;
 pub use config::{Config, ConfigError, Level};

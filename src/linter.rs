@@ -1,17 +1,16 @@
 //! [`Linter`]: the pipeline from bytes to [`Report`], built once and reused.
 
-use std::collections::HashSet;
-
 use crate::analysis::Cart;
-use crate::config::{Config, Level};
+use crate::bounded::Bounded;
+use crate::config::{Config, Level, OverrideMatcher};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
 use crate::pointer::pointer_of;
 use crate::report::Report;
-use crate::rules::{self, Context, Rule};
-use crate::schema::{self, Violation};
+use crate::rules::{self, Context, Finding, Findings, Rule, too_many_findings};
+use crate::schema::{self, Validation};
 use crate::source::{InvalidUtf8, Source, TooLarge};
-use crate::span::{MAX_TEXT_LEN, Span};
+use crate::span::MAX_TEXT_LEN;
 use crate::tree;
 
 /// Lints checkout-session payloads. Build it once (it holds the config, catalogue and the
@@ -32,6 +31,8 @@ use crate::tree;
 pub struct Linter {
     config: Config,
     active: Vec<(&'static dyn Rule, Severity)>,
+    /// The config's overrides, matched in one pass per file.
+    overrides: OverrideMatcher,
 }
 
 impl std::fmt::Debug for dyn Rule {
@@ -61,7 +62,12 @@ impl Linter {
                 Some((*rule, severity))
             })
             .collect();
-        Self { config, active }
+        let overrides = OverrideMatcher::new(&config.overrides);
+        Self {
+            config,
+            active,
+            overrides,
+        }
     }
 
     pub fn config(&self) -> &Config {
@@ -120,46 +126,29 @@ impl Linter {
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
     ) -> Report {
-        let mut diagnostics = self.diagnose(&source, invalid_utf8, too_large);
-        self.apply_overrides(source.name(), &mut diagnostics);
+        let diagnostics = self.diagnose(&source, invalid_utf8, too_large);
         Report::new(source, diagnostics)
     }
 
-    /// `[[overrides]]` of the config that match this file (and a diagnostic's pointer) change
-    /// its severity or drop it; the last matching override wins.
-    fn apply_overrides(&self, name: &str, diagnostics: &mut Vec<Diagnostic>) {
-        let matching: Vec<_> = self
-            .config
-            .overrides
+    /// The level the config's `[[overrides]]` set for a finding of `rule` at `pointer` in this
+    /// file, if any: the last matching override wins.
+    fn override_level(&self, matching: &[usize], rule: &str, pointer: &str) -> Option<Level> {
+        matching
             .iter()
-            .filter(|o| o.matches_file(name, self.config.root.as_deref()))
-            .collect();
-        if matching.is_empty() {
-            return;
-        }
-        diagnostics.retain_mut(|diagnostic| {
-            let level = matching
-                .iter()
-                .rev()
-                .find_map(|o| o.level_for(diagnostic.rule, &diagnostic.pointer));
-            match level.map(Level::severity) {
-                None => true,
-                Some(None) => false,
-                Some(Some(severity)) => {
-                    diagnostic.severity = severity;
-                    true
-                }
-            }
-        });
+            .rev()
+            .find_map(|&index| self.config.overrides[index].level_for(rule, pointer))
     }
 
-    /// Runs the stages left to right: tree, schema, model, rules.
+    /// Runs the stages left to right: tree, schema, model, rules. At most
+    /// `config.max_diagnostics` diagnostics are kept (the first by position, overrides already
+    /// applied); past that, one `too-many-findings` diagnostic says how many more there were.
     fn diagnose(
         &self,
         source: &Source,
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
     ) -> Vec<Diagnostic> {
+        let limit = self.config.max_diagnostics.max(1);
         let readable = invalid_utf8.is_none() && too_large.is_none();
         let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
         let parsed = readable.then(|| tree::parse(source.text(), &arena));
@@ -169,12 +158,10 @@ impl Linter {
             None => (None, None),
         };
         let object = root.as_ref().filter(|root| root.as_object().is_some());
-        let violations: Vec<Violation> = object.map(schema::validate).unwrap_or_default();
-        let failed: HashSet<Span> = violations
-            .iter()
-            .filter_map(Violation::failed_value)
-            .collect();
-        let session = object.map(|root| CheckoutSession::build(root, &failed));
+        let validation: Validation = object
+            .map(|root| schema::validate_within(root, limit))
+            .unwrap_or_default();
+        let session = object.map(|root| CheckoutSession::build(root, &validation.failed));
         let catalogue = self.config.catalogue.as_deref();
         let cart = session
             .as_ref()
@@ -186,36 +173,80 @@ impl Linter {
             too_large,
             syntax_error: syntax_error.as_ref(),
             tree: root.as_ref(),
-            violations: &violations,
+            violations: &validation.violations,
             session: session.as_ref(),
             catalogue,
             cart: &cart,
             account: &self.config.account,
         };
-        let mut diagnostics = Vec::new();
-        let mut findings = Vec::new();
+        let matching = self
+            .overrides
+            .matching(source.name(), self.config.root.as_deref());
+        let mut kept = Bounded::new(limit);
+        // Violations past the limit were never handed to the rules; they count as errors.
+        let mut worst_dropped = (validation.dropped > 0).then_some(Severity::Error);
+        let mut sequence = 0_usize;
         for (rule, severity) in &self.active {
-            rule.check(&ctx, &mut findings);
-            if findings.is_empty() {
-                // Most rules find nothing; an empty drain still costs its setup, 54 times a lint.
-                continue;
-            }
-            diagnostics.extend(findings.drain(..).map(|finding| {
-                Diagnostic {
-                    rule: rule.meta().name,
-                    severity: *severity,
-                    pointer: root
-                        .as_ref()
-                        .map(|root| pointer_of(root, finding.span))
-                        .unwrap_or_default(),
+            let name = rule.meta().name;
+            let mut sink = |finding: Finding| {
+                let pointer = root
+                    .as_ref()
+                    .map(|root| pointer_of(root, finding.span))
+                    .unwrap_or_default();
+                let severity = match self.override_level(&matching, name, &pointer) {
+                    None => *severity,
+                    Some(level) => match level.severity() {
+                        Some(severity) => severity,
+                        None => return,
+                    },
+                };
+                let key = (finding.span.start(), finding.span.len(), name, sequence);
+                sequence += 1;
+                let diagnostic = Diagnostic {
+                    rule: name,
+                    severity,
+                    pointer,
                     message: finding.message,
                     span: finding.span,
                     labels: finding.labels,
                     help: finding.help,
                     fix: finding.fix.map(Box::new),
+                };
+                if let Some(evicted) = kept.push(key, diagnostic) {
+                    worst_dropped = worst_dropped.max(Some(evicted.severity));
                 }
-            }));
+            };
+            rule.check(&ctx, &mut Findings::new(&mut sink));
+        }
+        let dropped = kept.dropped() + validation.dropped;
+        let mut diagnostics = kept.into_sorted();
+        if let Some(worst) = worst_dropped.filter(|_| dropped > 0) {
+            self.push_summary(&mut diagnostics, dropped, worst);
         }
         diagnostics
+    }
+
+    /// The `too-many-findings` diagnostic, at the severity of the worst finding it stands for
+    /// (or the level the config gives the rule); none when the rule is off.
+    fn push_summary(&self, diagnostics: &mut Vec<Diagnostic>, dropped: usize, worst: Severity) {
+        let meta = &too_many_findings::META;
+        let severity = match self.config.rules.get(meta.name) {
+            Some(level) => match level.severity() {
+                Some(severity) => severity,
+                None => return,
+            },
+            None => worst,
+        };
+        let finding = too_many_findings::finding(diagnostics.len(), dropped);
+        diagnostics.push(Diagnostic {
+            rule: meta.name,
+            severity,
+            pointer: String::new(),
+            message: finding.message,
+            span: finding.span,
+            labels: finding.labels,
+            help: finding.help,
+            fix: None,
+        });
     }
 }

@@ -15,18 +15,21 @@ pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
     'descend: loop {
         match &node.value {
             Value::Object(members) => {
-                for member in members.iter() {
-                    if member.span().contains(span) {
+                // Members are in source order and do not overlap: binary search, so a finding
+                // in an object of 200,000 members costs 18 steps, not 200,000.
+                let index = members.partition_point(|member| member.span().end() < span.end());
+                match members.get(index) {
+                    Some(member) if member.span().contains(span) => {
                         pointer.push('/');
                         pointer.push_str(&escape_pointer_segment(member.key));
-                        if member.value.span.contains(span) {
-                            node = &member.value;
-                            continue 'descend;
+                        if !member.value.span.contains(span) {
+                            return pointer;
                         }
-                        return pointer;
+                        node = &member.value;
+                        continue 'descend;
                     }
+                    _ => return pointer,
                 }
-                return pointer;
             }
             Value::Array(items) => {
                 // Items are in source order: binary search by position.
@@ -42,6 +45,30 @@ pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
             }
             _ => return pointer,
         }
+    }
+}
+
+/// The node whose span is exactly `span`, found by the same descent as [`pointer_of`].
+pub fn node_at<'t, 's>(root: &'t Node<'s>, span: Span) -> Option<&'t Node<'s>> {
+    let mut node = root;
+    loop {
+        if node.span == span {
+            return Some(node);
+        }
+        node = match &node.value {
+            Value::Object(members) => {
+                let index = members.partition_point(|m| m.span().end() < span.end());
+                &members
+                    .get(index)
+                    .filter(|m| m.value.span.contains(span))?
+                    .value
+            }
+            Value::Array(items) => {
+                let index = items.partition_point(|item| item.span.end() < span.end());
+                items.get(index).filter(|item| item.span.contains(span))?
+            }
+            _ => return None,
+        };
     }
 }
 

@@ -28,8 +28,7 @@ mod tests {
 /// Text for a one-line format: control characters (line breaks included) and bidi controls are
 /// escaped as `\u{..}`, so one diagnostic stays one line and nothing reaches the terminal raw.
 pub fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let unsafe_char = |c: char| c.is_control() || is_invisible_format(c);
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -44,23 +43,36 @@ pub fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Characters that reorder or break what a reader sees without being control characters: bidi
+/// marks, embeddings, overrides and isolates, and the Unicode line and paragraph separators.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{2028}' | '\u{2029}'
+    )
+}
+
 /// A copy of `text` safe to print in a code frame, with every byte offset unchanged: C0
-/// controls other than tab and line breaks, and DEL, become `?`; C1 controls become `¿`; bidi
-/// overrides and isolates (which can reorder what a reviewer sees) become U+FFFD. Each
-/// replacement has the UTF-8 length of what it replaces.
+/// controls other than tab and line breaks, a carriage return that does not end a line with
+/// `\n` (it would move the cursor back over the line), and DEL become `?`; C1 controls and
+/// U+061C become `¿`; other bidi controls and U+2028/U+2029 become U+FFFD. Each replacement
+/// has the UTF-8 length of what it replaces.
 pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    let bytes = text.as_bytes();
+    let unsafe_at = |at: usize, c: char| match c {
+        '\t' | '\n' => false,
+        '\r' => bytes.get(at + 1) != Some(&b'\n'),
+        c => c.is_control() || is_invisible_format(c),
     };
-    if !text.chars().any(unsafe_char) {
+    if !text.char_indices().any(|(at, c)| unsafe_at(at, c)) {
         return std::borrow::Cow::Borrowed(text);
     }
-    text.chars()
-        .map(|c| match c {
-            c if !unsafe_char(c) => c,
+    text.char_indices()
+        .map(|(at, c)| match c {
+            c if !unsafe_at(at, c) => c,
             '\u{0}'..='\u{7f}' => '?',
-            '\u{80}'..='\u{9f}' => '¿',
+            '\u{80}'..='\u{9f}' | '\u{061C}' => '¿',
             _ => '\u{FFFD}',
         })
         .collect::<String>()
@@ -73,10 +85,10 @@ mod terminal_tests {
 
     #[test]
     fn keeps_offsets_while_removing_escapes() {
-        let text = "a\u{1b}[2J\u{9b}b\u{202e}c\td\n";
+        let text = "a\u{1b}[2J\u{9b}b\u{202e}c\td\r\ne\rf\u{2028}g\u{61c}\n";
         let safe = for_terminal(text);
         assert_eq!(safe.len(), text.len());
-        assert_eq!(safe, "a?[2J¿b\u{FFFD}c\td\n");
+        assert_eq!(safe, "a?[2J¿b\u{FFFD}c\td\r\ne?f\u{FFFD}g¿\n");
         assert!(matches!(
             for_terminal("plain"),
             std::borrow::Cow::Borrowed(_)

@@ -122,6 +122,14 @@ fn check_fixes(name: &str, linter: &Linter, text: &str, report: &checkout_lint::
     }
 }
 
+/// `max-diagnostics=N` on a block runs it with that per-file limit.
+fn with_limit(info: &[String], config: Config) -> Config {
+    match info.iter().find_map(|a| a.strip_prefix("max-diagnostics=")) {
+        Some(limit) => config.with_max_diagnostics(limit.parse().expect("max-diagnostics=N")),
+        None => config,
+    }
+}
+
 fn check_page(rule: &dyn Rule) -> (usize, usize) {
     let meta = rule.meta();
     let page = meta.docs;
@@ -162,7 +170,7 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
             }
             ["json", "bad", ..] => {
                 bad += 1;
-                let linter = Linter::new(config.clone());
+                let linter = Linter::new(with_limit(&block.info, config.clone()));
                 let report = if block.info.iter().any(|a| a == "too-large") {
                     linter.lint_too_large("example.json", 1 << 30, 10 << 20)
                 } else {
@@ -190,7 +198,8 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
             }
             ["json", "good", ..] => {
                 good += 1;
-                let report = Linter::new(config.clone()).lint_str("example.json", &block.body);
+                let report = Linter::new(with_limit(&block.info, config.clone()))
+                    .lint_str("example.json", &block.body);
                 let raised: Vec<_> = report
                     .diagnostics()
                     .iter()

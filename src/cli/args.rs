@@ -94,6 +94,12 @@ pub struct CheckArgs {
     /// (KB, KiB, MB, MiB).
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
     pub max_file_size: u64,
+
+    /// The most diagnostics listed per file (the first by position); past it, one
+    /// too-many-findings diagnostic says how many more there were.
+    #[arg(long, value_name = "N", default_value_t = crate::config::DEFAULT_MAX_DIAGNOSTICS,
+          value_parser = clap::value_parser!(usize))]
+    pub max_diagnostics: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

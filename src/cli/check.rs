@@ -27,7 +27,12 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         std::thread::spawn(schema::document);
     }
     let inputs = inputs::collect(&args.paths)?;
-    let mut configs = Configs::new(args.config.as_deref(), args.isolated, rule_flags)?;
+    let mut configs = Configs::new(
+        args.config.as_deref(),
+        args.isolated,
+        rule_flags,
+        args.max_diagnostics,
+    )?;
     let stdin_name = args
         .stdin_filename
         .as_ref()
@@ -105,7 +110,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         // Streamed: a big report's JSON is many times the payload's size.
         Format::Json => render::json::render_to(&reports, out),
         Format::Human => out.write_all(render::human::render(&reports, color).as_bytes()),
-        Format::Sarif => out.write_all(render::sarif::render(&reports).as_bytes()),
+        Format::Sarif => render::sarif::render_to(&reports, out),
         Format::Concise | Format::Github => out.write_all(rendered.as_bytes()),
     };
     match &args.output_file {
@@ -113,7 +118,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             let mut content = Vec::new();
             // Writing to a Vec cannot fail.
             let _ = write_output(&mut content);
-            super::atomic::write(path, &content, None, || Ok(()))?;
+            super::atomic::write_output(path, &content)?;
         }
         None => {
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());

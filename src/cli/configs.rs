@@ -14,6 +14,7 @@ pub struct Configs {
     explicit: Option<Arc<Linter>>,
     isolated: bool,
     rule_flags: BTreeMap<String, Level>,
+    max_diagnostics: usize,
     by_file: HashMap<Option<PathBuf>, Arc<Linter>>,
     nearest_by_dir: HashMap<PathBuf, Option<PathBuf>>,
 }
@@ -23,11 +24,13 @@ impl Configs {
         explicit: Option<&Path>,
         isolated: bool,
         rule_flags: BTreeMap<String, Level>,
+        max_diagnostics: usize,
     ) -> Result<Self, String> {
         let mut configs = Self {
             explicit: None,
             isolated,
             rule_flags,
+            max_diagnostics,
             by_file: HashMap::new(),
             nearest_by_dir: HashMap::new(),
         };
@@ -68,7 +71,8 @@ impl Configs {
     }
 
     /// Command-line `--rule` flags win over the config and its overrides.
-    fn build(&self, mut config: Config) -> Arc<Linter> {
+    fn build(&self, config: Config) -> Arc<Linter> {
+        let mut config = config.with_max_diagnostics(self.max_diagnostics);
         for (rule, level) in &self.rule_flags {
             config.rules.insert(rule.clone(), *level);
             for o in &mut config.overrides {

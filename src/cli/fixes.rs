@@ -1,15 +1,16 @@
 //! `--fix` and `--diff`: apply the diagnostics' fixes to files, or show them as a diff.
 //!
-//! Files are written only when a fix changed them, atomically (a temporary file in the same
-//! folder, fsync, rename) and with their permissions kept. A read-only file, or one that changed
-//! on disk while it was being fixed, is reported and left alone.
+//! Files are written only when a fix changed them, through [`atomic::replace`]: atomically, with
+//! mode, owner and group kept. A symbolic link, a hard-linked file, a file this user may not
+//! write, and one that changed on disk while it was being fixed are reported and left alone.
 
-use std::fs;
-use std::path::Path;
+use std::io::Read;
 
 use crate::fix::fix_text;
+use crate::text::escape_line;
 
 use super::args::CheckArgs;
+use super::atomic;
 use super::check::Job;
 use super::inputs::Input;
 
@@ -26,8 +27,20 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
         let Input::File(path) = &job.input else {
             return Err("--fix and --diff work on files, not standard input".into());
         };
-        let original =
-            fs::read(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+        let (file, metadata) = match atomic::open_for_fix(path) {
+            Ok(opened) => opened,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        if metadata.len() > args.max_file_size {
+            continue;
+        }
+        let mut original = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+        file.take(args.max_file_size.saturating_add(1))
+            .read_to_end(&mut original)
+            .map_err(|err| format!("cannot read {}: {err}", escape_line(&job.name)))?;
         if original.len() as u64 > args.max_file_size {
             continue;
         }
@@ -39,89 +52,22 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
             continue;
         }
         if args.diff {
-            let name = job.name.as_str();
-            outcome.diff.push_str(
-                &similar::TextDiff::from_lines(text, fixed.text.as_str())
-                    .unified_diff()
-                    .header(&format!("a/{name}"), &format!("b/{name}"))
-                    .to_string(),
-            );
-        } else if let Err(problem) = write_atomically(path, &original, fixed.text.as_bytes()) {
-            problems.push(problem);
+            outcome
+                .diff
+                .push_str(&super::diff::unified(&job.name, text, &fixed.text));
+        } else {
+            let expected = atomic::Expected {
+                metadata: &metadata,
+                content: Some(&original),
+            };
+            if let Err(problem) = atomic::replace(path, fixed.text.as_bytes(), &expected) {
+                problems.push(problem);
+            }
         }
     }
     if problems.is_empty() {
         Ok(outcome)
     } else {
         Err(problems.join("\n"))
-    }
-}
-
-/// Replaces `path` with `content` unless the file is read-only or no longer holds `expected`.
-fn write_atomically(path: &Path, expected: &[u8], content: &[u8]) -> Result<(), String> {
-    let metadata =
-        fs::metadata(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
-    if metadata.permissions().readonly() {
-        return Err(format!("{} is read-only; not fixed", path.display()));
-    }
-    super::atomic::write(path, content, Some(metadata.permissions()), || {
-        // Last check before the swap: someone may have edited the file meanwhile.
-        match fs::read(path) {
-            Ok(now) if now == expected => Ok(()),
-            Ok(_) => Err(format!(
-                "{} changed on disk while it was being fixed; not overwritten",
-                path.display()
-            )),
-            Err(err) => Err(format!("cannot read {}: {err}", path.display())),
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_changed_since_it_was_read_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.json");
-        fs::write(&path, "edited by someone else").unwrap();
-        let err = write_atomically(&path, b"what we read", b"fixed").unwrap_err();
-        assert!(err.contains("changed on disk"), "{err}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "edited by someone else");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temporary file left"
-        );
-    }
-
-    #[test]
-    fn a_read_only_file_is_reported_not_clobbered() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.json");
-        fs::write(&path, "old").unwrap();
-        let mut permissions = fs::metadata(&path).unwrap().permissions();
-        permissions.set_readonly(true);
-        fs::set_permissions(&path, permissions).unwrap();
-        let err = write_atomically(&path, b"old", b"new").unwrap_err();
-        assert!(err.contains("read-only"), "{err}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn permissions_survive_the_swap() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.json");
-        fs::write(&path, "old").unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically(&path, b"old", b"new").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o640
-        );
     }
 }

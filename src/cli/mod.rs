@@ -10,6 +10,7 @@ mod args;
 mod atomic;
 mod check;
 mod configs;
+mod diff;
 mod docs;
 mod fixes;
 mod inputs;
@@ -49,11 +50,15 @@ where
         Some(Command::Explain { rule }) => {
             docs::explain(&rule).and_then(|page| print(&page).map(|()| 0))
         }
-        Some(Command::Lsp) => lsp::run().map(|()| 0),
+        Some(Command::Lsp) => lsp::run(),
         None => check::run(&cli.check),
     };
     outcome.unwrap_or_else(|message| {
-        eprintln!("checkout-lint: error: {message}");
+        // Messages carry file names, config keys and glob errors from the repository: nothing
+        // of theirs may reach the terminal raw. Each line is escaped; the breaks between the
+        // tool's own lines stay.
+        let safe: Vec<_> = message.split('\n').map(crate::text::escape_line).collect();
+        eprintln!("checkout-lint: error: {}", safe.join("\n"));
         EXIT_TOOL_ERROR
     })
 }

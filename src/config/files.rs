@@ -15,24 +15,11 @@ pub struct FileSet {
 
 impl FileSet {
     pub fn new(patterns: Vec<String>) -> Result<Self, String> {
-        let mut files = GlobSetBuilder::new();
-        let mut names = GlobSetBuilder::new();
-        for pattern in &patterns {
-            let glob = GlobBuilder::new(pattern)
-                .literal_separator(true)
-                .build()
-                .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?;
-            if pattern.contains('/') {
-                files.add(glob);
-            } else {
-                names.add(glob);
-            }
-        }
-        let build = |set: GlobSetBuilder| set.build().map_err(|err| err.to_string());
+        let (files, names) = compile(patterns.iter().map(|p| (p.as_str(), ())))?;
         Ok(Self {
             patterns,
-            files: build(files)?,
-            names: build(names)?,
+            files: files.set,
+            names: names.set,
         })
     }
 
@@ -44,8 +31,45 @@ impl FileSet {
         self.files.is_match(&path) || file_name.is_some_and(|n| self.names.is_match(n))
     }
 }
+
+/// Globs compiled into one set, each remembering whose it is (`owners[i]` for the set's glob
+/// `i`): matching a path against thousands of patterns is one pass.
+#[derive(Clone)]
+pub struct OwnedGlobs<T> {
+    pub set: GlobSet,
+    pub owners: Vec<T>,
+}
+
+/// Compiles `(pattern, owner)` pairs into the patterns with a `/` (matched against the path
+/// relative to the root) and those without (matched against the file name, as `.gitignore`).
+pub fn compile<'p, T>(
+    patterns: impl IntoIterator<Item = (&'p str, T)>,
+) -> Result<(OwnedGlobs<T>, OwnedGlobs<T>), String> {
+    let mut files = (GlobSetBuilder::new(), Vec::new());
+    let mut names = (GlobSetBuilder::new(), Vec::new());
+    for (pattern, owner) in patterns {
+        let glob = GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?;
+        let (set, owners) = if pattern.contains('/') {
+            &mut files
+        } else {
+            &mut names
+        };
+        set.add(glob);
+        owners.push(owner);
+    }
+    let build = |(set, owners): (GlobSetBuilder, Vec<T>)| {
+        Ok::<_, String>(OwnedGlobs {
+            set: set.build().map_err(|err| err.to_string())?,
+            owners,
+        })
+    };
+    Ok((build(files)?, build(names)?))
+}
 /// `path` relative to `root` when it lies inside it; otherwise the normalized path itself.
-fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
+pub fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
     let absolute = std::path::absolute(path).map(|p| normalize(&p));
     match (root, absolute) {
         (Some(root), Ok(absolute)) => {

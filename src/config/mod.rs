@@ -27,10 +27,14 @@ use crate::rules;
 use crate::source::Source;
 
 pub use files::FileSet;
-pub use overrides::Override;
+pub use overrides::{Override, OverrideMatcher};
 
 /// The name of the config file looked up next to the linted files.
 pub const CONFIG_FILE_NAME: &str = "checkout-lint.toml";
+
+/// The largest config file read (1 MiB; a real one is a few hundred bytes). A bigger one, or
+/// one that is not a regular file, is an error naming the file.
+pub const MAX_CONFIG_SIZE: u64 = 1 << 20;
 
 /// What a rule is set to: off, or the severity it reports at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -78,8 +82,12 @@ pub struct Account {
     pub adaptive_pricing: Option<bool>,
 }
 
+/// How many diagnostics one file keeps by default; past it, one `too-many-findings` diagnostic
+/// says how many more there were.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 10_000;
+
 /// Everything a [`crate::Linter`] needs besides the payload.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub account: Account,
     /// Rule name → level; rules not listed keep their default severity.
@@ -94,6 +102,25 @@ pub struct Config {
     /// Which JSON files are checkout payloads (for editors; the CLI lints what it is given).
     pub include: Option<FileSet>,
     pub exclude: Option<FileSet>,
+    /// The most diagnostics kept per file (the first by position); see
+    /// [`DEFAULT_MAX_DIAGNOSTICS`].
+    pub max_diagnostics: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            account: Account::default(),
+            rules: BTreeMap::new(),
+            catalogue: None,
+            overrides: Vec::new(),
+            root: None,
+            catalogue_path: None,
+            include: None,
+            exclude: None,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
+        }
+    }
 }
 
 /// Why a config could not be used: the file, the position when known, and what is wrong.
@@ -165,13 +192,17 @@ struct RawOverride {
 impl Config {
     /// Reads a config file; a catalogue it names is read relative to the file's folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        let unreadable = |message: String| ConfigError {
             kind: "config",
-            file: path.display().to_string(),
+            file: crate::text::escape_line(&path.to_string_lossy()).into_owned(),
             line: 0,
             column: 0,
-            message: format!("cannot read the file: {err}"),
-        })?;
+            message,
+        };
+        let bytes = crate::untrusted_file::read(path, MAX_CONFIG_SIZE)
+            .map_err(|err| unreadable(err.to_string()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| unreadable("the file is not valid UTF-8".into()))?;
         let base = path.parent().unwrap_or(Path::new("."));
         Self::from_toml_str(&path.display().to_string(), &text, base)
     }
@@ -286,6 +317,12 @@ impl Config {
 
     pub fn with_catalogue(mut self, catalogue: Catalogue) -> Self {
         self.catalogue = Some(Arc::new(catalogue));
+        self
+    }
+
+    /// Sets how many diagnostics a file keeps (at least one).
+    pub fn with_max_diagnostics(mut self, limit: usize) -> Self {
+        self.max_diagnostics = limit.max(1);
         self
     }
 

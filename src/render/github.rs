@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::diagnostic::Severity;
 use crate::report::Report;
+use crate::text::escape_line;
 
 pub fn render(reports: &[Report]) -> String {
     let mut out = String::new();
@@ -20,7 +21,8 @@ pub fn render(reports: &[Report]) -> String {
             let (line, column) = source.line_col(diagnostic.span.start());
             let (end_line, end_column) = source.line_col(diagnostic.span.end());
             let mut properties = vec![
-                ("file", report.name().to_string()),
+                // Escape sequences and bidi controls in a file name would reach the log raw.
+                ("file", safe_file_name(report.name())),
                 ("line", line.to_string()),
             ];
             // GitHub ignores columns on annotations spanning lines; leave them out there.
@@ -36,10 +38,10 @@ pub fn render(reports: &[Report]) -> String {
                 .into_iter()
                 .map(|(key, value)| format!("{key}={}", escape_property(&value)))
                 .collect();
-            let mut message = format!("[{}] {}", diagnostic.rule, diagnostic.message);
+            let mut message = format!("[{}] {}", diagnostic.rule, escape_line(&diagnostic.message));
             if let Some(help) = &diagnostic.help {
                 message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push_str(&escape_line(help));
             }
             let _ = writeln!(
                 out,
@@ -50,6 +52,21 @@ pub fn render(reports: &[Report]) -> String {
         }
     }
     out
+}
+
+/// A file name for the `file=` property: line breaks stay for `escape_property` (GitHub decodes
+/// them back, so the annotation still finds the file); every other control or bidi character
+/// is escaped as `\u{..}`, since GitHub would print it raw in the log.
+fn safe_file_name(name: &str) -> String {
+    name.split_inclusive(['\n', '\r'])
+        .map(|part| {
+            let (text, brk) = match part.strip_suffix(['\n', '\r']) {
+                Some(text) => (text, &part[text.len()..]),
+                None => (part, ""),
+            };
+            format!("{}{brk}", escape_line(text))
+        })
+        .collect()
 }
 
 /// `escapeData` of @actions/core.

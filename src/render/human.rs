@@ -8,6 +8,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::Report;
 use crate::source::Source;
+use crate::text::escape_line;
 
 /// Renders reports with code frames; `color` chooses ANSI colours (only for terminals).
 pub fn render(reports: &[Report], color: bool) -> String {
@@ -100,10 +101,11 @@ impl fmt::Debug for Framed<'_> {
 
 impl fmt::Display for Framed<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = escape_line(&self.diagnostic.message);
         if self.frame {
-            f.write_str(&self.diagnostic.message)
+            f.write_str(&message)
         } else {
-            write!(f, "{} (at {})", self.diagnostic.message, self.location)
+            write!(f, "{message} (at {})", self.location)
         }
     }
 }
@@ -120,13 +122,24 @@ impl miette::Diagnostic for Framed<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        miette::Diagnostic::help(self.diagnostic)
+        let help = miette::Diagnostic::help(self.diagnostic)?.to_string();
+        let safe: Vec<_> = help.split('\n').map(escape_line).collect();
+        Some(Box::new(safe.join("\n")))
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.frame
+        let labels = self
+            .frame
             .then(|| miette::Diagnostic::labels(self.diagnostic))
-            .flatten()
+            .flatten()?;
+        Some(Box::new(labels.map(|label| {
+            let text = label.label().map(|text| escape_line(text).into_owned());
+            if label.primary() {
+                LabeledSpan::new_primary_with_span(text, *label.inner())
+            } else {
+                LabeledSpan::new_with_span(text, *label.inner())
+            }
+        })))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -3,6 +3,8 @@
 //! Columns and character offsets count UTF-16 code units (`run.columnKind` says so, as the spec
 //! requires), lines and columns are 1-based.
 
+use std::io::Write;
+
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -27,6 +29,19 @@ pub fn help_uri(rule: &str) -> String {
 }
 
 pub fn render(reports: &[Report]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail; the output is JSON, so UTF-8.
+    let _ = render_to(reports, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where the results go in the skeleton: replaced by the streamed list.
+const RESULTS_PLACEHOLDER: &str = "checkout-lint:results";
+
+/// Writes the SARIF log to `out`, one result at a time: only the small skeleton (rules and
+/// artifacts) is built as a tree, so memory does not grow with the number of results. The
+/// bytes are exactly those of pretty-printing the whole log as one tree.
+pub fn render_to(reports: &[Report], out: &mut dyn Write) -> std::io::Result<()> {
     let all = rules::all();
     let descriptors: Vec<Value> = all
         .iter()
@@ -43,23 +58,10 @@ pub fn render(reports: &[Report]) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    let mut artifacts = Vec::new();
-    for report in reports {
-        let uri = artifact_uri(report.name());
-        artifacts.push(json!({ "location": { "uri": uri } }));
-        let units = Utf16Index::new(report.source());
-        for diagnostic in report.diagnostics() {
-            let rule_index = all.iter().position(|r| r.meta().name == diagnostic.rule);
-            results.push(result(
-                diagnostic,
-                &uri,
-                artifacts.len() - 1,
-                rule_index,
-                &units,
-            ));
-        }
-    }
+    let artifacts: Vec<Value> = reports
+        .iter()
+        .map(|report| json!({ "location": { "uri": artifact_uri(report.name()) } }))
+        .collect();
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -73,12 +75,64 @@ pub fn render(reports: &[Report]) -> String {
             }},
             "columnKind": "utf16CodeUnits",
             "artifacts": artifacts,
-            "results": results,
+            "results": RESULTS_PLACEHOLDER,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
-    text.push('\n');
-    text
+    let skeleton = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    let marker = format!("\"{RESULTS_PLACEHOLDER}\"");
+    let (before, after) = skeleton.split_once(&marker).unwrap_or((&skeleton, ""));
+    out.write_all(before.as_bytes())?;
+    // The results array sits four levels deep: its items are indented by eight spaces.
+    let mut first = true;
+    for (artifact_index, report) in reports.iter().enumerate() {
+        let uri = artifact_uri(report.name());
+        let units = Utf16Index::new(report.source());
+        for diagnostic in report.diagnostics() {
+            out.write_all(if first {
+                b"[\n        "
+            } else {
+                b",\n        "
+            })?;
+            first = false;
+            let rule_index = all.iter().position(|r| r.meta().name == diagnostic.rule);
+            let value = result(diagnostic, &uri, artifact_index, rule_index, &units);
+            serde_json::to_writer_pretty(
+                Indented {
+                    out: &mut *out,
+                    indent: b"        ",
+                },
+                &value,
+            )
+            .map_err(std::io::Error::other)?;
+        }
+    }
+    out.write_all(if first { b"[]" } else { b"\n      ]" })?;
+    out.write_all(after.as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// Indents every line after the first: pretty JSON holds no raw line break inside a string,
+/// so each `\n` it writes starts a line.
+struct Indented<'w> {
+    out: &'w mut dyn Write,
+    indent: &'static [u8],
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&rest[..=at])?;
+            self.out.write_all(self.indent)?;
+            rest = &rest[at + 1..];
+        }
+        self.out.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 fn result(

@@ -1,6 +1,6 @@
 //! `addon-editing-without-subscription`: `allow_editing_addons` on a cart without subscriptions.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     AddonEditingWithoutSubscription,
@@ -9,7 +9,7 @@ declare_rule!(
     "feature_flags.allow_editing_addons is true but the cart holds no subscription product (needs the catalogue)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(flag) = ctx.session.and_then(|s| s.flag("allow_editing_addons")) else {
         return;
     };

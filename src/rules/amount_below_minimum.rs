@@ -1,6 +1,6 @@
 //! `amount-below-minimum`: a pay-what-you-want `amount` under the product's minimum price.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::catalogue::PriceKind;
 use crate::facts::currencies::format_amount;
 use crate::text::quote;
@@ -12,7 +12,7 @@ declare_rule!(
     "A pay-what-you-want amount is below the product's minimum price (needs the catalogue)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {
         let (Some(amount), Some(product)) = (item.amount(), product) else {
             continue;

@@ -1,7 +1,7 @@
 //! `amount-overflow`: quantities so large that a line or the cart total exceeds the API's 32-bit
 //! amounts.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::analysis::line_total;
 use crate::text::quote;
 
@@ -14,7 +14,7 @@ declare_rule!(
 
 const MAX_AMOUNT: i64 = i32::MAX as i64;
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let mut running: i64 = 0;
     for (item, product) in ctx.items_with_products() {
         let (Some(product), Some(quantity)) = (product, item.quantity) else {

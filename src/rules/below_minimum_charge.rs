@@ -1,6 +1,6 @@
 //! `below-minimum-charge`: a one-time cart whose total is under the currency's minimum charge.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::currencies::{format_amount, minimum_charge};
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "The cart total is below the minimum charge for its currency (0.50 USD, 0.30 GBP …; needs catalogue prices)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     // Subscriptions may start with a free trial or a zero first charge; only one-time carts are
     // judged.

@@ -1,7 +1,7 @@
 //! `confirm-incomplete`: `confirm: true` without the data needed to finalize the session, and
 //! `payment_method_id` without `confirm: true` or an existing customer.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::model::{CheckoutSession, Spanned};
 use crate::span::Span;
@@ -23,7 +23,7 @@ impl Rule for ConfirmIncomplete {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let Some(session) = ctx.session else { return };
         if let Some(confirm) = session.confirm.filter(|c| c.value) {
             check_customer(session, confirm.span, findings);
@@ -34,7 +34,7 @@ impl Rule for ConfirmIncomplete {
     }
 }
 
-fn check_customer(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Vec<Finding>) {
+fn check_customer(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {
     match &session.customer {
         None => findings.push(
             Finding::new(confirm, "confirm: true needs a customer, but none is given")
@@ -56,7 +56,7 @@ fn minimal_address(session: &CheckoutSession<'_>) -> bool {
     }
 }
 
-fn check_address(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Vec<Finding>) {
+fn check_address(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {
     let minimal = minimal_address(session);
     let required = if minimal {
         MINIMAL_ADDRESS
@@ -105,7 +105,7 @@ fn is_filled(value: Option<Spanned<&str>>) -> bool {
     value.is_some_and(|v| !v.value.trim().is_empty())
 }
 
-fn check_required_flags(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Vec<Finding>) {
+fn check_required_flags(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {
     if let Some(flag) = session.flag("require_tax_id").filter(|f| f.value)
         && !is_filled(session.tax_id)
     {
@@ -129,7 +129,7 @@ fn check_required_flags(session: &CheckoutSession<'_>, confirm: Span, findings: 
     }
 }
 
-fn check_payment_method(session: &CheckoutSession<'_>, findings: &mut Vec<Finding>) {
+fn check_payment_method(session: &CheckoutSession<'_>, findings: &mut Findings<'_>) {
     let Some(payment_method) = session.payment_method_id else {
         return;
     };

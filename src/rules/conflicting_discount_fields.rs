@@ -1,6 +1,6 @@
 //! `conflicting-discount-fields`: `discount_code` together with `discount_codes`.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     ConflictingDiscountFields,
@@ -9,7 +9,7 @@ declare_rule!(
     "discount_code and discount_codes are both set; the API allows only one of them."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     if let (Some(code), Some(codes)) = (session.discount_code, &session.discount_codes) {
         findings.push(

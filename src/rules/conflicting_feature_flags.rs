@@ -1,6 +1,6 @@
 //! `conflicting-feature-flags`: a `require_*` flag whose `allow_*` flag is false.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     ConflictingFeatureFlags,
@@ -14,7 +14,7 @@ const PAIRS: [(&str, &str); 2] = [
     ("require_tax_id", "allow_tax_id"),
 ];
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(flags) = ctx.session.and_then(|s| s.feature_flags.as_ref()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `deprecated-discount-code`: the deprecated `discount_code` field.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::pointer::member_at;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "discount_code is deprecated; use discount_codes (fix: rename and wrap the code in an array)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let Some(code) = session.discount_code else {
         return;

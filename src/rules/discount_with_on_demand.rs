@@ -1,6 +1,6 @@
 //! `discount-with-on-demand`: discount codes on an on-demand subscription.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     DiscountWithOnDemand,
@@ -9,7 +9,7 @@ declare_rule!(
     "discount_code or discount_codes together with subscription_data.on_demand, which the API refuses."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let Some(on_demand) = session
         .subscription_data

@@ -1,6 +1,6 @@
 //! `dropdown-without-options`: a dropdown custom field with no options to choose from.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     DropdownWithoutOptions,
@@ -9,7 +9,7 @@ declare_rule!(
     "A custom field of type dropdown has no options."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `duplicate-custom-field-key`: two custom fields with the same `key`.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "Two custom_fields share a key; keys identify the answers in responses."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
         return;
     };

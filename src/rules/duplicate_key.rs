@@ -2,7 +2,7 @@
 
 use smallvec::SmallVec;
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::span::Span;
 use crate::text::quote;
@@ -22,7 +22,7 @@ impl Rule for DuplicateKey {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let Some(tree) = ctx.tree else { return };
         // An explicit stack: the tree is at most MAX_DEPTH deep, but wide trees are common.
         // Only containers are pushed: scalars cannot hold duplicates.

@@ -1,6 +1,6 @@
 //! `duplicate-payment-method`: the same method twice in `allowed_payment_method_types`.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::span::Span;
 use crate::text::quote;
@@ -12,18 +12,27 @@ declare_rule!(
     "allowed_payment_method_types lists a method twice (the spec declares uniqueItems)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(methods) = ctx.payment_methods() else {
         return;
     };
+    let written = ctx.array_items(methods.span);
     let mut first_seen = std::collections::HashMap::new();
-    for (index, method) in methods.value.iter().enumerate() {
+    for method in &methods.value {
         let Some(first) = first_seen.get(method.value).copied() else {
             first_seen.insert(method.value, method);
             continue;
         };
-        // Delete from the end of the previous item to the end of this one: the comma goes too.
-        let previous_end = methods.value[index - 1].span.end();
+        // Delete from the end of the previous item *as written* (which may be one the model
+        // left out, like an invalid method) to the end of this one: the comma goes too.
+        let at = written.partition_point(|item| item.span.start() < method.span.start());
+        let Some(previous_end) = at
+            .checked_sub(1)
+            .and_then(|i| written.get(i))
+            .map(|n| n.span.end())
+        else {
+            continue;
+        };
         findings.push(
             Finding::new(
                 method.span,

@@ -1,6 +1,6 @@
 //! `duplicate-product`: the same `product_id` on two cart lines.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "The same product_id appears on two cart lines; one line with the summed quantity is what was meant."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let items = session.items();
     if items.len() < 2 {

@@ -1,6 +1,6 @@
 //! `empty-cart`: `product_cart: []` outside the product-collection flow.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     EmptyCart,
@@ -9,7 +9,7 @@ declare_rule!(
     "product_cart is empty and no product_collection_id lets the customer choose a product."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let Some(cart) = &session.product_cart else {
         return;

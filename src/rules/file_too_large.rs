@@ -1,6 +1,6 @@
 //! `file-too-large`: a file over the size limit is reported, not read.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::span::Span;
 
@@ -18,7 +18,7 @@ impl Rule for FileTooLarge {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         if let Some(too_large) = ctx.too_large {
             findings.push(
                 Finding::new(

@@ -1,6 +1,6 @@
 //! `ignored-amount`: `amount` on a product that is not pay-what-you-want.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::catalogue::PriceKind;
 use crate::text::quote;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "amount is set on a product that is not a one-time pay-what-you-want product, so the API ignores it (needs the catalogue)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {
         let (Some(amount), Some(product)) = (item.amount(), product) else {
             continue;

@@ -1,6 +1,6 @@
 //! `ignored-custom-field-options`: `options` on a custom field that is not a dropdown.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "options on a custom field that is not a dropdown, which the API ignores."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `ineffective-billing-currency`: `billing_currency` on an account without adaptive pricing.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::text::quote;
 
@@ -18,7 +18,7 @@ impl Rule for IneffectiveBillingCurrency {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         // Unknown account settings (`adaptive_pricing` unset) stay silent: most accounts that
         // send billing_currency do so because adaptive pricing is on.
         if ctx.account.adaptive_pricing != Some(false) {

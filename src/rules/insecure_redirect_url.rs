@@ -1,6 +1,6 @@
 //! `insecure-redirect-url`: a plain-http redirect to a host other than localhost.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::facts::url::parse;
 use crate::text::quote;
@@ -12,7 +12,7 @@ declare_rule!(
     "return_url or cancel_url uses http: on a host other than localhost."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     for (field, url) in session.redirect_urls() {
         // Only an http: URL can be insecure; the usual https: one needs no parse.

@@ -1,7 +1,7 @@
 //! `invalid-addons`: addons where the API refuses them (one-time and usage-based products,
 //! on-demand subscriptions) or addon ids the product does not offer.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::analysis::is_usage_based;
 use crate::text::quote;
 
@@ -12,7 +12,7 @@ declare_rule!(
     "addons on a product that is not a subscription, on a usage-based product or with on_demand, or an addon the product does not offer."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let on_demand = session
         .subscription_data

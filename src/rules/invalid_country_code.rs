@@ -1,6 +1,6 @@
 //! `invalid-country-code`: a country that is not an upper-case ISO 3166-1 alpha-2 code.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::facts::countries::{alpha2_for, name};
 use crate::text::quote;
@@ -17,7 +17,7 @@ pub fn handles(pointer: &str) -> bool {
     pointer == "/billing_address/country"
 }
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (_, span, found) in ctx.enum_violations(handles) {
         let mut finding = Finding::new(
             span,

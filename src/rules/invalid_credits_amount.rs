@@ -1,6 +1,6 @@
 //! `invalid-credits-amount`: a `credits_amount` that is not a positive decimal number.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "credit_entitlements[].credits_amount is not a decimal number greater than zero."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     for item in session.items() {
         let Some(entries) = &item.credit_entitlements else {

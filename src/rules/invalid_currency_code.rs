@@ -1,6 +1,6 @@
 //! `invalid-currency-code`: a currency that is not an ISO 4217 code Dodo supports.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::facts::currencies::{is_iso, is_supported};
 use crate::pointer::display_path;
@@ -18,7 +18,7 @@ pub fn handles(pointer: &str) -> bool {
     pointer == "/billing_currency" || pointer == "/subscription_data/on_demand/product_currency"
 }
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (pointer, span, found) in ctx.enum_violations(handles) {
         let field = display_path(pointer);
         let upper = found.trim().to_ascii_uppercase();

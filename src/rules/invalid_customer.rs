@@ -1,7 +1,7 @@
 //! `invalid-customer`: a `customer` that is neither variant of the API's untagged union —
 //! no `email` and no `customer_id`, or `customer_id` mixed with new-customer fields.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::span::Span;
 
@@ -15,7 +15,7 @@ declare_rule!(
 /// Keys of the new-customer variant.
 pub const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(customer) = ctx.session.and_then(|s| s.customer.as_ref()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `invalid-email`: `customer.email` that is not an email address.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::email::is_deliverable;
 use crate::text::quote;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "customer.email is not an email address."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(email) = ctx
         .session
         .and_then(|s| s.customer.as_ref())

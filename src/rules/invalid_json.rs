@@ -1,7 +1,7 @@
 //! `invalid-json`: the file is not a JSON object (bad UTF-8, a syntax error, nesting too deep,
 //! or a top level that is an array, string or number).
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct InvalidJson;
@@ -18,7 +18,7 @@ impl Rule for InvalidJson {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         if let Some(invalid) = ctx.invalid_utf8 {
             findings.push(
                 Finding::new(invalid.span, "the file is not valid UTF-8")

@@ -1,7 +1,7 @@
 //! `invalid-metadata`: metadata over Dodo's limits: 50 keys, keys of 40 characters from
 //! `[A-Za-z0-9_-]`, values of 500 characters.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -15,7 +15,7 @@ const MAX_KEYS: usize = 50;
 const MAX_KEY_CHARS: usize = 40;
 const MAX_VALUE_CHARS: usize = 500;
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(metadata) = ctx.session.and_then(|s| s.metadata.as_ref()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `invalid-phone-number`: `customer.phone_number` not in E.164 international format.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::text::quote;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "customer.phone_number is not in international E.164 format (+ and 8 to 15 digits)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(phone) = ctx
         .session
         .and_then(|s| s.customer.as_ref())

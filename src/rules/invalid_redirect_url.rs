@@ -1,6 +1,6 @@
 //! `invalid-redirect-url`: `return_url` / `cancel_url` that is not an absolute http(s) URL.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::url::{Url, parse};
 use crate::text::quote;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "return_url or cancel_url is not an absolute http(s) URL, so the redirect after checkout cannot work."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     for (field, url) in session.redirect_urls() {
         let problem = match parse(url.value) {

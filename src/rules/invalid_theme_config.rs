@@ -1,7 +1,7 @@
 //! `invalid-theme-config`: theme values the docs constrain: https font URLs, a CSS length radius,
 //! a pay button text of at most 100 characters, CSS colours.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::colors::is_css_color;
 use crate::facts::url::parse;
 use crate::text::quote;
@@ -15,7 +15,7 @@ declare_rule!(
 
 const MAX_BUTTON_TEXT: usize = 100;
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(theme) = ctx
         .session
         .and_then(|s| s.customization.as_ref())

@@ -1,6 +1,6 @@
 //! `invalid-value`: a string outside its enumeration (currency, country, payment method …).
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
@@ -24,7 +24,7 @@ impl Rule for InvalidValue {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         for violation in ctx.violations {
             let (span, found, allowed) = match &violation.kind {
                 ViolationKind::NotAllowed {

@@ -1,6 +1,6 @@
 //! `invalid-zipcode`: a postal code whose shape cannot be right for the billing country.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -68,7 +68,7 @@ fn is_uk_postcode(code: &[u8]) -> bool {
         && pattern(inward, b"9AA")
 }
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(address) = ctx.session.and_then(|s| s.billing_address.as_ref()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `missing-card-fallback`: `allowed_payment_method_types` without `credit` or `debit`.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::span::Span;
 
@@ -20,7 +20,7 @@ impl Rule for MissingCardFallback {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let Some(methods) = ctx.payment_methods() else {
             return;
         };

@@ -1,6 +1,6 @@
 //! `missing-field`: a required key is absent.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
@@ -19,7 +19,7 @@ impl Rule for MissingField {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         for violation in ctx.violations {
             let ViolationKind::MissingField { object, field } = &violation.kind else {
                 continue;

@@ -1,7 +1,7 @@
 //! `mixed-cart`: subscription products mixed with one-time products, or a subscription cart
 //! with more than one product.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::catalogue::Product;
 use crate::diagnostic::Severity;
 use crate::model::ProductItem;
@@ -21,7 +21,7 @@ impl Rule for MixedCart {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let (Some(session), Some(catalogue)) = (ctx.session, ctx.catalogue) else {
             return;
         };

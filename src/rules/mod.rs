@@ -26,7 +26,7 @@ macro_rules! declare_rule {
             fn check(
                 &self,
                 ctx: &$crate::rules::Context<'_>,
-                findings: &mut Vec<$crate::rules::Finding>,
+                findings: &mut $crate::rules::Findings<'_>,
             ) {
                 check(ctx, findings)
             }
@@ -78,6 +78,7 @@ mod short_discount_code;
 mod tax_id_without_country;
 mod too_many_custom_fields;
 mod too_many_discount_codes;
+pub(crate) mod too_many_findings;
 mod too_many_items;
 mod trial_period_out_of_range;
 mod trial_without_subscription;
@@ -126,7 +127,7 @@ impl RuleMeta {
 
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>);
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>);
 }
 
 /// Everything a rule may read.
@@ -185,11 +186,37 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// Every item of the array at `span` as written, readable or not: what the API counts,
+    /// and what a fix or label that names "the previous item" or "item 21" must index (the
+    /// model leaves out items that failed the schema).
+    pub fn array_items(&self, span: Span) -> &'a [Node<'a>] {
+        self.tree
+            .and_then(|root| crate::pointer::node_at(root, span))
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+    }
+
     /// `allowed_payment_method_types`, when it is a list.
     pub fn payment_methods(
         &self,
     ) -> Option<&'a crate::model::Spanned<Vec<crate::model::Spanned<&'a str>>>> {
         self.session?.allowed_payment_method_types.as_ref()
+    }
+}
+
+/// Where a rule reports its findings: handed straight to the engine, which keeps what the
+/// per-file limit allows, so a rule never holds a vector of a million findings.
+pub struct Findings<'a> {
+    sink: &'a mut dyn FnMut(Finding),
+}
+
+impl<'a> Findings<'a> {
+    pub fn new(sink: &'a mut dyn FnMut(Finding)) -> Self {
+        Self { sink }
+    }
+
+    pub fn push(&mut self, finding: Finding) {
+        (self.sink)(finding);
     }
 }
 
@@ -232,6 +259,7 @@ impl Finding {
 
 static RULES: &[&dyn Rule] = &[
     &file_too_large::FileTooLarge,
+    &too_many_findings::TooManyFindings,
     &invalid_json::InvalidJson,
     &duplicate_key::DuplicateKey,
     &unknown_field::UnknownField,

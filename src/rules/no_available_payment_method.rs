@@ -1,6 +1,6 @@
 //! `no-available-payment-method`: no listed method can show, so the checkout fails.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::payment_methods::why_unavailable;
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "Every method in allowed_payment_method_types is unavailable for this payload (or the list is empty), so the checkout session fails."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(methods) = ctx.payment_methods() else {
         return;
     };

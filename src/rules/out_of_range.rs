@@ -1,6 +1,6 @@
 //! `out-of-range`: a number outside the range the API's type can hold.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
@@ -19,7 +19,7 @@ impl Rule for OutOfRange {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         for violation in ctx.violations {
             if let ViolationKind::OutOfRange { span, message } = &violation.kind {
                 findings.push(Finding::new(

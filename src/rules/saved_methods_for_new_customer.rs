@@ -1,6 +1,6 @@
 //! `saved-methods-for-new-customer`: saved payment methods shown to a customer that is always new.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     SavedMethodsForNewCustomer,
@@ -9,7 +9,7 @@ declare_rule!(
     "show_saved_payment_methods is true while always_create_new_customer is true: a new customer has no saved methods."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let (Some(show), Some(always_new)) = (
         session.show_saved_payment_methods,

@@ -1,6 +1,6 @@
 //! `short-discount-code`: a discount code shorter than Dodo allows codes to be.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::text::quote;
 
 declare_rule!(
@@ -12,7 +12,7 @@ declare_rule!(
 
 const MIN_LENGTH: usize = 3;
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let listed = session.discount_codes.iter().flat_map(|c| c.value.iter());
     for code in session.discount_code.iter().chain(listed) {

@@ -1,6 +1,6 @@
 //! `tax-id-without-country`: `tax_id` without `billing_address.country`.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     TaxIdWithoutCountry,
@@ -9,7 +9,7 @@ declare_rule!(
     "tax_id is set without billing_address.country, which the API needs to read it."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let Some(tax_id) = session.tax_id else { return };
     let has_country = session

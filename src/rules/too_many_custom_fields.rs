@@ -1,6 +1,6 @@
 //! `too-many-custom-fields`: more than 5 custom fields.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     TooManyCustomFields,
@@ -11,20 +11,21 @@ declare_rule!(
 
 const MAX_FIELDS: usize = 5;
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
         return;
     };
-    if let Some(extra) = fields.value.get(MAX_FIELDS) {
+    let written = ctx.array_items(fields.span);
+    if let Some(extra) = written.get(MAX_FIELDS) {
         findings.push(
             Finding::new(
                 fields.span,
                 format!(
                     "custom_fields holds {} fields; at most {MAX_FIELDS} are allowed",
-                    fields.value.len()
+                    written.len()
                 ),
             )
-            .label(extra.span, "field 6 is here"),
+            .label(extra.span, format!("field {} is here", MAX_FIELDS + 1)),
         );
     }
 }

@@ -1,6 +1,6 @@
 //! `too-many-discount-codes`: more than 20 stacked discount codes.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     TooManyDiscountCodes,
@@ -11,16 +11,17 @@ declare_rule!(
 
 const MAX_CODES: usize = 20;
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(codes) = ctx.session.and_then(|s| s.discount_codes.as_ref()) else {
         return;
     };
-    if codes.value.len() > MAX_CODES {
+    let written = ctx.array_items(codes.span).len();
+    if written > MAX_CODES {
         findings.push(Finding::new(
             codes.span,
             format!(
                 "discount_codes holds {} codes; at most {MAX_CODES} can be stacked",
-                codes.value.len()
+                written
             ),
         ));
     }

@@ -1,6 +1,6 @@
 //! `trial-period-out-of-range`: `trial_period_days` outside 0–10000.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     TrialPeriodOutOfRange,
@@ -9,7 +9,7 @@ declare_rule!(
     "subscription_data.trial_period_days is outside 0 to 10000 days."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(days) = ctx.session.and_then(|s| s.trial_period_days()) else {
         return;
     };

@@ -1,6 +1,6 @@
 //! `trial-without-subscription`: a trial for a cart without a subscription product.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 
 declare_rule!(
     TrialWithoutSubscription,
@@ -9,7 +9,7 @@ declare_rule!(
     "subscription_data.trial_period_days is set but the cart holds no subscription product, so it is ignored (needs the catalogue)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(days) = ctx.session.and_then(|s| s.trial_period_days()) else {
         return;
     };

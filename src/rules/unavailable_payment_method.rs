@@ -1,7 +1,7 @@
 //! `unavailable-payment-method`: a listed method that can never show for this payload, by Dodo's
 //! availability table (country, currency, subscriptions, BNPL minimum).
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::payment_methods::why_unavailable;
 use crate::text::quote;
 
@@ -12,7 +12,7 @@ declare_rule!(
     "A payment method in allowed_payment_method_types that can never show for this billing country, currency or cart."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(methods) = ctx.payment_methods() else {
         return;
     };

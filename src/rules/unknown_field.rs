@@ -1,6 +1,6 @@
 //! `unknown-field`: a key the API does not define (usually a typo).
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
@@ -24,7 +24,7 @@ impl Rule for UnknownField {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         for violation in ctx.violations {
             let ViolationKind::UnknownField {
                 key,

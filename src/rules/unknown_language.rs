@@ -1,6 +1,6 @@
 //! `unknown-language`: `force_language` that is not one of the documented languages.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::facts::languages::{DOCUMENTED, is_documented};
 use crate::text::quote;
@@ -12,7 +12,7 @@ declare_rule!(
     "customization.force_language is not one of the languages the checkout is documented to support."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(language) = ctx
         .session
         .and_then(|s| s.customization.as_ref())

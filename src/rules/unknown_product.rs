@@ -1,6 +1,6 @@
 //! `unknown-product`: a `product_id` the catalogue does not have.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::suggest::closest;
 use crate::text::quote;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "A product_id that is not in the configured catalogue (needs the catalogue)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let (Some(session), Some(catalogue)) = (ctx.session, ctx.catalogue) else {
         return;
     };

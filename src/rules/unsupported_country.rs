@@ -1,6 +1,6 @@
 //! `unsupported-country`: a valid country Dodo does not accept payments from.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::facts::countries::{is_accepted, name};
 
 declare_rule!(
@@ -10,7 +10,7 @@ declare_rule!(
     "billing_address.country is a valid code but not a country Dodo accepts payments from."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(country) = ctx
         .session
         .and_then(|s| s.billing_address.as_ref())

@@ -1,6 +1,6 @@
 //! `usage-based-quantity`: a usage-based product with a quantity other than 1.
 
-use super::{Context, Finding};
+use super::{Context, Finding, Findings};
 use crate::analysis::is_usage_based;
 use crate::text::quote;
 
@@ -11,7 +11,7 @@ declare_rule!(
     "A usage-based product has a quantity other than 1 (needs the catalogue)."
 );
 
-fn check(ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {
         let (Some(product), Some(quantity)) = (product, item.quantity) else {
             continue;

@@ -1,6 +1,6 @@
 //! `zero-quantity`: a cart item with quantity 0 or below.
 
-use super::{Context, Finding, Rule, RuleMeta};
+use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
 
 pub struct ZeroQuantity;
@@ -17,7 +17,7 @@ impl Rule for ZeroQuantity {
         &META
     }
 
-    fn check(&self, ctx: &Context<'_>, findings: &mut Vec<Finding>) {
+    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let Some(session) = ctx.session else { return };
         for quantity in session.items().iter().filter_map(|item| item.quantity) {
             if quantity.value < 1 {

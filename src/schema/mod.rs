@@ -5,13 +5,15 @@ pub mod docs;
 mod tree_json;
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value as Json;
 
+use crate::bounded::Bounded;
 use crate::span::Span;
 use crate::text::quote;
 use crate::tree::{Member, Node, Value};
@@ -34,7 +36,8 @@ pub enum ViolationKind {
     UnknownField {
         key: String,
         key_span: Span,
-        known: Vec<String>,
+        /// Shared by every unknown key of one object: a wide object costs one list, not one each.
+        known: Arc<[String]>,
     },
     /// A required key is absent; `object` is the span of the object that lacks it.
     MissingField { object: Span, field: String },
@@ -49,7 +52,8 @@ pub enum ViolationKind {
     NotAllowed {
         span: Span,
         found: String,
-        allowed: Vec<String>,
+        /// Shared by every violation of the same enumeration.
+        allowed: Arc<[String]>,
     },
     /// A number outside its range: "must be at most 2147483647".
     OutOfRange { span: Span, message: String },
@@ -119,99 +123,214 @@ pub fn document() -> &'static Json {
 
 /// Validates the payload tree (whose root is an object) against the schema.
 pub fn validate(root: &Node<'_>) -> Vec<Violation> {
+    validate_within(root, usize::MAX).violations
+}
+
+/// What validation found, in memory bounded by the limit it was given.
+#[derive(Debug, Default)]
+pub struct Validation {
+    /// The first violations by position, at most the limit.
+    pub violations: Vec<Violation>,
+    /// The spans of every value that failed, kept or not: the model leaves them all out.
+    pub failed: HashSet<Span>,
+    /// How many violations were found past the limit.
+    pub dropped: usize,
+}
+
+/// [`validate`], keeping at most `limit` violations (the first by position).
+pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
     let compiled = compiled();
     let instance = TreeNode(root);
     if compiled.validator.is_valid(instance) {
-        return Vec::new();
+        return Validation::default();
     }
-    let mut violations = Vec::new();
+    let mut failed = HashSet::new();
+    let mut kept = Bounded::new(limit);
+    let mut sequence = 0_usize;
+    let mut locator = Locator::new(&compiled.schema, root);
     for error in compiled.validator.iter_errors(instance) {
-        locate(&compiled.schema, root, &error, &mut violations);
+        locator.locate(&error, &mut |violation: Violation| {
+            if let Some(span) = violation.failed_value() {
+                failed.insert(span);
+            }
+            let span = violation.span();
+            sequence += 1;
+            kept.push((span.start(), span.len(), sequence), violation);
+        });
     }
-    violations
+    let dropped = kept.dropped();
+    Validation {
+        violations: kept.into_sorted(),
+        failed,
+        dropped,
+    }
 }
 
-fn locate(schema: &Json, root: &Node<'_>, error: &ValidationError<'_>, out: &mut Vec<Violation>) {
-    let Some(node) = find_node(root, error) else {
-        return;
-    };
-    let pointer = error.instance_path().as_str().to_string();
-    let span = node.span;
-    let kind = match error.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let known = known_keys(schema, error.schema_path().as_str());
-            for key in unexpected {
-                for member in members_named(node, key) {
-                    out.push(Violation {
-                        pointer: format!("{pointer}/{}", escape_pointer_segment(key)),
-                        kind: ViolationKind::UnknownField {
-                            key: key.clone(),
-                            key_span: member.key_span,
-                            known: known.clone(),
-                        },
-                    });
-                }
-            }
-            return;
+/// Maps schema errors onto the tree. Every lookup is indexed, so the cost stays linear however
+/// wide an object is: members of wide objects are indexed by key once, and the lists of known
+/// keys and allowed values are built once and shared.
+struct Locator<'t, 's> {
+    schema: &'static Json,
+    root: &'t Node<'s>,
+    /// Wide objects' members by key (the last of duplicates wins), keyed by the members' address.
+    wide: HashMap<usize, HashMap<&'t str, &'t Member<'s>>>,
+    known: HashMap<String, Arc<[String]>>,
+    enums: HashMap<usize, Arc<[String]>>,
+}
+
+/// Objects with more members than this are indexed instead of scanned.
+const SCAN_LIMIT: usize = 16;
+
+impl<'t, 's> Locator<'t, 's> {
+    fn new(schema: &'static Json, root: &'t Node<'s>) -> Self {
+        Self {
+            schema,
+            root,
+            wide: HashMap::new(),
+            known: HashMap::new(),
+            enums: HashMap::new(),
         }
-        ValidationErrorKind::Required { property } => ViolationKind::MissingField {
-            object: span,
-            field: property.as_str().unwrap_or_default().to_string(),
-        },
-        ValidationErrorKind::Type { kind } => ViolationKind::WrongType {
-            span,
-            expected: expected_types(kind),
-            found: describe(node),
-        },
-        // A non-string where a string enum belongs: the `type` error says it better.
-        ValidationErrorKind::Enum { .. } if node.as_str().is_none() => return,
-        ValidationErrorKind::Enum { options } => ViolationKind::NotAllowed {
-            span,
-            found: node
-                .as_str()
-                .map_or_else(|| node.to_json().to_string(), str::to_string),
-            allowed: options
-                .as_array()
-                .map(|values| {
-                    values
-                        .iter()
-                        .filter_map(|v| v.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        },
-        ValidationErrorKind::Minimum { limit } => ViolationKind::OutOfRange {
-            span,
-            message: format!("must be at least {limit}, found {}", describe(node)),
-        },
-        ValidationErrorKind::Maximum { limit } => ViolationKind::OutOfRange {
-            span,
-            message: format!("must be at most {limit}, found {}", describe(node)),
-        },
-        ValidationErrorKind::AnyOf { context } => {
-            // `T | null` is written as anyOf [T, null]; for a non-null value only T's errors
-            // say anything useful.
-            let useful: Vec<_> = context
-                .iter()
-                .filter(|branch| !is_only_null_type_error(branch))
-                .collect();
-            if let [branch] = useful.as_slice() {
-                for inner in branch.iter() {
-                    locate(schema, root, inner, out);
+    }
+
+    fn locate(&mut self, error: &ValidationError<'_>, out: &mut dyn FnMut(Violation)) {
+        let Some(node) = self.find_node(error) else {
+            return;
+        };
+        let pointer = error.instance_path().as_str().to_string();
+        let span = node.span;
+        let kind = match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let known = self.known_keys(error.schema_path().as_str());
+                let unexpected: HashSet<&str> = unexpected.iter().map(String::as_str).collect();
+                for member in node.as_object().unwrap_or_default() {
+                    if unexpected.contains(member.key) {
+                        out(Violation {
+                            pointer: format!("{pointer}/{}", escape_pointer_segment(member.key)),
+                            kind: ViolationKind::UnknownField {
+                                key: member.key.to_string(),
+                                key_span: member.key_span,
+                                known: Arc::clone(&known),
+                            },
+                        });
+                    }
                 }
                 return;
             }
-            ViolationKind::Other {
+            ValidationErrorKind::Required { property } => ViolationKind::MissingField {
+                object: span,
+                field: property.as_str().unwrap_or_default().to_string(),
+            },
+            ValidationErrorKind::Type { kind } => ViolationKind::WrongType {
                 span,
-                message: "does not match the schema".into(),
+                expected: expected_types(kind),
+                found: describe(node),
+            },
+            // A non-string where a string enum belongs: the `type` error says it better.
+            ValidationErrorKind::Enum { .. } if node.as_str().is_none() => return,
+            ValidationErrorKind::Enum { options } => ViolationKind::NotAllowed {
+                span,
+                found: node
+                    .as_str()
+                    .map_or_else(|| node.to_json().to_string(), str::to_string),
+                allowed: self.allowed(options),
+            },
+            ValidationErrorKind::Minimum { limit } => ViolationKind::OutOfRange {
+                span,
+                message: format!("must be at least {limit}, found {}", describe(node)),
+            },
+            ValidationErrorKind::Maximum { limit } => ViolationKind::OutOfRange {
+                span,
+                message: format!("must be at most {limit}, found {}", describe(node)),
+            },
+            ValidationErrorKind::AnyOf { context } => {
+                // `T | null` is written as anyOf [T, null]; for a non-null value only T's errors
+                // say anything useful.
+                let useful: Vec<_> = context
+                    .iter()
+                    .filter(|branch| !is_only_null_type_error(branch))
+                    .collect();
+                if let [branch] = useful.as_slice() {
+                    for inner in branch.iter() {
+                        self.locate(inner, out);
+                    }
+                    return;
+                }
+                ViolationKind::Other {
+                    span,
+                    message: "does not match the schema".into(),
+                }
             }
+            other => ViolationKind::Other {
+                span,
+                message: format!("breaks the schema's {:?} keyword", other.keyword()),
+            },
+        };
+        out(Violation { pointer, kind });
+    }
+
+    /// Walks the error's instance path through the tree.
+    fn find_node(&mut self, error: &ValidationError<'_>) -> Option<&'t Node<'s>> {
+        let mut node = self.root;
+        for segment in error.instance_path().segments() {
+            node = match segment {
+                LocationSegment::Property(key) => &self.member(node, &key)?.value,
+                LocationSegment::Index(index) => node.as_array()?.get(index)?,
+            };
         }
-        other => ViolationKind::Other {
-            span,
-            message: format!("breaks the schema's {:?} keyword", other.keyword()),
-        },
-    };
-    out.push(Violation { pointer, kind });
+        Some(node)
+    }
+
+    /// The member `key` of an object (the last of duplicates, as [`Node::member`]).
+    fn member(&mut self, object: &'t Node<'s>, key: &str) -> Option<&'t Member<'s>> {
+        let members = object.as_object()?;
+        if members.len() <= SCAN_LIMIT {
+            return object.member(key);
+        }
+        let index = self
+            .wide
+            .entry(members.as_ptr() as usize)
+            .or_insert_with(|| members.iter().map(|m| (m.key, m)).collect());
+        index.get(key).copied()
+    }
+
+    /// The `properties` of the schema object that owns an `additionalProperties` keyword.
+    fn known_keys(&mut self, keyword_path: &str) -> Arc<[String]> {
+        if let Some(known) = self.known.get(keyword_path) {
+            return Arc::clone(known);
+        }
+        let owner = keyword_path
+            .strip_suffix("/additionalProperties")
+            .unwrap_or(keyword_path);
+        let known: Arc<[String]> = self
+            .schema
+            .pointer(owner)
+            .and_then(|s| s.get("properties"))
+            .and_then(Json::as_object)
+            .map(|properties| properties.keys().cloned().collect())
+            .unwrap_or_default();
+        self.known
+            .insert(keyword_path.to_string(), Arc::clone(&known));
+        known
+    }
+
+    /// An enumeration's strings, once per enumeration (the validator shares its options).
+    fn allowed(&mut self, options: &Arc<Json>) -> Arc<[String]> {
+        let names = self
+            .enums
+            .entry(Arc::as_ptr(options) as usize)
+            .or_insert_with(|| {
+                options
+                    .as_array()
+                    .map(|values| {
+                        values
+                            .iter()
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            });
+        Arc::clone(names)
+    }
 }
 
 /// What a value is, for messages: `string "yes"`, `number 1.5`, `array`.
@@ -259,38 +378,6 @@ fn expected_types(kind: &TypeKind) -> String {
     // "null" reads best last: "string or null".
     names.sort_by_key(|name| name == "null");
     names.join(" or ")
-}
-
-/// Walks the error's instance path through the tree.
-fn find_node<'t, 's>(root: &'t Node<'s>, error: &ValidationError<'_>) -> Option<&'t Node<'s>> {
-    let mut node = root;
-    for segment in error.instance_path().segments() {
-        node = match segment {
-            LocationSegment::Property(key) => node.get(&key)?,
-            LocationSegment::Index(index) => node.as_array()?.get(index)?,
-        };
-    }
-    Some(node)
-}
-
-fn members_named<'t, 's>(node: &'t Node<'s>, key: &'t str) -> impl Iterator<Item = &'t Member<'s>> {
-    node.as_object()
-        .unwrap_or_default()
-        .iter()
-        .filter(move |m| m.key == key)
-}
-
-/// The `properties` of the schema object that owns an `additionalProperties` keyword.
-fn known_keys(schema: &Json, keyword_path: &str) -> Vec<String> {
-    let owner = keyword_path
-        .strip_suffix("/additionalProperties")
-        .unwrap_or(keyword_path);
-    schema
-        .pointer(owner)
-        .and_then(|s| s.get("properties"))
-        .and_then(Json::as_object)
-        .map(|properties| properties.keys().cloned().collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

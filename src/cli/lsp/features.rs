@@ -37,6 +37,20 @@ fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
     }
 }
 
+/// Catalogue text as literal Markdown: every character that Markdown could read as syntax (links, images, HTML, emphasis, code) is backslash-escaped, and line breaks and
+/// control characters are escaped, so a product name shows as written and nothing more.
+fn markdown_text(text: &str) -> String {
+    let text = crate::text::escape_line(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if "\\`*_{}[]<>()#+-!|~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encoding) -> Value {
     let at = offset(source, position, encoding);
     let arena = tree::Arena::new();
@@ -61,9 +75,10 @@ pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encod
                     )
                 });
                 format!(
-                    "**{}** (`{}`)\n\nPrice: {price}{}\n\n{}",
-                    product.display_name(),
-                    product.id,
+                    "**{}** ({})\n\nPrice: {}{}\n\n{}",
+                    markdown_text(product.display_name()),
+                    markdown_text(&product.id),
+                    markdown_text(&price),
                     if product.price.pay_what_you_want {
                         " (minimum, pay what you want)"
                     } else {

@@ -10,6 +10,7 @@
 mod context;
 mod convert;
 mod features;
+mod transport;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -39,8 +40,10 @@ struct Server {
     dirty: Vec<String>,
 }
 
-pub fn run() -> Result<(), String> {
-    let (connection, io_threads) = Connection::stdio();
+/// Runs the server until the client says `exit`: exit code 0 after a `shutdown` request, 1
+/// without one (as the specification says), also when the client just goes away.
+pub fn run() -> Result<u8, String> {
+    let (connection, io_threads) = transport::stdio();
     let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("initialize: {e}"))?;
@@ -76,13 +79,18 @@ pub fn run() -> Result<(), String> {
         configs: HashMap::new(),
         dirty: Vec::new(),
     };
-    server.main_loop()?;
+    let code = server.main_loop()?;
     drop(server);
-    io_threads.join().map_err(|e| format!("stdio: {e}"))
+    if let Err(reason) = io_threads.join() {
+        eprintln!("checkout-lint lsp: stopped reading: {reason}");
+        return Ok(1);
+    }
+    Ok(code)
 }
 
 impl Server {
-    fn main_loop(&mut self) -> Result<(), String> {
+    /// The exit code: 0 after `shutdown` then `exit`, 1 when the client ends otherwise.
+    fn main_loop(&mut self) -> Result<u8, String> {
         while let Ok(message) = self.connection.receiver.recv() {
             match message {
                 Message::Request(request) => {
@@ -91,10 +99,13 @@ impl Server {
                         .handle_shutdown(&request)
                         .map_err(|e| e.to_string())?
                     {
-                        return Ok(());
+                        return Ok(0);
                     }
                     let response = self.request(&request);
                     self.send(Message::Response(response));
+                }
+                Message::Notification(notification) if notification.method == "exit" => {
+                    return Ok(1);
                 }
                 Message::Notification(notification) => self.notification(notification),
                 Message::Response(_) => {}
@@ -107,7 +118,7 @@ impl Server {
                 }
             }
         }
-        Ok(())
+        Ok(1)
     }
 
     fn send(&self, message: Message) {

@@ -1,0 +1,37 @@
+//! `too-many-findings`: a file with more findings than the per-file limit keeps the first ones
+//! (by position) and reports how many more there were.
+//!
+//! The engine reports it once every other rule has run, when the count is known, so its check
+//! does nothing; [`finding`] builds what the engine reports.
+
+use super::{Context, Finding, Findings, Rule, RuleMeta};
+use crate::diagnostic::Severity;
+use crate::span::Span;
+
+pub struct TooManyFindings;
+
+pub static META: RuleMeta = RuleMeta {
+    name: "too-many-findings",
+    severity: Severity::Error,
+    summary: "The file has more findings than the per-file limit (--max-diagnostics); the rest are counted, not listed.",
+    docs: include_str!("../../rules/too-many-findings.md"),
+};
+
+impl Rule for TooManyFindings {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _ctx: &Context<'_>, _findings: &mut Findings<'_>) {}
+}
+
+/// The summary at the start of the file: `kept` findings are listed, `dropped` are not.
+pub fn finding(kept: usize, dropped: usize) -> Finding {
+    Finding::new(
+        Span::new(0, 0),
+        format!(
+            "only the first {kept} findings of this file are listed; {dropped} more were found"
+        ),
+    )
+    .help("fix the listed ones and lint again, or raise the limit with --max-diagnostics")
+}

@@ -37,27 +37,46 @@ pub fn render(reports: &[Report]) -> String {
 
 /// Where the results go in the skeleton: replaced by the streamed list.
 const RESULTS_PLACEHOLDER: &str = "checkout-lint:results";
+/// Where the rule descriptors go: replaced by the text made once per process.
+const RULES_PLACEHOLDER: &str = "checkout-lint:rules";
+
+/// Every rule's descriptor, with its whole page as help, pretty-printed once per process at the
+/// depth it has in the log (`runs[0].tool.driver.rules`: ten spaces).
+fn rule_descriptors() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let descriptors: Vec<Value> = rules::all()
+            .iter()
+            .map(|rule| {
+                let meta = rule.meta();
+                json!({
+                    "id": meta.name,
+                    "name": meta.name,
+                    "shortDescription": { "text": meta.summary },
+                    "fullDescription": { "text": meta.section("What it checks").unwrap_or(meta.summary) },
+                    "help": { "text": meta.docs, "markdown": meta.docs },
+                    "helpUri": help_uri(meta.name),
+                    "defaultConfiguration": { "level": level(meta.severity) },
+                })
+            })
+            .collect();
+        let mut text = Vec::new();
+        let _ = serde_json::to_writer_pretty(
+            Indented {
+                out: &mut text,
+                indent: b"          ",
+            },
+            &descriptors,
+        );
+        String::from_utf8(text).unwrap_or_default()
+    })
+}
 
 /// Writes the SARIF log to `out`, one result at a time: only the small skeleton (rules and
 /// artifacts) is built as a tree, so memory does not grow with the number of results. The
 /// bytes are exactly those of pretty-printing the whole log as one tree.
 pub fn render_to(reports: &[Report], out: &mut dyn Write) -> std::io::Result<()> {
     let all = rules::all();
-    let descriptors: Vec<Value> = all
-        .iter()
-        .map(|rule| {
-            let meta = rule.meta();
-            json!({
-                "id": meta.name,
-                "name": meta.name,
-                "shortDescription": { "text": meta.summary },
-                "fullDescription": { "text": meta.section("What it checks").unwrap_or(meta.summary) },
-                "help": { "text": meta.docs, "markdown": meta.docs },
-                "helpUri": help_uri(meta.name),
-                "defaultConfiguration": { "level": level(meta.severity) },
-            })
-        })
-        .collect();
     let artifacts: Vec<Value> = reports
         .iter()
         .map(|report| json!({ "location": { "uri": artifact_uri(report.name()) } }))
@@ -71,7 +90,7 @@ pub fn render_to(reports: &[Report], out: &mut dyn Write) -> std::io::Result<()>
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "informationUri": INFORMATION_URI,
-                "rules": descriptors,
+                "rules": RULES_PLACEHOLDER,
             }},
             "columnKind": "utf16CodeUnits",
             "artifacts": artifacts,
@@ -79,6 +98,7 @@ pub fn render_to(reports: &[Report], out: &mut dyn Write) -> std::io::Result<()>
         }]
     });
     let skeleton = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    let skeleton = skeleton.replacen(&format!("\"{RULES_PLACEHOLDER}\""), rule_descriptors(), 1);
     let marker = format!("\"{RESULTS_PLACEHOLDER}\"");
     let (before, after) = skeleton.split_once(&marker).unwrap_or((&skeleton, ""));
     out.write_all(before.as_bytes())?;

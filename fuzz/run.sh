@@ -1,13 +1,69 @@
 #!/usr/bin/env bash
-# Fuzz checkout-lint with libFuzzer (cargo-fuzz). Usage: fuzz/run.sh [SECONDS] (default 600).
+# Fuzz checkout-lint with libFuzzer (cargo-fuzz).
+#   fuzz/run.sh [SECONDS] [TARGET...]   default: 600 seconds for each target, every target
+# Targets: lint (the engine, report only), render_human, render_json, render_sarif,
+# render_github, render_concise (one renderer each, small inputs), config (checkout-lint.toml
+# and catalogue readers), lsp (the language server's transport and message handling).
 # Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain build the
 # sanitizer instrumentation cargo-fuzz asks for.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
-corpus=corpus/lint
-mkdir -p "$corpus"
-# Seed with every payload the project has: examples, documentation payloads, hostile inputs.
-cp ../examples/payloads/*/*.json ../tests/fixtures/doc-examples/*.json ../tests/fixtures/*.json \
-   ../tests/hostile/*.json "$corpus"/ 2>/dev/null || true
-RUSTC_BOOTSTRAP=1 cargo fuzz run lint "$corpus" -- -max_total_time="$seconds" -max_len=65536 -timeout=5
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(lint render_human render_json render_sarif render_github render_concise config lsp)
+fi
+
+seed() {
+  local target=$1 corpus=corpus/$1
+  mkdir -p "$corpus"
+  case $target in
+    config)
+      cp ../examples/*/checkout-lint.toml ../examples/catalogue/*.json "$corpus"/ 2>/dev/null || true
+      printf '[rules]\nmixed-cart = "off"\n[[overrides]]\nfiles = ["a/*.json"]\npointers = ["/confirm"]\nrules = { zero-quantity = "warning" }\n' > "$corpus/overrides.toml"
+      ;;
+    lsp)
+      python3 - "$corpus" <<'PY'
+import json, sys
+def frame(message):
+    body = json.dumps(message)
+    return f"Content-Length: {len(body.encode())}\r\n\r\n{body}".encode()
+uri = "file:///tmp/checkout-lint-fuzz/payloads/body.json"
+text = '{"product_cart": [{"product_id": "pdt_1", "quantity": 0}], "billing_currency": "usd"}'
+session = [
+    {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+    {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+    {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}},
+    {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 20}}},
+    {"jsonrpc": "2.0", "id": 3, "method": "textDocument/completion", "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}},
+    {"jsonrpc": "2.0", "id": 4, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 90}}, "context": {"diagnostics": []}}},
+    {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "{\"product_cart\": []"}]}},
+    {"jsonrpc": "2.0", "id": 5, "method": "shutdown"},
+    {"jsonrpc": "2.0", "method": "exit"},
+]
+open(f"{sys.argv[1]}/session", "wb").write(b"".join(frame(m) for m in session))
+PY
+      ;;
+    *)
+      # Every payload the project has: examples, documentation payloads, hostile inputs.
+      cp ../examples/payloads/*/*.json ../tests/fixtures/doc-examples/*.json ../tests/fixtures/*.json \
+         ../tests/hostile/*.json "$corpus"/ 2>/dev/null || true
+      ;;
+  esac
+}
+
+max_len() {
+  case $1 in
+    lint) echo 65536 ;;
+    lsp) echo 16384 ;;
+    *) echo 4096 ;;
+  esac
+}
+
+for target in "${targets[@]}"; do
+  seed "$target"
+  echo "== $target: $seconds s"
+  RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=5 -print_final_stats=1
+done

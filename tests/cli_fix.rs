@@ -132,3 +132,47 @@ fn read_only_files_are_reported() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("read-only"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXABLE);
 }
+
+/// Fixes and labels that name "the previous item" or "item 21" index the array as written,
+/// not the model's list of readable items (which leaves out items that failed the schema).
+#[test]
+fn fixes_and_labels_count_items_as_written() {
+    let linter = checkout_lint::Linter::default();
+    let text = r#"{"product_cart": [{"product_id": "pdt_1", "quantity": 1}], "allowed_payment_method_types": ["credit", "crdit", 7, "credit"]}"#;
+    let report = linter.lint_str("p.json", text);
+    let duplicate = common::of_rule(&report, "duplicate-payment-method");
+    let fix = duplicate[0].fix.as_ref().expect("a fix");
+    assert_eq!(fix.edits.len(), 1);
+    assert_eq!(&text[fix.edits[0].span.range()], ", \"credit\"");
+    let fixed = checkout_lint::fix::fix_text(&linter, "p.json", text, false);
+    assert!(
+        fixed
+            .text
+            .contains(r#""allowed_payment_method_types": ["credit", "crdit", 7]"#),
+        "{}",
+        fixed.text
+    );
+
+    let mut items = vec![r#"{"product_id": "pdt_1", "quantity": 1}"#.to_string(); 21];
+    items[2] = "\"not an item\"".into();
+    items[20] = r#"{"product_id": "pdt_21", "quantity": 1}"#.into();
+    let text = format!("{{\"product_cart\": [{}]}}", items.join(", "));
+    let report = linter.lint_str("p.json", &text);
+    let too_many = common::of_rule(&report, "too-many-items");
+    assert_eq!(
+        too_many.len(),
+        1,
+        "21 items as written, one of them unreadable"
+    );
+    assert!(
+        too_many[0]
+            .message
+            .starts_with("product_cart holds 21 products")
+    );
+    let label = &too_many[0].labels[0];
+    assert_eq!(label.message, "product 21 is here");
+    assert_eq!(
+        &text[label.span.range()],
+        r#"{"product_id": "pdt_21", "quantity": 1}"#
+    );
+}

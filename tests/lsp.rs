@@ -20,6 +20,7 @@ impl Client {
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
+            .stderr(Stdio::null())
             .spawn()
             .expect("starts");
         let stdin = child.stdin.take().unwrap();
@@ -77,6 +78,20 @@ impl Client {
         let body = message.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         self.stdin.flush().unwrap();
+    }
+
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// Closes the server's input and returns its exit code.
+    fn hang_up(self) -> Option<i32> {
+        let Client {
+            mut child, stdin, ..
+        } = self;
+        drop(stdin);
+        child.wait().unwrap().code()
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -297,4 +312,49 @@ fn product_hover_and_config_reload() {
     let diagnostics = client.diagnostics(&ws.uri);
     assert_eq!(diagnostics[0]["code"], "ineffective-billing-currency");
     client.stop();
+}
+
+#[test]
+fn malformed_messages_are_answered_and_the_server_goes_on() {
+    let ws = workspace();
+    let (mut client, _) = Client::start(false);
+    for body in [&b"{not json"[..], b"[1, 2, 3]", b"\xff\xfe\xfd", b"42"] {
+        let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        frame.extend_from_slice(body);
+        client.send_raw(&frame);
+        let answer = client.wait(|m| m["error"].is_object());
+        assert!(answer["id"].is_null(), "{answer}");
+        let code = answer["error"]["code"].as_i64().unwrap();
+        assert!(code == -32700 || code == -32600, "{answer}");
+    }
+    // Still serving.
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ws.uri, "languageId": "json", "version": 1, "text": BAD } }));
+    assert!(!client.diagnostics(&ws.uri).is_empty());
+    client.stop();
+}
+
+#[test]
+fn absurd_content_lengths_never_allocate_or_panic() {
+    for length in ["9223372036854775808", "20000000000", "18446744073709551615"] {
+        let (mut client, _) = Client::start(false);
+        client.send_raw(format!("Content-Length: {length}\r\n\r\n{{}}").as_bytes());
+        // The body never comes: the server stops when its input ends, with 1, not a panic (101)
+        // or an out-of-memory kill.
+        assert_eq!(client.hang_up(), Some(1), "Content-Length: {length}");
+    }
+    let (mut client, _) = Client::start(false);
+    client.send_raw(b"Content-Length: 99999999999999999999999\r\n\r\n");
+    assert_eq!(
+        client.hang_up(),
+        Some(1),
+        "a length beyond u64 is broken framing"
+    );
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let (mut client, _) = Client::start(false);
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
 }

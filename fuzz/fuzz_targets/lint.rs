@@ -1,10 +1,11 @@
-//! Fuzz `Linter::lint_bytes` with a catalogue and every output format: no input may panic, and
-//! every span must lie inside the text on character boundaries.
+//! Fuzz `Linter::lint_bytes` with a catalogue: no input may panic, and every span must lie
+//! inside the text on character boundaries. Rendering has targets of its own, so this one runs
+//! at the speed of linting.
 #![no_main]
 
 use std::sync::OnceLock;
 
-use checkout_lint::{Catalogue, Config, Linter, render};
+use checkout_lint::{Catalogue, Config, Linter};
 use libfuzzer_sys::fuzz_target;
 
 fn linter() -> &'static Linter {
@@ -30,17 +31,10 @@ fuzz_target!(|data: &[u8]| {
             let range = report.source().range(span);
             assert_eq!(report.source().offset(range.start), Some(span.start()));
         }
+        if let Some(fix) = &diagnostic.fix {
+            for edit in &fix.edits {
+                assert!(edit.span.end() <= text.len(), "fix past the end: {diagnostic:?}");
+            }
+        }
     }
-    let reports = [report];
-    let json = render::json::render(&reports);
-    assert!(serde_json_valid(&json));
-    let _ = render::human::render(&reports, false);
-    let _ = render::sarif::render(&reports);
-    let _ = render::github::render(&reports);
-    let _ = render::concise::render(&reports);
 });
-
-fn serde_json_valid(text: &str) -> bool {
-    let arena = checkout_lint::tree::Arena::new();
-    checkout_lint::tree::parse(text, &arena).is_ok()
-}

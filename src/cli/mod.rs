@@ -26,6 +26,9 @@ use args::{Cli, Command};
 /// Exit code when the tool could not do its job.
 const EXIT_TOOL_ERROR: u8 = 2;
 
+#[doc(hidden)]
+pub use lsp::serve_bytes as lsp_serve_bytes;
+
 /// Runs the command line of this process.
 pub fn run() -> ExitCode {
     ExitCode::from(run_from(std::env::args_os()))

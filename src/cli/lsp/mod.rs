@@ -44,6 +44,34 @@ struct Server {
 /// without one (as the specification says), also when the client just goes away.
 pub fn run() -> Result<u8, String> {
     let (connection, io_threads) = transport::stdio();
+    let code = serve(connection)?;
+    if let Err(reason) = io_threads.join() {
+        eprintln!("checkout-lint lsp: stopped reading: {reason}");
+        return Ok(1);
+    }
+    Ok(code)
+}
+
+/// Feeds `input`, the bytes a client would send, to a server over an in-memory connection and
+/// returns its exit code: what the `lsp` fuzz target drives. Nothing touches stdio.
+#[doc(hidden)]
+pub fn serve_bytes(input: &[u8]) -> Result<u8, String> {
+    let (server, client) = Connection::memory();
+    let answers = std::sync::Mutex::new(std::io::sink());
+    let mut reader = input;
+    let _ = transport::read_loop(&mut reader, &answers, |message| {
+        client.sender.send(message).is_ok()
+    });
+    drop(client.sender);
+    // Whatever the server answers is dropped as it comes.
+    let drain = std::thread::spawn(move || for _ in client.receiver {});
+    let code = serve(server);
+    let _ = drain.join();
+    code
+}
+
+/// Runs the server on a connection until the client ends it.
+fn serve(connection: Connection) -> Result<u8, String> {
     let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("initialize: {e}"))?;
@@ -79,13 +107,7 @@ pub fn run() -> Result<u8, String> {
         configs: HashMap::new(),
         dirty: Vec::new(),
     };
-    let code = server.main_loop()?;
-    drop(server);
-    if let Err(reason) = io_threads.join() {
-        eprintln!("checkout-lint lsp: stopped reading: {reason}");
-        return Ok(1);
-    }
-    Ok(code)
+    server.main_loop()
 }
 
 impl Server {

@@ -1,0 +1,13 @@
+//! Fuzz the `json` renderer on small inputs (the lint itself has its own target): no report may
+//! make it panic, and its output must be JSON.
+#![no_main]
+
+use checkout_lint::{Linter, render};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let reports = [Linter::default().lint_bytes("fuzz\u{1b}[31m\u{202e}.json", data)];
+    let out = render::json::render(&reports);
+    let arena = checkout_lint::tree::Arena::new();
+    assert!(checkout_lint::tree::parse(&out, &arena).is_ok(), "not JSON: {out}");
+});

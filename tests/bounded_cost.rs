@@ -84,7 +84,7 @@ fn a_long_array_of_findings() {
     let items = vec![r#"{"product_id": "pdt_1", "quantity": 0}"#; 30_000].join(", ");
     let methods = vec!["\"bogus\""; 30_000].join(", ");
     let text = format!(
-        "{{\"product_cart\": [{items}], \"allowed_payment_method_types\": [\"credit\", {methods}]}}"
+        "{{\"product_cart\": [{items}], \"allowed_payment_method_types\": [\"credit\", {methods}], \"bogus\": 1}}"
     );
     let linter = Linter::new(Config::default().with_max_diagnostics(100_000));
     let report = linter.lint_str("long.json", &text);
@@ -97,6 +97,11 @@ fn a_long_array_of_findings() {
         invalid[29_999].pointer,
         "/allowed_payment_method_types/30000"
     );
+    // Validated window by window: what lies outside the long arrays is reported once.
+    assert_eq!(of_rule(&report, "unknown-field").len(), 1);
+    let pointers: std::collections::HashSet<&str> =
+        invalid.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(pointers.len(), 30_000, "no item is reported twice");
 }
 
 #[test]

@@ -140,29 +140,48 @@ pub struct Validation {
 /// [`validate`], keeping at most `limit` violations (the first by position).
 pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
     let compiled = compiled();
-    let instance = TreeNode(root);
-    if compiled.validator.is_valid(instance) {
+    if compiled.validator.is_valid(TreeNode(root, None)) {
         return Validation::default();
     }
     let mut failed = HashSet::new();
     let mut kept = Bounded::new(limit);
     let mut sequence = 0_usize;
     let mut locator = Locator::new(&compiled.schema, root);
-    for error in compiled.validator.iter_errors(instance) {
-        locator.locate(&error, &mut |violation: Violation| {
-            if let Some(span) = violation.failed_value() {
-                failed.insert(span);
-            }
-            let span = violation.span();
-            sequence += 1;
-            kept.push((span.start(), span.len(), sequence), violation);
-        });
+    // One pass per window of the longest array (see `tree_json::WINDOW`); a payload without
+    // long arrays takes one. Pass 0 reports everything outside long arrays, and each pass the
+    // errors inside its windows.
+    let passes = longest_array(root).div_ceil(tree_json::WINDOW).max(1);
+    for pass in 0..passes {
+        locator.pass = pass;
+        for error in compiled.validator.iter_errors(TreeNode(root, Some(pass))) {
+            locator.locate(&error, &mut |violation: Violation| {
+                if let Some(span) = violation.failed_value() {
+                    failed.insert(span);
+                }
+                let span = violation.span();
+                sequence += 1;
+                kept.push((span.start(), span.len(), sequence), violation);
+            });
+        }
     }
     let dropped = kept.dropped();
     Validation {
         violations: kept.into_sorted(),
         failed,
         dropped,
+    }
+}
+
+/// The length of the longest array anywhere in the tree.
+fn longest_array(node: &Node<'_>) -> usize {
+    match &node.value {
+        Value::Array(items) => items.iter().map(longest_array).fold(items.len(), usize::max),
+        Value::Object(members) => members
+            .iter()
+            .map(|m| longest_array(&m.value))
+            .max()
+            .unwrap_or(0),
+        _ => 0,
     }
 }
 
@@ -176,6 +195,9 @@ struct Locator<'t, 's> {
     wide: HashMap<usize, HashMap<&'t str, &'t Member<'s>>>,
     known: HashMap<String, Arc<[String]>>,
     enums: HashMap<usize, Arc<[String]>>,
+    /// The validation pass whose errors are being located: indexes into long arrays are
+    /// relative to the pass's window.
+    pass: usize,
 }
 
 /// Objects with more members than this are indexed instead of scanned.
@@ -189,14 +211,18 @@ impl<'t, 's> Locator<'t, 's> {
             wide: HashMap::new(),
             known: HashMap::new(),
             enums: HashMap::new(),
+            pass: 0,
         }
     }
 
     fn locate(&mut self, error: &ValidationError<'_>, out: &mut dyn FnMut(Violation)) {
-        let Some(node) = self.find_node(error) else {
+        let Some((node, pointer, in_window)) = self.find_node(error) else {
             return;
         };
-        let pointer = error.instance_path().as_str().to_string();
+        // Later passes repeat what lies outside long arrays: pass 0 has reported it.
+        if self.pass > 0 && !in_window {
+            return;
+        }
         let span = node.span;
         let kind = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -268,16 +294,34 @@ impl<'t, 's> Locator<'t, 's> {
         out(Violation { pointer, kind });
     }
 
-    /// Walks the error's instance path through the tree.
-    fn find_node(&mut self, error: &ValidationError<'_>) -> Option<&'t Node<'s>> {
+    /// Walks the error's instance path through the tree: the node, its pointer (indexes into
+    /// long arrays made absolute) and whether the path runs through a long array's window.
+    fn find_node(&mut self, error: &ValidationError<'_>) -> Option<(&'t Node<'s>, String, bool)> {
         let mut node = self.root;
+        let mut pointer = String::new();
+        let mut in_window = false;
         for segment in error.instance_path().segments() {
             node = match segment {
-                LocationSegment::Property(key) => &self.member(node, &key)?.value,
-                LocationSegment::Index(index) => node.as_array()?.get(index)?,
+                LocationSegment::Property(key) => {
+                    pointer.push('/');
+                    pointer.push_str(&escape_pointer_segment(&key));
+                    &self.member(node, &key)?.value
+                }
+                LocationSegment::Index(index) => {
+                    let items = node.as_array()?;
+                    let index = if items.len() > tree_json::WINDOW {
+                        in_window = true;
+                        index + self.pass * tree_json::WINDOW
+                    } else {
+                        index
+                    };
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                    items.get(index)?
+                }
             };
         }
-        Some(node)
+        Some((node, pointer, in_window))
     }
 
     /// The member `key` of an object (the last of duplicates, as [`Node::member`]).
@@ -393,7 +437,9 @@ mod tests {
         validate(&parse(text).unwrap())
     }
 
-    /// Keywords that mean the same in draft 7 and 2020-12 (see `draft7_view`).
+    /// Keywords that mean the same in draft 7 and 2020-12 (see `draft7_view`). None of them
+    /// looks at an array as a whole (`minItems`, `uniqueItems`, `contains` …), which windowed
+    /// validation of long arrays relies on (`tree_json::WINDOW`).
     const SHARED_KEYWORDS: &[&str] = &[
         "$id",
         "$schema",

@@ -17,15 +17,34 @@ use crate::tree::{self, Member, Value};
 /// The marker type naming the representation.
 pub struct TreeJson;
 
-/// A tree node, by reference.
+/// Arrays longer than this are validated a window of this many items at a time: jsonschema
+/// collects every error of a validation before handing over the first, about half a kilobyte
+/// each, so one pass over an array of 600,000 invalid items once took gigabytes. The schema has
+/// no keyword that looks at an array as a whole (a test in `schema` keeps it so), so a window
+/// is validated exactly as the whole array would be, item by item.
+pub const WINDOW: usize = 4096;
+
+/// A tree node, by reference, seen in one validation pass: `pass` `Some(j)` shows every array
+/// longer than [`WINDOW`] as its `j`-th window of items; `None` shows everything.
 #[derive(Clone, Copy)]
-pub struct TreeNode<'a>(pub &'a tree::Node<'a>);
+pub struct TreeNode<'a>(pub &'a tree::Node<'a>, pub Option<usize>);
 
 #[derive(Clone, Copy)]
-pub struct TreeObject<'a>(&'a [Member<'a>]);
+pub struct TreeObject<'a>(&'a [Member<'a>], Option<usize>);
 
 #[derive(Clone, Copy)]
-pub struct TreeArray<'a>(&'a [tree::Node<'a>]);
+pub struct TreeArray<'a>(&'a [tree::Node<'a>], Option<usize>);
+
+/// The items an array shows in a pass (see [`TreeNode`]).
+pub fn window<'a>(items: &'a [tree::Node<'a>], pass: Option<usize>) -> &'a [tree::Node<'a>] {
+    match pass {
+        Some(pass) if items.len() > WINDOW => {
+            let start = pass.saturating_mul(WINDOW).min(items.len());
+            &items[start..(start + WINDOW).min(items.len())]
+        }
+        _ => items,
+    }
+}
 
 /// A number as written; parsed on demand.
 #[derive(Clone, Copy)]
@@ -47,7 +66,7 @@ impl Json for TreeJson {
             span: Span::default(),
             value: Value::String(string),
         };
-        f(TreeNode(&node))
+        f(TreeNode(&node, None))
     }
 }
 
@@ -58,14 +77,14 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
 
     fn as_object(&self) -> Option<TreeObject<'a>> {
         match &self.0.value {
-            Value::Object(members) => Some(TreeObject(members)),
+            Value::Object(members) => Some(TreeObject(members, self.1)),
             _ => None,
         }
     }
 
     fn as_array(&self) -> Option<TreeArray<'a>> {
         match &self.0.value {
-            Value::Array(items) => Some(TreeArray(items)),
+            Value::Array(items) => Some(TreeArray(window(items, self.1), self.1)),
             _ => None,
         }
     }
@@ -123,15 +142,27 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
     }
 }
 
-pub struct Members<'a>(std::slice::Iter<'a, Member<'a>>);
+pub struct Members<'a>(std::slice::Iter<'a, Member<'a>>, Option<usize>);
 
 impl<'a> Iterator for Members<'a> {
     type Item = (&'a str, TreeNode<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
+        let pass = self.1;
         self.0
             .next()
-            .map(|member| (member.key, TreeNode(&member.value)))
+            .map(|member| (member.key, TreeNode(&member.value, pass)))
+    }
+}
+
+pub struct Elements<'a>(std::slice::Iter<'a, tree::Node<'a>>, Option<usize>);
+
+impl<'a> Iterator for Elements<'a> {
+    type Item = TreeNode<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let pass = self.1;
+        self.0.next().map(|node| TreeNode(node, pass))
     }
 }
 
@@ -149,29 +180,24 @@ impl<'a> Object<'a, TreeJson> for TreeObject<'a> {
             .iter()
             .rev()
             .find(|member| member.key == key.as_str())
-            .map(|member| TreeNode(&member.value))
+            .map(|member| TreeNode(&member.value, self.1))
     }
 
     fn members(&self) -> Members<'a> {
-        Members(self.0.iter())
+        Members(self.0.iter(), self.1)
     }
 }
 
 impl<'a> Array<'a, TreeJson> for TreeArray<'a> {
     type Node = TreeNode<'a>;
-    type ElementsIter = std::iter::Map<
-        std::slice::Iter<'a, tree::Node<'a>>,
-        fn(&'a tree::Node<'a>) -> TreeNode<'a>,
-    >;
+    type ElementsIter = Elements<'a>;
 
     fn len(&self) -> usize {
         self.0.len()
     }
 
     fn elements(&self) -> Self::ElementsIter {
-        self.0
-            .iter()
-            .map(TreeNode as fn(&'a tree::Node<'a>) -> TreeNode<'a>)
+        Elements(self.0.iter(), self.1)
     }
 }
 

@@ -3,6 +3,9 @@
 # hyperfine medians, time per file, and CPU use (user+sys over wall: about 2.0 means both cores
 # of this machine were busy). The last row pins the largest run to one core, to show what the
 # parallel linting buys. Payload-size scaling (1 KB → 10 MB) is in `cargo bench --bench lint`.
+# Then payload shapes (wide objects, long arrays of findings, deep nesting) at doubling sizes.
+#   benches/scaling.sh          both tables
+#   benches/scaling.sh shapes   only the shapes
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -11,6 +14,8 @@ cd "$repo"
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 cargo build --release --quiet
 lint="$repo/target/release/checkout-lint"
+only=${1:-all}
+if [ "$only" != shapes ]; then
 python3 benches/gen_corpus.py "$work/all" 10000
 files=("$work"/all/*.json)
 
@@ -38,3 +43,42 @@ for count in 1 10 100 1000 10000; do
   run "$count" "" "$work/n$count"
 done
 run "10000 (one core)" "taskset -c 0" "$work/n10000"
+fi
+
+# Payload shapes that once cost quadratic time or memory per finding (issue: security and
+# robustness): each at three sizes, doubling. Linear cost shows as a flat µs-per-1,000-members
+# column; peak memory stays a small multiple of the file past the ~9 MB fixed footprint.
+python3 - "$work/shapes" <<'PY'
+import os, sys
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+cart = '"product_cart": [{"product_id": "pdt_1", "quantity": 1}]'
+def members(n, fmt):
+    return ", ".join(fmt.format(i=i) for i in range(n))
+shapes = {
+    "unknown-keys": lambda n: "{" + cart + ", " + members(n, '"k{i}": 1') + "}",
+    "duplicate-keys": lambda n: "{" + cart + ", " + members(n, '"confirm": true') + "}",
+    "metadata-wrong-types": lambda n: "{" + cart + ', "metadata": {' + members(n, '"m{i}": []') + "}}",
+    "invalid-methods": lambda n: "{" + cart + ', "allowed_payment_method_types": [' + members(n, '"x{i}"') + "]}",
+    "zero-quantities": lambda n: '{"product_cart": [' + members(n, '{{"product_id": "p{i}", "quantity": 0}}') + "]}",
+    "deep-legal-nesting": lambda n: "{" + cart + ', "deep": [' + ", ".join(["[" * 120 + "1" + "]" * 120] * (n // 100)) + "]}",
+}
+for name, make in shapes.items():
+    for n in (50_000, 100_000, 200_000):
+        open(f"{out}/{name}-{n}.json", "w").write(make(n))
+PY
+printf '\n| shape | members | MB | median | µs per 1,000 members | peak MB |\n|---|---|---|---|---|---|\n'
+for file in $(ls -v "$work"/shapes/*.json); do
+  hyperfine --warmup 1 --runs 5 --ignore-failure -N --export-json "$work/t.json" \
+    "$lint --isolated --format concise $file" >/dev/null 2>&1
+  /usr/bin/time -f "%M" -o "$work/mem.txt" "$lint" --isolated --format sarif "$file" >/dev/null 2>&1 || true
+  python3 - "$work/t.json" "$work/mem.txt" "$file" <<'PY'
+import json, os, re, sys
+median = json.load(open(sys.argv[1]))["results"][0]["median"]
+peak = int(open(sys.argv[2]).read().split()[-1]) / 1024
+name = os.path.basename(sys.argv[3])[:-5]
+shape, n = re.match(r"(.*)-(\d+)$", name).groups()
+size = os.path.getsize(sys.argv[3]) / 1e6
+print(f"| {shape} | {int(n):,} | {size:.1f} | {median * 1000:.0f} ms | {median / int(n) * 1e9:.1f} | {peak:.0f} |")
+PY
+done

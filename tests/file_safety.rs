@@ -313,3 +313,28 @@ fn config_and_catalogue_must_be_bounded_regular_files() {
         );
     }
 }
+
+#[test]
+fn a_named_payload_that_is_a_device_or_a_link_to_stdin_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, target) in [("zero.json", "/dev/zero"), ("stdin.json", "/dev/stdin")] {
+        let link = dir.path().join(name);
+        symlink(target, &link).unwrap();
+        // Standard input is a pipe that never ends: reading it would hang the run.
+        let mut child = common::bin()
+            .arg(&link)
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let _keep_open = child.stdin.take();
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(
+            stderr(&output).contains("is not a regular file; not linted"),
+            "{name}: {}",
+            stderr(&output)
+        );
+    }
+}

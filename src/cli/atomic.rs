@@ -49,6 +49,20 @@ pub fn open_for_fix(path: &Path) -> Result<(File, Metadata), String> {
     Ok((file, metadata))
 }
 
+/// Opens a file to read it whole (for `--diff`), links followed, without blocking.
+pub fn open_to_read(path: &Path) -> Result<(File, Metadata), String> {
+    let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
+    let file = crate::untrusted_file::open(path, true)
+        .map_err(|err| format!("cannot read {shown}: {err}"))?;
+    let metadata = file
+        .metadata()
+        .map_err(|err| format!("cannot read {shown}: {err}"))?;
+    if !metadata.is_file() {
+        return Err(format!("{shown} is not a regular file"));
+    }
+    Ok((file, metadata))
+}
+
 /// Replaces the regular file `path` with `content`, keeping its mode, owner and group; see the
 /// module documentation for what is refused.
 pub fn replace(path: &Path, content: &[u8], expected: &Expected<'_>) -> Result<(), String> {

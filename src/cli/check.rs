@@ -239,13 +239,18 @@ fn lint_in_parallel<T: Send>(
 fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
     let (bytes, size) = match &job.input {
         Input::File(path) => {
-            let file = std::fs::File::open(path);
+            // Opened without blocking, and only a regular file is read: a committed link to
+            // `/dev/stdin`, a FIFO or a device would hang or flood the run (`-` reads stdin).
+            let file = crate::untrusted_file::open(path, true);
+            let metadata = file.as_ref().ok().and_then(|f| f.metadata().ok());
+            if metadata.as_ref().is_some_and(|m| !m.is_file()) {
+                return Err(format!(
+                    "{} is not a regular file; not linted (pipe it through - instead)",
+                    crate::text::escape_line(&job.name)
+                ));
+            }
             // The open file's size: no second lookup of the path.
-            let known = file
-                .as_ref()
-                .ok()
-                .and_then(|f| f.metadata().ok())
-                .map_or(0, |m| m.len());
+            let known = metadata.map_or(0, |m| m.len());
             read_bounded(file, path, known, max_file_size)?
         }
         Input::Stdin => read_bounded(

@@ -27,7 +27,14 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
         let Input::File(path) = &job.input else {
             return Err("--fix and --diff work on files, not standard input".into());
         };
-        let (file, metadata) = match atomic::open_for_fix(path) {
+        // `--diff` writes nothing, so it reads through links; `--fix` refuses what it may not
+        // replace before reading.
+        let opened = if args.diff {
+            atomic::open_to_read(path)
+        } else {
+            atomic::open_for_fix(path)
+        };
+        let (file, metadata) = match opened {
             Ok(opened) => opened,
             Err(problem) => {
                 problems.push(problem);

@@ -175,7 +175,10 @@ pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
 /// The length of the longest array anywhere in the tree.
 fn longest_array(node: &Node<'_>) -> usize {
     match &node.value {
-        Value::Array(items) => items.iter().map(longest_array).fold(items.len(), usize::max),
+        Value::Array(items) => items
+            .iter()
+            .map(longest_array)
+            .fold(items.len(), usize::max),
         Value::Object(members) => members
             .iter()
             .map(|m| longest_array(&m.value))

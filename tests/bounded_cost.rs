@@ -76,6 +76,13 @@ fn a_wide_metadata_object_of_wrong_types() {
     let wrong = of_rule(&report, "invalid-type");
     assert_eq!(wrong.len(), 30_000);
     assert_eq!(wrong[29_999].pointer, "/metadata/m29999");
+    let pointers: std::collections::HashSet<&str> =
+        wrong.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(
+        pointers.len(),
+        30_000,
+        "validated in windows, each value reported once"
+    );
     assert_eq!(&text[wrong[29_999].span.range()], "[29999]");
 }
 
@@ -146,4 +153,37 @@ fn overrides_by_the_thousand_still_pick_the_last_match() {
         checkout_lint::Severity::Warning,
         "a later matching override wins"
     );
+}
+
+/// A wide object is validated window by window, with the keys the schema names seen in every
+/// window: each finding is reported once, whether it lies in the first window or a later one.
+#[test]
+fn wide_objects_validated_in_windows_report_each_finding_once() {
+    let mut members: Vec<String> = (0..10_000).map(|i| format!("\"k{i}\": 1")).collect();
+    members[6_000] = "\"confirm\": 1".into();
+    members[9_000] = "\"customer\": {\"email\": \"a@b.co\", \"nmae\": \"x\"}".into();
+    // No product_cart: a missing field of the wide object itself.
+    let text = format!("{{{}}}", members.join(", "));
+    let linter = Linter::new(Config::default().with_max_diagnostics(100_000));
+    let report = linter.lint_str("wide.json", &text);
+    let unknown = of_rule(&report, "unknown-field");
+    let pointers: std::collections::HashSet<&str> =
+        unknown.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(
+        unknown.len(),
+        9_999,
+        "k0..k9999 less the two known keys, plus nmae"
+    );
+    assert_eq!(pointers.len(), unknown.len(), "no key is reported twice");
+    assert!(pointers.contains("/customer/nmae"));
+    let missing = of_rule(&report, "missing-field");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(
+        missing[0].message.contains("product_cart"),
+        "{}",
+        missing[0].message
+    );
+    let wrong = of_rule(&report, "invalid-type");
+    assert_eq!(wrong.len(), 1);
+    assert_eq!(wrong[0].pointer, "/confirm");
 }

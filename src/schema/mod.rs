@@ -2,22 +2,25 @@
 //! its errors mapped back onto the tree as [`Violation`]s with exact spans.
 
 pub mod docs;
+mod locate;
 mod tree_json;
+mod window;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::bounded::Bounded;
 use crate::span::Span;
 use crate::text::quote;
-use crate::tree::{Member, Node, Value};
+use crate::tree::{Node, Value};
+use locate::Locator;
 use tree_json::{TreeJson, TreeNode};
+use window::Plan;
 
 /// The schema text, embedded so the binary and library need no files at run time.
 pub const SCHEMA_TEXT: &str = include_str!("../../schemas/checkout-session.schema.json");
@@ -86,6 +89,8 @@ impl Violation {
 struct Compiled {
     schema: Json,
     validator: Validator<TreeJson>,
+    /// Every key the schema names under a `properties` keyword.
+    names: HashSet<String>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -99,8 +104,29 @@ fn compiled() -> &'static Compiled {
             .with_draft(jsonschema::Draft::Draft7)
             .build(&draft7_view(&schema))
             .expect("embedded schema compiles");
-        Compiled { schema, validator }
+        let mut names = HashSet::new();
+        property_names(&schema, &mut names);
+        Compiled {
+            schema,
+            validator,
+            names,
+        }
     })
+}
+
+fn property_names(schema: &Json, names: &mut HashSet<String>) {
+    match schema {
+        Json::Object(object) => {
+            if let Some(Json::Object(properties)) = object.get("properties") {
+                names.extend(properties.keys().cloned());
+            }
+            object
+                .values()
+                .for_each(|value| property_names(value, names));
+        }
+        Json::Array(values) => values.iter().for_each(|value| property_names(value, names)),
+        _ => {}
+    }
 }
 
 /// The schema as compiled: the same document without its `$schema`, so that it compiles as
@@ -146,14 +172,14 @@ pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
     let mut failed = HashSet::new();
     let mut kept = Bounded::new(limit);
     let mut sequence = 0_usize;
+    // One pass per window of the longest array or widest object (see `window`); a payload
+    // without either takes one.
+    let plan = Plan::new(root, &compiled.names);
     let mut locator = Locator::new(&compiled.schema, root);
-    // One pass per window of the longest array (see `tree_json::WINDOW`); a payload without
-    // long arrays takes one. Pass 0 reports everything outside long arrays, and each pass the
-    // errors inside its windows.
-    let passes = longest_array(root).div_ceil(tree_json::WINDOW).max(1);
-    for pass in 0..passes {
-        locator.pass = pass;
-        for error in compiled.validator.iter_errors(TreeNode(root, Some(pass))) {
+    for pass in 0..plan.passes {
+        let view = plan.view(pass);
+        locator.view = Some(view);
+        for error in compiled.validator.iter_errors(TreeNode(root, Some(view))) {
             locator.locate(&error, &mut |violation: Violation| {
                 if let Some(span) = violation.failed_value() {
                     failed.insert(span);
@@ -169,214 +195,6 @@ pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
         violations: kept.into_sorted(),
         failed,
         dropped,
-    }
-}
-
-/// The length of the longest array anywhere in the tree.
-fn longest_array(node: &Node<'_>) -> usize {
-    match &node.value {
-        Value::Array(items) => items
-            .iter()
-            .map(longest_array)
-            .fold(items.len(), usize::max),
-        Value::Object(members) => members
-            .iter()
-            .map(|m| longest_array(&m.value))
-            .max()
-            .unwrap_or(0),
-        _ => 0,
-    }
-}
-
-/// Maps schema errors onto the tree. Every lookup is indexed, so the cost stays linear however
-/// wide an object is: members of wide objects are indexed by key once, and the lists of known
-/// keys and allowed values are built once and shared.
-struct Locator<'t, 's> {
-    schema: &'static Json,
-    root: &'t Node<'s>,
-    /// Wide objects' members by key (the last of duplicates wins), keyed by the members' address.
-    wide: HashMap<usize, HashMap<&'t str, &'t Member<'s>>>,
-    known: HashMap<String, Arc<[String]>>,
-    enums: HashMap<usize, Arc<[String]>>,
-    /// The validation pass whose errors are being located: indexes into long arrays are
-    /// relative to the pass's window.
-    pass: usize,
-}
-
-/// Objects with more members than this are indexed instead of scanned.
-const SCAN_LIMIT: usize = 16;
-
-impl<'t, 's> Locator<'t, 's> {
-    fn new(schema: &'static Json, root: &'t Node<'s>) -> Self {
-        Self {
-            schema,
-            root,
-            wide: HashMap::new(),
-            known: HashMap::new(),
-            enums: HashMap::new(),
-            pass: 0,
-        }
-    }
-
-    fn locate(&mut self, error: &ValidationError<'_>, out: &mut dyn FnMut(Violation)) {
-        let Some((node, pointer, in_window)) = self.find_node(error) else {
-            return;
-        };
-        // Later passes repeat what lies outside long arrays: pass 0 has reported it.
-        if self.pass > 0 && !in_window {
-            return;
-        }
-        let span = node.span;
-        let kind = match error.kind() {
-            ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let known = self.known_keys(error.schema_path().as_str());
-                let unexpected: HashSet<&str> = unexpected.iter().map(String::as_str).collect();
-                for member in node.as_object().unwrap_or_default() {
-                    if unexpected.contains(member.key) {
-                        out(Violation {
-                            pointer: format!("{pointer}/{}", escape_pointer_segment(member.key)),
-                            kind: ViolationKind::UnknownField {
-                                key: member.key.to_string(),
-                                key_span: member.key_span,
-                                known: Arc::clone(&known),
-                            },
-                        });
-                    }
-                }
-                return;
-            }
-            ValidationErrorKind::Required { property } => ViolationKind::MissingField {
-                object: span,
-                field: property.as_str().unwrap_or_default().to_string(),
-            },
-            ValidationErrorKind::Type { kind } => ViolationKind::WrongType {
-                span,
-                expected: expected_types(kind),
-                found: describe(node),
-            },
-            // A non-string where a string enum belongs: the `type` error says it better.
-            ValidationErrorKind::Enum { .. } if node.as_str().is_none() => return,
-            ValidationErrorKind::Enum { options } => ViolationKind::NotAllowed {
-                span,
-                found: node
-                    .as_str()
-                    .map_or_else(|| node.to_json().to_string(), str::to_string),
-                allowed: self.allowed(options),
-            },
-            ValidationErrorKind::Minimum { limit } => ViolationKind::OutOfRange {
-                span,
-                message: format!("must be at least {limit}, found {}", describe(node)),
-            },
-            ValidationErrorKind::Maximum { limit } => ViolationKind::OutOfRange {
-                span,
-                message: format!("must be at most {limit}, found {}", describe(node)),
-            },
-            ValidationErrorKind::AnyOf { context } => {
-                // `T | null` is written as anyOf [T, null]; for a non-null value only T's errors
-                // say anything useful.
-                let useful: Vec<_> = context
-                    .iter()
-                    .filter(|branch| !is_only_null_type_error(branch))
-                    .collect();
-                if let [branch] = useful.as_slice() {
-                    for inner in branch.iter() {
-                        self.locate(inner, out);
-                    }
-                    return;
-                }
-                ViolationKind::Other {
-                    span,
-                    message: "does not match the schema".into(),
-                }
-            }
-            other => ViolationKind::Other {
-                span,
-                message: format!("breaks the schema's {:?} keyword", other.keyword()),
-            },
-        };
-        out(Violation { pointer, kind });
-    }
-
-    /// Walks the error's instance path through the tree: the node, its pointer (indexes into
-    /// long arrays made absolute) and whether the path runs through a long array's window.
-    fn find_node(&mut self, error: &ValidationError<'_>) -> Option<(&'t Node<'s>, String, bool)> {
-        let mut node = self.root;
-        let mut pointer = String::new();
-        let mut in_window = false;
-        for segment in error.instance_path().segments() {
-            node = match segment {
-                LocationSegment::Property(key) => {
-                    pointer.push('/');
-                    pointer.push_str(&escape_pointer_segment(&key));
-                    &self.member(node, &key)?.value
-                }
-                LocationSegment::Index(index) => {
-                    let items = node.as_array()?;
-                    let index = if items.len() > tree_json::WINDOW {
-                        in_window = true;
-                        index + self.pass * tree_json::WINDOW
-                    } else {
-                        index
-                    };
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
-                    items.get(index)?
-                }
-            };
-        }
-        Some((node, pointer, in_window))
-    }
-
-    /// The member `key` of an object (the last of duplicates, as [`Node::member`]).
-    fn member(&mut self, object: &'t Node<'s>, key: &str) -> Option<&'t Member<'s>> {
-        let members = object.as_object()?;
-        if members.len() <= SCAN_LIMIT {
-            return object.member(key);
-        }
-        let index = self
-            .wide
-            .entry(members.as_ptr() as usize)
-            .or_insert_with(|| members.iter().map(|m| (m.key, m)).collect());
-        index.get(key).copied()
-    }
-
-    /// The `properties` of the schema object that owns an `additionalProperties` keyword.
-    fn known_keys(&mut self, keyword_path: &str) -> Arc<[String]> {
-        if let Some(known) = self.known.get(keyword_path) {
-            return Arc::clone(known);
-        }
-        let owner = keyword_path
-            .strip_suffix("/additionalProperties")
-            .unwrap_or(keyword_path);
-        let known: Arc<[String]> = self
-            .schema
-            .pointer(owner)
-            .and_then(|s| s.get("properties"))
-            .and_then(Json::as_object)
-            .map(|properties| properties.keys().cloned().collect())
-            .unwrap_or_default();
-        self.known
-            .insert(keyword_path.to_string(), Arc::clone(&known));
-        known
-    }
-
-    /// An enumeration's strings, once per enumeration (the validator shares its options).
-    fn allowed(&mut self, options: &Arc<Json>) -> Arc<[String]> {
-        let names = self
-            .enums
-            .entry(Arc::as_ptr(options) as usize)
-            .or_insert_with(|| {
-                options
-                    .as_array()
-                    .map(|values| {
-                        values
-                            .iter()
-                            .filter_map(|v| v.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            });
-        Arc::clone(names)
     }
 }
 

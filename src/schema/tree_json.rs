@@ -11,40 +11,30 @@ use jsonschema::json::{Array, Json, JsonNumber, Node, NodeIdentity, Object};
 use jsonschema::types::JsonType;
 use serde_json::Value as Json_;
 
+use super::window::{Shown, View};
 use crate::span::Span;
 use crate::tree::{self, Member, Value};
 
 /// The marker type naming the representation.
 pub struct TreeJson;
 
-/// Arrays longer than this are validated a window of this many items at a time: jsonschema
-/// collects every error of a validation before handing over the first, about half a kilobyte
-/// each, so one pass over an array of 600,000 invalid items once took gigabytes. The schema has
-/// no keyword that looks at an array as a whole (a test in `schema` keeps it so), so a window
-/// is validated exactly as the whole array would be, item by item.
-pub const WINDOW: usize = 4096;
-
-/// A tree node, by reference, seen in one validation pass: `pass` `Some(j)` shows every array
-/// longer than [`WINDOW`] as its `j`-th window of items; `None` shows everything.
+/// A tree node, by reference, as one validation pass shows it (see [`super::window`]); `None`
+/// shows everything.
 #[derive(Clone, Copy)]
-pub struct TreeNode<'a>(pub &'a tree::Node<'a>, pub Option<usize>);
+pub struct TreeNode<'a>(pub &'a tree::Node<'a>, pub Option<View<'a>>);
 
 #[derive(Clone, Copy)]
-pub struct TreeObject<'a>(&'a [Member<'a>], Option<usize>);
-
-#[derive(Clone, Copy)]
-pub struct TreeArray<'a>(&'a [tree::Node<'a>], Option<usize>);
-
-/// The items an array shows in a pass (see [`TreeNode`]).
-pub fn window<'a>(items: &'a [tree::Node<'a>], pass: Option<usize>) -> &'a [tree::Node<'a>] {
-    match pass {
-        Some(pass) if items.len() > WINDOW => {
-            let start = pass.saturating_mul(WINDOW).min(items.len());
-            &items[start..(start + WINDOW).min(items.len())]
-        }
-        _ => items,
-    }
+pub struct TreeObject<'a> {
+    all: &'a [Member<'a>],
+    shown: Shown<'a>,
+    /// Pinned members (empty unless the object is wide): they answer lookups of the keys the
+    /// schema names.
+    pinned: &'a [usize],
+    view: Option<View<'a>>,
 }
+
+#[derive(Clone, Copy)]
+pub struct TreeArray<'a>(&'a [tree::Node<'a>], Option<View<'a>>);
 
 /// A number as written; parsed on demand.
 #[derive(Clone, Copy)]
@@ -77,14 +67,35 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
 
     fn as_object(&self) -> Option<TreeObject<'a>> {
         match &self.0.value {
-            Value::Object(members) => Some(TreeObject(members, self.1)),
+            Value::Object(members) => Some(match self.1 {
+                Some(view) => TreeObject {
+                    all: members,
+                    shown: view.members(members),
+                    pinned: view.pinned(members),
+                    view: self.1,
+                },
+                None => TreeObject {
+                    all: members,
+                    shown: Shown {
+                        start: 0,
+                        end: members.len(),
+                        before: &[],
+                        after: &[],
+                    },
+                    pinned: &[],
+                    view: None,
+                },
+            }),
             _ => None,
         }
     }
 
     fn as_array(&self) -> Option<TreeArray<'a>> {
         match &self.0.value {
-            Value::Array(items) => Some(TreeArray(window(items, self.1), self.1)),
+            Value::Array(items) => {
+                let items = self.1.map_or(*items, |view| view.items(items));
+                Some(TreeArray(items, self.1))
+            }
             _ => None,
         }
     }
@@ -142,27 +153,37 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
     }
 }
 
-pub struct Members<'a>(std::slice::Iter<'a, Member<'a>>, Option<usize>);
+pub struct Members<'a> {
+    all: &'a [Member<'a>],
+    before: std::slice::Iter<'a, usize>,
+    window: std::ops::Range<usize>,
+    after: std::slice::Iter<'a, usize>,
+    view: Option<View<'a>>,
+}
 
 impl<'a> Iterator for Members<'a> {
     type Item = (&'a str, TreeNode<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let pass = self.1;
-        self.0
+        let index = self
+            .before
             .next()
-            .map(|member| (member.key, TreeNode(&member.value, pass)))
+            .copied()
+            .or_else(|| self.window.next())
+            .or_else(|| self.after.next().copied())?;
+        let member = self.all.get(index)?;
+        Some((member.key, TreeNode(&member.value, self.view)))
     }
 }
 
-pub struct Elements<'a>(std::slice::Iter<'a, tree::Node<'a>>, Option<usize>);
+pub struct Elements<'a>(std::slice::Iter<'a, tree::Node<'a>>, Option<View<'a>>);
 
 impl<'a> Iterator for Elements<'a> {
     type Item = TreeNode<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let pass = self.1;
-        self.0.next().map(|node| TreeNode(node, pass))
+        let view = self.1;
+        self.0.next().map(|node| TreeNode(node, view))
     }
 }
 
@@ -172,19 +193,36 @@ impl<'a> Object<'a, TreeJson> for TreeObject<'a> {
     type MembersIter = Members<'a>;
 
     fn len(&self) -> usize {
-        self.0.len()
+        self.shown.len()
     }
 
+    /// The last shown member named `key`. A key the schema names is pinned in a wide object,
+    /// and its pinned member is its last anywhere; other keys are looked up in the window.
     fn get(&self, key: &String) -> Option<TreeNode<'a>> {
-        self.0
+        let pinned = self
+            .pinned
             .iter()
-            .rev()
-            .find(|member| member.key == key.as_str())
-            .map(|member| TreeNode(&member.value, self.1))
+            .filter_map(|&i| self.all.get(i))
+            .find(|member| member.key == key.as_str());
+        pinned
+            .or_else(|| {
+                self.all
+                    .get(self.shown.start..self.shown.end)?
+                    .iter()
+                    .rev()
+                    .find(|member| member.key == key.as_str())
+            })
+            .map(|member| TreeNode(&member.value, self.view))
     }
 
     fn members(&self) -> Members<'a> {
-        Members(self.0.iter(), self.1)
+        Members {
+            all: self.all,
+            before: self.shown.before.iter(),
+            window: self.shown.start..self.shown.end,
+            after: self.shown.after.iter(),
+            view: self.view,
+        }
     }
 }
 

@@ -120,3 +120,14 @@ impl std::fmt::Display for Diagnostic {
 }
 
 impl std::error::Error for Diagnostic {}
+
+#[cfg(test)]
+mod tests {
+    /// The memory cost per kept diagnostic that the README states: this struct plus its message
+    /// and pointer text (help is borrowed, fixes and labels are rare).
+    #[test]
+    fn a_diagnostic_stays_small() {
+        let size = std::mem::size_of::<super::Diagnostic>();
+        assert!(size <= 144, "Diagnostic is {size} bytes");
+    }
+}

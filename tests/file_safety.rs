@@ -25,6 +25,21 @@ fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
+fn make_fifo(path: &Path) -> std::path::PathBuf {
+    let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    path.to_path_buf()
+}
+
+/// Payload and a dir to put it in: `(dir, payload path)`.
+fn payload_in_tempdir() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let payload = dir.path().join("p.json");
+    fs::write(&payload, FIXABLE).unwrap();
+    (dir, payload)
+}
+
 fn leftovers(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
@@ -64,9 +79,7 @@ fn fix_never_writes_through_a_link_planted_at_the_old_temporary_name() {
 
 #[test]
 fn output_never_writes_through_a_planted_link() {
-    let dir = tempfile::tempdir().unwrap();
-    let payload = dir.path().join("p.json");
-    fs::write(&payload, FIXABLE).unwrap();
+    let (dir, payload) = payload_in_tempdir();
     let victim = dir.path().join("victim");
     fs::write(&victim, "keep me").unwrap();
 
@@ -219,13 +232,8 @@ fn fix_works_on_names_too_long_for_a_derived_temporary_name() {
 
 #[test]
 fn output_to_a_fifo_or_a_link_to_standard_output_writes_into_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let payload = dir.path().join("p.json");
-    fs::write(&payload, FIXABLE).unwrap();
-    let fifo = dir.path().join("fifo");
-    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let (dir, payload) = payload_in_tempdir();
+    let fifo = make_fifo(&dir.path().join("fifo"));
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
@@ -259,13 +267,8 @@ fn output_to_a_fifo_or_a_link_to_standard_output_writes_into_it() {
 
 #[test]
 fn config_and_catalogue_must_be_bounded_regular_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let payload = dir.path().join("p.json");
-    fs::write(&payload, FIXABLE).unwrap();
-    let fifo = dir.path().join("fifo.json");
-    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let (dir, payload) = payload_in_tempdir();
+    let fifo = make_fifo(&dir.path().join("fifo.json"));
     let sparse = dir.path().join("sparse.json");
     fs::File::create(&sparse).unwrap().set_len(2 << 30).unwrap();
     let config = dir.path().join("checkout-lint.toml");

@@ -277,7 +277,7 @@ fn json_outside_the_configs_include_stays_quiet() {
 fn product_hover_and_config_reload() {
     let ws = workspace();
     let dir = ws._dir.path();
-    std::fs::write(dir.join("products.json"), r#"[{"product_id": "pdt_pro", "name": "Pro monthly", "is_recurring": true, "price": {"type": "recurring_price", "price": 2000, "currency": "USD"}}]"#).unwrap();
+    std::fs::write(dir.join("products.json"), r#"[{"product_id": "pdt_pro", "name": "Pro monthly [win](https://evil.example) <img src=x>", "is_recurring": true, "price": {"type": "recurring_price", "price": 2000, "currency": "USD"}}]"#).unwrap();
     std::fs::write(
         dir.join("checkout-lint.toml"),
         "catalogue = \"products.json\"\n",
@@ -294,6 +294,11 @@ fn product_hover_and_config_reload() {
         json!({ "textDocument": { "uri": ws.uri }, "position": { "line": 0, "character": at } }),
     );
     let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("Pro monthly \\[win\\]\\(https://evil.example\\) \\<img src=x\\>")
+            && !shown.contains("](https"),
+        "catalogue text is literal markdown: {shown}"
+    );
     assert!(
         shown.contains("Pro monthly")
             && shown.contains("20.00 USD")

@@ -61,9 +61,14 @@ max_len() {
   esac
 }
 
+# Built once for every target, then each binary is run directly: a change to the sources while
+# a long run goes on does not rebuild in the middle of it.
+RUSTC_BOOTSTRAP=1 cargo fuzz build
+bin=target/x86_64-unknown-linux-gnu/release
 for target in "${targets[@]}"; do
   seed "$target"
+  mkdir -p "artifacts/$target"
   echo "== $target: $seconds s"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "corpus/$target" -- \
+  "$bin/$target" "corpus/$target" -artifact_prefix="artifacts/$target/" \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=5 -print_final_stats=1
 done

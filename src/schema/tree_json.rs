@@ -144,12 +144,36 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
         }
     }
 
+    /// What this pass shows of the node, as a `Value` (jsonschema keeps one in some errors):
+    /// a window of a wide object, not the whole of it once per pass.
     fn to_value(&self) -> Cow<'a, Json_> {
-        Cow::Owned(self.0.to_json())
+        Cow::Owned(shown_json(self.0, self.1))
     }
 
     fn identity(&self) -> Option<NodeIdentity> {
         Some(NodeIdentity::new(std::ptr::from_ref(self.0) as usize))
+    }
+}
+
+/// [`tree::Node::to_json`] of what `view` shows (duplicate keys: the last wins).
+fn shown_json(node: &tree::Node<'_>, view: Option<View<'_>>) -> Json_ {
+    let Some(view) = view else {
+        return node.to_json();
+    };
+    match &node.value {
+        Value::Array(items) => view
+            .items(items)
+            .iter()
+            .map(|item| shown_json(item, Some(view)))
+            .collect(),
+        Value::Object(members) => Json_::Object(
+            view.members(members)
+                .indexes()
+                .filter_map(|i| members.get(i))
+                .map(|m| (m.key.to_string(), shown_json(&m.value, Some(view))))
+                .collect(),
+        ),
+        _ => node.to_json(),
     }
 }
 

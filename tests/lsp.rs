@@ -363,3 +363,21 @@ fn exit_without_shutdown_exits_with_1() {
     let status = client.child.wait().unwrap();
     assert_eq!(status.code(), Some(1));
 }
+
+#[test]
+fn a_catalogue_on_stdin_or_a_device_never_blocks_the_server() {
+    for catalogue in ["/dev/stdin", "/dev/zero"] {
+        let ws = workspace();
+        std::fs::write(
+            ws._dir.path().join("checkout-lint.toml"),
+            format!("catalogue = {catalogue:?}\n"),
+        )
+        .unwrap();
+        let (mut client, _) = Client::start(false);
+        client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ws.uri, "languageId": "json", "version": 1, "text": BAD } }));
+        // The broken config lints nothing, at once: no read of the server's own input, no
+        // endless read of zeros.
+        assert!(client.diagnostics(&ws.uri).is_empty(), "{catalogue}");
+        client.stop();
+    }
+}

@@ -376,7 +376,13 @@ fn a_catalogue_on_stdin_or_a_device_never_blocks_the_server() {
         let (mut client, _) = Client::start(false);
         client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ws.uri, "languageId": "json", "version": 1, "text": BAD } }));
         // The broken config lints nothing, at once: no read of the server's own input, no
-        // endless read of zeros.
+        // endless read of zeros. The user is told why.
+        let shown = client.wait(|m| m["method"] == "window/showMessage");
+        let text = shown["params"]["message"].as_str().unwrap();
+        assert!(
+            text.starts_with("checkout-lint: catalogue ") && text.contains("not a regular file"),
+            "{text}"
+        );
         assert!(client.diagnostics(&ws.uri).is_empty(), "{catalogue}");
         client.stop();
     }

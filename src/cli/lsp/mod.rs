@@ -38,6 +38,8 @@ struct Server {
     configs: HashMap<PathBuf, Loaded>,
     /// Documents changed since their diagnostics were last published.
     dirty: Vec<String>,
+    /// The last error shown for each broken config, so it is shown once, not on every change.
+    config_errors: HashMap<PathBuf, String>,
 }
 
 /// Runs the server until the client says `exit`: exit code 0 after a `shutdown` request, 1
@@ -106,6 +108,7 @@ fn serve(connection: Connection) -> Result<u8, String> {
         documents: HashMap::new(),
         configs: HashMap::new(),
         dirty: Vec::new(),
+        config_errors: HashMap::new(),
     };
     server.main_loop()
 }
@@ -280,8 +283,16 @@ impl Server {
             .get(&config_path)
             .is_some_and(|loaded| loaded.stamps.iter().all(|(p, t)| modified(p) == *t));
         if !fresh {
-            // A broken config lints nothing rather than lint with the wrong settings.
-            let config = Config::load(&config_path).ok()?;
+            // A broken config lints nothing rather than lint with the wrong settings; the user
+            // is told once what is wrong with it.
+            let config = match Config::load(&config_path) {
+                Ok(config) => config,
+                Err(err) => {
+                    self.report_config_error(&config_path, err.to_string());
+                    return None;
+                }
+            };
+            self.config_errors.remove(&config_path);
             let mut stamps = vec![(config_path.clone(), modified(&config_path))];
             if let Some(catalogue) = &config.catalogue_path {
                 stamps.push((catalogue.clone(), modified(catalogue)));
@@ -295,6 +306,19 @@ impl Server {
             .config()
             .includes(&path.to_string_lossy())
             .then_some(linter)
+    }
+}
+
+impl Server {
+    fn report_config_error(&mut self, config: &Path, message: String) {
+        if self.config_errors.get(config) == Some(&message) {
+            return;
+        }
+        self.send(Message::Notification(Notification::new(
+            "window/showMessage".into(),
+            json!({ "type": 1, "message": format!("checkout-lint: {message}") }),
+        )));
+        self.config_errors.insert(config.to_path_buf(), message);
     }
 }
 

@@ -25,6 +25,7 @@ impl Rule for InvalidValue {
     }
 
     fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
+        let mut suggestions = std::collections::HashMap::new();
         for violation in ctx.violations {
             let (span, found, allowed) = match &violation.kind {
                 ViolationKind::NotAllowed {
@@ -54,7 +55,15 @@ impl Rule for InvalidValue {
                     quote(found)
                 ),
             );
-            if let Some(suggestion) = closest_or_prefix(found, allowed.iter().map(String::as_str)) {
+            // Payloads repeat their mistakes (the same wrong method in every item): each
+            // distinct value is matched against its enumeration once.
+            let suggestion = *suggestions
+                .entry((
+                    found.as_str(),
+                    std::sync::Arc::as_ptr(allowed).cast::<()>() as usize,
+                ))
+                .or_insert_with(|| closest_or_prefix(found, allowed.iter().map(String::as_str)));
+            if let Some(suggestion) = suggestion {
                 // Only a change of case is certain to keep the author's meaning.
                 let applicability = if suggestion.eq_ignore_ascii_case(found) {
                     Applicability::Safe

@@ -2,12 +2,22 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::sync::OnceLock;
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
 #[derive(Debug, Clone)]
 pub struct FileSet {
     /// The patterns as written, for messages.
     pub patterns: Vec<String>,
+    /// Checked when read; compiled into sets on first use (a config of thousands of overrides
+    /// matches through one index instead, and need not compile each override's own set).
+    globs: Vec<Glob>,
+    sets: OnceLock<Sets>,
+}
+
+#[derive(Debug, Clone)]
+struct Sets {
     files: GlobSet,
     /// Patterns without a `/` also match a file's name in any folder, as in `.gitignore`.
     names: GlobSet,
@@ -15,11 +25,40 @@ pub struct FileSet {
 
 impl FileSet {
     pub fn new(patterns: Vec<String>) -> Result<Self, String> {
-        let (files, names) = compile(patterns.iter().map(|p| (p.as_str(), ())))?;
+        let globs = patterns
+            .iter()
+            .map(|pattern| {
+                GlobBuilder::new(pattern)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|err| format!("invalid glob {pattern:?}: {err}"))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Self {
             patterns,
-            files: files.set,
-            names: names.set,
+            globs,
+            sets: OnceLock::new(),
+        })
+    }
+
+    fn sets(&self) -> &Sets {
+        self.sets.get_or_init(|| {
+            let mut files = GlobSetBuilder::new();
+            let mut names = GlobSetBuilder::new();
+            for (pattern, glob) in self.patterns.iter().zip(&self.globs) {
+                if pattern.contains('/') {
+                    files.add(glob.clone());
+                } else {
+                    names.add(glob.clone());
+                }
+            }
+            // Each glob was parsed when read; a set of them fails only past the
+            // regex size limit, and then matches nothing.
+            let build = |set: GlobSetBuilder| set.build().unwrap_or_else(|_| GlobSet::empty());
+            Sets {
+                files: build(files),
+                names: build(names),
+            }
         })
     }
 
@@ -28,46 +67,11 @@ impl FileSet {
     pub fn matches(&self, name: &str, root: Option<&Path>) -> bool {
         let path = relative_to(Path::new(name), root);
         let file_name = path.file_name().map(Path::new);
-        self.files.is_match(&path) || file_name.is_some_and(|n| self.names.is_match(n))
+        let sets = self.sets();
+        sets.files.is_match(&path) || file_name.is_some_and(|n| sets.names.is_match(n))
     }
 }
 
-/// Globs compiled into one set, each remembering whose it is (`owners[i]` for the set's glob
-/// `i`): matching a path against thousands of patterns is one pass.
-#[derive(Clone)]
-pub struct OwnedGlobs<T> {
-    pub set: GlobSet,
-    pub owners: Vec<T>,
-}
-
-/// Compiles `(pattern, owner)` pairs into the patterns with a `/` (matched against the path
-/// relative to the root) and those without (matched against the file name, as `.gitignore`).
-pub fn compile<'p, T>(
-    patterns: impl IntoIterator<Item = (&'p str, T)>,
-) -> Result<(OwnedGlobs<T>, OwnedGlobs<T>), String> {
-    let mut files = (GlobSetBuilder::new(), Vec::new());
-    let mut names = (GlobSetBuilder::new(), Vec::new());
-    for (pattern, owner) in patterns {
-        let glob = GlobBuilder::new(pattern)
-            .literal_separator(true)
-            .build()
-            .map_err(|err| format!("invalid glob {pattern:?}: {err}"))?;
-        let (set, owners) = if pattern.contains('/') {
-            &mut files
-        } else {
-            &mut names
-        };
-        set.add(glob);
-        owners.push(owner);
-    }
-    let build = |(set, owners): (GlobSetBuilder, Vec<T>)| {
-        Ok::<_, String>(OwnedGlobs {
-            set: set.build().map_err(|err| err.to_string())?,
-            owners,
-        })
-    };
-    Ok((build(files)?, build(names)?))
-}
 /// `path` relative to `root` when it lies inside it; otherwise the normalized path itself.
 pub fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
     let absolute = std::path::absolute(path).map(|p| normalize(&p));

@@ -12,6 +12,7 @@
 //! ```
 
 mod files;
+mod glob_index;
 mod overrides;
 
 use std::collections::BTreeMap;

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Level;
-use super::files::{self, FileSet, OwnedGlobs};
+use super::files::{self, FileSet};
+use super::glob_index::GlobIndex;
 
 #[derive(Debug, Clone)]
 pub struct Override {
@@ -62,53 +63,45 @@ impl Override {
     }
 }
 
-/// Every override's globs in two sets, built once per linter: which overrides apply to a file
-/// is one match of its path, however many overrides there are (10,000 overrides, each with its
+/// Every override's globs in two indexes, built once per linter: which overrides apply to a
+/// file costs about the same however many overrides there are (10,000 overrides, each with its
 /// own set and its own path normalisation, once cost a 2,000-file run 600 times its time).
 #[derive(Clone)]
 pub struct OverrideMatcher {
-    files: OwnedGlobs<usize>,
-    names: OwnedGlobs<usize>,
+    /// Globs with a `/`, matched against the path relative to the config's folder.
+    files: GlobIndex<usize>,
+    /// Globs without one, matched against the file name (as in `.gitignore`).
+    names: GlobIndex<usize>,
 }
 
 impl OverrideMatcher {
     pub fn new(overrides: &[Override]) -> Self {
-        let patterns = overrides
-            .iter()
-            .enumerate()
-            .flat_map(|(index, o)| o.files.patterns.iter().map(move |p| (p.as_str(), index)));
+        let patterns = || {
+            overrides
+                .iter()
+                .enumerate()
+                .flat_map(|(index, o)| o.files.patterns.iter().map(move |p| (p.as_str(), index)))
+        };
         // Each pattern already compiled once, in `FileSet::new`.
-        let (files, names) = files::compile(patterns).unwrap_or_else(|_| {
-            let empty = || OwnedGlobs {
-                set: globset::GlobSet::empty(),
-                owners: Vec::new(),
-            };
-            (empty(), empty())
-        });
-        Self { files, names }
+        let index = |with_slash: bool| {
+            GlobIndex::new(patterns().filter(|(p, _)| p.contains('/') == with_slash))
+                .unwrap_or_else(|_| GlobIndex::empty())
+        };
+        Self {
+            files: index(true),
+            names: index(false),
+        }
     }
 
     /// The indexes of the overrides whose files include `name`, in order.
     pub fn matching(&self, name: &str, root: Option<&Path>) -> Vec<usize> {
-        if self.files.owners.is_empty() && self.names.owners.is_empty() {
+        if self.files.is_empty() && self.names.is_empty() {
             return Vec::new();
         }
         let path = files::relative_to(Path::new(name), root);
-        let mut found: Vec<usize> = self
-            .files
-            .set
-            .matches(&path)
-            .into_iter()
-            .map(|i| self.files.owners[i])
-            .collect();
+        let mut found = self.files.matches(&path);
         if let Some(file_name) = path.file_name() {
-            found.extend(
-                self.names
-                    .set
-                    .matches(Path::new(file_name))
-                    .into_iter()
-                    .map(|i| self.names.owners[i]),
-            );
+            found.extend(self.names.matches(Path::new(file_name)));
         }
         found.sort_unstable();
         found.dedup();

@@ -43,6 +43,12 @@ pub fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// [`escape_line`] for each line of a text of several: the breaks between them stay.
+pub fn escape_lines(text: &str) -> String {
+    let lines: Vec<_> = text.split('\n').map(escape_line).collect();
+    lines.join("\n")
+}
+
 /// Characters that reorder or break what a reader sees without being control characters: bidi
 /// marks, embeddings, overrides and isolates, and the Unicode line and paragraph separators.
 fn is_invisible_format(c: char) -> bool {

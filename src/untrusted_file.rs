@@ -4,7 +4,7 @@
 //! non-blocking, and is then refused because the open file is not a regular file).
 
 use std::fmt;
-use std::fs::{File, OpenOptions};
+use std::fs::{File, Metadata, OpenOptions};
 use std::io::Read;
 use std::path::Path;
 
@@ -51,14 +51,20 @@ pub fn open(path: &Path, follow: bool) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// The bytes of the regular file at `path` (links followed), when it holds at most `limit`.
-/// Checked on the open file, so a path swapped after a look cannot slip through.
-pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let file = open(path, true).map_err(ReadError::Io)?;
+/// Opens `path` without blocking and checks, on the open file (so a path swapped after a look
+/// cannot slip through), that it is a regular file.
+pub fn open_regular(path: &Path, follow: bool) -> Result<(File, Metadata), ReadError> {
+    let file = open(path, follow).map_err(ReadError::Io)?;
     let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
         return Err(ReadError::NotRegular(kind(&metadata)));
     }
+    Ok((file, metadata))
+}
+
+/// The bytes of the regular file at `path` (links followed), when it holds at most `limit`.
+pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, metadata) = open_regular(path, true)?;
     if metadata.len() > limit {
         return Err(ReadError::TooLarge {
             size: metadata.len(),
@@ -79,7 +85,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
-fn kind(metadata: &std::fs::Metadata) -> &'static str {
+fn kind(metadata: &Metadata) -> &'static str {
     if metadata.is_dir() {
         return "a folder";
     }

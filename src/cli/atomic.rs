@@ -41,10 +41,7 @@ pub fn open_for_fix(path: &Path) -> Result<(File, Metadata), String> {
             "{shown} is a symbolic link; not fixed (fix the file it points to by its own name)"
         ));
     }
-    let file = open_no_follow(path).map_err(|err| format!("cannot read {shown}: {err}"))?;
-    let metadata = file
-        .metadata()
-        .map_err(|err| format!("cannot read {shown}: {err}"))?;
+    let (file, metadata) = opened(&shown, crate::untrusted_file::open_regular(path, false))?;
     check_replaceable(&shown, &metadata)?;
     Ok((file, metadata))
 }
@@ -52,15 +49,17 @@ pub fn open_for_fix(path: &Path) -> Result<(File, Metadata), String> {
 /// Opens a file to read it whole (for `--diff`), links followed, without blocking.
 pub fn open_to_read(path: &Path) -> Result<(File, Metadata), String> {
     let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
-    let file = crate::untrusted_file::open(path, true)
-        .map_err(|err| format!("cannot read {shown}: {err}"))?;
-    let metadata = file
-        .metadata()
-        .map_err(|err| format!("cannot read {shown}: {err}"))?;
-    if !metadata.is_file() {
-        return Err(format!("{shown} is not a regular file"));
-    }
-    Ok((file, metadata))
+    opened(&shown, crate::untrusted_file::open_regular(path, true))
+}
+
+fn opened(
+    shown: &str,
+    result: Result<(File, Metadata), crate::untrusted_file::ReadError>,
+) -> Result<(File, Metadata), String> {
+    result.map_err(|err| match err {
+        crate::untrusted_file::ReadError::Io(err) => format!("cannot read {shown}: {err}"),
+        _ => format!("{shown} is not a regular file; not written"),
+    })
 }
 
 /// Replaces the regular file `path` with `content`, keeping its mode, owner and group; see the
@@ -69,15 +68,34 @@ pub fn replace(path: &Path, content: &[u8], expected: &Expected<'_>) -> Result<(
     let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
     check_replaceable(&shown, expected.metadata)?;
     check_writable(path, &shown, expected.metadata)?;
-    let mut temporary = new_temporary(path, &shown)?;
-    let describe = |err: std::io::Error| format!("cannot write {shown}: {err}");
-    temporary.write_all(content).map_err(describe)?;
-    keep_owner_and_mode(temporary.as_file(), expected.metadata)
-        .map_err(|err| format!("cannot keep the owner and mode of {shown} ({err}); not written"))?;
-    temporary.as_file().sync_all().map_err(describe)?;
+    let keep = |file: &File| {
+        keep_owner_and_mode(file, expected.metadata).map_err(|err| {
+            format!("cannot keep the owner and mode of {shown} ({err}); not written")
+        })
+    };
     // The last look before the swap. A writer that changes the file between this look and the
     // rename (microseconds) still loses its change: no portable call closes that window.
-    still_the_same(path, &shown, expected)?;
+    swap_in(path, &shown, content, keep, || {
+        still_the_same(path, &shown, expected)
+    })
+}
+
+/// Writes `content` to a new temporary file beside `path`, lets `prepare` set up the open file,
+/// fsyncs it, lets `before_rename` have the last word (and cancel), and renames it over `path`:
+/// over whatever is at the path by then, so a link planted there is replaced, never followed.
+fn swap_in(
+    path: &Path,
+    shown: &str,
+    content: &[u8],
+    prepare: impl FnOnce(&File) -> Result<(), String>,
+    before_rename: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
+    let describe = |err: std::io::Error| format!("cannot write {shown}: {err}");
+    let mut temporary = new_temporary(path, shown)?;
+    temporary.write_all(content).map_err(describe)?;
+    prepare(temporary.as_file())?;
+    temporary.as_file().sync_all().map_err(describe)?;
+    before_rename()?;
     temporary.persist(path).map_err(|err| describe(err.error))?;
     sync_folder(path);
     Ok(())
@@ -89,14 +107,7 @@ pub fn write_output(path: &Path, content: &[u8]) -> Result<(), String> {
     let describe = |err: std::io::Error| format!("cannot write {shown}: {err}");
     match fs::symlink_metadata(path) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            let mut temporary = new_temporary(path, &shown)?;
-            temporary.write_all(content).map_err(describe)?;
-            temporary.as_file().sync_all().map_err(describe)?;
-            // Renamed over whatever appeared meanwhile; a link planted there is replaced, never
-            // followed.
-            temporary.persist(path).map_err(|err| describe(err.error))?;
-            sync_folder(path);
-            Ok(())
+            swap_in(path, &shown, content, |_| Ok(()), || Ok(()))
         }
         Err(err) => Err(describe(err)),
         Ok(link) if link.file_type().is_symlink() => match fs::metadata(path) {

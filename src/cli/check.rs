@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::unknown_rule_message;
+use crate::text::escape_line;
 use crate::{Level, Linter, Report, Severity, render, rules, schema};
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
@@ -241,24 +242,22 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
         Input::File(path) => {
             // Opened without blocking, and only a regular file is read: a committed link to
             // `/dev/stdin`, a FIFO or a device would hang or flood the run (`-` reads stdin).
-            let file = crate::untrusted_file::open(path, true);
-            let metadata = file.as_ref().ok().and_then(|f| f.metadata().ok());
-            if metadata.as_ref().is_some_and(|m| !m.is_file()) {
-                return Err(format!(
-                    "{} is not a regular file; not linted (pipe it through - instead)",
-                    crate::text::escape_line(&job.name)
-                ));
-            }
+            let (file, metadata) = match crate::untrusted_file::open_regular(path, true) {
+                Ok(opened) => opened,
+                Err(crate::untrusted_file::ReadError::Io(err)) => {
+                    return Err(format!("cannot read {}: {err}", escape_line(&job.name)));
+                }
+                Err(_) => {
+                    return Err(format!(
+                        "{} is not a regular file; not linted (pipe it through - instead)",
+                        escape_line(&job.name)
+                    ));
+                }
+            };
             // The open file's size: no second lookup of the path.
-            let known = metadata.map_or(0, |m| m.len());
-            read_bounded(file, path, known, max_file_size)?
+            read_bounded(file, path, metadata.len(), max_file_size)?
         }
-        Input::Stdin => read_bounded(
-            Ok(std::io::stdin().lock()),
-            Path::new("-"),
-            0,
-            max_file_size,
-        )?,
+        Input::Stdin => read_bounded(std::io::stdin().lock(), Path::new("-"), 0, max_file_size)?,
     };
     Ok(match bytes {
         Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),
@@ -269,14 +268,18 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
 /// Reads at most `limit` bytes: `(None, size)` when there is more, so a huge file never sits in
 /// memory whole. `known` is the size when it can be known beforehand (a file; 0 for standard
 /// input).
-fn read_bounded<R: Read>(
-    reader: std::io::Result<R>,
+pub(super) fn read_bounded<R: Read>(
+    reader: R,
     path: &Path,
     known: u64,
     limit: u64,
 ) -> Result<(Option<Vec<u8>>, u64), String> {
-    let describe = |err: std::io::Error| format!("cannot read {}: {err}", path.display());
-    let reader = reader.map_err(describe)?;
+    let describe = |err: std::io::Error| {
+        format!(
+            "cannot read {}: {err}",
+            escape_line(&path.to_string_lossy())
+        )
+    };
     if known > limit {
         // Known to be too large (a file): not even the first `limit` bytes are read.
         return Ok((None, known));

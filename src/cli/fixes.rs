@@ -4,10 +4,7 @@
 //! mode, owner and group kept. A symbolic link, a hard-linked file, a file this user may not
 //! write, and one that changed on disk while it was being fixed are reported and left alone.
 
-use std::io::Read;
-
 use crate::fix::fix_text;
-use crate::text::escape_line;
 
 use super::args::CheckArgs;
 use super::atomic;
@@ -41,16 +38,11 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
                 continue;
             }
         };
-        if metadata.len() > args.max_file_size {
-            continue;
-        }
-        let mut original = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-        file.take(args.max_file_size.saturating_add(1))
-            .read_to_end(&mut original)
-            .map_err(|err| format!("cannot read {}: {err}", escape_line(&job.name)))?;
-        if original.len() as u64 > args.max_file_size {
-            continue;
-        }
+        let (Some(original), _) =
+            super::check::read_bounded(file, path, metadata.len(), args.max_file_size)?
+        else {
+            continue; // file-too-large reports it; it is not read, so not fixed.
+        };
         let Ok(text) = std::str::from_utf8(&original) else {
             continue; // invalid-json reports it; there is nothing to fix.
         };

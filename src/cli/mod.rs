@@ -58,10 +58,11 @@ where
     };
     outcome.unwrap_or_else(|message| {
         // Messages carry file names, config keys and glob errors from the repository: nothing
-        // of theirs may reach the terminal raw. Each line is escaped; the breaks between the
-        // tool's own lines stay.
-        let safe: Vec<_> = message.split('\n').map(crate::text::escape_line).collect();
-        eprintln!("checkout-lint: error: {}", safe.join("\n"));
+        // of theirs may reach the terminal raw.
+        eprintln!(
+            "checkout-lint: error: {}",
+            crate::text::escape_lines(&message)
+        );
         EXIT_TOOL_ERROR
     })
 }

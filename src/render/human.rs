@@ -123,8 +123,7 @@ impl miette::Diagnostic for Framed<'_> {
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let help = miette::Diagnostic::help(self.diagnostic)?.to_string();
-        let safe: Vec<_> = help.split('\n').map(escape_line).collect();
-        Some(Box::new(safe.join("\n")))
+        Some(Box::new(crate::text::escape_lines(&help)))
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

@@ -266,6 +266,17 @@ impl Server {
         )));
     }
 
+    fn report_config_error(&mut self, config: &Path, message: String) {
+        if self.config_errors.get(config) == Some(&message) {
+            return;
+        }
+        self.send(Message::Notification(Notification::new(
+            "window/showMessage".into(),
+            json!({ "type": 1, "message": format!("checkout-lint: {message}") }),
+        )));
+        self.config_errors.insert(config.to_path_buf(), message);
+    }
+
     /// The linter of the nearest config that includes this document, reloaded when the config
     /// or its catalogue changed on disk; `None` for documents no config claims.
     fn linter_for(&mut self, uri: &str) -> Option<Arc<Linter>> {
@@ -306,19 +317,6 @@ impl Server {
             .config()
             .includes(&path.to_string_lossy())
             .then_some(linter)
-    }
-}
-
-impl Server {
-    fn report_config_error(&mut self, config: &Path, message: String) {
-        if self.config_errors.get(config) == Some(&message) {
-            return;
-        }
-        self.send(Message::Notification(Notification::new(
-            "window/showMessage".into(),
-            json!({ "type": 1, "message": format!("checkout-lint: {message}") }),
-        )));
-        self.config_errors.insert(config.to_path_buf(), message);
     }
 }
 

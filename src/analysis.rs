@@ -3,7 +3,7 @@
 
 use crate::catalogue::{Catalogue, PriceKind, Product};
 use crate::config::Account;
-use crate::model::{CheckoutSession, ProductItem};
+use crate::model::{CheckoutSession, Field, ProductItem};
 
 /// What the catalogue says about the cart. Every field is `None` when it cannot be known
 /// (no catalogue, or a product the catalogue does not have).
@@ -27,9 +27,11 @@ impl<'c> Cart<'c> {
         let items = session.items();
         let products: Vec<Option<&Product>> = items
             .iter()
-            .map(|item| catalogue.get(item.product_id?.value))
+            .map(|item| catalogue.get(item.product_id.get()?.value))
             .collect();
-        let all_known = products.iter().all(Option::is_some);
+        // A cart with a spread or an unknown item may hold products that cannot be seen.
+        let whole = session.product_cart.whole().is_some();
+        let all_known = whole && products.iter().all(Option::is_some);
         let any_subscription = products.iter().flatten().any(|p| p.is_subscription());
         let has_subscription = if any_subscription {
             Some(true)
@@ -62,9 +64,10 @@ impl<'c> Cart<'c> {
 
 /// Unit price × quantity of one line, in minor units.
 pub fn line_total(item: &ProductItem<'_>, product: &Product) -> Option<i64> {
-    let quantity = item.quantity?.value;
+    let quantity = item.quantity.get()?.value;
     let unit = match (product.price.pay_what_you_want, item.amount()) {
-        (true, Some(amount)) => amount.value,
+        (true, Field::Known(amount)) => amount.value,
+        (true, Field::Unknown(_) | Field::Partial(_)) => return None,
         _ => product.price.amount?,
     };
     unit.checked_mul(quantity)
@@ -86,11 +89,15 @@ pub fn charge_currency<'a>(
     account: &Account,
     cart: &'a Cart<'_>,
 ) -> Option<&'a str> {
-    let requested = session
-        .billing_currency
-        .map(|c| c.value)
-        .filter(|_| account.adaptive_pricing != Some(false));
-    requested.or(cart.currency)
+    if account.adaptive_pricing == Some(false) {
+        return cart.currency;
+    }
+    match session.billing_currency {
+        Field::Known(currency) | Field::Partial(currency) => Some(currency.value),
+        // Computed at run time: it may be any currency.
+        Field::Unknown(_) => None,
+        Field::Absent => cart.currency,
+    }
 }
 
 /// True when the product's price is usage based.

@@ -1,24 +1,23 @@
 //! `billing_address`.
 
-use super::Spanned;
 use super::read::Reader;
+use super::{Field, Spanned};
 use crate::span::Span;
 use crate::tree::Node;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BillingAddress<'a> {
     pub span: Span,
-    pub country: Option<Spanned<&'a str>>,
-    pub city: Option<Spanned<&'a str>>,
-    pub state: Option<Spanned<&'a str>>,
-    pub street: Option<Spanned<&'a str>>,
-    pub zipcode: Option<Spanned<&'a str>>,
+    pub country: Field<Spanned<&'a str>>,
+    pub city: Field<Spanned<&'a str>>,
+    pub state: Field<Spanned<&'a str>>,
+    pub street: Field<Spanned<&'a str>>,
+    pub zipcode: Field<Spanned<&'a str>>,
 }
 
 impl<'a> BillingAddress<'a> {
-    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
-        let object = read.object(node)?;
-        Some(Self {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Field<Self> {
+        read.object(node).map(|object| Self {
             span: node.span,
             country: read.str_field(object, "country"),
             city: read.str_field(object, "city"),
@@ -29,7 +28,7 @@ impl<'a> BillingAddress<'a> {
     }
 
     /// The address fields by their API names, in the order the docs list them.
-    pub fn fields(&self) -> [(&'static str, Option<Spanned<&'a str>>); 5] {
+    pub fn fields(&self) -> [(&'static str, Field<Spanned<&'a str>>); 5] {
         [
             ("street", self.street),
             ("city", self.city),

@@ -1,7 +1,7 @@
 //! `customer`: an existing customer (`customer_id`) or a new one (`email`, `name`, `phone_number`).
 
-use super::Spanned;
 use super::read::Reader;
+use super::{Field, Spanned};
 use crate::span::Span;
 use crate::tree::Node;
 
@@ -10,16 +10,15 @@ use crate::tree::Node;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer<'a> {
     pub span: Span,
-    pub customer_id: Option<Spanned<&'a str>>,
-    pub email: Option<Spanned<&'a str>>,
-    pub name: Option<Spanned<&'a str>>,
-    pub phone_number: Option<Spanned<&'a str>>,
+    pub customer_id: Field<Spanned<&'a str>>,
+    pub email: Field<Spanned<&'a str>>,
+    pub name: Field<Spanned<&'a str>>,
+    pub phone_number: Field<Spanned<&'a str>>,
 }
 
 impl<'a> Customer<'a> {
-    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
-        let object = read.object(node)?;
-        Some(Self {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Field<Self> {
+        read.object(node).map(|object| Self {
             span: node.span,
             customer_id: read.str_field(object, "customer_id"),
             email: read.str_field(object, "email"),
@@ -28,8 +27,13 @@ impl<'a> Customer<'a> {
         })
     }
 
-    /// True for the existing-customer variant (`customer_id` given).
+    /// True for the existing-customer variant (`customer_id` given, known or not).
     pub fn is_existing(&self) -> bool {
-        self.customer_id.is_some()
+        !self.customer_id.is_absent()
+    }
+
+    /// True when this is certainly a new customer (`customer_id` certainly absent).
+    pub fn is_new(&self) -> bool {
+        self.customer_id.is_absent()
     }
 }

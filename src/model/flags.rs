@@ -1,41 +1,43 @@
 //! `feature_flags`: booleans, kept by name so new flags need no code here.
 
-use super::Spanned;
 use super::read::Reader;
+use super::{Field, Spanned};
 use crate::span::Span;
 use crate::tree::Node;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeatureFlags<'a> {
     pub span: Span,
-    pub flags: Vec<(&'a str, Spanned<bool>)>,
+    pub flags: Vec<(&'a str, Field<Spanned<bool>>)>,
+    /// A spread may set flags that cannot be seen.
+    pub open: bool,
 }
 
 impl<'a> FeatureFlags<'a> {
-    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Option<Self> {
-        let object = read.object(node)?;
-        let flags = object
-            .as_object()?
-            .iter()
-            .filter_map(|member| Some((member.key, read.bool(&member.value)?)))
-            .collect();
-        Some(Self {
+    pub(crate) fn read(read: &Reader<'_>, node: &'a Node<'_>) -> Field<Self> {
+        read.object(node).map(|object| Self {
             span: node.span,
-            flags,
+            flags: object
+                .as_object()
+                .unwrap_or_default()
+                .iter()
+                .map(|member| (member.key, read.bool(&member.value)))
+                .collect(),
+            open: object.is_open(),
         })
     }
 
-    /// The flag's value when set explicitly (the last one, if repeated).
-    pub fn get(&self, name: &str) -> Option<Spanned<bool>> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| *value)
+    /// The flag as written (the last one, if repeated); unknown when a spread may set it.
+    pub fn get(&self, name: &str) -> Field<Spanned<bool>> {
+        match self.flags.iter().rev().find(|(key, _)| *key == name) {
+            Some((_, value)) => *value,
+            None if self.open => Field::Unknown(self.span),
+            None => Field::Absent,
+        }
     }
 
-    /// True when the flag is explicitly `true`.
+    /// True when the flag is certainly `true`.
     pub fn is_on(&self, name: &str) -> bool {
-        self.get(name).is_some_and(|flag| flag.value)
+        self.get(name).get().is_some_and(|flag| flag.value)
     }
 }

@@ -10,7 +10,10 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(flag) = ctx.session.and_then(|s| s.flag("allow_editing_addons")) else {
+    let Some(flag) = ctx
+        .session
+        .and_then(|s| s.flag("allow_editing_addons").get())
+    else {
         return;
     };
     if flag.value && ctx.cart.has_subscription == Some(false) {

@@ -14,7 +14,7 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {
-        let (Some(amount), Some(product)) = (item.amount(), product) else {
+        let (Some(amount), Some(product)) = (item.amount().get(), product) else {
             continue;
         };
         let price = &product.price;

@@ -17,7 +17,7 @@ const MAX_AMOUNT: i64 = i32::MAX as i64;
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let mut running: i64 = 0;
     for (item, product) in ctx.items_with_products() {
-        let (Some(product), Some(quantity)) = (product, item.quantity) else {
+        let (Some(product), Some(quantity)) = (product, item.quantity.get()) else {
             continue;
         };
         let Some(line) = line_total(item, product).filter(|l| *l >= 0) else {

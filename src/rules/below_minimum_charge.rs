@@ -19,7 +19,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     else {
         return;
     };
-    let Some(cart) = &session.product_cart else {
+    let Some(cart) = session.product_cart.whole() else {
         return;
     };
     let Some(minimum) = minimum_charge(currency) else {

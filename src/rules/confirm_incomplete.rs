@@ -3,7 +3,7 @@
 
 use super::{Context, Finding, Findings, Rule, RuleMeta};
 use crate::diagnostic::Severity;
-use crate::model::{CheckoutSession, Spanned};
+use crate::model::{CheckoutSession, Field, Spanned};
 use crate::span::Span;
 
 pub struct ConfirmIncomplete;
@@ -25,7 +25,7 @@ impl Rule for ConfirmIncomplete {
 
     fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let Some(session) = ctx.session else { return };
-        if let Some(confirm) = session.confirm.filter(|c| c.value) {
+        if let Some(confirm) = session.confirm.get().filter(|c| c.value) {
             check_customer(session, confirm.span, findings);
             check_address(session, confirm.span, findings);
             check_required_flags(session, confirm.span, findings);
@@ -36,35 +36,50 @@ impl Rule for ConfirmIncomplete {
 
 fn check_customer(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {
     match &session.customer {
-        None => findings.push(
+        Field::Absent => findings.push(
             Finding::new(confirm, "confirm: true needs a customer, but none is given")
                 .help("add \"customer\": {\"email\": ...} for a new customer, or {\"customer_id\": ...} for an existing one"),
         ),
-        Some(customer) if !customer.is_existing() && customer.email.is_none() => findings.push(
+        Field::Known(customer) | Field::Partial(customer)
+            if customer.is_new() && customer.email.is_absent() =>
+        {
+            findings.push(
             Finding::new(confirm, "confirm: true needs customer.email (or customer.customer_id for an existing customer)")
                 .label(customer.span, "this customer has neither email nor customer_id"),
-        ),
-        Some(_) => {}
+            )
+        }
+        // Computed at run time, or complete: nothing certain to say.
+        _ => {}
     }
 }
 
 /// `minimal_address` defaults to true when `feature_flags.single_page` is (PyPI SDK 1.123.0).
-fn minimal_address(session: &CheckoutSession<'_>) -> bool {
-    match session.minimal_address {
-        Some(minimal) => minimal.value,
-        None => session.flag("single_page").is_some_and(|flag| flag.value),
+/// `None` when it depends on a value not known statically.
+fn minimal_address(session: &CheckoutSession<'_>) -> Option<bool> {
+    let decided_by = match session.minimal_address {
+        Field::Absent => session.flag("single_page"),
+        written => written,
+    };
+    match decided_by {
+        Field::Absent => Some(false),
+        Field::Unknown(_) => None,
+        Field::Known(flag) | Field::Partial(flag) => Some(flag.value),
     }
 }
 
 fn check_address(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {
-    let minimal = minimal_address(session);
+    // When it cannot be known, only what both forms need is certainly needed.
+    let minimal = minimal_address(session).unwrap_or(true);
     let required = if minimal {
         MINIMAL_ADDRESS
     } else {
         FULL_ADDRESS
     };
-    let Some(address) = &session.billing_address else {
-        findings.push(
+    let address = match &session.billing_address {
+        Field::Known(address) | Field::Partial(address) => address,
+        Field::Unknown(_) => return,
+        Field::Absent => {
+            findings.push(
             Finding::new(confirm, format!(
                 "confirm: true needs billing_address with {}, but none is given",
                 list(required)
@@ -74,13 +89,14 @@ fn check_address(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Fi
             } else {
                 "when confirm is true all billing address fields become required; set minimal_address: true to need only country and zipcode"
             }),
-        );
-        return;
+            );
+            return;
+        }
     };
     let missing: Vec<&str> = address
         .fields()
         .into_iter()
-        .filter(|(name, value)| required.contains(name) && !is_filled(*value))
+        .filter(|(name, value)| required.contains(name) && is_unfilled(*value))
         .map(|(name, _)| name)
         .collect();
     if missing.is_empty() {
@@ -101,13 +117,18 @@ fn check_address(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Fi
     findings.push(finding);
 }
 
-fn is_filled(value: Option<Spanned<&str>>) -> bool {
-    value.is_some_and(|v| !v.value.trim().is_empty())
+/// Certainly not filled in: absent, or blank. A value computed at run time may be filled.
+fn is_unfilled(value: Field<Spanned<&str>>) -> bool {
+    match value {
+        Field::Absent => true,
+        Field::Unknown(_) => false,
+        Field::Known(v) | Field::Partial(v) => v.value.trim().is_empty(),
+    }
 }
 
 fn check_required_flags(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {
-    if let Some(flag) = session.flag("require_tax_id").filter(|f| f.value)
-        && !is_filled(session.tax_id)
+    if let Some(flag) = session.flag("require_tax_id").get().filter(|f| f.value)
+        && is_unfilled(session.tax_id)
     {
         findings.push(
             Finding::new(confirm, "confirm: true with feature_flags.require_tax_id needs tax_id")
@@ -115,10 +136,14 @@ fn check_required_flags(session: &CheckoutSession<'_>, confirm: Span, findings: 
                 .help("a confirmed session skips the checkout page, so the request itself must contain tax_id"),
         );
     }
-    if let Some(flag) = session.flag("require_phone_number").filter(|f| f.value) {
+    if let Some(flag) = session
+        .flag("require_phone_number")
+        .get()
+        .filter(|f| f.value)
+    {
         // An existing customer may have a phone number on file; only a new one must bring it.
-        if let Some(customer) = session.customer.as_ref().filter(|c| !c.is_existing())
-            && !is_filled(customer.phone_number)
+        if let Some(customer) = session.customer.seen().filter(|c| c.is_new())
+            && is_unfilled(customer.phone_number)
         {
             findings.push(
                 Finding::new(confirm, "confirm: true with feature_flags.require_phone_number needs customer.phone_number")
@@ -130,33 +155,37 @@ fn check_required_flags(session: &CheckoutSession<'_>, confirm: Span, findings: 
 }
 
 fn check_payment_method(session: &CheckoutSession<'_>, findings: &mut Findings<'_>) {
-    let Some(payment_method) = session.payment_method_id else {
+    // A value computed at run time may be undefined, and then it is not sent at all.
+    let Some(payment_method) = session.payment_method_id.get() else {
         return;
     };
-    if !session.is_confirmed() {
+    let confirm = session.confirm;
+    if confirm.is_absent() || confirm.get().is_some_and(|c| !c.value) {
         let mut finding = Finding::new(
             payment_method.span,
             "payment_method_id is only allowed when confirm is true",
         )
         .help("set \"confirm\": true, or remove payment_method_id");
-        if let Some(confirm) = session.confirm {
+        if let Some(confirm) = confirm.get() {
             finding = finding.label(confirm.span, "confirm is false here");
         }
         findings.push(finding);
     }
-    match &session.customer {
-        Some(customer) if customer.is_existing() => {}
-        customer => {
-            let mut finding = Finding::new(
+    let customer = match &session.customer {
+        Field::Absent => None,
+        Field::Known(customer) | Field::Partial(customer) if customer.is_new() => Some(customer),
+        _ => return,
+    };
+    {
+        let mut finding = Finding::new(
                 payment_method.span,
                 "payment_method_id needs an existing customer: give customer.customer_id",
             )
             .help("a saved payment method belongs to a customer; attach that customer with {\"customer_id\": ...}");
-            if let Some(customer) = customer {
-                finding = finding.label(customer.span, "not an existing customer");
-            }
-            findings.push(finding);
+        if let Some(customer) = customer {
+            finding = finding.label(customer.span, "not an existing customer");
         }
+        findings.push(finding);
     }
 }
 

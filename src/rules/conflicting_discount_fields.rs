@@ -11,7 +11,8 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
-    if let (Some(code), Some(codes)) = (session.discount_code, &session.discount_codes) {
+    if let (Some(code), Some(codes)) = (session.discount_code.get(), session.discount_codes.seen())
+    {
         findings.push(
             Finding::new(
                 code.span,

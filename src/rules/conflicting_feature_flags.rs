@@ -15,11 +15,12 @@ const PAIRS: [(&str, &str); 2] = [
 ];
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(flags) = ctx.session.and_then(|s| s.feature_flags.as_ref()) else {
+    let Some(flags) = ctx.session.and_then(|s| s.feature_flags.seen()) else {
         return;
     };
     for (require, allow) in PAIRS {
-        let (Some(required), Some(allowed)) = (flags.get(require), flags.get(allow)) else {
+        let (Some(required), Some(allowed)) = (flags.get(require).get(), flags.get(allow).get())
+        else {
             continue;
         };
         if required.value && !allowed.value {

@@ -13,9 +13,10 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
-    let Some(code) = session.discount_code else {
+    // The key is written: its use is certain even when its value is computed at run time.
+    if session.discount_code.is_absent() {
         return;
-    };
+    }
     let Some(member) = ctx.tree.and_then(|root| member_at(root, "/discount_code")) else {
         return;
     };
@@ -24,7 +25,8 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         "discount_code is deprecated: use discount_codes",
     );
     // Only when discount_codes is absent: otherwise conflicting-discount-fields applies.
-    if session.discount_codes.is_none()
+    if session.discount_codes.is_absent()
+        && let Some(code) = session.discount_code.get()
         && let Some(value) = ctx.source.text().get(code.span.start()..code.span.end())
     {
         finding = finding.fix(Fix {

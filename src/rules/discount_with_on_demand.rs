@@ -13,15 +13,15 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let Some(on_demand) = session
         .subscription_data
-        .as_ref()
-        .and_then(|s| s.on_demand.as_ref())
+        .seen()
+        .and_then(|s| s.on_demand.seen())
     else {
         return;
     };
-    let code = session.discount_code.map(|c| c.span);
+    let code = session.discount_code.get().map(|c| c.span);
     let codes = session
         .discount_codes
-        .as_ref()
+        .seen()
         .filter(|c| !c.value.is_empty())
         .map(|c| c.span);
     for span in [code, codes].into_iter().flatten() {

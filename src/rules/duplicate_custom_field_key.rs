@@ -11,11 +11,11 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
+    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.seen()) else {
         return;
     };
     let mut first_seen = std::collections::HashMap::new();
-    for key in fields.value.iter().filter_map(|f| f.key) {
+    for key in fields.value.iter().filter_map(|f| f.key.get()) {
         if let Some(first) = first_seen.get(key.value).copied().or_else(|| {
             first_seen.insert(key.value, key);
             None

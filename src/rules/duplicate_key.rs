@@ -27,14 +27,14 @@ impl Rule for DuplicateKey {
         // An explicit stack: the tree is at most MAX_DEPTH deep, but wide trees are common.
         // Only containers are pushed: scalars cannot hold duplicates.
         let is_container =
-            |node: &&Node<'_>| matches!(node.value, Value::Array(_) | Value::Object(_));
+            |node: &&Node<'_>| matches!(node.value, Value::Array(_, _) | Value::Object(_, _));
         // Starts inline: a typical payload nests a handful of containers.
         let mut stack: SmallVec<[&Node<'_>; 16]> = smallvec::smallvec![tree];
         while let Some(node) = stack.pop() {
             match &node.value {
-                Value::Array(items) => stack.extend(items.iter().filter(is_container)),
+                Value::Array(items, _) => stack.extend(items.iter().filter(is_container)),
                 // Small objects (nearly all of them) compare keys directly: cheaper than hashing.
-                Value::Object(members) if members.len() <= SMALL => {
+                Value::Object(members, _) if members.len() <= SMALL => {
                     for (index, member) in members.iter().enumerate() {
                         if let Some(first) = members[..index].iter().find(|m| m.key == member.key) {
                             findings.push(finding(member, first.key_span));
@@ -44,7 +44,7 @@ impl Rule for DuplicateKey {
                         }
                     }
                 }
-                Value::Object(members) => {
+                Value::Object(members, _) => {
                     // Sorted by key, then position: duplicates sit together, the first written
                     // first. Cheaper than hashing every key, and O(n log n) however wide.
                     let mut keys: Vec<(&str, usize)> = members

@@ -22,7 +22,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let mut lines: Vec<(&str, usize)> = items
         .iter()
         .enumerate()
-        .filter_map(|(index, item)| Some((item.product_id?.value, index)))
+        .filter_map(|(index, item)| Some((item.product_id.get()?.value, index)))
         .collect();
     lines.sort_unstable();
     let mut groups: Vec<&[(&str, usize)]> = lines
@@ -33,13 +33,14 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     groups.sort_by_key(|group| group[1].1);
     for group in groups {
         let id = group[0].0;
-        let (Some(first), Some(second)) =
-            (items[group[0].1].product_id, items[group[1].1].product_id)
-        else {
+        let (Some(first), Some(second)) = (
+            items[group[0].1].product_id.get(),
+            items[group[1].1].product_id.get(),
+        ) else {
             continue;
         };
         let total: Option<i64> = group.iter().try_fold(0_i64, |sum, (_, index)| {
-            sum.checked_add(items[*index].quantity?.value)
+            sum.checked_add(items[*index].quantity.get()?.value)
         });
         let times = if group.len() == 2 {
             "twice".to_string()

@@ -11,10 +11,11 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
-    let Some(cart) = &session.product_cart else {
+    // A spread or an unknown item may fill it.
+    let Some(cart) = session.product_cart.whole() else {
         return;
     };
-    if cart.value.is_empty() && session.product_collection_id.is_none() {
+    if cart.value.is_empty() && session.product_collection_id.is_absent() {
         findings.push(
             Finding::new(cart.span, "product_cart is empty")
                 .help("add the products to sell, or set product_collection_id to let the customer choose from a collection"),

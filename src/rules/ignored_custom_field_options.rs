@@ -11,11 +11,12 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
+    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.seen()) else {
         return;
     };
     for field in &fields.value {
-        let (Some(field_type), Some(options)) = (field.field_type, &field.options) else {
+        let (Some(field_type), Some(options)) = (field.field_type.get(), field.options.seen())
+        else {
             continue;
         };
         if field_type.value != "dropdown" && !options.value.is_empty() {

@@ -24,7 +24,7 @@ impl Rule for IneffectiveBillingCurrency {
         if ctx.account.adaptive_pricing != Some(false) {
             return;
         }
-        let Some(currency) = ctx.session.and_then(|s| s.billing_currency) else {
+        let Some(currency) = ctx.session.and_then(|s| s.billing_currency.get()) else {
             return;
         };
         findings.push(

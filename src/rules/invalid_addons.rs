@@ -16,10 +16,10 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let on_demand = session
         .subscription_data
-        .as_ref()
-        .and_then(|s| s.on_demand.as_ref());
+        .seen()
+        .and_then(|s| s.on_demand.seen());
     for (index, item) in session.items().iter().enumerate() {
-        let Some(addons) = item.addons.as_ref().filter(|a| !a.value.is_empty()) else {
+        let Some(addons) = item.addons.seen().filter(|a| !a.value.is_empty()) else {
             continue;
         };
         let product = ctx.cart.products.get(index).copied().flatten();
@@ -47,7 +47,9 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             ));
         } else if let Some(offered) = &product.addons {
             for addon in &addons.value {
-                let Some(id) = addon.addon_id else { continue };
+                let Some(id) = addon.addon_id.get() else {
+                    continue;
+                };
                 if !offered.iter().any(|o| o == id.value) {
                     findings.push(
                         Finding::new(

@@ -13,10 +13,10 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     for item in session.items() {
-        let Some(entries) = &item.credit_entitlements else {
+        let Some(entries) = item.credit_entitlements.seen() else {
             continue;
         };
-        for amount in entries.value.iter().filter_map(|e| e.credits_amount) {
+        for amount in entries.value.iter().filter_map(|e| e.credits_amount.get()) {
             let problem = match parse_decimal(amount.value) {
                 None => "is not a decimal number",
                 Some(value) if value <= 0.0 => "must be greater than zero",

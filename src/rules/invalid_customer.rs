@@ -3,6 +3,7 @@
 
 use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::model::Field;
 use crate::span::Span;
 
 declare_rule!(
@@ -16,18 +17,18 @@ declare_rule!(
 pub const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(customer) = ctx.session.and_then(|s| s.customer.as_ref()) else {
+    let Some(customer) = ctx.session.and_then(|s| s.customer.seen()) else {
         return;
     };
     match customer.customer_id {
-        None if customer.email.is_none() => findings.push(
+        Field::Absent if customer.email.is_absent() => findings.push(
             Finding::new(customer.span, "customer has neither \"email\" nor \"customer_id\"")
                 .help("a new customer needs {\"email\": ...}; an existing one is attached with {\"customer_id\": ...}"),
         ),
-        Some(id) => {
+        Field::Known(id) | Field::Partial(id) => {
             let mixed: Vec<Span> = [customer.email, customer.name, customer.phone_number]
                 .into_iter()
-                .flatten()
+                .filter_map(|field| field.get())
                 .map(|field| field.span)
                 .collect();
             if mixed.is_empty() {
@@ -48,7 +49,8 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             }
             findings.push(finding);
         }
-        None => {}
+        // An id computed at run time, or a new customer with an email: nothing to say.
+        _ => {}
     }
 }
 

@@ -14,8 +14,8 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(email) = ctx
         .session
-        .and_then(|s| s.customer.as_ref())
-        .and_then(|c| c.email)
+        .and_then(|s| s.customer.seen())
+        .and_then(|c| c.email.get())
     else {
         return;
     };

@@ -16,7 +16,7 @@ const MAX_KEY_CHARS: usize = 40;
 const MAX_VALUE_CHARS: usize = 500;
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(metadata) = ctx.session.and_then(|s| s.metadata.as_ref()) else {
+    let Some(metadata) = ctx.session.and_then(|s| s.metadata.seen()) else {
         return;
     };
     if metadata.entries.len() > MAX_KEYS {
@@ -58,7 +58,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 .help("use keys like \"order_id\" or \"utm-source\""),
             );
         }
-        if let Some(text) = entry.text {
+        if let Some(text) = entry.text.get() {
             let length = text.chars().count();
             if length > MAX_VALUE_CHARS {
                 findings.push(Finding::new(

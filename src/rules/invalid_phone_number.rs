@@ -14,8 +14,8 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(phone) = ctx
         .session
-        .and_then(|s| s.customer.as_ref())
-        .and_then(|c| c.phone_number)
+        .and_then(|s| s.customer.seen())
+        .and_then(|c| c.phone_number.get())
     else {
         return;
     };

@@ -18,8 +18,8 @@ const MAX_BUTTON_TEXT: usize = 100;
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(theme) = ctx
         .session
-        .and_then(|s| s.customization.as_ref())
-        .and_then(|c| c.theme_config.as_ref())
+        .and_then(|s| s.customization.seen())
+        .and_then(|c| c.theme_config.seen())
     else {
         return;
     };
@@ -27,7 +27,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         ("font_primary_url", theme.font_primary_url),
         ("font_secondary_url", theme.font_secondary_url),
     ] {
-        let Some(url) = url else { continue };
+        let Some(url) = url.get() else { continue };
         if !parse(url.value).is_ok_and(|u| u.has_scheme("https")) {
             findings.push(Finding::new(
                 url.span,
@@ -35,7 +35,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             ));
         }
     }
-    if let Some(radius) = theme.radius
+    if let Some(radius) = theme.radius.get()
         && !is_radius(radius.value)
     {
         findings.push(
@@ -49,7 +49,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             .help("for example \"4px\", \"0.5rem\" or \"1em\""),
         );
     }
-    if let Some(text) = theme.pay_button_text {
+    if let Some(text) = theme.pay_button_text.get() {
         let length = text.value.chars().count();
         if length > MAX_BUTTON_TEXT {
             findings.push(Finding::new(

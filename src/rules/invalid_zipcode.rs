@@ -69,10 +69,10 @@ fn is_uk_postcode(code: &[u8]) -> bool {
 }
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(address) = ctx.session.and_then(|s| s.billing_address.as_ref()) else {
+    let Some(address) = ctx.session.and_then(|s| s.billing_address.seen()) else {
         return;
     };
-    let (Some(country), Some(zipcode)) = (address.country, address.zipcode) else {
+    let (Some(country), Some(zipcode)) = (address.country.get(), address.zipcode.get()) else {
         return;
     };
     let Some((fits, example)) = shape(country.value) else {

@@ -21,7 +21,8 @@ impl Rule for MissingCardFallback {
     }
 
     fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
-        let Some(methods) = ctx.payment_methods() else {
+        // A spread or a method computed at run time may be the fallback.
+        let Some(methods) = ctx.payment_methods().whole().copied() else {
             return;
         };
         let missing: Vec<&str> = FALLBACK

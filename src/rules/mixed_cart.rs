@@ -29,8 +29,9 @@ impl Rule for MixedCart {
         if items.len() < 2 {
             return;
         }
-        let product_of =
-            |item: &ProductItem<'_>| -> Option<&Product> { catalogue.get(item.product_id?.value) };
+        let product_of = |item: &ProductItem<'_>| -> Option<&Product> {
+            catalogue.get(item.product_id.get()?.value)
+        };
         // The first subscription anchors the cart; every other item conflicts with it.
         let Some((anchor_index, anchor)) = items.iter().enumerate().find_map(|(index, item)| {
             product_of(item)

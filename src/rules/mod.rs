@@ -196,11 +196,13 @@ impl<'a> Context<'a> {
             .unwrap_or_default()
     }
 
-    /// `allowed_payment_method_types`, when it is a list.
+    /// `allowed_payment_method_types`, when it is a list (known, or known in part).
     pub fn payment_methods(
         &self,
-    ) -> Option<&'a crate::model::Spanned<Vec<crate::model::Spanned<&'a str>>>> {
-        self.session?.allowed_payment_method_types.as_ref()
+    ) -> crate::model::Field<&'a crate::model::Spanned<Vec<crate::model::Spanned<&'a str>>>> {
+        self.session.map_or(crate::model::Field::Absent, |session| {
+            session.allowed_payment_method_types.as_ref()
+        })
     }
 }
 
@@ -338,6 +340,7 @@ pub(crate) fn payment_situation<'a>(
             .billing_address
             .as_ref()
             .and_then(|a| a.country)
+            .get()
             .map(|c| c.value),
         currency,
         subscription: ctx.cart.has_subscription,

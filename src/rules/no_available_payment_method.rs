@@ -11,7 +11,7 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(methods) = ctx.payment_methods() else {
+    let Some(methods) = ctx.payment_methods().whole().copied() else {
         return;
     };
     let situation = super::payment_situation(ctx);

@@ -12,8 +12,8 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
     let (Some(show), Some(always_new)) = (
-        session.show_saved_payment_methods,
-        session.flag("always_create_new_customer"),
+        session.show_saved_payment_methods.get(),
+        session.flag("always_create_new_customer").get(),
     ) else {
         return;
     };

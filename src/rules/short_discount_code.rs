@@ -14,8 +14,12 @@ const MIN_LENGTH: usize = 3;
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };
-    let listed = session.discount_codes.iter().flat_map(|c| c.value.iter());
-    for code in session.discount_code.iter().chain(listed) {
+    let listed = session
+        .discount_codes
+        .seen()
+        .into_iter()
+        .flat_map(|c| c.value.iter());
+    for code in session.discount_code.seen().into_iter().chain(listed) {
         if code.value.trim().chars().count() < MIN_LENGTH {
             findings.push(
                 Finding::new(

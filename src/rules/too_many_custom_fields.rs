@@ -12,7 +12,7 @@ declare_rule!(
 const MAX_FIELDS: usize = 5;
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.as_ref()) else {
+    let Some(fields) = ctx.session.and_then(|s| s.custom_fields.seen()) else {
         return;
     };
     let written = ctx.array_items(fields.span);

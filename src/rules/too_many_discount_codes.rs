@@ -12,7 +12,7 @@ declare_rule!(
 const MAX_CODES: usize = 20;
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(codes) = ctx.session.and_then(|s| s.discount_codes.as_ref()) else {
+    let Some(codes) = ctx.session.and_then(|s| s.discount_codes.seen()) else {
         return;
     };
     let written = ctx.array_items(codes.span).len();

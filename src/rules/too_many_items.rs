@@ -13,7 +13,7 @@ declare_rule!(
 const MAX_ITEMS: usize = 20;
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(cart) = ctx.session.and_then(|s| s.product_cart.as_ref()) else {
+    let Some(cart) = ctx.session.and_then(|s| s.product_cart.seen()) else {
         return;
     };
     let written = ctx.array_items(cart.span);

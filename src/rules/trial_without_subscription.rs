@@ -10,7 +10,7 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(days) = ctx.session.and_then(|s| s.trial_period_days()) else {
+    let Some(days) = ctx.session.and_then(|s| s.trial_period_days().get()) else {
         return;
     };
     if ctx.cart.has_subscription == Some(false) && days.value > 0 {

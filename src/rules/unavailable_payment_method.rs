@@ -13,7 +13,7 @@ declare_rule!(
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(methods) = ctx.payment_methods() else {
+    let Some(methods) = ctx.payment_methods().get() else {
         return;
     };
     let situation = super::payment_situation(ctx);

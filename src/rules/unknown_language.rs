@@ -15,8 +15,8 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(language) = ctx
         .session
-        .and_then(|s| s.customization.as_ref())
-        .and_then(|c| c.force_language)
+        .and_then(|s| s.customization.seen())
+        .and_then(|c| c.force_language.get())
     else {
         return;
     };

@@ -16,7 +16,9 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         return;
     };
     for item in session.items() {
-        let Some(id) = item.product_id else { continue };
+        let Some(id) = item.product_id.get() else {
+            continue;
+        };
         if catalogue.get(id.value).is_some() {
             continue;
         }

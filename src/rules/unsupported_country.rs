@@ -13,8 +13,8 @@ declare_rule!(
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(country) = ctx
         .session
-        .and_then(|s| s.billing_address.as_ref())
-        .and_then(|a| a.country)
+        .and_then(|s| s.billing_address.seen())
+        .and_then(|a| a.country.get())
     else {
         return;
     };

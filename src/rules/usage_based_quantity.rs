@@ -13,7 +13,7 @@ declare_rule!(
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {
-        let (Some(product), Some(quantity)) = (product, item.quantity) else {
+        let (Some(product), Some(quantity)) = (product, item.quantity.get()) else {
             continue;
         };
         // Quantities below 1 are zero-quantity's business.

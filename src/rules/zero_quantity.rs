@@ -19,7 +19,11 @@ impl Rule for ZeroQuantity {
 
     fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let Some(session) = ctx.session else { return };
-        for quantity in session.items().iter().filter_map(|item| item.quantity) {
+        for quantity in session
+            .items()
+            .iter()
+            .filter_map(|item| item.quantity.get())
+        {
             if quantity.value < 1 {
                 findings.push(
                     Finding::new(

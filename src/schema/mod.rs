@@ -1,12 +1,12 @@
 //! The request's shape: `schemas/checkout-session.schema.json`, compiled once per process, and
 //! its errors mapped back onto the tree as [`Violation`]s with exact spans.
 
+mod certain;
 pub mod docs;
 mod locate;
 mod tree_json;
 mod window;
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 
@@ -15,6 +15,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::bounded::Bounded;
+pub use crate::pointer::{escape_pointer_segment, unescape_pointer_segment};
 use crate::span::Span;
 use crate::text::quote;
 use crate::tree::{Node, Value};
@@ -176,11 +177,16 @@ pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
     // without either takes one.
     let plan = Plan::new(root, &compiled.names);
     let mut locator = Locator::new(&compiled.schema, root);
+    // JSON has no unknown values: only source payloads pay for the check.
+    let uncertain = root.has_unknowns();
     for pass in 0..plan.passes {
         let view = plan.view(pass);
         locator.view = Some(view);
         for error in compiled.validator.iter_errors(TreeNode(root, Some(view))) {
             locator.locate(&error, &mut |violation: Violation| {
+                if uncertain && !certain::is_certain(root, &violation) {
+                    return;
+                }
                 if let Some(span) = violation.failed_value() {
                     failed.insert(span);
                 }
@@ -204,29 +210,13 @@ fn describe(node: &Node<'_>) -> String {
         Value::String(text) => format!("string {}", quote(text)),
         Value::Number(raw) => format!("number {}", quote(raw).trim_matches('"')),
         Value::Bool(flag) => format!("boolean {flag}"),
-        other => match other {
-            Value::Null => "null".into(),
-            Value::Array(_) => "an array".into(),
-            _ => "an object".into(),
+        Value::Null => "null".into(),
+        Value::Array(_, _) => "an array".into(),
+        Value::Object(_, _) => "an object".into(),
+        Value::Unknown(unknown) => match unknown.kind.json_name() {
+            Some(name) => format!("a {name} computed at run time"),
+            None => "a value computed at run time".into(),
         },
-    }
-}
-
-/// RFC 6901: `~` → `~0`, `/` → `~1`. Borrowed when there is nothing to escape (nearly always).
-pub fn escape_pointer_segment(segment: &str) -> Cow<'_, str> {
-    if segment.contains(['~', '/']) {
-        Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
-    } else {
-        Cow::Borrowed(segment)
-    }
-}
-
-/// RFC 6901 in reverse: `~1` → `/`, then `~0` → `~`.
-pub fn unescape_pointer_segment(segment: &str) -> Cow<'_, str> {
-    if segment.contains('~') {
-        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
-    } else {
-        Cow::Borrowed(segment)
     }
 }
 

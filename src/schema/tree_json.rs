@@ -13,7 +13,7 @@ use serde_json::Value as Json_;
 
 use super::window::{Shown, View};
 use crate::span::Span;
-use crate::tree::{self, Member, Value};
+use crate::tree::{self, Member, StaticType, Unknown, Value};
 
 /// The marker type naming the representation.
 pub struct TreeJson;
@@ -67,7 +67,7 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
 
     fn as_object(&self) -> Option<TreeObject<'a>> {
         match &self.0.value {
-            Value::Object(members) => Some(match self.1 {
+            Value::Object(members, _) => Some(match self.1 {
                 Some(view) => TreeObject {
                     all: members,
                     shown: view.members(members),
@@ -86,16 +86,36 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
                     view: None,
                 },
             }),
+            // An unknown value reads as an empty one of its type: whatever the schema says of
+            // it is dropped afterwards (`schema::certain`), but the type must agree.
+            Value::Unknown(Unknown {
+                kind: StaticType::Object,
+                ..
+            }) => Some(TreeObject {
+                all: &[],
+                shown: Shown {
+                    start: 0,
+                    end: 0,
+                    before: &[],
+                    after: &[],
+                },
+                pinned: &[],
+                view: None,
+            }),
             _ => None,
         }
     }
 
     fn as_array(&self) -> Option<TreeArray<'a>> {
         match &self.0.value {
-            Value::Array(items) => {
+            Value::Array(items, _) => {
                 let items = self.1.map_or(*items, |view| view.items(items));
                 Some(TreeArray(items, self.1))
             }
+            Value::Unknown(Unknown {
+                kind: StaticType::Array,
+                ..
+            }) => Some(TreeArray(&[], None)),
             _ => None,
         }
     }
@@ -103,6 +123,10 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
     fn as_string(&self) -> Option<Cow<'a, str>> {
         match &self.0.value {
             Value::String(text) => Some(Cow::Borrowed(text)),
+            Value::Unknown(Unknown {
+                kind: StaticType::String,
+                prefix,
+            }) => Some(Cow::Borrowed(prefix)),
             _ => None,
         }
     }
@@ -110,16 +134,26 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
     fn as_number(&self) -> Option<TreeNumber<'a>> {
         match self.0.value {
             Value::Number(raw) => Some(TreeNumber(raw)),
+            Value::Unknown(Unknown {
+                kind: StaticType::Number,
+                ..
+            }) => Some(TreeNumber("0")),
             _ => None,
         }
     }
 
     fn as_boolean(&self) -> Option<bool> {
-        self.0.as_bool()
+        match self.0.value {
+            Value::Unknown(Unknown {
+                kind: StaticType::Boolean,
+                ..
+            }) => Some(false),
+            _ => self.0.as_bool(),
+        }
     }
 
     fn is_null(&self) -> bool {
-        self.0.is_null()
+        self.0.is_null() || matches!(self.0.as_unknown(), Some(u) if u.kind == StaticType::Any)
     }
 
     fn json_type(&self) -> JsonType {
@@ -128,8 +162,17 @@ impl<'a> Node<'a, TreeJson> for TreeNode<'a> {
             Value::Bool(_) => JsonType::Boolean,
             Value::Number(_) => JsonType::Number,
             Value::String(_) => JsonType::String,
-            Value::Array(_) => JsonType::Array,
-            Value::Object(_) => JsonType::Object,
+            Value::Array(_, _) => JsonType::Array,
+            Value::Object(_, _) => JsonType::Object,
+            Value::Unknown(unknown) => match unknown.kind {
+                // Null is the type fewest keywords look into.
+                StaticType::Any => JsonType::Null,
+                StaticType::String => JsonType::String,
+                StaticType::Number => JsonType::Number,
+                StaticType::Boolean => JsonType::Boolean,
+                StaticType::Object => JsonType::Object,
+                StaticType::Array => JsonType::Array,
+            },
         }
     }
 
@@ -161,12 +204,12 @@ fn shown_json(node: &tree::Node<'_>, view: Option<View<'_>>) -> Json_ {
         return node.to_json();
     };
     match &node.value {
-        Value::Array(items) => view
+        Value::Array(items, _) => view
             .items(items)
             .iter()
             .map(|item| shown_json(item, Some(view)))
             .collect(),
-        Value::Object(members) => Json_::Object(
+        Value::Object(members, _) => Json_::Object(
             view.members(members)
                 .indexes()
                 .filter_map(|i| members.get(i))

@@ -51,13 +51,13 @@ impl Plan {
 
     fn visit(&mut self, node: &Node<'_>, names: &HashSet<String>) {
         match &node.value {
-            Value::Array(items) => {
+            Value::Array(items, _) => {
                 self.passes = self.passes.max(items.len().div_ceil(WINDOW));
                 for item in items.iter() {
                     self.visit(item, names);
                 }
             }
-            Value::Object(members) => {
+            Value::Object(members, _) => {
                 if members.len() > WINDOW {
                     self.passes = self.passes.max(members.len().div_ceil(WINDOW));
                     self.pinned

@@ -31,9 +31,58 @@ pub enum Value<'s> {
     Number(&'s str),
     /// Borrowed from the text, or from the arena when it had escapes.
     String(&'s str),
-    Array(&'s [Node<'s>]),
-    /// Members in source order, duplicates included.
-    Object(&'s [Member<'s>]),
+    /// Items in order; [`Extent::Open`] when a spread may add items that cannot be seen.
+    Array(&'s [Node<'s>], Extent),
+    /// Members in source order, duplicates included; [`Extent::Open`] when a spread or a
+    /// computed key may add members that cannot be seen.
+    Object(&'s [Member<'s>], Extent),
+    /// A value that is not known statically: a variable, a call, a template with substitutions.
+    /// JSON never has one; source front-ends do.
+    Unknown(Unknown<'s>),
+}
+
+/// Whether every item or member of a container is visible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Extent {
+    /// All of them: every JSON container, and source literals without spreads.
+    #[default]
+    Closed,
+    /// Some may come from a spread (`...rest`, `**extra`) or a computed key.
+    Open,
+}
+
+/// What is known of a value that is not known: its type, and the start of a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unknown<'s> {
+    pub kind: StaticType,
+    /// The text a string is known to start with (a template's first quasi), else `""`.
+    pub prefix: &'s str,
+}
+
+/// The JSON type a value will have, when the source says so without running it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaticType {
+    /// Anything (an identifier, a call): even absent, for `undefined`.
+    Any,
+    String,
+    Number,
+    Boolean,
+    Object,
+    Array,
+}
+
+impl StaticType {
+    /// The JSON type name, as [`Node::type_name`] gives it; `None` for [`StaticType::Any`].
+    pub fn json_name(self) -> Option<&'static str> {
+        Some(match self {
+            Self::Any => return None,
+            Self::String => "string",
+            Self::Number => "number",
+            Self::Boolean => "boolean",
+            Self::Object => "object",
+            Self::Array => "array",
+        })
+    }
 }
 
 /// `"key": value` inside an object.
@@ -66,21 +115,53 @@ impl<'s> Node<'s> {
             Value::Bool(_) => "boolean",
             Value::Number(_) => "number",
             Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
+            Value::Array(..) => "array",
+            Value::Object(..) => "object",
+            Value::Unknown(unknown) => unknown.kind.json_name().unwrap_or("unknown"),
+        }
+    }
+
+    /// The value, when it is not known statically.
+    pub fn as_unknown(&self) -> Option<Unknown<'s>> {
+        match self.value {
+            Value::Unknown(unknown) => Some(unknown),
+            _ => None,
+        }
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.value, Value::Unknown(_))
+    }
+
+    /// True for a container whose members are not all visible (see [`Extent::Open`]).
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.value,
+            Value::Array(_, Extent::Open) | Value::Object(_, Extent::Open)
+        )
+    }
+
+    /// True when this value or anything in it is not known statically or is open.
+    pub fn has_unknowns(&self) -> bool {
+        match &self.value {
+            Value::Unknown(_) => true,
+            Value::Array(_, Extent::Open) | Value::Object(_, Extent::Open) => true,
+            Value::Array(items, _) => items.iter().any(Node::has_unknowns),
+            Value::Object(members, _) => members.iter().any(|m| m.value.has_unknowns()),
+            _ => false,
         }
     }
 
     pub fn as_object(&self) -> Option<&[Member<'s>]> {
         match &self.value {
-            Value::Object(members) => Some(members),
+            Value::Object(members, _) => Some(members),
             _ => None,
         }
     }
 
     pub fn as_array(&self) -> Option<&[Node<'s>]> {
         match &self.value {
-            Value::Array(items) => Some(items),
+            Value::Array(items, _) => Some(items),
             _ => None,
         }
     }
@@ -141,8 +222,10 @@ impl<'s> Node<'s> {
                 .parse::<serde_json::Number>()
                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
             Value::String(text) => serde_json::Value::String(text.to_string()),
-            Value::Array(items) => items.iter().map(Node::to_json).collect(),
-            Value::Object(members) => serde_json::Value::Object(
+            // Only for display: an unknown value has no JSON, and reads as null.
+            Value::Unknown(_) => serde_json::Value::Null,
+            Value::Array(items, _) => items.iter().map(Node::to_json).collect(),
+            Value::Object(members, _) => serde_json::Value::Object(
                 members
                     .iter()
                     .map(|m| (m.key.to_string(), m.value.to_json()))

@@ -2,7 +2,7 @@
 
 use smallvec::SmallVec;
 
-use super::{MAX_DEPTH, Member, Node, SyntaxError, Value};
+use super::{Extent, MAX_DEPTH, Member, Node, SyntaxError, Value};
 use crate::span::Span;
 
 /// Parses one JSON text, its containers and unescaped strings allocated in `arena`.
@@ -164,7 +164,7 @@ impl<'s> Parser<'s> {
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(&[]));
+            return Ok(Value::Array(&[], Extent::Closed));
         }
         loop {
             self.skip_whitespace();
@@ -177,6 +177,7 @@ impl<'s> Parser<'s> {
                     self.pos += 1;
                     return Ok(Value::Array(
                         self.arena.alloc_slice_fill_iter(self.items.drain(start..)),
+                        Extent::Closed,
                     ));
                 }
                 _ => return Err(self.unexpected("',' or ']'")),
@@ -191,7 +192,7 @@ impl<'s> Parser<'s> {
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(&[]));
+            return Ok(Value::Object(&[], Extent::Closed));
         }
         loop {
             self.skip_whitespace();
@@ -221,6 +222,7 @@ impl<'s> Parser<'s> {
                     return Ok(Value::Object(
                         self.arena
                             .alloc_slice_fill_iter(self.members.drain(start..)),
+                        Extent::Closed,
                     ));
                 }
                 _ => return Err(self.unexpected("',' or '}'")),

@@ -20,14 +20,14 @@ fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
     for segment in pointer.split('/').skip(1) {
         let segment = unescape_pointer_segment(segment);
         match &node.value {
-            TreeValue::Object(_) => {
+            TreeValue::Object(_, _) => {
                 let member = node.member(&segment)?;
                 if member.key_span.start() <= at && at <= member.key_span.end() {
                     on_key = Some(member.key_span);
                 }
                 node = &member.value;
             }
-            TreeValue::Array(items) => node = items.get(segment.parse::<usize>().ok()?)?,
+            TreeValue::Array(items, _) => node = items.get(segment.parse::<usize>().ok()?)?,
             _ => return None,
         }
     }

@@ -31,6 +31,7 @@ pub mod facts;
 pub mod fix;
 mod linter;
 pub mod model;
+pub mod payload;
 pub mod pointer;
 pub mod render;
 mod report;

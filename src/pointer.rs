@@ -48,6 +48,44 @@ pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
     }
 }
 
+/// [`pointer_of`] for trees whose values may come from anywhere in the host file (a member
+/// assigned below an object literal): the path to the deepest member or item whose span
+/// contains `span`, found by walking the tree, not by position. Source payloads are small.
+pub fn pointer_in(root: &Node<'_>, span: Span) -> String {
+    let mut pointer = String::new();
+    let mut node = root;
+    'descend: loop {
+        match &node.value {
+            Value::Object(members, _) => {
+                // The last member that holds the span: an assigned member replaces a literal's.
+                for member in members.iter().rev() {
+                    if member.key_span.contains(span) || member.value.span.contains(span) {
+                        pointer.push('/');
+                        pointer.push_str(&escape_pointer_segment(member.key));
+                        if !member.value.span.contains(span) {
+                            return pointer;
+                        }
+                        node = &member.value;
+                        continue 'descend;
+                    }
+                }
+                return pointer;
+            }
+            Value::Array(items, _) => {
+                match items.iter().position(|item| item.span.contains(span)) {
+                    Some(index) => {
+                        // Writing to a String cannot fail.
+                        let _ = write!(pointer, "/{index}");
+                        node = &items[index];
+                    }
+                    None => return pointer,
+                }
+            }
+            _ => return pointer,
+        }
+    }
+}
+
 /// The node whose span is exactly `span`, found by the same descent as [`pointer_of`].
 pub fn node_at<'t, 's>(root: &'t Node<'s>, span: Span) -> Option<&'t Node<'s>> {
     let mut node = root;

@@ -168,15 +168,18 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                     Config::from_toml_str("page config", &block.body, Path::new("rules")).unwrap();
                 config.catalogue = config.catalogue.take().or(catalogue);
             }
-            ["json", "bad", ..] => {
+            [language @ ("json" | "ts"), "bad", ..] => {
                 bad += 1;
                 let linter = Linter::new(with_limit(&block.info, config.clone()));
+                let file = format!("example.{language}");
                 let report = if block.info.iter().any(|a| a == "too-large") {
-                    linter.lint_too_large("example.json", 1 << 30, 10 << 20)
+                    linter.lint_too_large(&file, 1 << 30, 10 << 20)
                 } else {
-                    linter.lint_str("example.json", &block.body)
+                    linter.lint_str(&file, &block.body)
                 };
-                check_fixes(meta.name, &linter, &block.body, &report);
+                if *language == "json" {
+                    check_fixes(meta.name, &linter, &block.body, &report);
+                }
                 let raised: Vec<_> = report
                     .diagnostics()
                     .iter()
@@ -196,10 +199,10 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                     report.diagnostics()
                 );
             }
-            ["json", "good", ..] => {
+            [language @ ("json" | "ts"), "good", ..] => {
                 good += 1;
                 let report = Linter::new(with_limit(&block.info, config.clone()))
-                    .lint_str("example.json", &block.body);
+                    .lint_str(&format!("example.{language}"), &block.body);
                 let raised: Vec<_> = report
                     .diagnostics()
                     .iter()

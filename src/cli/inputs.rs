@@ -1,4 +1,5 @@
-//! Which payloads to lint: files, directories (recursively, `*.json`, respecting `.gitignore`),
+//! Which payloads to lint: files, directories (recursively, `*.json` and source files of the
+//! languages in [`crate::payload::HostLanguage::ALL`], respecting `.gitignore`),
 //! globs, and standard input.
 
 use std::path::{Component, Path, PathBuf};
@@ -148,8 +149,11 @@ fn walk(dir: &Path, filter: Option<Filter<'_>>, inputs: &mut Vec<Input>) -> Resu
         let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
         let path = entry.path();
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        let is_json = path.extension().is_some_and(|ext| ext == "json");
-        if is_file && is_json && filter.is_none_or(|keep| keep(path)) {
+        // JSON files, and source files of every language a front-end reads.
+        let is_payload_file = path
+            .to_str()
+            .is_some_and(|name| crate::payload::HostLanguage::by_extension(name).is_some());
+        if is_file && is_payload_file && filter.is_none_or(|keep| keep(path)) {
             inputs.push(Input::File(path.to_path_buf()));
         }
     }

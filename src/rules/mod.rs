@@ -64,6 +64,7 @@ mod invalid_json;
 mod invalid_metadata;
 mod invalid_phone_number;
 mod invalid_redirect_url;
+pub(crate) mod invalid_suppression;
 mod invalid_theme_config;
 mod invalid_type;
 mod invalid_value;
@@ -262,6 +263,7 @@ impl Finding {
 static RULES: &[&dyn Rule] = &[
     &file_too_large::FileTooLarge,
     &too_many_findings::TooManyFindings,
+    &invalid_suppression::InvalidSuppression,
     &invalid_json::InvalidJson,
     &duplicate_key::DuplicateKey,
     &unknown_field::UnknownField,

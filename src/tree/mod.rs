@@ -246,6 +246,11 @@ impl Arena {
         Self::default()
     }
 
+    /// The region itself, for front-ends that build trees of their own.
+    pub(crate) fn bump(&self) -> &bumpalo::Bump {
+        &self.0
+    }
+
     /// An arena whose first block fits the tree of a typical payload of `len` bytes (about
     /// twice its size), so parsing it allocates once. Bigger trees add blocks as needed.
     pub fn for_text(len: usize) -> Self {

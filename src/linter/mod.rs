@@ -1,17 +1,20 @@
 //! [`Linter`]: the pipeline from bytes to [`Report`], built once and reused.
 
+mod host;
+
 use crate::analysis::Cart;
 use crate::bounded::Bounded;
 use crate::config::{Config, Level, OverrideMatcher};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
-use crate::pointer::pointer_of;
+use crate::payload::HostLanguage;
 use crate::report::Report;
 use crate::rules::{self, Context, Finding, Findings, Rule, too_many_findings};
 use crate::schema::{self, Validation};
 use crate::source::{InvalidUtf8, Source, TooLarge};
 use crate::span::MAX_TEXT_LEN;
 use crate::tree;
+use host::{Collected, Frame, Host};
 
 /// Lints checkout-session payloads. Build it once (it holds the config, catalogue and the
 /// active rules) and share it: it is `Send + Sync`, and every call is independent.
@@ -139,9 +142,10 @@ impl Linter {
             .find_map(|&index| self.config.overrides[index].level_for(rule, pointer))
     }
 
-    /// Runs the stages left to right: tree, schema, model, rules. At most
-    /// `config.max_diagnostics` diagnostics are kept (the first by position, overrides already
-    /// applied); past that, one `too-many-findings` diagnostic says how many more there were.
+    /// Runs the stages left to right: front-end, schema, model, rules — once for a JSON file,
+    /// once per payload for a source file. At most `config.max_diagnostics` diagnostics are
+    /// kept (the first by position, overrides already applied); past that, one
+    /// `too-many-findings` diagnostic says how many more there were.
     fn diagnose(
         &self,
         source: &Source,
@@ -150,14 +154,53 @@ impl Linter {
     ) -> Vec<Diagnostic> {
         let limit = self.config.max_diagnostics.max(1);
         let readable = invalid_utf8.is_none() && too_large.is_none();
-        let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
-        let parsed = readable.then(|| tree::parse(source.text(), &arena));
-        let (root, syntax_error) = match parsed {
-            Some(Ok(root)) => (Some(root), None),
-            Some(Err(error)) => (None, Some(error)),
-            None => (None, None),
+        let mut collected = Collected {
+            kept: Bounded::new(limit),
+            worst_dropped: None,
+            dropped: 0,
+            sequence: 0,
+            matching: self
+                .overrides
+                .matching(source.name(), self.config.root.as_deref()),
         };
-        let object = root.as_ref().filter(|root| root.as_object().is_some());
+        let language = HostLanguage::of(source.name());
+        if readable && language != HostLanguage::Json {
+            self.diagnose_host(source, language, &mut collected);
+        } else {
+            let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
+            let parsed = readable.then(|| tree::parse(source.text(), &arena));
+            let (root, syntax_error) = match parsed {
+                Some(Ok(root)) => (Some(root), None),
+                Some(Err(error)) => (None, Some(error)),
+                None => (None, None),
+            };
+            let frame = Frame {
+                source,
+                invalid_utf8,
+                too_large,
+                syntax_error: syntax_error.as_ref(),
+            };
+            self.check_payload(&frame, root.as_ref(), &Host::Json, &mut collected);
+        }
+        let dropped = collected.kept.dropped() + collected.dropped;
+        let worst_dropped = collected.worst_dropped;
+        let mut diagnostics = collected.kept.into_sorted();
+        if let Some(worst) = worst_dropped.filter(|_| dropped > 0) {
+            self.push_summary(&mut diagnostics, dropped, worst);
+        }
+        diagnostics
+    }
+
+    /// Schema, model and rules over one payload tree (none when the file did not parse).
+    pub(crate) fn check_payload(
+        &self,
+        frame: &Frame<'_>,
+        root: Option<&tree::Node<'_>>,
+        host: &Host<'_>,
+        collected: &mut Collected,
+    ) {
+        let limit = self.config.max_diagnostics.max(1);
+        let object = root.filter(|root| root.as_object().is_some());
         let validation: Validation = object
             .map(|root| schema::validate_within(root, limit))
             .unwrap_or_default();
@@ -168,41 +211,43 @@ impl Linter {
             .map(|session| Cart::new(session, catalogue))
             .unwrap_or_default();
         let ctx = Context {
-            source,
-            invalid_utf8,
-            too_large,
-            syntax_error: syntax_error.as_ref(),
-            tree: root.as_ref(),
+            source: frame.source,
+            invalid_utf8: frame.invalid_utf8,
+            too_large: frame.too_large,
+            syntax_error: frame.syntax_error,
+            tree: root,
             violations: &validation.violations,
             session: session.as_ref(),
             catalogue,
             cart: &cart,
             account: &self.config.account,
         };
-        let matching = self
-            .overrides
-            .matching(source.name(), self.config.root.as_deref());
-        let mut kept = Bounded::new(limit);
         // Violations past the limit were never handed to the rules; they count as errors.
-        let mut worst_dropped = (validation.dropped > 0).then_some(Severity::Error);
-        let mut sequence = 0_usize;
+        if validation.dropped > 0 {
+            collected.dropped += validation.dropped;
+            collected.worst_dropped = Some(Severity::Error);
+        }
         for (rule, severity) in &self.active {
             let name = rule.meta().name;
             let mut sink = |finding: Finding| {
+                if host.suppressed(name, finding.span) {
+                    return;
+                }
                 let pointer = root
-                    .as_ref()
-                    .map(|root| pointer_of(root, finding.span))
+                    .map(|root| host.pointer(root, finding.span))
                     .unwrap_or_default();
-                let severity = match self.override_level(&matching, name, &pointer) {
+                let severity = match self.override_level(&collected.matching, name, &pointer) {
                     None => *severity,
                     Some(level) => match level.severity() {
                         Some(severity) => severity,
                         None => return,
                     },
                 };
-                let key = (finding.span.start(), finding.span.len(), name, sequence);
-                sequence += 1;
-                let diagnostic = Diagnostic {
+                let fix = match (finding.fix, root) {
+                    (Some(fix), Some(root)) => host.print_fix(fix, frame.source.text(), root),
+                    _ => None,
+                };
+                collected.push(Diagnostic {
                     rule: name,
                     severity,
                     pointer,
@@ -210,20 +255,11 @@ impl Linter {
                     span: finding.span,
                     labels: finding.labels,
                     help: finding.help,
-                    fix: finding.fix.map(Box::new),
-                };
-                if let Some(evicted) = kept.push(key, diagnostic) {
-                    worst_dropped = worst_dropped.max(Some(evicted.severity));
-                }
+                    fix: fix.map(Box::new),
+                });
             };
             rule.check(&ctx, &mut Findings::new(&mut sink));
         }
-        let dropped = kept.dropped() + validation.dropped;
-        let mut diagnostics = kept.into_sorted();
-        if let Some(worst) = worst_dropped.filter(|_| dropped > 0) {
-            self.push_summary(&mut diagnostics, dropped, worst);
-        }
-        diagnostics
     }
 
     /// The `too-many-findings` diagnostic, at the severity of the worst finding it stands for

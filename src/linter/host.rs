@@ -1,0 +1,186 @@
+//! What differs between a JSON file and a source file that holds payloads: where pointers come
+//! from, how fixes are printed, and which findings a comment suppresses.
+
+use super::Linter;
+use crate::bounded::Bounded;
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::payload::suppress::{Suppression, suppressions};
+use crate::payload::{Found, HostLanguage};
+use crate::pointer;
+use crate::rules::{self, invalid_suppression};
+use crate::source::{InvalidUtf8, Source, TooLarge};
+use crate::span::Span;
+use crate::tree::{self, Node};
+
+/// The file-level facts every payload of a file shares.
+pub(crate) struct Frame<'a> {
+    pub(crate) source: &'a Source,
+    pub(crate) invalid_utf8: Option<InvalidUtf8>,
+    pub(crate) too_large: Option<TooLarge>,
+    pub(crate) syntax_error: Option<&'a tree::SyntaxError>,
+}
+
+/// The diagnostics of one file as they are found: the first by position within the limit.
+pub(crate) struct Collected {
+    pub(crate) kept: Bounded<(usize, usize, &'static str, usize), Diagnostic>,
+    pub(crate) worst_dropped: Option<Severity>,
+    /// Findings counted but never collected (schema violations past the limit).
+    pub(crate) dropped: usize,
+    pub(crate) sequence: usize,
+    /// The config overrides that match this file.
+    pub(crate) matching: Vec<usize>,
+}
+
+impl Collected {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        let key = (
+            diagnostic.span.start(),
+            diagnostic.span.len(),
+            diagnostic.rule,
+            self.sequence,
+        );
+        self.sequence += 1;
+        if let Some(evicted) = self.kept.push(key, diagnostic) {
+            self.worst_dropped = self.worst_dropped.max(Some(evicted.severity));
+        }
+    }
+}
+
+/// The host a payload is written in.
+pub(crate) enum Host<'a> {
+    /// A JSON file: the payload is the file, and its spans nest (pointers by binary search).
+    Json,
+    /// A source file: values may come from elsewhere in the file (a member assigned below the
+    /// literal), so pointers follow the tree; fixes are printed in the host syntax.
+    Source {
+        language: HostLanguage,
+        source: &'a Source,
+        suppressions: &'a [Suppression],
+    },
+}
+
+impl Host<'_> {
+    pub(crate) fn pointer(&self, root: &Node<'_>, span: Span) -> String {
+        match self {
+            Self::Json => pointer::pointer_of(root, span),
+            Self::Source { .. } => pointer::pointer_in(root, span),
+        }
+    }
+
+    pub(crate) fn print_fix(&self, fix: Fix, text: &str, root: &Node<'_>) -> Option<Fix> {
+        match self {
+            Self::Json => Some(fix),
+            Self::Source { language, .. } => match language {
+                HostLanguage::Json => Some(fix),
+                #[cfg(feature = "js")]
+                HostLanguage::JavaScript => crate::payload::js::print_fix(&fix, text, root),
+                #[cfg(not(feature = "js"))]
+                HostLanguage::JavaScript => {
+                    let _ = (text, root);
+                    None
+                }
+            },
+        }
+    }
+
+    /// True when a comment silences `rule` on the line where `span` starts.
+    pub(crate) fn suppressed(&self, rule: &str, span: Span) -> bool {
+        let Self::Source {
+            source,
+            suppressions,
+            ..
+        } = self
+        else {
+            return false;
+        };
+        let line = source.line_col(span.start()).0;
+        suppressions.iter().any(|suppression| {
+            let comment_line = if suppression.next_line {
+                source.line_col(suppression.span.end()).0 + 1
+            } else {
+                source.line_col(suppression.span.start()).0
+            };
+            comment_line == line
+                && (suppression.rules.is_empty()
+                    || suppression.rules.iter().any(|(name, _)| name == rule))
+        })
+    }
+}
+
+/// The payloads a front-end finds in a source file.
+fn find<'s>(
+    language: HostLanguage,
+    name: &str,
+    text: &'s str,
+    arena: &'s tree::Arena,
+) -> Found<'s> {
+    match language {
+        #[cfg(feature = "js")]
+        HostLanguage::JavaScript => crate::payload::js::find(name, text, arena),
+        _ => {
+            let _ = (name, text, arena);
+            Found::default()
+        }
+    }
+}
+
+impl Linter {
+    /// Every payload of a source file, then the file's suppression comments that name rules
+    /// that do not exist. A file without a payload is silent.
+    pub(super) fn diagnose_host(
+        &self,
+        source: &Source,
+        language: HostLanguage,
+        collected: &mut Collected,
+    ) {
+        let arena = tree::Arena::new();
+        let found = find(language, source.name(), source.text(), &arena);
+        let suppressions = suppressions(&found.comments, source.text());
+        let host = Host::Source {
+            language,
+            source,
+            suppressions: &suppressions,
+        };
+        let frame = Frame {
+            source,
+            invalid_utf8: None,
+            too_large: None,
+            syntax_error: None,
+        };
+        for payload in &found.payloads {
+            self.check_payload(&frame, Some(&payload.root), &host, collected);
+        }
+        self.report_unknown_rules(&suppressions, collected);
+    }
+
+    fn report_unknown_rules(&self, suppressions: &[Suppression], collected: &mut Collected) {
+        let meta = &invalid_suppression::META;
+        let severity = match self.config.rules.get(meta.name) {
+            Some(level) => match level.severity() {
+                Some(severity) => severity,
+                None => return,
+            },
+            None => meta.severity,
+        };
+        for (name, span) in suppressions.iter().flat_map(|s| &s.rules) {
+            if rules::find(name).is_some() {
+                continue;
+            }
+            let suggestion =
+                crate::suggest::closest(name, rules::all().iter().map(|rule| rule.meta().name));
+            collected.push(Diagnostic {
+                rule: meta.name,
+                severity,
+                pointer: String::new(),
+                message: format!("no rule is named {}", crate::text::quote(name)),
+                span: *span,
+                labels: Vec::new(),
+                help: Some(match suggestion {
+                    Some(close) => format!("did you mean {}?", crate::text::quote(close)).into(),
+                    None => "`checkout-lint rules` lists every rule".into(),
+                }),
+                fix: None,
+            });
+        }
+    }
+}

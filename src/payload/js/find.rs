@@ -1,0 +1,404 @@
+//! The second pass: the payloads of a file — arguments of Dodo's `checkoutSessions.create` /
+//! `.preview`, objects typed as the SDK's params, and bodies of raw POSTs to `/checkouts` —
+//! each lowered to the payload tree, following a variable bound to an object literal.
+
+use std::collections::HashSet;
+
+use oxc_ast::ast::{
+    AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
+    Expression, FunctionBody, IdentifierReference, ObjectExpression, TSAsExpression,
+    TSSatisfiesExpression, TSType, TSTypeAnnotation, TSTypeName, VariableDeclarator,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_span::GetSpan;
+
+use super::facts::Facts;
+use super::lower::{Lowered, Lowerer, span_of};
+use super::urls::UrlText;
+use crate::payload::Payload;
+use crate::span::Span;
+use crate::tree::{Extent, Member, Node, Value};
+
+/// The SDK's request types: an object annotated or checked as one is a payload.
+const PARAMS_TYPES: &[&str] = &[
+    "CheckoutSessionCreateParams",
+    "CheckoutSessionPreviewParams",
+];
+
+/// The SDK's methods that take a payload, on `client.checkoutSessions`.
+const METHODS: &[&str] = &["create", "preview"];
+
+/// The key every Dodo payload has and the look-alikes of other SDKs do not.
+const CART_KEY: &str = "product_cart";
+
+/// An object literal bound to a variable.
+struct Binding<'s> {
+    name: String,
+    /// The block the declaration is visible in.
+    scope: oxc_span::Span,
+    end: u32,
+    node: Node<'s>,
+}
+
+/// `name.key = value` (or `name['key'] = value`).
+struct Assigned<'s> {
+    name: String,
+    at: u32,
+    key: &'s str,
+    key_span: Span,
+    value: Lowered<'s>,
+}
+
+pub(super) struct Finder<'f, 's> {
+    facts: &'f Facts,
+    lower: &'f Lowerer<'s>,
+    scopes: Vec<oxc_span::Span>,
+    bindings: Vec<Binding<'s>>,
+    assigned: Vec<Assigned<'s>>,
+    /// Every other reference to a name: a binding used there may be changed in ways that
+    /// cannot be followed.
+    uses: Vec<(String, u32)>,
+    pub(super) payloads: Vec<Payload<'s>>,
+    seen: HashSet<Span>,
+}
+
+impl<'f, 's> Finder<'f, 's> {
+    pub(super) fn new(facts: &'f Facts, lower: &'f Lowerer<'s>, program: oxc_span::Span) -> Self {
+        Self {
+            facts,
+            lower,
+            scopes: vec![program],
+            bindings: Vec::new(),
+            assigned: Vec::new(),
+            uses: Vec::new(),
+            payloads: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn push(&mut self, root: Node<'s>, call: Span) {
+        if root.as_object().is_some() && self.seen.insert(root.span) {
+            self.payloads.push(Payload { root, call });
+        }
+    }
+
+    /// The payload an argument stands for: an object literal, or a variable bound to one in a
+    /// block around `at`, with the members assigned to it before `at`.
+    fn resolve(&self, expr: &Expression<'_>, at: u32) -> Option<Node<'s>> {
+        match expr.get_inner_expression() {
+            Expression::ObjectExpression(_) => Some(self.lower.node(expr, 0)),
+            Expression::Identifier(ident) => self.follow(ident, at),
+            _ => None,
+        }
+    }
+
+    fn follow(&self, ident: &IdentifierReference<'_>, at: u32) -> Option<Node<'s>> {
+        let name = ident.name.as_str();
+        let binding =
+            self.bindings.iter().rev().find(|b| {
+                b.name == name && b.end <= at && b.scope.start <= at && at <= b.scope.end
+            })?;
+        let mut members: Vec<Member<'s>> = binding.node.as_object()?.to_vec();
+        for assigned in self
+            .assigned
+            .iter()
+            .filter(|a| a.name == name && binding.end <= a.at && a.at < at)
+        {
+            // The assignment replaces the member: a later key is the value sent, not a duplicate.
+            members.retain(|m| m.key != assigned.key);
+            if let Lowered::Node(value) = &assigned.value {
+                members.push(Member {
+                    key: assigned.key,
+                    key_span: assigned.key_span,
+                    value: value.clone(),
+                });
+            }
+        }
+        let escaped = self
+            .uses
+            .iter()
+            .any(|(used, pos)| used == name && binding.end <= *pos && *pos < at);
+        let extent = match &binding.node.value {
+            Value::Object(_, extent) => *extent,
+            _ => Extent::Closed,
+        };
+        let node = Node {
+            span: binding.node.span,
+            value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
+        };
+        Some(if escaped { self.open_deep(&node) } else { node })
+    }
+
+    /// The node with every container open: code that cannot be followed may add to any of
+    /// them.
+    fn open_deep(&self, node: &Node<'s>) -> Node<'s> {
+        let value = match &node.value {
+            Value::Object(members, _) => Value::Object(
+                self.lower
+                    .arena
+                    .alloc_slice_fill_iter(members.iter().map(|m| Member {
+                        key: m.key,
+                        key_span: m.key_span,
+                        value: self.open_deep(&m.value),
+                    })),
+                Extent::Open,
+            ),
+            Value::Array(items, _) => Value::Array(
+                self.lower
+                    .arena
+                    .alloc_slice_fill_iter(items.iter().map(|item| self.open_deep(item))),
+                Extent::Open,
+            ),
+            other => other.clone(),
+        };
+        Node {
+            span: node.span,
+            value,
+        }
+    }
+
+    fn sdk_call(&mut self, call: &CallExpression<'_>) {
+        let Expression::StaticMemberExpression(method) = call.callee.get_inner_expression() else {
+            return;
+        };
+        if !METHODS.contains(&method.property.name.as_str()) {
+            return;
+        }
+        let Expression::StaticMemberExpression(resource) = method.object.get_inner_expression()
+        else {
+            return;
+        };
+        if resource.property.name != "checkoutSessions" {
+            return;
+        }
+        let Some(argument) = call.arguments.first().and_then(|a| a.as_expression()) else {
+            return;
+        };
+        let Some(root) = self.resolve(argument, call.span.start) else {
+            return;
+        };
+        let receiver = resource.object.get_inner_expression();
+        let (last, first) = names(receiver);
+        let certain = self.facts.is_new_client(receiver)
+            || last.is_some_and(|name| self.facts.clients.contains(name));
+        let imported = first.is_some_and(|name| self.facts.imported.contains(name));
+        let looks_like_dodo = root.get(CART_KEY).is_some();
+        if certain || ((imported || self.facts.imports_sdk) && looks_like_dodo) {
+            self.push(root, span_of(call.span));
+        }
+    }
+
+    /// `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `axios.post(url, x)` and
+    /// `axios({method: 'post', url, data: x})` to Dodo's `/checkouts`.
+    fn raw_post(&mut self, call: &CallExpression<'_>) {
+        let argument = |index: usize| call.arguments.get(index).and_then(|a| a.as_expression());
+        let callee = call.callee.get_inner_expression();
+        let (url, body) = match callee {
+            Expression::Identifier(ident) if ident.name == "fetch" => {
+                let Some(Expression::ObjectExpression(init)) =
+                    argument(1).map(Expression::get_inner_expression)
+                else {
+                    return;
+                };
+                if !is_post(init) {
+                    return;
+                }
+                let body = property(init, "body").and_then(stringified);
+                (argument(0), body)
+            }
+            Expression::StaticMemberExpression(member)
+                if member.property.name == "post" && is_axios(&member.object) =>
+            {
+                (argument(0), argument(1))
+            }
+            _ if is_axios(callee)
+                || matches!(callee, Expression::StaticMemberExpression(m)
+                    if m.property.name == "request" && is_axios(&m.object)) =>
+            {
+                let Some(Expression::ObjectExpression(config)) =
+                    argument(0).map(Expression::get_inner_expression)
+                else {
+                    return;
+                };
+                if !is_post(config) {
+                    return;
+                }
+                (property(config, "url"), property(config, "data"))
+            }
+            _ => return,
+        };
+        let (Some(url), Some(body)) = (url, body) else {
+            return;
+        };
+        let is_dodo = UrlText::of(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
+        if is_dodo && let Some(root) = self.resolve(body, call.span.start) {
+            self.push(root, span_of(call.span));
+        }
+    }
+
+    fn typed_literal(&mut self, expr: &Expression<'_>, annotation: &TSType<'_>) {
+        if is_params_type(annotation)
+            && let Expression::ObjectExpression(_) = expr.get_inner_expression()
+            && let Some(root) = self.resolve(expr, expr.span().start)
+        {
+            let span = root.span;
+            self.push(root, span);
+        }
+    }
+}
+
+/// The last and first names of a receiver: `this.dodo` → (dodo, -), `api.client` → (client,
+/// api), `getDodo()` → (getDodo, getDodo).
+fn names<'e>(expr: &'e Expression<'_>) -> (Option<&'e str>, Option<&'e str>) {
+    match expr.get_inner_expression() {
+        Expression::Identifier(ident) => (Some(ident.name.as_str()), Some(ident.name.as_str())),
+        Expression::StaticMemberExpression(member) => {
+            (Some(member.property.name.as_str()), names(&member.object).1)
+        }
+        Expression::CallExpression(call) => names(&call.callee),
+        Expression::AwaitExpression(inner) => names(&inner.argument),
+        _ => (None, None),
+    }
+}
+
+fn is_axios(expr: &Expression<'_>) -> bool {
+    matches!(expr.get_inner_expression(), Expression::Identifier(ident) if ident.name == "axios")
+}
+
+fn property<'e, 'a>(object: &'e ObjectExpression<'a>, key: &str) -> Option<&'e Expression<'a>> {
+    object
+        .properties
+        .iter()
+        .rev()
+        .find_map(|property| match property {
+            oxc_ast::ast::ObjectPropertyKind::ObjectProperty(p)
+                if !p.computed && p.key.static_name().is_some_and(|name| name == key) =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        })
+}
+
+fn is_post(init: &ObjectExpression<'_>) -> bool {
+    matches!(property(init, "method").map(Expression::get_inner_expression),
+        Some(Expression::StringLiteral(lit)) if lit.value.eq_ignore_ascii_case("post"))
+}
+
+/// `x` of `JSON.stringify(x)`.
+fn stringified<'e, 'a>(body: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
+    let Expression::CallExpression(call) = body.get_inner_expression() else {
+        return None;
+    };
+    let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression() else {
+        return None;
+    };
+    let is_json = matches!(callee.object.get_inner_expression(),
+        Expression::Identifier(ident) if ident.name == "JSON");
+    (is_json && callee.property.name == "stringify")
+        .then(|| call.arguments.first()?.as_expression())
+        .flatten()
+}
+
+fn is_params_type(annotation: &TSType<'_>) -> bool {
+    let TSType::TSTypeReference(reference) = annotation else {
+        return false;
+    };
+    let name = match &reference.type_name {
+        TSTypeName::IdentifierReference(ident) => ident.name.as_str(),
+        TSTypeName::QualifiedName(name) => name.right.name.as_str(),
+        TSTypeName::ThisExpression(_) => return false,
+    };
+    PARAMS_TYPES.contains(&name)
+}
+
+fn annotation_type<'e, 'a>(annotation: Option<&'e TSTypeAnnotation<'a>>) -> Option<&'e TSType<'a>> {
+    annotation.map(|a| &a.type_annotation)
+}
+
+impl<'a> Visit<'a> for Finder<'_, '_> {
+    fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
+        self.scopes.push(it.span);
+        walk::walk_block_statement(self, it);
+        self.scopes.pop();
+    }
+
+    fn visit_function_body(&mut self, it: &FunctionBody<'a>) {
+        self.scopes.push(it.span);
+        walk::walk_function_body(self, it);
+        self.scopes.pop();
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let (Some(name), Some(init)) = (it.id.get_identifier_name(), &it.init)
+            && let Expression::ObjectExpression(_) = init.get_inner_expression()
+        {
+            let node = self.lower.node(init, 0);
+            let scope = self.scopes.last().copied().unwrap_or(it.span);
+            if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
+                && is_params_type(annotation)
+            {
+                self.push(node.clone(), node.span);
+            }
+            self.bindings.push(Binding {
+                name: name.to_string(),
+                scope,
+                end: it.span.end,
+                node,
+            });
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
+        let target = match &it.left {
+            AssignmentTarget::StaticMemberExpression(member) => Some((
+                &member.object,
+                member.property.name.as_str(),
+                member.property.span,
+            )),
+            AssignmentTarget::ComputedMemberExpression(member) => match &member.expression {
+                Expression::StringLiteral(lit) => {
+                    Some((&member.object, lit.value.as_str(), lit.span))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if it.operator == AssignmentOperator::Assign
+            && let Some((object, key, key_span)) = target
+            && let Expression::Identifier(ident) = object.get_inner_expression()
+        {
+            self.assigned.push(Assigned {
+                name: ident.name.to_string(),
+                at: it.span.start,
+                key: self.lower.arena.alloc_str(key),
+                key_span: span_of(key_span),
+                value: self.lower.value(&it.right, 0),
+            });
+            self.visit_expression(&it.right);
+            return;
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        self.uses.push((it.name.to_string(), it.span.start));
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.sdk_call(it);
+        self.raw_post(it);
+        walk::walk_call_expression(self, it);
+    }
+
+    fn visit_ts_satisfies_expression(&mut self, it: &TSSatisfiesExpression<'a>) {
+        self.typed_literal(&it.expression, &it.type_annotation);
+        walk::walk_ts_satisfies_expression(self, it);
+    }
+
+    fn visit_ts_as_expression(&mut self, it: &TSAsExpression<'a>) {
+        self.typed_literal(&it.expression, &it.type_annotation);
+        walk::walk_ts_as_expression(self, it);
+    }
+}

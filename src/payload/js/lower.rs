@@ -1,0 +1,298 @@
+//! Lowering JavaScript expressions to the payload tree: literals become values, everything the
+//! source does not say statically becomes an unknown value, spreads make containers open.
+
+use oxc_ast::ast::{
+    ArrayExpressionElement, Expression, ObjectExpression, ObjectPropertyKind, PropertyKey,
+    PropertyKind, UnaryOperator,
+};
+use oxc_span::GetSpan;
+
+use crate::span::Span;
+use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
+
+/// Builds tree nodes for one file's text in one arena.
+pub(super) struct Lowerer<'s> {
+    pub(super) text: &'s str,
+    pub(super) arena: &'s bumpalo::Bump,
+}
+
+/// What `JSON.stringify` does with a member's value.
+pub(super) enum Lowered<'s> {
+    /// `undefined` (and `void 0`): the member is not sent.
+    Absent,
+    Node(Node<'s>),
+}
+
+pub(super) fn span_of(span: oxc_span::Span) -> Span {
+    Span::between(span.start as usize, span.end as usize)
+}
+
+impl<'s> Lowerer<'s> {
+    /// The source text of a span, borrowed from the file.
+    pub(super) fn slice(&self, span: oxc_span::Span) -> &'s str {
+        self.text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or_default()
+    }
+
+    fn alloc(&self, text: &str) -> &'s str {
+        self.arena.alloc_str(text)
+    }
+
+    /// A string's value: borrowed from the file when written without escapes.
+    fn string(&self, raw_span: oxc_span::Span, value: &str) -> &'s str {
+        let raw = self.slice(raw_span);
+        match raw.get(1..raw.len().saturating_sub(1)) {
+            Some(inner) if inner == value => inner,
+            _ => self.alloc(value),
+        }
+    }
+
+    pub(super) fn value(&self, expr: &Expression<'_>, depth: usize) -> Lowered<'s> {
+        let expr = expr.get_inner_expression();
+        let span = span_of(expr.span());
+        if is_undefined(expr) {
+            return Lowered::Absent;
+        }
+        let value = if depth >= MAX_DEPTH {
+            unknown(StaticType::Any)
+        } else {
+            self.known(expr, depth)
+                .unwrap_or_else(|| unknown(static_type(expr)))
+        };
+        Lowered::Node(Node { span, value })
+    }
+
+    /// The node for a value; `undefined` reads as an unknown value (an item of an array, where
+    /// `JSON.stringify` would send null, or a payload that is not there).
+    pub(super) fn node(&self, expr: &Expression<'_>, depth: usize) -> Node<'s> {
+        match self.value(expr, depth) {
+            Lowered::Node(node) => node,
+            Lowered::Absent => Node {
+                span: span_of(expr.span()),
+                value: unknown(StaticType::Any),
+            },
+        }
+    }
+
+    fn known(&self, expr: &Expression<'_>, depth: usize) -> Option<Value<'s>> {
+        Some(match expr {
+            Expression::StringLiteral(lit) => Value::String(self.string(lit.span, &lit.value)),
+            Expression::TemplateLiteral(template) if template.expressions.is_empty() => {
+                let text = template.quasis.first().and_then(|q| q.value.cooked)?;
+                Value::String(self.alloc(&text))
+            }
+            Expression::TemplateLiteral(template) => Value::Unknown(Unknown {
+                kind: StaticType::String,
+                prefix: match template.quasis.first().and_then(|q| q.value.cooked) {
+                    Some(text) => self.alloc(&text),
+                    None => "",
+                },
+            }),
+            Expression::NumericLiteral(lit) => Value::Number(self.number(lit.span, lit.value, "")?),
+            Expression::UnaryExpression(unary)
+                if unary.operator == UnaryOperator::UnaryNegation =>
+            {
+                match unary.argument.get_inner_expression() {
+                    Expression::NumericLiteral(lit) => {
+                        Value::Number(self.number(lit.span, lit.value, "-")?)
+                    }
+                    _ => return None,
+                }
+            }
+            Expression::BooleanLiteral(lit) => Value::Bool(lit.value),
+            Expression::NullLiteral(_) => Value::Null,
+            Expression::ObjectExpression(object) => self.object(object, depth + 1),
+            Expression::ArrayExpression(array) => {
+                let mut extent = Extent::Closed;
+                let mut items = Vec::with_capacity(array.elements.len());
+                for element in &array.elements {
+                    match element {
+                        ArrayExpressionElement::SpreadElement(_) => extent = Extent::Open,
+                        ArrayExpressionElement::Elision(hole) => items.push(Node {
+                            span: span_of(hole.span),
+                            value: Value::Null,
+                        }),
+                        _ => {
+                            if let Some(item) = element.as_expression() {
+                                items.push(self.node(item, depth + 1));
+                            }
+                        }
+                    }
+                }
+                Value::Array(self.arena.alloc_slice_fill_iter(items), extent)
+            }
+            _ => return None,
+        })
+    }
+
+    /// A number as JSON text: the literal as written when it is JSON (`12`, `1.5e3`), else
+    /// the value (`0x10` → `16`, `1_000` → `1000`).
+    fn number(&self, span: oxc_span::Span, value: f64, sign: &str) -> Option<&'s str> {
+        if !value.is_finite() {
+            return None;
+        }
+        let raw = self.slice(span);
+        if sign.is_empty() && is_json_number(raw) {
+            return Some(raw);
+        }
+        let digits = if is_json_number(raw) {
+            raw.to_string()
+        } else if value.fract() == 0.0 && value.abs() < 1e21 {
+            format!("{value:.0}")
+        } else {
+            format!("{value}")
+        };
+        Some(self.alloc(&format!("{sign}{digits}")))
+    }
+
+    pub(super) fn object(&self, object: &ObjectExpression<'_>, depth: usize) -> Value<'s> {
+        let mut extent = Extent::Closed;
+        let mut members = Vec::with_capacity(object.properties.len());
+        for property in &object.properties {
+            let ObjectPropertyKind::ObjectProperty(property) = property else {
+                extent = Extent::Open;
+                continue;
+            };
+            let Some((key, key_span)) = self.key(&property.key) else {
+                // A computed key may be any field.
+                extent = Extent::Open;
+                continue;
+            };
+            let value = if property.kind != PropertyKind::Init || property.method {
+                // Getters, setters and methods: JSON.stringify calls or drops them.
+                Lowered::Node(Node {
+                    span: span_of(property.value.span()),
+                    value: unknown(StaticType::Any),
+                })
+            } else {
+                self.value(&property.value, depth)
+            };
+            if let Lowered::Node(value) = value {
+                members.push(Member {
+                    key,
+                    key_span,
+                    value,
+                });
+            }
+        }
+        Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
+    }
+
+    /// A key written statically, with its span (quotes included).
+    pub(super) fn key(&self, key: &PropertyKey<'_>) -> Option<(&'s str, Span)> {
+        match key {
+            PropertyKey::StaticIdentifier(ident) => {
+                Some((self.string(ident.span, &ident.name), span_of(ident.span)))
+            }
+            PropertyKey::StringLiteral(lit) => {
+                Some((self.string(lit.span, &lit.value), span_of(lit.span)))
+            }
+            PropertyKey::NumericLiteral(lit) => {
+                Some((self.alloc(&lit.value.to_string()), span_of(lit.span)))
+            }
+            PropertyKey::TemplateLiteral(template) if template.expressions.is_empty() => {
+                let text = template.quasis.first().and_then(|q| q.value.cooked)?;
+                Some((self.alloc(&text), span_of(template.span)))
+            }
+            _ => None,
+        }
+    }
+}
+
+fn unknown<'s>(kind: StaticType) -> Value<'s> {
+    Value::Unknown(Unknown { kind, prefix: "" })
+}
+
+/// `undefined` and `void …`: what `JSON.stringify` leaves out.
+pub(super) fn is_undefined(expr: &Expression<'_>) -> bool {
+    match expr.get_inner_expression() {
+        Expression::Identifier(ident) => ident.name == "undefined",
+        Expression::UnaryExpression(unary) => unary.operator == UnaryOperator::Void,
+        _ => false,
+    }
+}
+
+/// The JSON type an expression certainly has, when its form says so.
+fn static_type(expr: &Expression<'_>) -> StaticType {
+    use oxc_ast::ast::BinaryOperator as B;
+    match expr {
+        Expression::TemplateLiteral(_) => StaticType::String,
+        Expression::BinaryExpression(binary) => match binary.operator {
+            B::Addition
+                if [&binary.left, &binary.right].iter().any(|side| {
+                    matches!(
+                        side.get_inner_expression(),
+                        Expression::StringLiteral(_) | Expression::TemplateLiteral(_)
+                    )
+                }) =>
+            {
+                StaticType::String
+            }
+            B::Equality
+            | B::Inequality
+            | B::StrictEquality
+            | B::StrictInequality
+            | B::LessThan
+            | B::LessEqualThan
+            | B::GreaterThan
+            | B::GreaterEqualThan
+            | B::In
+            | B::Instanceof => StaticType::Boolean,
+            _ => StaticType::Any,
+        },
+        Expression::UnaryExpression(unary) if unary.operator == UnaryOperator::LogicalNot => {
+            StaticType::Boolean
+        }
+        _ => StaticType::Any,
+    }
+}
+
+/// RFC 8259's number grammar.
+fn is_json_number(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut i = usize::from(bytes.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let whole_start = i;
+    let whole = digits(&mut i);
+    if whole == 0 || (whole > 1 && bytes.get(whole_start) == Some(&b'0')) {
+        return false;
+    }
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_json_number;
+
+    #[test]
+    fn json_numbers_are_told_from_other_js_numbers() {
+        for ok in ["0", "12", "-1", "1.5", "1e3", "2.5E-7"] {
+            assert!(is_json_number(ok), "{ok}");
+        }
+        for not in ["01", "0x10", "1_000", ".5", "5.", "1e", ""] {
+            assert!(!is_json_number(not), "{not}");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! The JavaScript and TypeScript front-end: oxc's parser, then two passes over the program —
+//! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]).
+
+mod facts;
+mod find;
+mod lower;
+mod print;
+mod urls;
+
+use oxc_allocator::Allocator;
+use oxc_ast_visit::Visit;
+use oxc_span::SourceType;
+
+use super::{Comment, Found};
+use crate::tree::Arena;
+pub(crate) use print::print_fix;
+
+/// Text every file with a payload contains: `checkoutSessions.create`, a `/checkouts` URL or the
+/// SDK's params types. Files without any are not parsed.
+const NEEDLES: &[&str] = &["checkoutSessions", "/checkouts", "CheckoutSession"];
+
+/// The payloads of one source file, with its comments (for suppressions).
+pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+    let bytes = text.as_bytes();
+    if !NEEDLES
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+    {
+        return Found::default();
+    }
+    let allocator = Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
+    // Syntax errors are the compiler's to report; what the parser recovered is still linted.
+    let program = &parsed.program;
+    let facts = facts::Facts::of(program);
+    let lower = lower::Lowerer {
+        text,
+        arena: arena.bump(),
+    };
+    let mut finder = find::Finder::new(&facts, &lower, program.span);
+    finder.visit_program(program);
+    let comments = program
+        .comments
+        .iter()
+        .map(|comment| Comment {
+            span: lower::span_of(comment.span),
+        })
+        .collect();
+    Found {
+        payloads: finder.payloads,
+        comments,
+    }
+}
+
+fn source_type(name: &str) -> SourceType {
+    let extension = name.rsplit('.').next().unwrap_or_default();
+    match extension {
+        "ts" | "mts" | "cts" => SourceType::ts(),
+        "tsx" => SourceType::tsx(),
+        // JSX is common in .js files of React projects; plain scripts parse the same with it.
+        _ => SourceType::jsx().with_module(!name.ends_with(".cjs")),
+    }
+}

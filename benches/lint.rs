@@ -101,6 +101,7 @@ fn run_rules(
         catalogue: None,
         cart,
         account,
+        response: None,
     };
     let mut count = 0;
     let mut sink = |_: rules::Finding| count += 1;

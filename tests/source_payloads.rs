@@ -235,3 +235,52 @@ fn no_fix_is_offered_on_a_value_the_source_does_not_know() {
         .expect("the mixed customer is reported");
     assert!(customer.fix.is_none());
 }
+
+#[test]
+fn reads_of_fields_the_response_lacks_are_reported_with_what_was_meant() {
+    let text = format!(
+        "{IMPORT}export async function buy() {{\n  const session = await client.checkoutSessions.create({{ product_cart: [{{ product_id: 'p', quantity: 1 }}] }});\n  const {{ checkout_url, id }} = await client.checkoutSessions.create({{ product_cart: [{{ product_id: 'q', quantity: 1 }}] }});\n  log(session.session_id, (session as any).url, session?.checkout_url, session['payment_link']);\n  return checkout_url ?? id;\n}}\nfunction other(session: any) {{ return session.url; }}\n"
+    );
+    let report = lint("app.ts", &text);
+    let found: Vec<(&str, String, Option<String>)> = report
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            (
+                d.rule,
+                text[d.span.start()..d.span.end()].to_string(),
+                d.help.as_ref().map(|h| h.to_string()),
+            )
+        })
+        .collect();
+    let meant = |field: &str| Some(format!("did you mean \"{field}\"?"));
+    assert_eq!(
+        found,
+        [
+            ("unknown-response-field", "id".into(), meant("session_id")),
+            (
+                "unknown-response-field",
+                "url".into(),
+                meant("checkout_url")
+            ),
+            (
+                "unknown-response-field",
+                "'payment_link'".into(),
+                meant("checkout_url")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_preview_response_has_its_own_fields() {
+    let text = format!(
+        "{IMPORT}const p = await client.checkoutSessions.preview({{ product_cart: [] , product_collection_id: 'c' }});\nconsole.log(p.total_price, p.checkout_url);\n"
+    );
+    let report = lint("a.js", &text);
+    assert_eq!(rules_of(&report), ["unknown-response-field"]);
+    assert_eq!(
+        report.diagnostics()[0].message,
+        "the checkoutSessions.preview response has no field \"checkout_url\""
+    );
+}

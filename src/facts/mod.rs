@@ -9,4 +9,5 @@ pub mod currencies;
 pub mod email;
 pub mod languages;
 pub mod payment_methods;
+pub mod response;
 pub mod url;

@@ -148,7 +148,10 @@ impl Linter {
             syntax_error: None,
         };
         for payload in &found.payloads {
-            self.check_payload(&frame, Some(&payload.root), &host, collected);
+            let response = payload
+                .sent_with
+                .map(|call| (call, payload.reads.as_slice()));
+            self.check_payload(&frame, Some(&payload.root), response, &host, collected);
         }
         self.report_unknown_rules(&suppressions, collected);
     }

@@ -180,7 +180,7 @@ impl Linter {
                 too_large,
                 syntax_error: syntax_error.as_ref(),
             };
-            self.check_payload(&frame, root.as_ref(), &Host::Json, &mut collected);
+            self.check_payload(&frame, root.as_ref(), None, &Host::Json, &mut collected);
         }
         let dropped = collected.kept.dropped() + collected.dropped;
         let worst_dropped = collected.worst_dropped;
@@ -196,6 +196,7 @@ impl Linter {
         &self,
         frame: &Frame<'_>,
         root: Option<&tree::Node<'_>>,
+        response: Option<(crate::payload::Call, &[crate::payload::ResponseRead<'_>])>,
         host: &Host<'_>,
         collected: &mut Collected,
     ) {
@@ -221,6 +222,7 @@ impl Linter {
             catalogue,
             cart: &cart,
             account: &self.config.account,
+            response,
         };
         // Violations past the limit were never handed to the rules; they count as errors.
         if validation.dropped > 0 {

@@ -8,6 +8,7 @@
 pub(crate) mod js;
 pub(crate) mod suppress;
 
+pub use crate::facts::response::Call;
 use crate::span::Span;
 use crate::tree::Node;
 
@@ -69,6 +70,43 @@ pub struct Payload<'s> {
     pub root: Node<'s>,
     /// The call or literal it was found at.
     pub call: Span,
+    /// The SDK call it is sent with, when it is an SDK call whose result the code reads.
+    pub sent_with: Option<Call>,
+    /// The fields the code reads from that call's result.
+    pub reads: Vec<ResponseRead<'s>>,
+}
+
+/// `session.checkout_url`: a property read on the awaited result of an SDK call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseRead<'s> {
+    pub field: &'s str,
+    /// The property name as written.
+    pub span: Span,
+}
+
+/// The payloads of a file in any host language: a JSON file's root (when it parses), or what
+/// a source front-end finds. For editors, which look up the payload under the cursor.
+pub fn find_payloads<'s>(
+    name: &str,
+    text: &'s str,
+    arena: &'s crate::tree::Arena,
+) -> Vec<Payload<'s>> {
+    match HostLanguage::of(name) {
+        HostLanguage::Json => crate::tree::parse(text, arena)
+            .map(|root| {
+                vec![Payload {
+                    call: root.span,
+                    root,
+                    sent_with: None,
+                    reads: Vec::new(),
+                }]
+            })
+            .unwrap_or_default(),
+        #[cfg(feature = "js")]
+        HostLanguage::JavaScript => js::find(name, text, arena).payloads,
+        #[cfg(not(feature = "js"))]
+        HostLanguage::JavaScript => Vec::new(),
+    }
 }
 
 /// A comment of the host file.

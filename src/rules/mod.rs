@@ -87,6 +87,7 @@ mod unavailable_payment_method;
 mod unknown_field;
 mod unknown_language;
 mod unknown_product;
+mod unknown_response_field;
 mod unsupported_country;
 mod usage_based_quantity;
 mod zero_quantity;
@@ -147,6 +148,9 @@ pub struct Context<'a> {
     /// What the catalogue says about the cart (all unknown without a catalogue).
     pub cart: &'a Cart<'a>,
     pub account: &'a Account,
+    /// In a source file: the SDK call the payload is sent with, and what the code reads from
+    /// its result.
+    pub response: Option<(crate::payload::Call, &'a [crate::payload::ResponseRead<'a>])>,
 }
 
 impl<'a> Context<'a> {
@@ -317,6 +321,7 @@ static RULES: &[&dyn Rule] = &[
     &invalid_metadata::InvalidMetadata,
     &invalid_theme_config::InvalidThemeConfig,
     &unknown_language::UnknownLanguage,
+    &unknown_response_field::UnknownResponseField,
 ];
 
 /// Every rule, in registry order.

@@ -13,7 +13,8 @@ bin="${CARGO_TARGET_DIR:-$repo/target}/debug/checkout-lint"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/payloads"
-printf 'include = ["payloads/*.json"]\n' > "$work/checkout-lint.toml"
+mkdir -p "$work/src"
+printf 'include = ["payloads/*.json", "src/*.ts"]\n' > "$work/checkout-lint.toml"
 cat > "$work/payloads/body.json" <<'JSON'
 {
   "product_cart": [{ "product_id": "pdt_1", "quantity": 0 }],
@@ -29,4 +30,22 @@ if [ "$actual" != "$expected" ]; then
   printf 'Neovim got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
   exit 1
 fi
-echo "neovim: checkout-lint lsp diagnostics arrive at the right places"
+# A TypeScript file: the payload in the SDK call is linted where it is written.
+cat > "$work/src/checkout.ts" <<'TS'
+import DodoPayments from 'dodopayments';
+const client = new DodoPayments();
+export const session = await client.checkoutSessions.create({
+  product_cart: [{ product_id: 'pdt_1', quantity: 0 }],
+  billing_currency: 'usd',
+});
+TS
+rm -f "$work/diagnostics.txt"
+CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
+  timeout 60 nvim --headless -u NONE -i NONE src/checkout.ts -c "luafile $repo/tests/editor/nvim-lsp.lua"
+expected=$'invalid-currency-code 4 20\nzero-quantity 3 50'
+actual=$(cat "$work/diagnostics.txt")
+if [ "$actual" != "$expected" ]; then
+  printf 'Neovim (.ts) got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
+  exit 1
+fi
+echo "neovim: checkout-lint lsp diagnostics arrive at the right places in .json and .ts files"

@@ -31,7 +31,17 @@ cat > good.json <<'JSON'
   "allowed_payment_method_types": ["credit", "debit"]
 }
 JSON
-git add bad.json good.json
+cat > bad.ts <<'TS'
+import DodoPayments from 'dodopayments';
+const client = new DodoPayments();
+export const session = await client.checkoutSessions.create({
+  product_cart: [{ product_id: 'pdt_123', quantity: 0 }],
+});
+TS
+cat > plain.ts <<'TS'
+export const checkout = { quantity: 0 };
+TS
+git add bad.json good.json bad.ts plain.ts
 
 fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
 
@@ -47,5 +57,15 @@ for hook in checkout-lint checkout-lint-python; do
   fi
   grep -q "Passed" "$work/good.log" || { cat "$work/good.log"; fail "$hook: pre-commit did not report Passed"; }
 
-  echo "pre-commit hook $hook: blocks bad.json (zero-quantity), passes good.json"
+  # Source files: the hook's types_or hands .ts files over; a payload in one is linted where it
+  # is written, and a file without one is silent.
+  if "$work/venv/bin/pre-commit" try-repo "$repo" "$hook" --files bad.ts plain.ts >"$work/ts.log" 2>&1; then
+    cat "$work/ts.log"; fail "$hook passed a .ts payload with quantity 0"
+  fi
+  grep -q "bad.ts:4:.*zero-quantity" "$work/ts.log" || { cat "$work/ts.log"; fail "$hook: no zero-quantity at bad.ts:4"; }
+  if grep -q "plain.ts" "$work/ts.log"; then
+    cat "$work/ts.log"; fail "$hook reported a file without a payload"
+  fi
+
+  echo "pre-commit hook $hook: blocks bad.json and bad.ts (zero-quantity), passes good.json"
 done

@@ -47,19 +47,62 @@ fn pointer_of(frames: &[Frame]) -> String {
 
 /// Scans `text` up to byte `offset`.
 pub fn at(text: &str, offset: usize) -> Option<Cursor> {
-    let before = text.get(..offset)?;
+    scan(text.get(..offset)?, false)
+}
+
+/// [`at`] for a JavaScript object literal that starts `before` (the text from its `{` to the
+/// cursor): quotes may be `'`, `"` or `` ` ``, keys may be bare identifiers, and comments are
+/// skipped. `None` when the literal closed before the cursor.
+pub fn in_js_literal(before: &str) -> Option<Cursor> {
+    scan(before, true)
+}
+
+fn scan(before: &str, js: bool) -> Option<Cursor> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut last_string: Option<String> = None;
-    let mut chars = before.chars();
+    let mut chars = before.chars().peekable();
     let mut in_string = false;
+    let mut opened = false;
     while let Some(c) = chars.next() {
+        if opened && frames.is_empty() {
+            // The literal closed before the cursor.
+            return None;
+        }
         match c {
-            '"' => {
+            '/' if js && chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if js && chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut star = false;
+                for c in chars.by_ref() {
+                    if star && c == '/' {
+                        break;
+                    }
+                    star = c == '*';
+                }
+            }
+            c if js && (c.is_alphabetic() || c == '_' || c == '$') => {
+                let mut word = String::from(c);
+                while let Some(&next) = chars.peek() {
+                    if !(next.is_alphanumeric() || next == '_' || next == '$') {
+                        break;
+                    }
+                    word.push(next);
+                    chars.next();
+                }
+                last_string = Some(word);
+            }
+            quote @ ('"' | '\'' | '`') if quote == '"' || js => {
                 let mut content = String::new();
                 let mut closed = false;
                 while let Some(c) = chars.next() {
                     match c {
-                        '"' => {
+                        c if c == quote => {
                             closed = true;
                             break;
                         }
@@ -91,11 +134,17 @@ pub fn at(text: &str, offset: usize) -> Option<Cursor> {
                 Some(Frame::Array { index }) => *index += 1,
                 None => {}
             },
-            '{' => frames.push(Frame::Object {
-                key: None,
-                expecting_key: true,
-            }),
-            '[' => frames.push(Frame::Array { index: 0 }),
+            '{' => {
+                opened = true;
+                frames.push(Frame::Object {
+                    key: None,
+                    expecting_key: true,
+                });
+            }
+            '[' => {
+                opened = true;
+                frames.push(Frame::Array { index: 0 });
+            }
             '}' | ']' => {
                 frames.pop();
             }
@@ -159,6 +208,29 @@ mod tests {
                 container: String::new()
             }
         );
+    }
+
+    #[test]
+    fn reads_javascript_literals_with_bare_keys_quotes_and_comments() {
+        let js = |text: &str| {
+            let offset = text.find('|').unwrap();
+            in_js_literal(&text[..offset])
+        };
+        assert_eq!(
+            js("{ billing_address: { // note: {\n co|").unwrap().slot,
+            Slot::Key {
+                container: "/billing_address".into()
+            }
+        );
+        let value = js("{ product_cart: [], billing_currency: '|").unwrap();
+        assert_eq!(
+            value.slot,
+            Slot::Value {
+                pointer: "/billing_currency".into()
+            }
+        );
+        assert!(value.in_string);
+        assert!(js("{ a: 1 } |").is_none(), "the literal closed");
     }
 
     proptest::proptest! {

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::fix::fix_text;
+use crate::payload::{HostLanguage, find_payloads};
 use crate::pointer::pointer_of;
 use crate::schema::{docs, unescape_pointer_segment};
 use crate::tree::{self, Node, Value as TreeValue};
@@ -12,9 +13,14 @@ use super::context::{self, Slot};
 use super::convert::{Encoding, diagnostic, offset, range};
 
 /// The member whose key contains `at`, or the string value containing it, with its pointer.
-fn item_at(root: &Node<'_>, at: usize) -> Option<(String, Span, bool)> {
+/// `ordered` trees (JSON) are searched by position; source payloads by their tree.
+fn item_at(root: &Node<'_>, at: usize, ordered: bool) -> Option<(String, Span, bool)> {
     let probe = Span::new(at, 0);
-    let pointer = pointer_of(root, probe);
+    let pointer = if ordered {
+        pointer_of(root, probe)
+    } else {
+        crate::pointer::pointer_in(root, probe)
+    };
     let mut node = root;
     let mut on_key = None;
     for segment in pointer.split('/').skip(1) {
@@ -54,15 +60,19 @@ fn markdown_text(text: &str) -> String {
 pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encoding) -> Value {
     let at = offset(source, position, encoding);
     let arena = tree::Arena::new();
-    let Ok(root) = tree::parse(source.text(), &arena) else {
-        return Value::Null;
-    };
-    let Some((pointer, span, on_key)) = item_at(&root, at) else {
+    let ordered = HostLanguage::of(source.name()) == HostLanguage::Json;
+    let payloads = find_payloads(source.name(), source.text(), &arena);
+    let Some((root, (pointer, span, on_key))) = payloads.iter().find_map(|payload| {
+        let item = item_at(&payload.root, at, ordered)?;
+        // Outside every payload the pointer is the root's: not a place to hover.
+        (payload.root.span.contains(Span::new(at, 0)) || !item.0.is_empty())
+            .then_some((&payload.root, item))
+    }) else {
         return Value::Null;
     };
     let name = pointer.rsplit('/').next().unwrap_or_default();
     let markdown = if !on_key && pointer.ends_with("/product_id") {
-        let id = crate::pointer::value_at(&root, &pointer).and_then(Node::as_str);
+        let id = crate::pointer::value_at(root, &pointer).and_then(Node::as_str);
         let product = id
             .zip(linter.config().catalogue.as_deref())
             .and_then(|(id, c)| c.get(id));
@@ -105,18 +115,51 @@ pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encod
     })
 }
 
+/// Text just before the object literal of a payload being typed in source code.
+const PAYLOAD_OPENERS: &[&str] = &[
+    "checkoutSessions.create(",
+    "checkoutSessions.preview(",
+    "CheckoutSessionCreateParams =",
+    "CheckoutSessionPreviewParams =",
+];
+
+/// Where the cursor is in the payload being typed: the whole JSON document, or in source code
+/// the object literal after the nearest payload opener. Source text rarely parses while someone
+/// types, so this is a tolerant scan, and a suggestion only.
+fn cursor_at(source: &Source, at: usize) -> Option<(context::Cursor, bool)> {
+    let text = source.text();
+    if HostLanguage::of(source.name()) == HostLanguage::Json {
+        return Some((context::at(text, at)?, true));
+    }
+    let before = text.get(..at)?;
+    let opener = PAYLOAD_OPENERS
+        .iter()
+        .filter_map(|opener| Some(before.rfind(opener)? + opener.len()))
+        .max()?;
+    let start = opener + before.get(opener..)?.find('{')?;
+    Some((context::in_js_literal(before.get(start..)?)?, false))
+}
+
 pub fn completion(source: &Source, position: &Value, encoding: Encoding) -> Value {
     let at = offset(source, position, encoding);
-    let Some(cursor) = context::at(source.text(), at) else {
+    let Some((cursor, json)) = cursor_at(source, at) else {
         return json!([]);
+    };
+    // Source code: bare keys, and values in the quote the file uses most.
+    let mark = if json || source.text().matches('"').count() >= source.text().matches('\'').count()
+    {
+        '"'
+    } else {
+        '\''
     };
     let quote = |text: &str| {
         if cursor.in_string {
             text.to_string()
         } else {
-            format!("\"{text}\"")
+            format!("{mark}{text}{mark}")
         }
     };
+    let key = |text: &str| if json { quote(text) } else { text.to_string() };
     let items: Vec<Value> = match &cursor.slot {
         Slot::Key { container } => docs::at_pointer(container)
             .map(docs::properties)
@@ -126,7 +169,7 @@ pub fn completion(source: &Source, position: &Value, encoding: Encoding) -> Valu
                 json!({
                     "label": name,
                     "kind": 10,
-                    "insertText": quote(name),
+                    "insertText": key(name),
                     "documentation": { "kind": "markdown", "value": docs::describe(name, schema) },
                 })
             })

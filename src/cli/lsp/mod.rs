@@ -2,8 +2,9 @@
 //! the schema's descriptions (and the catalogue for product ids), completion of field names and
 //! enum values, quick fixes and a "fix all" source action.
 //!
-//! It lints only JSON files that the nearest `checkout-lint.toml` includes (its `include` /
-//! `exclude` globs; every `.json` below it by default), so other JSON stays quiet. Configs and
+//! It lints only JSON and JavaScript/TypeScript files that the nearest `checkout-lint.toml`
+//! includes (its `include` / `exclude` globs; every such file below it by default), so other
+//! JSON stays quiet and source files without a payload are silent. Configs and
 //! catalogues are reloaded when their files change. Linting a payload takes microseconds, so
 //! diagnostics are computed once a burst of changes has been read (for the latest text); a failing request answers with an error, never a crash.
 
@@ -281,9 +282,9 @@ impl Server {
     /// or its catalogue changed on disk; `None` for documents no config claims.
     fn linter_for(&mut self, uri: &str) -> Option<Arc<Linter>> {
         let path = PathBuf::from(uri_to_path(uri)?);
-        if path.extension().is_none_or(|e| e != "json") {
-            return None;
-        }
+        // JSON, and source files a front-end reads (a source file without a payload is
+        // silent).
+        crate::payload::HostLanguage::by_extension(&path.to_string_lossy())?;
         let config_path = path
             .parent()?
             .ancestors()

@@ -6,8 +6,9 @@ use std::collections::HashSet;
 
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
-    Expression, FunctionBody, IdentifierReference, ObjectExpression, TSAsExpression,
-    TSSatisfiesExpression, TSType, TSTypeAnnotation, TSTypeName, VariableDeclarator,
+    ComputedMemberExpression, Expression, FunctionBody, IdentifierReference, ObjectExpression,
+    StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType, TSTypeAnnotation,
+    TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
@@ -15,7 +16,7 @@ use oxc_span::GetSpan;
 use super::facts::Facts;
 use super::lower::{Lowered, Lowerer, span_of};
 use super::urls::UrlText;
-use crate::payload::Payload;
+use crate::payload::{Call, Payload, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
@@ -24,9 +25,6 @@ const PARAMS_TYPES: &[&str] = &[
     "CheckoutSessionCreateParams",
     "CheckoutSessionPreviewParams",
 ];
-
-/// The SDK's methods that take a payload, on `client.checkoutSessions`.
-const METHODS: &[&str] = &["create", "preview"];
 
 /// The key every Dodo payload has and the look-alikes of other SDKs do not.
 const CART_KEY: &str = "product_cart";
@@ -38,6 +36,15 @@ struct Binding<'s> {
     scope: oxc_span::Span,
     end: u32,
     node: Node<'s>,
+}
+
+/// `const name = await client.checkoutSessions.create(...)`: reads of `name.x` are reads of
+/// the response.
+struct ResponseBinding {
+    name: String,
+    scope: oxc_span::Span,
+    from: u32,
+    payload: usize,
 }
 
 /// `name.key = value` (or `name['key'] = value`).
@@ -58,6 +65,7 @@ pub(super) struct Finder<'f, 's> {
     /// Every other reference to a name: a binding used there may be changed in ways that
     /// cannot be followed.
     uses: Vec<(String, u32)>,
+    responses: Vec<ResponseBinding>,
     pub(super) payloads: Vec<Payload<'s>>,
     seen: HashSet<Span>,
 }
@@ -71,14 +79,83 @@ impl<'f, 's> Finder<'f, 's> {
             bindings: Vec::new(),
             assigned: Vec::new(),
             uses: Vec::new(),
+            responses: Vec::new(),
             payloads: Vec::new(),
             seen: HashSet::new(),
         }
     }
 
-    fn push(&mut self, root: Node<'s>, call: Span) {
+    fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
         if root.as_object().is_some() && self.seen.insert(root.span) {
-            self.payloads.push(Payload { root, call });
+            self.payloads.push(Payload {
+                root,
+                call,
+                sent_with,
+                reads: Vec::new(),
+            });
+        }
+    }
+
+    /// After `const name = <init>`: when `init` is an SDK call just found, or its awaited
+    /// result, reads of `name` (and names destructured from it) are reads of the response.
+    fn bind_response(&mut self, it: &VariableDeclarator<'_>, init: &Expression<'_>) {
+        let call = match init.get_inner_expression() {
+            Expression::AwaitExpression(awaited) => awaited.argument.get_inner_expression(),
+            // Without await the result is a promise: its fields are not the response's.
+            _ => return,
+        };
+        let Expression::CallExpression(call) = call else {
+            return;
+        };
+        let Some(index) = self
+            .payloads
+            .iter()
+            .rposition(|p| p.call == span_of(call.span) && p.sent_with.is_some())
+        else {
+            return;
+        };
+        match &it.id {
+            oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
+                self.responses.push(ResponseBinding {
+                    name: ident.name.to_string(),
+                    scope: self.scopes.last().copied().unwrap_or(it.span),
+                    from: it.span.end,
+                    payload: index,
+                });
+            }
+            oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
+                for property in &pattern.properties {
+                    if let Some((field, span)) = self.lower.key(&property.key) {
+                        self.payloads[index]
+                            .reads
+                            .push(ResponseRead { field, span });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `name.field` (also `name?.field`, `(name as any).field`, `name['field']`).
+    fn read(&mut self, object: &Expression<'_>, field: &str, span: oxc_span::Span) {
+        let Expression::Identifier(ident) = object.get_inner_expression() else {
+            return;
+        };
+        let at = span.start;
+        let Some(binding) = self.responses.iter().rev().find(|b| {
+            b.name == ident.name.as_str()
+                && b.from <= at
+                && b.scope.start <= at
+                && at <= b.scope.end
+        }) else {
+            return;
+        };
+        let read = ResponseRead {
+            field: self.lower.arena.alloc_str(field),
+            span: span_of(span),
+        };
+        if let Some(payload) = self.payloads.get_mut(binding.payload) {
+            payload.reads.push(read);
         }
     }
 
@@ -161,9 +238,9 @@ impl<'f, 's> Finder<'f, 's> {
         let Expression::StaticMemberExpression(method) = call.callee.get_inner_expression() else {
             return;
         };
-        if !METHODS.contains(&method.property.name.as_str()) {
+        let Some(sent_with) = Call::of_method(&method.property.name) else {
             return;
-        }
+        };
         let Expression::StaticMemberExpression(resource) = method.object.get_inner_expression()
         else {
             return;
@@ -184,7 +261,7 @@ impl<'f, 's> Finder<'f, 's> {
         let imported = first.is_some_and(|name| self.facts.imported.contains(name));
         let looks_like_dodo = root.get(CART_KEY).is_some();
         if certain || ((imported || self.facts.imports_sdk) && looks_like_dodo) {
-            self.push(root, span_of(call.span));
+            self.push(root, span_of(call.span), Some(sent_with));
         }
     }
 
@@ -232,7 +309,7 @@ impl<'f, 's> Finder<'f, 's> {
         };
         let is_dodo = UrlText::of(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
         if is_dodo && let Some(root) = self.resolve(body, call.span.start) {
-            self.push(root, span_of(call.span));
+            self.push(root, span_of(call.span), None);
         }
     }
 
@@ -242,7 +319,7 @@ impl<'f, 's> Finder<'f, 's> {
             && let Some(root) = self.resolve(expr, expr.span().start)
         {
             let span = root.span;
-            self.push(root, span);
+            self.push(root, span, None);
         }
     }
 }
@@ -338,7 +415,7 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
             if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
                 && is_params_type(annotation)
             {
-                self.push(node.clone(), node.span);
+                self.push(node.clone(), node.span, None);
             }
             self.bindings.push(Binding {
                 name: name.to_string(),
@@ -348,6 +425,21 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
             });
         }
         walk::walk_variable_declarator(self, it);
+        if let Some(init) = &it.init {
+            self.bind_response(it, init);
+        }
+    }
+
+    fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+        self.read(&it.object, &it.property.name, it.property.span);
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ComputedMemberExpression<'a>) {
+        if let Expression::StringLiteral(key) = &it.expression {
+            self.read(&it.object, &key.value, key.span);
+        }
+        walk::walk_computed_member_expression(self, it);
     }
 
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {

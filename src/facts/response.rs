@@ -1,0 +1,73 @@
+//! What the API answers to `POST /checkouts` and `POST /checkouts/preview`: the fields of the
+//! newest TypeScript SDK's `CheckoutSessionResponse` and `CheckoutSessionPreviewResponse`
+//! (dodopayments 2.52.0, `resources/checkout-sessions.d.ts`).
+
+/// Which call a response answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    Create,
+    Preview,
+}
+
+impl Call {
+    /// The SDK method (`checkoutSessions.<method>`).
+    pub fn method(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Preview => "preview",
+        }
+    }
+
+    /// The SDK's method names with their calls: the one list the front-ends match.
+    pub const ALL: [Call; 2] = [Call::Create, Call::Preview];
+
+    pub fn of_method(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|call| call.method() == name)
+    }
+
+    /// The response's fields.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Self::Create => &[
+                "session_id",
+                "checkout_url",
+                "client_secret",
+                "payment_id",
+                "publishable_key",
+            ],
+            Self::Preview => &[
+                "billing_country",
+                "currency",
+                "current_breakup",
+                "is_byop",
+                "payment_method_required",
+                "product_cart",
+                "total_price",
+                "next_billing_date",
+                "recurring_breakup",
+                "subscriptions",
+                "tax_id_business_name",
+                "tax_id_err_msg",
+                "tax_id_format_name",
+                "total_tax",
+                "trial_amount",
+                "trial_period_days",
+            ],
+        }
+    }
+
+    /// The field meant by a name other APIs use for it (Stripe's `url` and `id`, the old
+    /// `payment_link`), where edit distance would not find it.
+    pub fn meant(self, name: &str) -> Option<&'static str> {
+        let meant = match (self, name) {
+            (Self::Create, "url" | "checkout_link" | "link" | "payment_link" | "redirect_url") => {
+                "checkout_url"
+            }
+            (Self::Create, "id" | "checkout_session_id" | "checkout_id" | "session") => {
+                "session_id"
+            }
+            _ => return None,
+        };
+        Some(meant)
+    }
+}

@@ -3,7 +3,8 @@
 #   fuzz/run.sh [SECONDS] [TARGET...]   default: 600 seconds for each target, every target
 # Targets: lint (the engine, report only), render_human, render_json, render_sarif,
 # render_github, render_concise (one renderer each, small inputs), config (checkout-lint.toml
-# and catalogue readers), lsp (the language server's transport and message handling).
+# and catalogue readers), lsp (the language server's transport and message handling), js (the
+# JavaScript/TypeScript front-end, fixes included).
 # Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain build the
 # sanitizer instrumentation cargo-fuzz asks for.
 set -euo pipefail
@@ -12,7 +13,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(lint render_human render_json render_sarif render_github render_concise config lsp)
+  targets=(lint js render_human render_json render_sarif render_github render_concise config lsp)
 fi
 
 seed() {
@@ -45,6 +46,9 @@ session = [
 open(f"{sys.argv[1]}/session", "wb").write(b"".join(frame(m) for m in session))
 PY
       ;;
+    js)
+      cp ../tests/fixtures/source/* "$corpus"/ 2>/dev/null || true
+      ;;
     *)
       # Every payload the project has: examples, documentation payloads, hostile inputs.
       cp ../examples/payloads/*/*.json ../tests/fixtures/doc-examples/*.json ../tests/fixtures/*.json \
@@ -56,6 +60,7 @@ PY
 max_len() {
   case $1 in
     lint) echo 65536 ;;
+    js) echo 16384 ;;
     lsp) echo 16384 ;;
     *) echo 4096 ;;
   esac

@@ -106,6 +106,9 @@ pub struct Diagnostic {
     pub pointer: String,
     /// The primary span: the bytes that cause the problem.
     pub span: Span,
+    /// In a source file, the span of the payload literal the diagnostic belongs to (a file can
+    /// hold several, and `pointer` is relative to it); `None` for JSON, where it is the file.
+    pub payload: Option<Span>,
     pub labels: Vec<Label>,
     /// Most help is a fixed sentence: borrowed then, not copied into every diagnostic.
     pub help: Option<Cow<'static, str>>,

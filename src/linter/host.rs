@@ -83,6 +83,14 @@ impl Host<'_> {
         }
     }
 
+    /// The payload's own span, in a source file.
+    pub(crate) fn payload_span(&self, root: Option<&Node<'_>>) -> Option<Span> {
+        match self {
+            Self::Json => None,
+            Self::Source { .. } => root.map(|root| root.span),
+        }
+    }
+
     /// True when a comment silences `rule` on the line where `span` starts.
     pub(crate) fn suppressed(&self, rule: &str, span: Span) -> bool {
         let Self::Source {
@@ -177,6 +185,7 @@ impl Linter {
                 pointer: String::new(),
                 message: format!("no rule is named {}", crate::text::quote(name)),
                 span: *span,
+                payload: None,
                 labels: Vec::new(),
                 help: Some(match suggestion {
                     Some(close) => format!("did you mean {}?", crate::text::quote(close)).into(),

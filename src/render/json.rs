@@ -41,9 +41,17 @@ pub struct JsonDiagnostic<'r> {
     pointer: &'r str,
     span: Span,
     range: Range,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payload: Option<JsonPayload>,
     labels: Vec<JsonLabel<'r>>,
     help: Option<&'r str>,
     fix: Option<JsonFix<'r>>,
+}
+
+#[derive(Serialize)]
+struct JsonPayload {
+    span: Span,
+    range: Range,
 }
 
 #[derive(Serialize)]
@@ -84,6 +92,10 @@ impl<'r> JsonDiagnostic<'r> {
             pointer: &diagnostic.pointer,
             span: diagnostic.span,
             range: source.range(diagnostic.span),
+            payload: diagnostic.payload.map(|span| JsonPayload {
+                span,
+                range: source.range(span),
+            }),
             labels: diagnostic
                 .labels
                 .iter()

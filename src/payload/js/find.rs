@@ -85,14 +85,28 @@ impl<'f, 's> Finder<'f, 's> {
         }
     }
 
+    /// Adds a payload. The same literal found twice (typed as the SDK's params, then passed
+    /// to the SDK call) is one payload: the call's reading, which has the members assigned
+    /// since and knows the call, replaces the earlier one.
     fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
-        if root.as_object().is_some() && self.seen.insert(root.span) {
-            self.payloads.push(Payload {
-                root,
-                call,
-                sent_with,
-                reads: Vec::new(),
-            });
+        if root.as_object().is_none() {
+            return;
+        }
+        let payload = Payload {
+            root,
+            call,
+            sent_with,
+            reads: Vec::new(),
+        };
+        if self.seen.insert(payload.root.span) {
+            self.payloads.push(payload);
+        } else if sent_with.is_some()
+            && let Some(earlier) = self
+                .payloads
+                .iter_mut()
+                .find(|p| p.root.span == payload.root.span && p.sent_with.is_none())
+        {
+            *earlier = payload;
         }
     }
 

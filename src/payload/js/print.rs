@@ -21,6 +21,11 @@ pub(crate) fn print_fix(fix: &Fix, text: &str, root: &Node<'_>) -> Option<Fix> {
             if !inside || touches_unknown {
                 return None;
             }
+            // A string replaced by a string keeps its own quote.
+            let own = shape.strings.iter().find(|(span, _)| *span == edit.span);
+            let style = own.map_or(style.with_quote(None), |(_, quote)| {
+                style.with_quote(Some(*quote))
+            });
             let replacement = match shape.keys.iter().find(|(span, _)| *span == edit.span) {
                 Some((_, bare)) => style.key(&edit.replacement, *bare)?,
                 None => style.value(&edit.replacement)?,
@@ -53,6 +58,8 @@ struct Shape {
     keys: Vec<(Span, bool)>,
     /// The quote of the first string written in the payload.
     quote: Option<char>,
+    /// Every string value with its quote.
+    strings: Vec<(Span, char)>,
 }
 
 impl Shape {
@@ -62,8 +69,12 @@ impl Shape {
         }
         match &node.value {
             Value::Unknown(_) => self.unknown.push(node.span),
-            Value::String(_) if self.quote.is_none() => {
-                self.quote = text[node.span.start()..].chars().next();
+            Value::String(_) => {
+                let quote = text[node.span.start()..].chars().next();
+                if let Some(quote) = quote.filter(|q| *q == '\'' || *q == '"') {
+                    self.quote.get_or_insert(quote);
+                    self.strings.push((node.span, quote));
+                }
             }
             Value::Array(items, _) => {
                 for item in *items {
@@ -86,6 +97,7 @@ impl Shape {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Style {
     quote: char,
     /// Keys are written bare where they can be.
@@ -100,6 +112,13 @@ impl Style {
                 .filter(|q| *q == '\'' || *q == '"')
                 .unwrap_or('"'),
             bare_keys: shape.keys.iter().any(|(_, bare)| *bare),
+        }
+    }
+
+    fn with_quote(self, quote: Option<char>) -> Self {
+        Self {
+            quote: quote.unwrap_or(self.quote),
+            ..self
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use oxc_ast::ast::{BinaryOperator, Expression, LogicalExpression};
+use oxc_ast::ast::{BinaryOperator, Expression};
 
 /// Where Dodo's API lives.
 const DODO_HOST: &str = "dodopayments.com";
@@ -77,7 +77,11 @@ impl UrlText {
                 }
             }
             // `process.env.DODO_API_URL ?? "https://test.dodopayments.com"`: either side.
-            Expression::LogicalExpression(logical) => either(logical, &part),
+            Expression::LogicalExpression(logical) => either(&logical.left, &logical.right, &part),
+            // `live ? 'https://live.dodopayments.com' : 'https://test.dodopayments.com'`.
+            Expression::ConditionalExpression(conditional) => {
+                either(&conditional.consequent, &conditional.alternate, &part)
+            }
             Expression::Identifier(ident) => strings.get(ident.name.as_str())?.clone(),
             Expression::StaticMemberExpression(member) => {
                 let object = member.object.get_inner_expression();
@@ -105,8 +109,12 @@ impl UrlText {
     }
 }
 
-fn either(logical: &LogicalExpression<'_>, part: &dyn Fn(&Expression<'_>) -> UrlText) -> UrlText {
-    let (left, right) = (part(&logical.left), part(&logical.right));
+fn either(
+    left: &Expression<'_>,
+    right: &Expression<'_>,
+    part: &dyn Fn(&Expression<'_>) -> UrlText,
+) -> UrlText {
+    let (left, right) = (part(left), part(right));
     UrlText {
         // The text of whichever side has one; both are candidates for the same URL.
         text: if left.text.chars().all(|c| c == HOLE) {

@@ -1,8 +1,8 @@
 //! Facts derived from the model and the catalogue that several rules share: is there a
 //! subscription in the cart, in which currency will the customer pay, what does the cart cost.
 
+use crate::account::Account;
 use crate::catalogue::{Catalogue, PriceKind, Product};
-use crate::config::Account;
 use crate::model::{CheckoutSession, Field, ProductItem};
 
 /// What the catalogue says about the cart. Every field is `None` when it cannot be known

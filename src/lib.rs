@@ -20,6 +20,7 @@
 //! The data flows one way: [`source`] → [`tree`] → [`schema`] → [`model`] → [`rules`] →
 //! [`Report`] → [`render`].
 
+mod account;
 pub mod analysis;
 mod bounded;
 pub mod catalogue;

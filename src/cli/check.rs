@@ -2,23 +2,16 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::unknown_rule_message;
 use crate::text::escape_line;
-use crate::{Level, Linter, Report, Severity, render, rules, schema};
+use crate::{Level, Report, Severity, render, rules, schema};
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::configs::Configs;
 use super::inputs::{self, Input};
-
-/// One unit of work: where the payload comes from, its name in output, and its linter.
-pub(super) struct Job {
-    pub(super) input: Input,
-    pub(super) name: String,
-    pub(super) linter: Arc<Linter>,
-}
+use super::job::Job;
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let rule_flags = parse_rule_flags(&args.rules)?;

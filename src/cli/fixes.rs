@@ -8,8 +8,8 @@ use crate::fix::fix_text;
 
 use super::args::CheckArgs;
 use super::atomic;
-use super::check::Job;
 use super::inputs::Input;
+use super::job::Job;
 
 #[derive(Default)]
 pub struct Outcome {

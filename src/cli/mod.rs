@@ -14,6 +14,7 @@ mod diff;
 mod docs;
 mod fixes;
 mod inputs;
+mod job;
 mod lsp;
 
 use std::ffi::OsString;

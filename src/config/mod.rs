@@ -22,6 +22,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+pub use crate::account::Account;
 use crate::catalogue::{Catalogue, CatalogueError};
 use crate::diagnostic::Severity;
 use crate::rules;
@@ -73,14 +74,6 @@ impl std::str::FromStr for Level {
             )),
         }
     }
-}
-
-/// Facts about the Dodo account that the payload cannot show.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Account {
-    /// Whether adaptive pricing is enabled for the business; `None` when not configured.
-    pub adaptive_pricing: Option<bool>,
 }
 
 /// How many diagnostics one file keeps by default; past it, one `too-many-findings` diagnostic

@@ -54,11 +54,16 @@ impl HostLanguage {
         }
     }
 
-    /// The name editors and code frames use for it.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Json => "json",
-            Self::JavaScript => "javascript",
+    /// The language a code frame of the file `name` is shown as (the names syntax
+    /// highlighters use: `json`, `javascript`, `jsx`, `typescript`, `tsx`).
+    pub fn frame_language(name: &str) -> &'static str {
+        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match (Self::of(name), extension.as_deref()) {
+            (Self::Json, _) => "json",
+            (Self::JavaScript, Some("ts" | "mts" | "cts")) => "typescript",
+            (Self::JavaScript, Some("tsx")) => "tsx",
+            (Self::JavaScript, Some("jsx")) => "jsx",
+            (Self::JavaScript, _) => "javascript",
         }
     }
 }

@@ -30,7 +30,8 @@ pub fn render(reports: &[Report], color: bool) -> String {
             Cow::Borrowed(_) => report.source().clone(),
             Cow::Owned(safe) => Source::new(name, safe),
         };
-        let shown = NamedSource::new(name, text).with_language("json");
+        let language = crate::payload::HostLanguage::frame_language(report.name());
+        let shown = NamedSource::new(name, text).with_language(language);
         for diagnostic in report.diagnostics() {
             let (line, column) = report.source().line_col(diagnostic.span.start());
             let framed = Framed {

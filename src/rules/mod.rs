@@ -34,69 +34,11 @@ macro_rules! declare_rule {
     };
 }
 
-mod addon_editing_without_subscription;
-mod amount_below_minimum;
-mod amount_overflow;
-mod below_minimum_charge;
-mod confirm_incomplete;
-mod conflicting_discount_fields;
-mod conflicting_feature_flags;
-mod deprecated_discount_code;
-mod discount_with_on_demand;
-mod dropdown_without_options;
-mod duplicate_custom_field_key;
-mod duplicate_key;
-mod duplicate_payment_method;
-mod duplicate_product;
-mod empty_cart;
-mod file_too_large;
-mod ignored_amount;
-mod ignored_custom_field_options;
-mod ineffective_billing_currency;
-mod insecure_redirect_url;
-mod invalid_addons;
-mod invalid_country_code;
-mod invalid_credits_amount;
-mod invalid_currency_code;
-mod invalid_customer;
-mod invalid_email;
-mod invalid_json;
-mod invalid_metadata;
-mod invalid_phone_number;
-mod invalid_redirect_url;
-pub(crate) mod invalid_suppression;
-mod invalid_theme_config;
-mod invalid_type;
-mod invalid_value;
-mod invalid_zipcode;
-mod missing_card_fallback;
-mod missing_field;
-mod mixed_cart;
-mod no_available_payment_method;
-mod out_of_range;
-mod saved_methods_for_new_customer;
-mod short_discount_code;
-mod tax_id_without_country;
-mod too_many_custom_fields;
-mod too_many_discount_codes;
-pub(crate) mod too_many_findings;
-mod too_many_items;
-mod trial_period_out_of_range;
-mod trial_without_subscription;
-mod unavailable_payment_method;
-mod unknown_field;
-mod unknown_language;
-mod unknown_product;
-mod unknown_response_field;
-mod unsupported_country;
-mod usage_based_quantity;
-mod zero_quantity;
-
 use std::borrow::Cow;
 
+use crate::account::Account;
 use crate::analysis::Cart;
 use crate::catalogue::Catalogue;
-use crate::config::Account;
 use crate::diagnostic::{Fix, Label, Severity};
 use crate::model::CheckoutSession;
 use crate::schema::Violation;
@@ -264,65 +206,76 @@ impl Finding {
     }
 }
 
-static RULES: &[&dyn Rule] = &[
-    &file_too_large::FileTooLarge,
-    &too_many_findings::TooManyFindings,
-    &invalid_suppression::InvalidSuppression,
-    &invalid_json::InvalidJson,
-    &duplicate_key::DuplicateKey,
-    &unknown_field::UnknownField,
-    &missing_field::MissingField,
-    &invalid_type::InvalidType,
-    &invalid_value::InvalidValue,
-    &out_of_range::OutOfRange,
-    &empty_cart::EmptyCart,
-    &too_many_items::TooManyItems,
-    &duplicate_product::DuplicateProduct,
-    &zero_quantity::ZeroQuantity,
-    &unknown_product::UnknownProduct,
-    &mixed_cart::MixedCart,
-    &usage_based_quantity::UsageBasedQuantity,
-    &invalid_addons::InvalidAddons,
-    &ignored_amount::IgnoredAmount,
-    &amount_below_minimum::AmountBelowMinimum,
-    &invalid_credits_amount::InvalidCreditsAmount,
-    &amount_overflow::AmountOverflow,
-    &below_minimum_charge::BelowMinimumCharge,
-    &invalid_customer::InvalidCustomer,
-    &invalid_email::InvalidEmail,
-    &invalid_phone_number::InvalidPhoneNumber,
-    &invalid_country_code::InvalidCountryCode,
-    &unsupported_country::UnsupportedCountry,
-    &invalid_zipcode::InvalidZipcode,
-    &tax_id_without_country::TaxIdWithoutCountry,
-    &confirm_incomplete::ConfirmIncomplete,
-    &invalid_currency_code::InvalidCurrencyCode,
-    &ineffective_billing_currency::IneffectiveBillingCurrency,
-    &missing_card_fallback::MissingCardFallback,
-    &duplicate_payment_method::DuplicatePaymentMethod,
-    &unavailable_payment_method::UnavailablePaymentMethod,
-    &no_available_payment_method::NoAvailablePaymentMethod,
-    &trial_period_out_of_range::TrialPeriodOutOfRange,
-    &trial_without_subscription::TrialWithoutSubscription,
-    &discount_with_on_demand::DiscountWithOnDemand,
-    &conflicting_discount_fields::ConflictingDiscountFields,
-    &too_many_discount_codes::TooManyDiscountCodes,
-    &deprecated_discount_code::DeprecatedDiscountCode,
-    &short_discount_code::ShortDiscountCode,
-    &conflicting_feature_flags::ConflictingFeatureFlags,
-    &addon_editing_without_subscription::AddonEditingWithoutSubscription,
-    &saved_methods_for_new_customer::SavedMethodsForNewCustomer,
-    &invalid_redirect_url::InvalidRedirectUrl,
-    &insecure_redirect_url::InsecureRedirectUrl,
-    &too_many_custom_fields::TooManyCustomFields,
-    &duplicate_custom_field_key::DuplicateCustomFieldKey,
-    &dropdown_without_options::DropdownWithoutOptions,
-    &ignored_custom_field_options::IgnoredCustomFieldOptions,
-    &invalid_metadata::InvalidMetadata,
-    &invalid_theme_config::InvalidThemeConfig,
-    &unknown_language::UnknownLanguage,
-    &unknown_response_field::UnknownResponseField,
-];
+/// The registry, the one list of every rule: each entry declares the rule's module (its file,
+/// `src/rules/<module>.rs`) and puts the rule in [`all`], in this order — the order rules run
+/// in and tools list them.
+macro_rules! registry {
+    ($($module:ident::$rule:ident,)*) => {
+        $(pub(crate) mod $module;)*
+
+        static RULES: &[&dyn Rule] = &[$(&$module::$rule,)*];
+    };
+}
+
+registry! {
+    file_too_large::FileTooLarge,
+    too_many_findings::TooManyFindings,
+    invalid_suppression::InvalidSuppression,
+    invalid_json::InvalidJson,
+    duplicate_key::DuplicateKey,
+    unknown_field::UnknownField,
+    missing_field::MissingField,
+    invalid_type::InvalidType,
+    invalid_value::InvalidValue,
+    out_of_range::OutOfRange,
+    empty_cart::EmptyCart,
+    too_many_items::TooManyItems,
+    duplicate_product::DuplicateProduct,
+    zero_quantity::ZeroQuantity,
+    unknown_product::UnknownProduct,
+    mixed_cart::MixedCart,
+    usage_based_quantity::UsageBasedQuantity,
+    invalid_addons::InvalidAddons,
+    ignored_amount::IgnoredAmount,
+    amount_below_minimum::AmountBelowMinimum,
+    invalid_credits_amount::InvalidCreditsAmount,
+    amount_overflow::AmountOverflow,
+    below_minimum_charge::BelowMinimumCharge,
+    invalid_customer::InvalidCustomer,
+    invalid_email::InvalidEmail,
+    invalid_phone_number::InvalidPhoneNumber,
+    invalid_country_code::InvalidCountryCode,
+    unsupported_country::UnsupportedCountry,
+    invalid_zipcode::InvalidZipcode,
+    tax_id_without_country::TaxIdWithoutCountry,
+    confirm_incomplete::ConfirmIncomplete,
+    invalid_currency_code::InvalidCurrencyCode,
+    ineffective_billing_currency::IneffectiveBillingCurrency,
+    missing_card_fallback::MissingCardFallback,
+    duplicate_payment_method::DuplicatePaymentMethod,
+    unavailable_payment_method::UnavailablePaymentMethod,
+    no_available_payment_method::NoAvailablePaymentMethod,
+    trial_period_out_of_range::TrialPeriodOutOfRange,
+    trial_without_subscription::TrialWithoutSubscription,
+    discount_with_on_demand::DiscountWithOnDemand,
+    conflicting_discount_fields::ConflictingDiscountFields,
+    too_many_discount_codes::TooManyDiscountCodes,
+    deprecated_discount_code::DeprecatedDiscountCode,
+    short_discount_code::ShortDiscountCode,
+    conflicting_feature_flags::ConflictingFeatureFlags,
+    addon_editing_without_subscription::AddonEditingWithoutSubscription,
+    saved_methods_for_new_customer::SavedMethodsForNewCustomer,
+    invalid_redirect_url::InvalidRedirectUrl,
+    insecure_redirect_url::InsecureRedirectUrl,
+    too_many_custom_fields::TooManyCustomFields,
+    duplicate_custom_field_key::DuplicateCustomFieldKey,
+    dropdown_without_options::DropdownWithoutOptions,
+    ignored_custom_field_options::IgnoredCustomFieldOptions,
+    invalid_metadata::InvalidMetadata,
+    invalid_theme_config::InvalidThemeConfig,
+    unknown_language::UnknownLanguage,
+    unknown_response_field::UnknownResponseField,
+}
 
 /// Every rule, in registry order.
 pub fn all() -> &'static [&'static dyn Rule] {

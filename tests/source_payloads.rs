@@ -284,3 +284,29 @@ fn the_preview_response_has_its_own_fields() {
         "the checkoutSessions.preview response has no field \"checkout_url\""
     );
 }
+
+#[test]
+fn a_source_file_that_is_not_utf8_or_too_large_is_not_ours_to_report() {
+    let linter = Linter::default();
+    let mut bytes = b"// caf\xe9 in Latin-1\n".to_vec();
+    bytes.extend_from_slice(IMPORT.as_bytes());
+    bytes.extend_from_slice(
+        b"client.checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }] });\n",
+    );
+    let report = linter.lint_bytes("legacy.js", &bytes);
+    assert_eq!(
+        rules_of(&report),
+        ["zero-quantity"],
+        "the payload is still linted"
+    );
+    assert!(
+        linter
+            .lint_too_large("vendor/bundle.min.js", 50 << 20, 10 << 20)
+            .diagnostics()
+            .is_empty()
+    );
+    assert_eq!(
+        rules_of(&linter.lint_too_large("big.json", 50 << 20, 10 << 20)),
+        ["file-too-large"]
+    );
+}

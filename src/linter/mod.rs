@@ -164,8 +164,13 @@ impl Linter {
                 .matching(source.name(), self.config.root.as_deref()),
         };
         let language = HostLanguage::of(source.name());
-        if readable && language != HostLanguage::Json {
-            self.diagnose_host(source, language, &mut collected);
+        if language != HostLanguage::Json {
+            // A source file is the compiler's: its encoding is not ours to report (a payload in
+            // it is still linted, over the lossy text), and one past the size limit is a bundle
+            // or generated code, not a file anyone writes a payload in by hand: skipped.
+            if too_large.is_none() {
+                self.diagnose_host(source, language, &mut collected);
+            }
         } else {
             let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
             let parsed = readable.then(|| tree::parse(source.text(), &arena));

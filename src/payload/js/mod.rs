@@ -19,13 +19,22 @@ pub(crate) use print::print_fix;
 /// SDK's params types. Files without any are not parsed.
 const NEEDLES: &[&str] = &["checkoutSessions", "/checkouts", "CheckoutSession"];
 
+/// One pass for what every needle contains, so the common file (none of them) is read once.
+const COMMON: &str = "heckout";
+
+fn may_hold_payload(bytes: &[u8]) -> bool {
+    static COMMON_FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let common = COMMON_FINDER.get_or_init(|| memchr::memmem::Finder::new(COMMON));
+    common.find(bytes).is_some()
+        && NEEDLES
+            .iter()
+            .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+}
+
 /// The payloads of one source file, with its comments (for suppressions).
 pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
-    let bytes = text.as_bytes();
-    if !NEEDLES
-        .iter()
-        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
-    {
+    if !may_hold_payload(text.as_bytes()) {
         return Found::default();
     }
     let allocator = Allocator::default();
@@ -59,5 +68,17 @@ fn source_type(name: &str) -> SourceType {
         "tsx" => SourceType::tsx(),
         // JSX is common in .js files of React projects; plain scripts parse the same with it.
         _ => SourceType::jsx().with_module(!name.ends_with(".cjs")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_needle_holds_the_common_part() {
+        assert!(NEEDLES.iter().all(|needle| needle.contains(COMMON)));
+        assert!(may_hold_payload(b"x.checkoutSessions.create({})"));
+        assert!(!may_hold_payload(b"checkout the docs"));
     }
 }

@@ -310,3 +310,39 @@ fn a_source_file_that_is_not_utf8_or_too_large_is_not_ours_to_report() {
         ["file-too-large"]
     );
 }
+
+#[test]
+fn config_overrides_apply_to_source_payloads_by_file_and_pointer() {
+    let config = checkout_lint::Config::from_toml_str(
+        "checkout-lint.toml",
+        "[[overrides]]\nfiles = [\"src/legacy/*.ts\"]\npointers = [\"/product_cart\"]\nrules = { zero-quantity = \"off\" }\n",
+        std::path::Path::new("/repo"),
+    )
+    .unwrap();
+    let linter = Linter::new(config);
+    let text = format!(
+        "{IMPORT}client.checkoutSessions.create({{ product_cart: [{{ product_id: 'p', quantity: 0 }}], billing_currency: 'usd' }});"
+    );
+    assert_eq!(
+        rules_of(&linter.lint_str("/repo/src/legacy/old.ts", &text)),
+        ["invalid-currency-code"]
+    );
+    assert_eq!(
+        rules_of(&linter.lint_str("/repo/src/new.ts", &text)),
+        ["zero-quantity", "invalid-currency-code"]
+    );
+}
+
+#[test]
+fn no_fix_is_printed_inside_a_template_literal() {
+    let text = format!(
+        "{IMPORT}client.checkoutSessions.create({{ product_cart: [], product_collection_id: 'c', billing_currency: `usd` }});"
+    );
+    let report = lint("a.ts", &text);
+    let currency = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "invalid-currency-code")
+        .expect("a template without substitutions is a known string");
+    assert!(currency.fix.is_none());
+}

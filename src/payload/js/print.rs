@@ -69,13 +69,14 @@ impl Shape {
         }
         match &node.value {
             Value::Unknown(_) => self.unknown.push(node.span),
-            Value::String(_) => {
-                let quote = text[node.span.start()..].chars().next();
-                if let Some(quote) = quote.filter(|q| *q == '\'' || *q == '"') {
+            Value::String(_) => match text[node.span.start()..].chars().next() {
+                Some(quote @ ('\'' | '"')) => {
                     self.quote.get_or_insert(quote);
                     self.strings.push((node.span, quote));
                 }
-            }
+                // A template literal: no fix is printed inside one.
+                _ => self.unknown.push(node.span),
+            },
             Value::Array(items, _) => {
                 for item in *items {
                     self.read(item, text, node.span);

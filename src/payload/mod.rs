@@ -7,6 +7,7 @@
 #[cfg(feature = "js")]
 pub(crate) mod js;
 pub(crate) mod suppress;
+pub(crate) mod urls;
 
 pub use crate::facts::response::Call;
 use crate::span::Span;

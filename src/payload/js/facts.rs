@@ -12,7 +12,8 @@ use oxc_ast::ast::{
 };
 use oxc_ast_visit::{Visit, walk};
 
-use super::urls::UrlText;
+use super::urls::url_text;
+use crate::payload::urls::UrlText;
 
 /// The SDK's package: `dodopayments`, and its subpaths.
 pub(super) fn is_sdk_module(source: &str) -> bool {
@@ -127,7 +128,7 @@ impl<'a> Visit<'a> for Facts {
                 if self.is_new_client(init) {
                     self.clients.insert(name.to_string());
                 }
-                if let Some(text) = UrlText::of(init, &self.strings) {
+                if let Some(text) = url_text(init, &self.strings) {
                     self.strings.insert(name.to_string(), text);
                 }
             }

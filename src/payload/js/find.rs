@@ -15,7 +15,7 @@ use oxc_span::GetSpan;
 
 use super::facts::Facts;
 use super::lower::{Lowered, Lowerer, span_of};
-use super::urls::UrlText;
+use super::urls::url_text;
 use crate::payload::{Call, Payload, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
@@ -321,7 +321,7 @@ impl<'f, 's> Finder<'f, 's> {
         let (Some(url), Some(body)) = (url, body) else {
             return;
         };
-        let is_dodo = UrlText::of(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
+        let is_dodo = url_text(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
         if is_dodo && let Some(root) = self.resolve(body, call.span.start) {
             self.push(root, span_of(call.span), None);
         }

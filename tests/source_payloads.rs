@@ -281,7 +281,7 @@ fn the_preview_response_has_its_own_fields() {
     assert_eq!(rules_of(&report), ["unknown-response-field"]);
     assert_eq!(
         report.diagnostics()[0].message,
-        "the checkoutSessions.preview response has no field \"checkout_url\""
+        "the checkout session preview response has no field \"checkout_url\""
     );
 }
 

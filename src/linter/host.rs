@@ -4,6 +4,7 @@
 use super::Linter;
 use crate::bounded::Bounded;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::payload::print::{Syntax, print_fix};
 use crate::payload::suppress::{Suppression, suppressions};
 use crate::payload::{Found, HostLanguage};
 use crate::pointer;
@@ -70,16 +71,14 @@ impl Host<'_> {
     pub(crate) fn print_fix(&self, fix: Fix, text: &str, root: &Node<'_>) -> Option<Fix> {
         match self {
             Self::Json => Some(fix),
-            Self::Source { language, .. } => match language {
-                HostLanguage::Json => Some(fix),
-                #[cfg(feature = "js")]
-                HostLanguage::JavaScript => crate::payload::js::print_fix(&fix, text, root),
-                #[cfg(not(feature = "js"))]
-                HostLanguage::JavaScript => {
-                    let _ = (text, root);
-                    None
-                }
-            },
+            Self::Source { language, .. } => {
+                let syntax = match language {
+                    HostLanguage::Json => return Some(fix),
+                    HostLanguage::JavaScript => Syntax::JavaScript,
+                    HostLanguage::Python => Syntax::Python,
+                };
+                print_fix(&fix, text, root, syntax)
+            }
         }
     }
 
@@ -125,6 +124,8 @@ fn find<'s>(
     match language {
         #[cfg(feature = "js")]
         HostLanguage::JavaScript => crate::payload::js::find(name, text, arena),
+        #[cfg(feature = "python")]
+        HostLanguage::Python => crate::payload::python::find(name, text, arena),
         _ => {
             let _ = (name, text, arena);
             Found::default()

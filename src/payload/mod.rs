@@ -6,6 +6,9 @@
 
 #[cfg(feature = "js")]
 pub(crate) mod js;
+pub(crate) mod print;
+#[cfg(feature = "python")]
+pub(crate) mod python;
 pub(crate) mod suppress;
 pub(crate) mod urls;
 
@@ -19,6 +22,8 @@ pub enum HostLanguage {
     Json,
     /// JavaScript and TypeScript, with or without JSX.
     JavaScript,
+    /// Python (`.pyi` stubs hold no calls, and are not read).
+    Python,
 }
 
 impl HostLanguage {
@@ -29,6 +34,7 @@ impl HostLanguage {
             HostLanguage::JavaScript,
             &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"],
         ),
+        (HostLanguage::Python, &["py"]),
     ];
 
     /// The language of a file by its name; JSON for anything else (stdin, `<value>`, a file
@@ -52,6 +58,7 @@ impl HostLanguage {
         match self {
             Self::Json => true,
             Self::JavaScript => cfg!(feature = "js"),
+            Self::Python => cfg!(feature = "python"),
         }
     }
 
@@ -65,6 +72,7 @@ impl HostLanguage {
             (Self::JavaScript, Some("tsx")) => "tsx",
             (Self::JavaScript, Some("jsx")) => "jsx",
             (Self::JavaScript, _) => "javascript",
+            (Self::Python, _) => "python",
         }
     }
 }
@@ -112,6 +120,10 @@ pub fn find_payloads<'s>(
         HostLanguage::JavaScript => js::find(name, text, arena).payloads,
         #[cfg(not(feature = "js"))]
         HostLanguage::JavaScript => Vec::new(),
+        #[cfg(feature = "python")]
+        HostLanguage::Python => python::find(name, text, arena).payloads,
+        #[cfg(not(feature = "python"))]
+        HostLanguage::Python => Vec::new(),
     }
 }
 

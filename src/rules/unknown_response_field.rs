@@ -22,7 +22,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let mut finding = Finding::new(
             read.span,
             format!(
-                "the checkoutSessions.{method} response has no field {}",
+                "the checkout session {method} response has no field {}",
                 quote(read.field)
             ),
         );

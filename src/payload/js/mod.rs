@@ -4,7 +4,6 @@
 mod facts;
 mod find;
 mod lower;
-mod print;
 mod urls;
 
 use oxc_allocator::Allocator;
@@ -13,7 +12,6 @@ use oxc_span::SourceType;
 
 use super::{Comment, Found};
 use crate::tree::Arena;
-pub(crate) use print::print_fix;
 
 /// Text every file with a payload contains: `checkoutSessions.create`, a `/checkouts` URL or the
 /// SDK's params types. Files without any are not parsed.

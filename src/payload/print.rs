@@ -1,17 +1,25 @@
-//! Printing a fix in JavaScript: rules describe fixes as JSON text at payload nodes; here each
-//! string becomes a JS string in the file's quote style, a key keeps the way the file writes
-//! keys (bare identifiers or quoted), and a fix that would touch code outside the payload or a
-//! value that is not known is dropped.
+//! Printing a fix in the host syntax: rules describe fixes as JSON text at payload nodes; here
+//! each string becomes a string of the host in the file's quote style (or the replaced string's
+//! own), a key keeps the way the file writes it (a bare JS key or Python keyword, or quoted),
+//! `true`/`false`/`null` become Python's `True`/`False`/`None`, and a fix that would touch code
+//! outside the payload, a value that is not known, or a template or f-string is dropped.
 
 use crate::diagnostic::{Edit, Fix};
 use crate::span::Span;
 use crate::tree::{Node, Value};
 
+/// The syntax a fix is printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    JavaScript,
+    Python,
+}
+
 /// The fix in the file's own syntax, or `None` when it cannot be made safely here.
-pub(crate) fn print_fix(fix: &Fix, text: &str, root: &Node<'_>) -> Option<Fix> {
+pub(crate) fn print_fix(fix: &Fix, text: &str, root: &Node<'_>, syntax: Syntax) -> Option<Fix> {
     let mut shape = Shape::default();
     shape.read(root, text, root.span);
-    let style = Style::of(&shape, text);
+    let style = Style::of(&shape, syntax);
     let edits = fix
         .edits
         .iter()
@@ -74,7 +82,8 @@ impl Shape {
                     self.quote.get_or_insert(quote);
                     self.strings.push((node.span, quote));
                 }
-                // A template literal: no fix is printed inside one.
+                // A template literal, or a Python string with a prefix (f, r, b): no fix is
+                // printed inside one.
                 _ => self.unknown.push(node.span),
             },
             Value::Array(items, _) => {
@@ -100,19 +109,22 @@ impl Shape {
 
 #[derive(Clone, Copy)]
 struct Style {
+    syntax: Syntax,
     quote: char,
-    /// Keys are written bare where they can be.
+    /// Keys inside inserted objects are written bare where they can be (JS only: a Python
+    /// dict's keys are strings).
     bare_keys: bool,
 }
 
 impl Style {
-    fn of(shape: &Shape, _text: &str) -> Self {
+    fn of(shape: &Shape, syntax: Syntax) -> Self {
         Self {
+            syntax,
             quote: shape
                 .quote
                 .filter(|q| *q == '\'' || *q == '"')
                 .unwrap_or('"'),
-            bare_keys: shape.keys.iter().any(|(_, bare)| *bare),
+            bare_keys: syntax == Syntax::JavaScript && shape.keys.iter().any(|(_, bare)| *bare),
         }
     }
 
@@ -123,14 +135,42 @@ impl Style {
         }
     }
 
-    /// A key rename: written as the key it replaces was.
+    /// A key rename: written as the key it replaces was. A Python keyword can only be renamed
+    /// to another identifier.
     fn key(&self, json: &str, bare: bool) -> Option<String> {
         let name: String = serde_json::from_str(json).ok()?;
-        Some(if bare && is_identifier(&name) {
-            name
-        } else {
-            self.string(&name)
+        Some(match (bare && is_identifier(&name), self.syntax) {
+            (true, _) => name,
+            (false, Syntax::Python) if bare => return None,
+            (false, _) => self.string(&name),
         })
+    }
+
+    /// JSON text outside strings: Python spells the literals its own way.
+    fn words(&self, json: &str) -> String {
+        match self.syntax {
+            Syntax::JavaScript => json.to_string(),
+            Syntax::Python => {
+                let mut out = String::with_capacity(json.len());
+                let mut word = String::new();
+                for c in json.chars().chain(std::iter::once(' ')) {
+                    if c.is_ascii_alphabetic() {
+                        word.push(c);
+                        continue;
+                    }
+                    out.push_str(match word.as_str() {
+                        "true" => "True",
+                        "false" => "False",
+                        "null" => "None",
+                        other => other,
+                    });
+                    word.clear();
+                    out.push(c);
+                }
+                out.pop();
+                out
+            }
+        }
     }
 
     /// JSON text with each string re-quoted; a string followed by `:` is a key.
@@ -138,7 +178,7 @@ impl Style {
         let mut out = String::with_capacity(json.len());
         let mut rest = json;
         while let Some(start) = rest.find('"') {
-            out.push_str(&rest[..start]);
+            out.push_str(&self.words(&rest[..start]));
             let end = string_end(&rest[start..])? + start;
             let value: String = serde_json::from_str(&rest[start..end]).ok()?;
             let after = rest[end..].trim_start();
@@ -149,7 +189,7 @@ impl Style {
             }
             rest = &rest[end..];
         }
-        out.push_str(rest);
+        out.push_str(&self.words(rest));
         Some(out)
     }
 
@@ -206,6 +246,7 @@ mod tests {
     #[test]
     fn strings_take_the_file_quote_and_keys_stay_bare() {
         let style = Style {
+            syntax: Syntax::JavaScript,
             quote: '\'',
             bare_keys: true,
         };

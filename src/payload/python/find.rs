@@ -1,0 +1,521 @@
+//! The second pass over a Python module: the payloads — keyword arguments of Dodo's
+//! `checkout_sessions.create` / `.preview`, dicts annotated as the SDK's params, and `json=`
+//! bodies of `requests`/`httpx` POSTs to `/checkouts` — each lowered to the payload tree,
+//! following a name bound to a dict literal (or `dict(...)`) and the keys set on it before the
+//! call.
+
+use std::collections::HashSet;
+
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{Expr, ExprCall, Keyword, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::facts::Facts;
+use super::lower::{Lowerer, span_of};
+use super::urls::url_text;
+use crate::payload::{Call, Payload, ResponseRead};
+use crate::span::Span;
+use crate::tree::{Extent, Member, Node, Value};
+
+/// The SDK's request types: a dict annotated as one is a payload.
+const PARAMS_TYPES: &[&str] = &[
+    "CheckoutSessionCreateParams",
+    "CheckoutSessionPreviewParams",
+];
+
+/// Keywords of every SDK method that are transport, not payload.
+const TRANSPORT: &[&str] = &["extra_headers", "extra_query", "timeout"];
+
+/// The keyword whose dict the SDK merges into the body.
+const EXTRA_BODY: &str = "extra_body";
+
+const CART_KEY: &str = "product_cart";
+
+struct Binding<'s> {
+    name: String,
+    scope: TextRange,
+    end: u32,
+    node: Node<'s>,
+}
+
+/// `name["key"] = value`, or a key of `name.update(...)`.
+struct Assigned<'s> {
+    name: String,
+    at: u32,
+    member: Member<'s>,
+}
+
+struct ResponseBinding {
+    name: String,
+    scope: TextRange,
+    from: u32,
+    payload: usize,
+}
+
+pub(super) struct Finder<'f, 's> {
+    facts: &'f Facts,
+    lower: &'f Lowerer<'s>,
+    scopes: Vec<TextRange>,
+    bindings: Vec<Binding<'s>>,
+    assigned: Vec<Assigned<'s>>,
+    uses: Vec<(String, u32)>,
+    responses: Vec<ResponseBinding>,
+    pub(super) payloads: Vec<Payload<'s>>,
+    seen: HashSet<Span>,
+}
+
+impl<'f, 's> Finder<'f, 's> {
+    pub(super) fn new(facts: &'f Facts, lower: &'f Lowerer<'s>, module: TextRange) -> Self {
+        Self {
+            facts,
+            lower,
+            scopes: vec![module],
+            bindings: Vec::new(),
+            assigned: Vec::new(),
+            uses: Vec::new(),
+            responses: Vec::new(),
+            payloads: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn scope(&self) -> TextRange {
+        self.scopes.last().copied().unwrap_or_default()
+    }
+
+    /// Adds a payload; a dict found twice (annotated, then passed on) is read at the call.
+    fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
+        if root.as_object().is_none() {
+            return;
+        }
+        let payload = Payload {
+            root,
+            call,
+            sent_with,
+            reads: Vec::new(),
+        };
+        if self.seen.insert(payload.root.span) {
+            self.payloads.push(payload);
+        } else if let Some(earlier) = self
+            .payloads
+            .iter_mut()
+            .find(|p| p.root.span == payload.root.span && p.sent_with.is_none())
+        {
+            *earlier = payload;
+        }
+    }
+
+    /// A dict literal, `dict(k=v, ...)`, or a name bound to one (see [`Finder::follow`]).
+    fn dict(&self, expr: &Expr, at: u32) -> Option<Node<'s>> {
+        match expr {
+            Expr::Dict(_) => Some(self.lower.node(expr, 0)),
+            Expr::Call(call) if is_dict_call(call) => {
+                Some(self.keywords(call, &call.arguments.keywords, None))
+            }
+            Expr::Name(name) => self.follow(name.id.as_str(), at),
+            _ => None,
+        }
+    }
+
+    /// An object of keyword arguments: each keyword a member, `**x` merged when `x` is a dict
+    /// that can be seen, else the object is open. `sdk` leaves out the SDK's transport keywords
+    /// and merges `extra_body`.
+    fn keywords(&self, call: &ExprCall, keywords: &[Keyword], sdk: Option<()>) -> Node<'s> {
+        let mut members: Vec<Member<'s>> = Vec::with_capacity(keywords.len());
+        let mut extent = Extent::Closed;
+        let at = call.range().start().to_u32();
+        let merge =
+            |members: &mut Vec<Member<'s>>, extent: &mut Extent, node: Option<Node<'s>>| match node
+            {
+                Some(node) => {
+                    if node.is_open() {
+                        *extent = Extent::Open;
+                    }
+                    for member in node.as_object().unwrap_or_default() {
+                        members.retain(|m| m.key != member.key);
+                        members.push(member.clone());
+                    }
+                }
+                None => *extent = Extent::Open,
+            };
+        for keyword in keywords {
+            match &keyword.arg {
+                Some(arg) if sdk.is_some() && TRANSPORT.contains(&arg.as_str()) => {}
+                Some(arg) if sdk.is_some() && arg.as_str() == EXTRA_BODY => {
+                    let body = self.dict(&keyword.value, at);
+                    merge(&mut members, &mut extent, body);
+                }
+                Some(arg) => {
+                    members.retain(|m| m.key != arg.as_str());
+                    members.push(Member {
+                        key: self.lower.alloc(arg.as_str()),
+                        key_span: span_of(arg.range),
+                        value: self.lower.node(&keyword.value, 0),
+                    });
+                }
+                None => {
+                    let splat = self.dict(&keyword.value, at);
+                    merge(&mut members, &mut extent, splat);
+                }
+            }
+        }
+        Node {
+            span: span_of(call.arguments.range),
+            value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
+        }
+    }
+
+    fn follow(&self, name: &str, at: u32) -> Option<Node<'s>> {
+        let binding = self.bindings.iter().rev().find(|b| {
+            b.name == name
+                && b.end <= at
+                && b.scope.start().to_u32() <= at
+                && at <= b.scope.end().to_u32()
+        })?;
+        let mut members: Vec<Member<'s>> = binding.node.as_object()?.to_vec();
+        for assigned in self
+            .assigned
+            .iter()
+            .filter(|a| a.name == name && binding.end <= a.at && a.at < at)
+        {
+            members.retain(|m| m.key != assigned.member.key);
+            members.push(assigned.member.clone());
+        }
+        let escaped = self
+            .uses
+            .iter()
+            .any(|(used, pos)| used == name && binding.end <= *pos && *pos < at);
+        let extent = match &binding.node.value {
+            Value::Object(_, extent) => *extent,
+            _ => Extent::Closed,
+        };
+        let node = Node {
+            span: binding.node.span,
+            value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
+        };
+        Some(if escaped {
+            open_deep(self.lower, &node)
+        } else {
+            node
+        })
+    }
+
+    fn sdk_call(&mut self, call: &ExprCall) {
+        let Expr::Attribute(method) = &*call.func else {
+            return;
+        };
+        let Some(sent_with) = Call::of_method(method.attr.as_str()) else {
+            return;
+        };
+        let Expr::Attribute(resource) = &*method.value else {
+            return;
+        };
+        if resource.attr.as_str() != "checkout_sessions" {
+            return;
+        }
+        let root = self.keywords(call, &call.arguments.keywords, Some(()));
+        let receiver = &*resource.value;
+        let (last, first) = names(receiver);
+        let certain = self.facts.is_new_client(receiver)
+            || last.is_some_and(|name| self.facts.clients.contains(name));
+        // A client imported from a module of the app counts when it is named for Dodo
+        // (`from app.clients import dodo`): an ORM's `db.checkout_sessions.create(...)` in a
+        // file that never imports the SDK is not Dodo's, even with a product_cart column.
+        let imported_dodo = first.is_some_and(|name| self.facts.imported.contains(name))
+            && [last, first]
+                .into_iter()
+                .flatten()
+                .any(|name| name.to_ascii_lowercase().contains("dodo"));
+        let looks_like_dodo =
+            root.get(CART_KEY).is_some() && (self.facts.imports_sdk || imported_dodo);
+        if certain || looks_like_dodo {
+            self.push(root, span_of(call.range()), Some(sent_with));
+        }
+    }
+
+    /// `requests.post(url, json=...)`, `httpx.post`, `client.post` and `session.post` to
+    /// Dodo's `/checkouts`.
+    fn raw_post(&mut self, call: &ExprCall) {
+        let Expr::Attribute(method) = &*call.func else {
+            return;
+        };
+        if method.attr.as_str() != "post" {
+            return;
+        }
+        let url = call.arguments.args.first().or_else(|| keyword(call, "url"));
+        let (Some(url), Some(body)) = (url, keyword(call, "json")) else {
+            return;
+        };
+        let is_dodo = url_text(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
+        if is_dodo && let Some(root) = self.dict(body, call.range().start().to_u32()) {
+            self.push(root, span_of(call.range()), None);
+        }
+    }
+
+    /// After `name = [await] client.checkout_sessions.create(...)`: reads of `name` are reads
+    /// of the response.
+    fn bind_response(&mut self, target: &Expr, value: &Expr, end: u32) {
+        let value = match value {
+            Expr::Await(awaited) => &*awaited.value,
+            other => other,
+        };
+        let (Expr::Call(call), Expr::Name(name)) = (value, target) else {
+            return;
+        };
+        let Some(index) = self
+            .payloads
+            .iter()
+            .rposition(|p| p.call == span_of(call.range()) && p.sent_with.is_some())
+        else {
+            return;
+        };
+        self.responses.push(ResponseBinding {
+            name: name.id.to_string(),
+            scope: self.scope(),
+            from: end,
+            payload: index,
+        });
+    }
+
+    fn read(&mut self, object: &Expr, field: &str, range: TextRange) {
+        let Expr::Name(name) = object else { return };
+        let at = range.start().to_u32();
+        let Some(binding) = self.responses.iter().rev().find(|b| {
+            b.name == name.id.as_str()
+                && b.from <= at
+                && b.scope.start().to_u32() <= at
+                && at <= b.scope.end().to_u32()
+        }) else {
+            return;
+        };
+        let read = ResponseRead {
+            field: self.lower.alloc(field),
+            span: span_of(range),
+        };
+        if let Some(payload) = self.payloads.get_mut(binding.payload) {
+            payload.reads.push(read);
+        }
+    }
+
+    /// `d["k"] = v`: recorded, and `d` is not counted as used.
+    fn subscript_assignment(&mut self, target: &Expr, value: &Expr, at: u32) -> bool {
+        let Expr::Subscript(subscript) = target else {
+            return false;
+        };
+        let (Expr::Name(name), Expr::StringLiteral(key)) = (&*subscript.value, &*subscript.slice)
+        else {
+            return false;
+        };
+        self.assigned.push(Assigned {
+            name: name.id.to_string(),
+            at,
+            member: Member {
+                key: self.lower.alloc(key.value.to_str()),
+                key_span: span_of(key.range),
+                value: self.lower.node(value, 0),
+            },
+        });
+        true
+    }
+
+    /// `d.update({...})` / `d.update(k=v)`: each key recorded.
+    fn update(&mut self, expr: &Expr) -> bool {
+        let Expr::Call(call) = expr else { return false };
+        let Expr::Attribute(method) = &*call.func else {
+            return false;
+        };
+        let Expr::Name(name) = &*method.value else {
+            return false;
+        };
+        if method.attr.as_str() != "update" || call.arguments.args.len() > 1 {
+            return false;
+        }
+        let at = call.range().start().to_u32();
+        let mut added = Vec::new();
+        if let Some(Expr::Dict(dict)) = call.arguments.args.first() {
+            match self.lower.dict(dict, 0) {
+                Value::Object(members, Extent::Closed) => added.extend_from_slice(members),
+                _ => return false,
+            }
+        } else if !call.arguments.args.is_empty() {
+            return false;
+        }
+        if call.arguments.keywords.iter().any(|k| k.arg.is_none()) {
+            return false;
+        }
+        let from_keywords = self.keywords(call, &call.arguments.keywords, None);
+        added.extend_from_slice(from_keywords.as_object().unwrap_or_default());
+        for member in added {
+            self.assigned.push(Assigned {
+                name: name.id.to_string(),
+                at,
+                member,
+            });
+        }
+        true
+    }
+}
+
+fn keyword<'c>(call: &'c ExprCall, name: &str) -> Option<&'c Expr> {
+    call.arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+        .map(|k| &k.value)
+}
+
+fn is_dict_call(call: &ExprCall) -> bool {
+    matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "dict")
+        && call.arguments.args.is_empty()
+}
+
+/// The last and first names of a receiver: `self.dodo` → (dodo, self), `get_client()` →
+/// (get_client, get_client).
+fn names(expr: &Expr) -> (Option<&str>, Option<&str>) {
+    match expr {
+        Expr::Name(name) => (Some(name.id.as_str()), Some(name.id.as_str())),
+        Expr::Attribute(attribute) => (Some(attribute.attr.as_str()), names(&attribute.value).1),
+        Expr::Call(call) => names(&call.func),
+        Expr::Await(awaited) => names(&awaited.value),
+        _ => (None, None),
+    }
+}
+
+fn is_params_type(annotation: &Expr) -> bool {
+    let name = match annotation {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    PARAMS_TYPES.contains(&name)
+}
+
+fn open_deep<'s>(lower: &Lowerer<'s>, node: &Node<'s>) -> Node<'s> {
+    let value = match &node.value {
+        Value::Object(members, _) => Value::Object(
+            lower
+                .arena
+                .alloc_slice_fill_iter(members.iter().map(|m| Member {
+                    key: m.key,
+                    key_span: m.key_span,
+                    value: open_deep(lower, &m.value),
+                })),
+            Extent::Open,
+        ),
+        Value::Array(items, _) => Value::Array(
+            lower
+                .arena
+                .alloc_slice_fill_iter(items.iter().map(|item| open_deep(lower, item))),
+            Extent::Open,
+        ),
+        other => other.clone(),
+    };
+    Node {
+        span: node.span,
+        value,
+    }
+}
+
+impl<'a> Visitor<'a> for Finder<'_, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(function) => {
+                self.scopes.push(function.range);
+                walk_stmt(self, stmt);
+                self.scopes.pop();
+                return;
+            }
+            Stmt::Assign(assign) => {
+                let at = assign.range.start().to_u32();
+                if let [target] = assign.targets.as_slice()
+                    && self.subscript_assignment(target, &assign.value, at)
+                {
+                    self.visit_expr(&assign.value);
+                    return;
+                }
+                if let [Expr::Name(name)] = assign.targets.as_slice()
+                    && let Some(node) = self
+                        .dict(&assign.value, at)
+                        .filter(|_| matches!(&*assign.value, Expr::Dict(_) | Expr::Call(_)))
+                {
+                    let scope = self.scope();
+                    self.bindings.push(Binding {
+                        name: name.id.to_string(),
+                        scope,
+                        end: assign.range.end().to_u32(),
+                        node,
+                    });
+                }
+                self.visit_expr(&assign.value);
+                if let [target] = assign.targets.as_slice() {
+                    self.bind_response(target, &assign.value, assign.range.end().to_u32());
+                }
+                return;
+            }
+            Stmt::AnnAssign(assign) => {
+                if let (Expr::Name(name), Some(value)) = (&*assign.target, assign.value.as_deref())
+                    && let Expr::Dict(_) = value
+                {
+                    let node = self.lower.node(value, 0);
+                    if is_params_type(&assign.annotation) {
+                        self.push(node.clone(), node.span, None);
+                    }
+                    let scope = self.scope();
+                    self.bindings.push(Binding {
+                        name: name.id.to_string(),
+                        scope,
+                        end: assign.range.end().to_u32(),
+                        node,
+                    });
+                }
+                if let Some(value) = assign.value.as_deref() {
+                    self.visit_expr(value);
+                    self.bind_response(&assign.target, value, assign.range.end().to_u32());
+                }
+                return;
+            }
+            Stmt::Expr(expr) if self.update(&expr.value) => {
+                if let Expr::Call(call) = &*expr.value {
+                    for argument in call.arguments.args.iter() {
+                        self.visit_expr(argument);
+                    }
+                    for keyword in &call.arguments.keywords {
+                        self.visit_expr(&keyword.value);
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Call(call) => {
+                self.sdk_call(call);
+                self.raw_post(call);
+                // `getattr(session, "url", None)`.
+                if let Expr::Name(func) = &*call.func
+                    && func.id.as_str() == "getattr"
+                    && let [object, Expr::StringLiteral(field), ..] = &*call.arguments.args
+                {
+                    self.read(object, field.value.to_str(), field.range);
+                }
+            }
+            Expr::Attribute(attribute) => {
+                self.read(
+                    &attribute.value,
+                    attribute.attr.as_str(),
+                    attribute.attr.range,
+                );
+            }
+            Expr::Name(name) => {
+                self.uses
+                    .push((name.id.to_string(), name.range.start().to_u32()));
+            }
+            _ => {}
+        }
+        walk_expr(self, expr);
+    }
+}

@@ -1,0 +1,72 @@
+//! The Python front-end: ruff's parser (error-tolerant, so a payload in a file being edited is
+//! still found), then two passes over the module — what it knows about Dodo ([`facts`]) and
+//! where its payloads are ([`find`]).
+
+mod facts;
+mod find;
+mod lower;
+mod urls;
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::Visitor;
+use ruff_text_size::Ranged;
+
+use super::{Comment, Found};
+use crate::tree::Arena;
+
+/// Text every file with a payload contains: `checkout_sessions`, a `/checkouts` URL or the
+/// SDK's params types. Files without any are not parsed.
+const NEEDLES: &[&str] = &["checkout_sessions", "/checkouts", "CheckoutSession"];
+
+/// What every needle shares, found in one pass.
+const COMMON: &str = "heckout";
+
+fn may_hold_payload(bytes: &[u8]) -> bool {
+    memchr::memmem::find(bytes, COMMON.as_bytes()).is_some()
+        && NEEDLES
+            .iter()
+            .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+}
+
+/// The payloads of one Python file, with its comments (for suppressions).
+pub(crate) fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+    if !may_hold_payload(text.as_bytes()) {
+        return Found::default();
+    }
+    let parsed =
+        ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python);
+    let module = parsed.syntax();
+    let facts = facts::Facts::of(&module.body);
+    let lower = lower::Lowerer {
+        text,
+        arena: arena.bump(),
+    };
+    let mut finder = find::Finder::new(&facts, &lower, module.range);
+    for stmt in &module.body {
+        finder.visit_stmt(stmt);
+    }
+    let comments = parsed
+        .tokens()
+        .iter()
+        .filter(|token| token.kind() == TokenKind::Comment)
+        .map(|token| Comment {
+            span: lower::span_of(token.range()),
+        })
+        .collect();
+    Found {
+        payloads: finder.payloads,
+        comments,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_needle_holds_the_common_part() {
+        assert!(NEEDLES.iter().all(|needle| needle.contains(COMMON)));
+        assert!(may_hold_payload(b"client.checkout_sessions.create()"));
+        assert!(!may_hold_payload(b"check out"));
+    }
+}

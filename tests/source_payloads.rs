@@ -346,3 +346,17 @@ fn no_fix_is_printed_inside_a_template_literal() {
         .expect("a template without substitutions is a known string");
     assert!(currency.fix.is_none());
 }
+
+#[test]
+fn a_file_that_trips_the_parser_is_linted_without_a_panic() {
+    // Found by fuzz target js: oxc_parser 0.146's `#__PURE__` bookkeeping asserts on it in
+    // debug builds.
+    let bytes = include_bytes!("hostile/source/oxc-pure-comment.tsx");
+    let report = Linter::default().lint_bytes("crash.tsx", bytes);
+    assert!(
+        report
+            .diagnostics()
+            .iter()
+            .all(|d| d.rule != "invalid-json")
+    );
+}

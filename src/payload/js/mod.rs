@@ -36,7 +36,14 @@ pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s>
         return Found::default();
     }
     let allocator = Allocator::default();
-    let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
+    // A parser defect must not end the run over a repository's other files: a file the parser
+    // panics on is a file without payloads (the panic hook has already said what happened).
+    let source_type = source_type(name);
+    let Ok(parsed) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        oxc_parser::Parser::new(&allocator, text, source_type).parse()
+    })) else {
+        return Found::default();
+    };
     // Syntax errors are the compiler's to report; what the parser recovered is still linted.
     let program = &parsed.program;
     let facts = facts::Facts::of(program);

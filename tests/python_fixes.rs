@@ -1,0 +1,162 @@
+//! Every fix a rule offers, applied to a payload in Python source: printed in Python (keywords,
+//! the file's quote style, `True`/`None`), the file still parses — by CPython's own `ast` when a
+//! `python3` is on PATH, as on every machine CI runs on — the finding is gone, and no byte
+//! outside the payload changes.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use checkout_lint::fix::fix_text;
+use checkout_lint::{Linter, rules};
+
+const BEFORE: &str = "from dodopayments import DodoPayments\n\nclient = DodoPayments()  # 'usd' \"http://x\"\nsession = client.checkout_sessions.create(\n    ";
+const AFTER: &str = "\n)\nnote = {'billing_currency': 'usd', 'customer_id': 'c'}\n";
+const CART: &str = "product_cart=[{'product_id': 'p', 'quantity': 1}]";
+
+/// (rule, keyword arguments, once fixed).
+fn cases() -> Vec<(&'static str, String, String)> {
+    vec![
+        (
+            "unknown-field",
+            format!("{CART},\n    billing_adress={{'country': 'US'}},"),
+            format!("{CART},\n    billing_address={{'country': 'US'}},"),
+        ),
+        (
+            "invalid-value",
+            format!("{CART}, customization={{'theme': 'Dark'}}"),
+            format!("{CART}, customization={{'theme': 'dark'}}"),
+        ),
+        (
+            "missing-card-fallback",
+            format!("{CART}, allowed_payment_method_types=[]"),
+            format!("{CART}, allowed_payment_method_types=['credit', 'debit']"),
+        ),
+        (
+            "invalid-customer",
+            format!("{CART}, customer={{'customer_id': 'c', 'name': 'A'}}"),
+            format!("{CART}, customer={{ 'customer_id': 'c' }}"),
+        ),
+        (
+            "invalid-phone-number",
+            format!("{CART}, customer={{'email': 'a@b.co', 'phone_number': '+1 (415) 555-0123'}}"),
+            format!("{CART}, customer={{'email': 'a@b.co', 'phone_number': '+14155550123'}}"),
+        ),
+        (
+            "invalid-country-code",
+            format!("{CART}, billing_address={{'country': 'deu'}}"),
+            format!("{CART}, billing_address={{'country': 'DE'}}"),
+        ),
+        (
+            "invalid-currency-code",
+            format!("{CART},\r\n    billing_currency=\"inr\""),
+            format!("{CART},\r\n    billing_currency=\"INR\""),
+        ),
+        (
+            "duplicate-payment-method",
+            format!(
+                "{CART}, allowed_payment_method_types=['credit',\n 'debit',  # cards\n 'debit']"
+            ),
+            format!("{CART}, allowed_payment_method_types=['credit',\n 'debit']"),
+        ),
+        (
+            "deprecated-discount-code",
+            format!("{CART}, discount_code='SPRING'"),
+            format!("{CART}, discount_codes=['SPRING']"),
+        ),
+        (
+            "insecure-redirect-url",
+            format!("{CART}, return_url='http://shop.example.com/x?a=1'"),
+            format!("{CART}, return_url='https://shop.example.com/x?a=1'"),
+        ),
+        (
+            "unknown-language",
+            format!("{CART}, customization={{'force_language': 'pt-BR'}}"),
+            format!("{CART}, customization={{'force_language': 'pt'}}"),
+        ),
+    ]
+}
+
+/// CPython's verdict on the text, or `None` without a `python3`.
+fn cpython_parses(text: &str) -> Option<bool> {
+    let mut child = Command::new("python3")
+        .args(["-c", "import ast, sys; ast.parse(sys.stdin.read())"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(text.as_bytes()).ok()?;
+    Some(child.wait().ok()?.success())
+}
+
+#[test]
+fn every_fix_applies_in_python_and_nowhere_else() {
+    let linter = Linter::default();
+    let mut checked_by_cpython = 0;
+    for (rule, arguments, expected) in cases() {
+        let text = format!("{BEFORE}{arguments}{AFTER}");
+        assert!(
+            cpython_parses(&text).unwrap_or(true),
+            "{rule}: the case itself"
+        );
+        let report = linter.lint_str("a.py", &text);
+        assert!(
+            report
+                .diagnostics()
+                .iter()
+                .any(|d| d.rule == rule && d.fix.is_some()),
+            "{rule}: no fix offered in {text}: {:#?}",
+            report.diagnostics()
+        );
+        let fixed = fix_text(&linter, "a.py", &text, true);
+        assert_eq!(fixed.text, format!("{BEFORE}{expected}{AFTER}"), "{rule}");
+        if let Some(parses) = cpython_parses(&fixed.text) {
+            assert!(
+                parses,
+                "{rule}: CPython cannot parse the fixed file:\n{}",
+                fixed.text
+            );
+            checked_by_cpython += 1;
+        }
+        let again = linter.lint_str("a.py", &fixed.text);
+        assert!(
+            again.diagnostics().iter().all(|d| d.rule != rule),
+            "{rule} still raised after its fix"
+        );
+    }
+    if std::env::var_os("CI").is_some() {
+        assert!(
+            checked_by_cpython > 0,
+            "CI has python3: every fix is checked by CPython"
+        );
+    }
+}
+
+#[test]
+fn every_fixable_rule_has_a_python_case() {
+    let cases = cases();
+    for rule in rules::all() {
+        let meta = rule.meta();
+        if !meta.docs.contains("**Fix:** none") {
+            assert!(
+                cases.iter().any(|(name, ..)| *name == meta.name),
+                "{} offers a fix but has no Python case",
+                meta.name
+            );
+        }
+    }
+}
+
+#[test]
+fn no_fix_inside_an_f_string_or_over_a_name() {
+    let linter = Linter::default();
+    let text = format!(
+        "{BEFORE}{CART}, return_url=f'http://{{host}}/done', billing_currency=currency{AFTER}"
+    );
+    let report = linter.lint_str("a.py", &text);
+    assert!(
+        report.diagnostics().iter().all(|d| d.fix.is_none()),
+        "{:#?}",
+        report.diagnostics()
+    );
+}

@@ -4,7 +4,7 @@
 # Targets: lint (the engine, report only), render_human, render_json, render_sarif,
 # render_github, render_concise (one renderer each, small inputs), config (checkout-lint.toml
 # and catalogue readers), lsp (the language server's transport and message handling), js (the
-# JavaScript/TypeScript front-end, fixes included).
+# JavaScript/TypeScript front-end, fixes included), python (the Python front-end, the same way).
 # Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain build the
 # sanitizer instrumentation cargo-fuzz asks for.
 set -euo pipefail
@@ -13,7 +13,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(lint js render_human render_json render_sarif render_github render_concise config lsp)
+  targets=(lint js python render_human render_json render_sarif render_github render_concise config lsp)
 fi
 
 seed() {
@@ -49,6 +49,9 @@ PY
     js)
       cp ../tests/fixtures/source/* "$corpus"/ 2>/dev/null || true
       ;;
+    python)
+      cp ../tests/fixtures/python/* "$corpus"/ 2>/dev/null || true
+      ;;
     *)
       # Every payload the project has: examples, documentation payloads, hostile inputs.
       cp ../examples/payloads/*/*.json ../tests/fixtures/doc-examples/*.json ../tests/fixtures/*.json \
@@ -60,7 +63,7 @@ PY
 max_len() {
   case $1 in
     lint) echo 65536 ;;
-    js) echo 16384 ;;
+    js | python) echo 16384 ;;
     lsp) echo 16384 ;;
     *) echo 4096 ;;
   esac

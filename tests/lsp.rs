@@ -463,3 +463,56 @@ fn typescript_documents_get_diagnostics_hover_completion_and_fixes() {
     assert_eq!(usd["insertText"], "'USD'", "values take the file's quote");
     client.stop();
 }
+
+#[test]
+fn python_documents_get_diagnostics_hover_completion_and_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("checkout-lint.toml"), "").unwrap();
+    let uri = format!("file://{}/checkout.py", dir.path().display());
+    let text = "from dodopayments import DodoPayments\n# ünï 😀\nclient = DodoPayments()\nclient.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': 0}], billing_currency='usd')\n";
+    let (mut client, _) = Client::start(false);
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "python", "version": 1, "text": text } }));
+    let diagnostics = client.diagnostics(&uri);
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["zero-quantity", "invalid-currency-code"]);
+    let actions = client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": uri }, "range": diagnostics[1]["range"], "context": { "diagnostics": [diagnostics[1]] }
+    }));
+    let quick = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .expect("a quick fix")
+        .clone();
+    assert_eq!(quick["edit"]["changes"][&uri][0]["newText"], "'USD'");
+    let line = text.lines().nth(3).unwrap();
+    let keyword = line.find("billing_currency").unwrap() + 2;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": keyword } }),
+    );
+    let docs = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(docs.contains("**billing_currency**"), "{docs}");
+
+    let typing = "from dodopayments import DodoPayments\nclient = DodoPayments()\nclient.checkout_sessions.create(\n    product_cart=[],\n    bil";
+    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": typing }] }));
+    client.diagnostics(&uri);
+    let completion = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 4, "character": 7 } }),
+    );
+    let items = completion["result"]["items"].as_array().unwrap();
+    let address = items
+        .iter()
+        .find(|i| i["label"] == "billing_address")
+        .expect("billing_address");
+    assert_eq!(
+        address["insertText"], "billing_address=",
+        "a keyword argument"
+    );
+    client.stop();
+}

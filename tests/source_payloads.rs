@@ -351,7 +351,7 @@ fn no_fix_is_printed_inside_a_template_literal() {
 fn a_file_that_trips_the_parser_is_linted_without_a_panic() {
     // Found by fuzz target js: oxc_parser 0.146's `#__PURE__` bookkeeping asserts on it in
     // debug builds.
-    let bytes = include_bytes!("hostile/source/oxc-pure-comment.tsx");
+    let bytes = include_bytes!("fixtures/parser-crashes/oxc-pure-comment.tsx");
     let report = Linter::default().lint_bytes("crash.tsx", bytes);
     assert!(
         report

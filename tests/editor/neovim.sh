@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/payloads"
 mkdir -p "$work/src"
-printf 'include = ["payloads/*.json", "src/*.ts"]\n' > "$work/checkout-lint.toml"
+printf 'include = ["payloads/*.json", "src/*.ts", "src/*.py"]\n' > "$work/checkout-lint.toml"
 cat > "$work/payloads/body.json" <<'JSON'
 {
   "product_cart": [{ "product_id": "pdt_1", "quantity": 0 }],
@@ -48,4 +48,23 @@ if [ "$actual" != "$expected" ]; then
   printf 'Neovim (.ts) got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
   exit 1
 fi
-echo "neovim: checkout-lint lsp diagnostics arrive at the right places in .json and .ts files"
+# A Python file: the keyword arguments of the SDK call are the payload.
+cat > "$work/src/checkout.py" <<'PY'
+from dodopayments import DodoPayments
+
+client = DodoPayments()
+session = client.checkout_sessions.create(
+    product_cart=[{"product_id": "pdt_1", "quantity": 0}],
+    billing_currency="usd",
+)
+PY
+rm -f "$work/diagnostics.txt"
+CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
+  timeout 60 nvim --headless -u NONE -i NONE src/checkout.py -c "luafile $repo/tests/editor/nvim-lsp.lua"
+expected=$'invalid-currency-code 5 21\nzero-quantity 4 54'
+actual=$(cat "$work/diagnostics.txt")
+if [ "$actual" != "$expected" ]; then
+  printf 'Neovim (.py) got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
+  exit 1
+fi
+echo "neovim: checkout-lint lsp diagnostics arrive at the right places in .json, .ts and .py files"

@@ -41,7 +41,13 @@ TS
 cat > plain.ts <<'TS'
 export const checkout = { quantity: 0 };
 TS
-git add bad.json good.json bad.ts plain.ts
+cat > bad.py <<'PY'
+from dodopayments import DodoPayments
+
+client = DodoPayments()
+client.checkout_sessions.create(product_cart=[{"product_id": "pdt_123", "quantity": 0}])
+PY
+git add bad.json good.json bad.ts plain.ts bad.py
 
 fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
 
@@ -66,6 +72,10 @@ for hook in checkout-lint checkout-lint-python; do
   if grep -q "plain.ts" "$work/ts.log"; then
     cat "$work/ts.log"; fail "$hook reported a file without a payload"
   fi
+  if "$work/venv/bin/pre-commit" try-repo "$repo" "$hook" --files bad.py >"$work/py.log" 2>&1; then
+    cat "$work/py.log"; fail "$hook passed a .py payload with quantity 0"
+  fi
+  grep -q "bad.py:4:.*zero-quantity" "$work/py.log" || { cat "$work/py.log"; fail "$hook: no zero-quantity at bad.py:4"; }
 
-  echo "pre-commit hook $hook: blocks bad.json and bad.ts (zero-quantity), passes good.json"
+  echo "pre-commit hook $hook: blocks bad.json, bad.ts and bad.py (zero-quantity), passes good.json"
 done

@@ -47,28 +47,69 @@ fn pointer_of(frames: &[Frame]) -> String {
 
 /// Scans `text` up to byte `offset`.
 pub fn at(text: &str, offset: usize) -> Option<Cursor> {
-    scan(text.get(..offset)?, false)
+    scan(text.get(..offset)?, false, false)
 }
 
 /// [`at`] for a JavaScript object literal that starts `before` (the text from its `{` to the
 /// cursor): quotes may be `'`, `"` or `` ` ``, keys may be bare identifiers, and comments are
 /// skipped. `None` when the literal closed before the cursor.
 pub fn in_js_literal(before: &str) -> Option<Cursor> {
-    scan(before, true)
+    scan(before, true, false)
 }
 
-fn scan(before: &str, js: bool) -> Option<Cursor> {
+/// [`at`] for the keyword arguments of a Python call: `before` is the text from just after the
+/// call's `(` to the cursor. Keywords are the payload's keys (`name=`), `#` starts a comment,
+/// and `None` is returned once the call closed.
+pub fn in_python_call(before: &str) -> Option<Cursor> {
+    scan(before, true, true)
+}
+
+/// The scan; `js` accepts bare identifiers, other quotes and comments, `python` reads `#`
+/// comments and starts inside the keyword arguments of a call.
+fn scan(before: &str, js: bool, python: bool) -> Option<Cursor> {
     let mut frames: Vec<Frame> = Vec::new();
+    if python {
+        frames.push(Frame::Object {
+            key: None,
+            expecting_key: true,
+        });
+    }
     let mut last_string: Option<String> = None;
     let mut chars = before.chars().peekable();
     let mut in_string = false;
-    let mut opened = false;
+    let mut opened = python;
+    // Parentheses inside values (calls, tuples): not containers of the payload.
+    let mut groups = 0_usize;
+    let mut previous = ' ';
     while let Some(c) = chars.next() {
         if opened && frames.is_empty() {
             // The literal closed before the cursor.
             return None;
         }
+        let before_c = std::mem::replace(&mut previous, c);
         match c {
+            '#' if python => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '(' if python => groups += 1,
+            ')' if python && groups > 0 => groups -= 1,
+            // The call closed.
+            ')' if python => return None,
+            '=' if python
+                && groups == 0
+                && chars.peek() != Some(&'=')
+                && !matches!(before_c, '=' | '!' | '<' | '>') =>
+            {
+                if let [Frame::Object { key, expecting_key }] = frames.as_mut_slice() {
+                    *key = last_string.take();
+                    *expecting_key = false;
+                }
+            }
+            ',' if groups > 0 => {}
             '/' if js && chars.peek() == Some(&'/') => {
                 for c in chars.by_ref() {
                     if c == '\n' {
@@ -231,6 +272,35 @@ mod tests {
         );
         assert!(value.in_string);
         assert!(js("{ a: 1 } |").is_none(), "the literal closed");
+    }
+
+    #[test]
+    fn reads_python_keyword_arguments() {
+        let py = |text: &str| {
+            let offset = text.find('|').unwrap();
+            in_python_call(&text[..offset])
+        };
+        assert_eq!(
+            py("\n    product_cart=[], # a, b=\n    bil|").unwrap().slot,
+            Slot::Key {
+                container: String::new()
+            }
+        );
+        assert_eq!(
+            py("product_cart=f(a, b), billing_address={'co|")
+                .unwrap()
+                .slot,
+            Slot::Key {
+                container: "/billing_address".into()
+            }
+        );
+        assert_eq!(
+            py("billing_currency=\"|").unwrap().slot,
+            Slot::Value {
+                pointer: "/billing_currency".into()
+            }
+        );
+        assert!(py("product_cart=[]) |").is_none(), "the call closed");
     }
 
     proptest::proptest! {

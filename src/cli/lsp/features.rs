@@ -123,29 +123,64 @@ const PAYLOAD_OPENERS: &[&str] = &[
     "CheckoutSessionPreviewParams =",
 ];
 
+/// Text just before the keyword arguments of a Python payload call.
+const PYTHON_OPENERS: &[&str] = &["checkout_sessions.create(", "checkout_sessions.preview("];
+
+/// How keys are written where the cursor is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyStyle {
+    /// JSON, and Python dict keys: quoted.
+    Quoted,
+    /// JavaScript object keys: bare.
+    Bare,
+    /// The keyword arguments of a Python call: `name=`.
+    Keyword,
+}
+
 /// Where the cursor is in the payload being typed: the whole JSON document, or in source code
-/// the object literal after the nearest payload opener. Source text rarely parses while someone
-/// types, so this is a tolerant scan, and a suggestion only.
-fn cursor_at(source: &Source, at: usize) -> Option<(context::Cursor, bool)> {
+/// the object literal (or Python call) after the nearest payload opener. Source text rarely
+/// parses while someone types, so this is a tolerant scan, and a suggestion only.
+fn cursor_at(source: &Source, at: usize) -> Option<(context::Cursor, KeyStyle)> {
     let text = source.text();
-    if HostLanguage::of(source.name()) == HostLanguage::Json {
-        return Some((context::at(text, at)?, true));
+    let language = HostLanguage::of(source.name());
+    if language == HostLanguage::Json {
+        return Some((context::at(text, at)?, KeyStyle::Quoted));
     }
     let before = text.get(..at)?;
-    let opener = PAYLOAD_OPENERS
-        .iter()
-        .filter_map(|opener| Some(before.rfind(opener)? + opener.len()))
-        .max()?;
+    let last = |openers: &[&str]| {
+        openers
+            .iter()
+            .filter_map(|opener| Some(before.rfind(opener)? + opener.len()))
+            .max()
+    };
+    if language == HostLanguage::Python
+        && let Some(call) = last(PYTHON_OPENERS)
+        && last(PAYLOAD_OPENERS).is_none_or(|literal| literal < call)
+    {
+        let cursor = context::in_python_call(before.get(call..)?)?;
+        let style = match &cursor.slot {
+            context::Slot::Key { container } if container.is_empty() => KeyStyle::Keyword,
+            _ => KeyStyle::Quoted,
+        };
+        return Some((cursor, style));
+    }
+    let opener = last(PAYLOAD_OPENERS)?;
     let start = opener + before.get(opener..)?.find('{')?;
-    Some((context::in_js_literal(before.get(start..)?)?, false))
+    let style = if language == HostLanguage::Python {
+        KeyStyle::Quoted
+    } else {
+        KeyStyle::Bare
+    };
+    Some((context::in_js_literal(before.get(start..)?)?, style))
 }
 
 pub fn completion(source: &Source, position: &Value, encoding: Encoding) -> Value {
     let at = offset(source, position, encoding);
-    let Some((cursor, json)) = cursor_at(source, at) else {
+    let Some((cursor, keys)) = cursor_at(source, at) else {
         return json!([]);
     };
-    // Source code: bare keys, and values in the quote the file uses most.
+    let json = HostLanguage::of(source.name()) == HostLanguage::Json;
+    // Source code: values in the quote the file uses most.
     let mark = if json || source.text().matches('"').count() >= source.text().matches('\'').count()
     {
         '"'
@@ -159,7 +194,11 @@ pub fn completion(source: &Source, position: &Value, encoding: Encoding) -> Valu
             format!("{mark}{text}{mark}")
         }
     };
-    let key = |text: &str| if json { quote(text) } else { text.to_string() };
+    let key = |text: &str| match keys {
+        KeyStyle::Quoted => quote(text),
+        KeyStyle::Bare => text.to_string(),
+        KeyStyle::Keyword => format!("{text}="),
+    };
     let items: Vec<Value> = match &cursor.slot {
         Slot::Key { container } => docs::at_pointer(container)
             .map(docs::properties)

@@ -71,7 +71,10 @@ max_len() {
 
 # Built once for every target, then each binary is run directly: a change to the sources while
 # a long run goes on does not rebuild in the middle of it.
-RUSTC_BOOTSTRAP=1 cargo fuzz build
+# Optimised without debug assertions (-O), but with overflow checks: oxc_parser 0.146 has a
+# debug assertion on `#__PURE__` comments that arbitrary input trips (it is compiled out of
+# every released build, ours included), and cargo-fuzz's own debug assertions would turn it on.
+RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Coverflow-checks=on" cargo fuzz build -O
 bin=target/x86_64-unknown-linux-gnu/release
 for target in "${targets[@]}"; do
   seed "$target"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Source-scan benchmark: checkout-lint on a generated repository of 10,000 JS/TS files
-# (benches/gen_sources.py; about 1 % create a Dodo checkout session) against
+# Source-scan benchmark: checkout-lint on generated repositories of 10,000 JS/TS files
+# (benches/gen_sources.py) and 10,000 Python files (benches/gen_python.py), about 1 % of each
+# creating a Dodo checkout session, against
 #   - `rg -l` for the strings a payload needs (the floor: reading the files), and
 #   - `ast-grep scan` with a rule matching the same call sites (parsing every file).
 # checkout-lint does the whole lint: finding payloads, schema, rules. Hyperfine medians.
@@ -20,42 +21,30 @@ ast_grep=${AST_GREP:-$(command -v ast-grep || true)}
 cd "$repo"
 cargo build --release --quiet
 lint="$repo/target/release/checkout-lint"
-python3 benches/gen_sources.py "$work/repo" "$files" 2>/dev/null
-cat > "$work/rule.yml" <<'YAML'
-id: dodo-checkout
-language: TypeScript
+run() { # label, generator, rules (ast-grep languages)
+  local label=$1 generator=$2; shift 2
+  rm -rf "$work/repo" "$work/rules"
+  mkdir -p "$work/rules"
+  python3 "benches/$generator" "$work/repo" "$files" 2>/dev/null
+  for language in "$@"; do
+    cat > "$work/rules/$language.yml" <<YAML
+id: dodo-checkout-$language
+language: $language
 rule:
   any:
-    - pattern: $C.checkoutSessions.create($$$)
-    - pattern: $C.checkoutSessions.preview($$$)
+    - pattern: \$C.$pattern.create(\$\$\$)
+    - pattern: \$C.$pattern.preview(\$\$\$)
 YAML
-cat > "$work/rule-tsx.yml" <<'YAML'
-id: dodo-checkout-tsx
-language: Tsx
-rule:
-  any:
-    - pattern: $C.checkoutSessions.create($$$)
-    - pattern: $C.checkoutSessions.preview($$$)
-YAML
-cat > "$work/rule-js.yml" <<'YAML'
-id: dodo-checkout-js
-language: JavaScript
-rule:
-  any:
-    - pattern: $C.checkoutSessions.create($$$)
-    - pattern: $C.checkoutSessions.preview($$$)
-YAML
-mkdir -p "$work/rules"
-mv "$work"/rule*.yml "$work/rules/"
-printf 'ruleDirs: [rules]\n' > "$work/sgconfig.yml"
-bytes=$(find "$work/repo" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
-echo "$files files, $bytes MB"
-cd "$work"
-hyperfine --warmup 1 --runs 10 --ignore-failure -N --export-json "$work/t.json" \
-  -n "rg -l" "rg -l -e checkoutSessions -e /checkouts -e CheckoutSession repo" \
-  -n "ast-grep scan" "$ast_grep scan -c sgconfig.yml repo" \
-  -n "checkout-lint" "$lint --isolated --format concise repo" >/dev/null 2>&1
-python3 - "$work/t.json" <<'PY'
+  done
+  printf 'ruleDirs: [rules]\n' > "$work/sgconfig.yml"
+  local bytes
+  bytes=$(find "$work/repo" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
+  echo "$label: $files files, $bytes MB"
+  (cd "$work" && hyperfine --warmup 1 --runs 10 --ignore-failure -N --export-json "$work/t.json" \
+    -n "rg -l" "rg -l -e $pattern -e /checkouts -e CheckoutSession repo" \
+    -n "ast-grep scan" "$ast_grep scan -c sgconfig.yml repo" \
+    -n "checkout-lint" "$lint --isolated --format concise repo" >/dev/null 2>&1)
+  python3 - "$work/t.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 floor = results[0]["median"]
@@ -63,3 +52,6 @@ print("| tool | median | × rg -l |\n|---|---|---|")
 for r in results:
     print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['median']/floor:.1f}× |")
 PY
+}
+pattern=checkoutSessions run "JS/TS" gen_sources.py TypeScript Tsx JavaScript
+pattern=checkout_sessions run "Python" gen_python.py Python

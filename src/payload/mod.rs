@@ -4,6 +4,7 @@
 //! [`HostLanguage`] is the one list of languages: adding one is a variant, its extensions and
 //! its front-end.
 
+pub(crate) mod flow;
 #[cfg(feature = "js")]
 pub(crate) mod js;
 pub(crate) mod print;

@@ -2,8 +2,6 @@
 //! `.preview`, objects typed as the SDK's params, and bodies of raw POSTs to `/checkouts` —
 //! each lowered to the payload tree, following a variable bound to an object literal.
 
-use std::collections::HashSet;
-
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
     ComputedMemberExpression, Expression, FunctionBody, IdentifierReference, ObjectExpression,
@@ -16,9 +14,10 @@ use oxc_span::GetSpan;
 use super::facts::Facts;
 use super::lower::{Lowered, Lowerer, span_of};
 use super::urls::url_text;
-use crate::payload::{Call, Payload, ResponseRead};
+use crate::payload::flow::{Assigned, Binding, Flow};
+use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
-use crate::tree::{Extent, Member, Node, Value};
+use crate::tree::Node;
 
 /// The SDK's request types: an object annotated or checked as one is a payload.
 const PARAMS_TYPES: &[&str] = &[
@@ -29,45 +28,11 @@ const PARAMS_TYPES: &[&str] = &[
 /// The key every Dodo payload has and the look-alikes of other SDKs do not.
 const CART_KEY: &str = "product_cart";
 
-/// An object literal bound to a variable.
-struct Binding<'s> {
-    name: String,
-    /// The block the declaration is visible in.
-    scope: oxc_span::Span,
-    end: u32,
-    node: Node<'s>,
-}
-
-/// `const name = await client.checkoutSessions.create(...)`: reads of `name.x` are reads of
-/// the response.
-struct ResponseBinding {
-    name: String,
-    scope: oxc_span::Span,
-    from: u32,
-    payload: usize,
-}
-
-/// `name.key = value` (or `name['key'] = value`).
-struct Assigned<'s> {
-    name: String,
-    at: u32,
-    key: &'s str,
-    key_span: Span,
-    value: Lowered<'s>,
-}
-
 pub(super) struct Finder<'f, 's> {
     facts: &'f Facts,
     lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
-    bindings: Vec<Binding<'s>>,
-    assigned: Vec<Assigned<'s>>,
-    /// Every other reference to a name: a binding used there may be changed in ways that
-    /// cannot be followed.
-    uses: Vec<(String, u32)>,
-    responses: Vec<ResponseBinding>,
-    pub(super) payloads: Vec<Payload<'s>>,
-    seen: HashSet<Span>,
+    pub(super) flow: Flow<'s>,
 }
 
 impl<'f, 's> Finder<'f, 's> {
@@ -76,38 +41,18 @@ impl<'f, 's> Finder<'f, 's> {
             facts,
             lower,
             scopes: vec![program],
-            bindings: Vec::new(),
-            assigned: Vec::new(),
-            uses: Vec::new(),
-            responses: Vec::new(),
-            payloads: Vec::new(),
-            seen: HashSet::new(),
+            flow: Flow::default(),
         }
     }
 
-    /// Adds a payload. The same literal found twice (typed as the SDK's params, then passed
-    /// to the SDK call) is one payload: the call's reading, which has the members assigned
-    /// since and knows the call, replaces the earlier one.
     fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
-        if root.as_object().is_none() {
-            return;
-        }
-        let payload = Payload {
-            root,
-            call,
-            sent_with,
-            reads: Vec::new(),
-        };
-        if self.seen.insert(payload.root.span) {
-            self.payloads.push(payload);
-        } else if sent_with.is_some()
-            && let Some(earlier) = self
-                .payloads
-                .iter_mut()
-                .find(|p| p.root.span == payload.root.span && p.sent_with.is_none())
-        {
-            *earlier = payload;
-        }
+        self.flow.push(root, call, sent_with);
+    }
+
+    fn scope(&self) -> Span {
+        self.scopes
+            .last()
+            .map_or(Span::default(), |scope| span_of(*scope))
     }
 
     /// After `const name = <init>`: when `init` is an SDK call just found, or its awaited
@@ -121,28 +66,19 @@ impl<'f, 's> Finder<'f, 's> {
         let Expression::CallExpression(call) = call else {
             return;
         };
-        let Some(index) = self
-            .payloads
-            .iter()
-            .rposition(|p| p.call == span_of(call.span) && p.sent_with.is_some())
-        else {
+        let Some(index) = self.flow.sdk_payload_at(span_of(call.span)) else {
             return;
         };
         match &it.id {
             oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
-                self.responses.push(ResponseBinding {
-                    name: ident.name.to_string(),
-                    scope: self.scopes.last().copied().unwrap_or(it.span),
-                    from: it.span.end,
-                    payload: index,
-                });
+                let scope = self.scope();
+                self.flow
+                    .bind_response(&ident.name, scope, it.span.end as usize, index);
             }
             oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
                 for property in &pattern.properties {
                     if let Some((field, span)) = self.lower.key(&property.key) {
-                        self.payloads[index]
-                            .reads
-                            .push(ResponseRead { field, span });
+                        self.flow.read_of(index, ResponseRead { field, span });
                     }
                 }
             }
@@ -155,22 +91,11 @@ impl<'f, 's> Finder<'f, 's> {
         let Expression::Identifier(ident) = object.get_inner_expression() else {
             return;
         };
-        let at = span.start;
-        let Some(binding) = self.responses.iter().rev().find(|b| {
-            b.name == ident.name.as_str()
-                && b.from <= at
-                && b.scope.start <= at
-                && at <= b.scope.end
-        }) else {
-            return;
-        };
         let read = ResponseRead {
             field: self.lower.arena.alloc_str(field),
             span: span_of(span),
         };
-        if let Some(payload) = self.payloads.get_mut(binding.payload) {
-            payload.reads.push(read);
-        }
+        self.flow.read(&ident.name, read);
     }
 
     /// The payload an argument stands for: an object literal, or a variable bound to one in a
@@ -184,68 +109,7 @@ impl<'f, 's> Finder<'f, 's> {
     }
 
     fn follow(&self, ident: &IdentifierReference<'_>, at: u32) -> Option<Node<'s>> {
-        let name = ident.name.as_str();
-        let binding =
-            self.bindings.iter().rev().find(|b| {
-                b.name == name && b.end <= at && b.scope.start <= at && at <= b.scope.end
-            })?;
-        let mut members: Vec<Member<'s>> = binding.node.as_object()?.to_vec();
-        for assigned in self
-            .assigned
-            .iter()
-            .filter(|a| a.name == name && binding.end <= a.at && a.at < at)
-        {
-            // The assignment replaces the member: a later key is the value sent, not a duplicate.
-            members.retain(|m| m.key != assigned.key);
-            if let Lowered::Node(value) = &assigned.value {
-                members.push(Member {
-                    key: assigned.key,
-                    key_span: assigned.key_span,
-                    value: value.clone(),
-                });
-            }
-        }
-        let escaped = self
-            .uses
-            .iter()
-            .any(|(used, pos)| used == name && binding.end <= *pos && *pos < at);
-        let extent = match &binding.node.value {
-            Value::Object(_, extent) => *extent,
-            _ => Extent::Closed,
-        };
-        let node = Node {
-            span: binding.node.span,
-            value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
-        };
-        Some(if escaped { self.open_deep(&node) } else { node })
-    }
-
-    /// The node with every container open: code that cannot be followed may add to any of
-    /// them.
-    fn open_deep(&self, node: &Node<'s>) -> Node<'s> {
-        let value = match &node.value {
-            Value::Object(members, _) => Value::Object(
-                self.lower
-                    .arena
-                    .alloc_slice_fill_iter(members.iter().map(|m| Member {
-                        key: m.key,
-                        key_span: m.key_span,
-                        value: self.open_deep(&m.value),
-                    })),
-                Extent::Open,
-            ),
-            Value::Array(items, _) => Value::Array(
-                self.lower
-                    .arena
-                    .alloc_slice_fill_iter(items.iter().map(|item| self.open_deep(item))),
-                Extent::Open,
-            ),
-            other => other.clone(),
-        };
-        Node {
-            span: node.span,
-            value,
-        }
+        self.flow.follow(&ident.name, at as usize, self.lower.arena)
     }
 
     fn sdk_call(&mut self, call: &CallExpression<'_>) {
@@ -425,16 +289,16 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
             && let Expression::ObjectExpression(_) = init.get_inner_expression()
         {
             let node = self.lower.node(init, 0);
-            let scope = self.scopes.last().copied().unwrap_or(it.span);
+            let scope = self.scope();
             if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
                 && is_params_type(annotation)
             {
                 self.push(node.clone(), node.span, None);
             }
-            self.bindings.push(Binding {
+            self.flow.bind(Binding {
                 name: name.to_string(),
                 scope,
-                end: it.span.end,
+                end: it.span.end as usize,
                 node,
             });
         }
@@ -475,12 +339,16 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
             && let Some((object, key, key_span)) = target
             && let Expression::Identifier(ident) = object.get_inner_expression()
         {
-            self.assigned.push(Assigned {
+            let value = match self.lower.value(&it.right, 0) {
+                Lowered::Node(node) => Some(node),
+                Lowered::Absent => None,
+            };
+            self.flow.assign(Assigned {
                 name: ident.name.to_string(),
-                at: it.span.start,
+                at: it.span.start as usize,
                 key: self.lower.arena.alloc_str(key),
                 key_span: span_of(key_span),
-                value: self.lower.value(&it.right, 0),
+                value,
             });
             self.visit_expression(&it.right);
             return;
@@ -489,7 +357,7 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
     }
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
-        self.uses.push((it.name.to_string(), it.span.start));
+        self.flow.used(&it.name, it.span.start as usize);
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {

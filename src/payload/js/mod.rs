@@ -61,7 +61,7 @@ pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s>
         })
         .collect();
     Found {
-        payloads: finder.payloads,
+        payloads: finder.flow.payloads,
         comments,
     }
 }

@@ -4,8 +4,6 @@
 //! following a name bound to a dict literal (or `dict(...)`) and the keys set on it before the
 //! call.
 
-use std::collections::HashSet;
-
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Expr, ExprCall, Keyword, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -13,7 +11,8 @@ use ruff_text_size::{Ranged, TextRange};
 use super::facts::Facts;
 use super::lower::{Lowerer, span_of};
 use super::urls::url_text;
-use crate::payload::{Call, Payload, ResponseRead};
+use crate::payload::flow::{Assigned, Binding, Flow};
+use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
@@ -31,37 +30,11 @@ const EXTRA_BODY: &str = "extra_body";
 
 const CART_KEY: &str = "product_cart";
 
-struct Binding<'s> {
-    name: String,
-    scope: TextRange,
-    end: u32,
-    node: Node<'s>,
-}
-
-/// `name["key"] = value`, or a key of `name.update(...)`.
-struct Assigned<'s> {
-    name: String,
-    at: u32,
-    member: Member<'s>,
-}
-
-struct ResponseBinding {
-    name: String,
-    scope: TextRange,
-    from: u32,
-    payload: usize,
-}
-
 pub(super) struct Finder<'f, 's> {
     facts: &'f Facts,
     lower: &'f Lowerer<'s>,
     scopes: Vec<TextRange>,
-    bindings: Vec<Binding<'s>>,
-    assigned: Vec<Assigned<'s>>,
-    uses: Vec<(String, u32)>,
-    responses: Vec<ResponseBinding>,
-    pub(super) payloads: Vec<Payload<'s>>,
-    seen: HashSet<Span>,
+    pub(super) flow: Flow<'s>,
 }
 
 impl<'f, 's> Finder<'f, 's> {
@@ -70,39 +43,16 @@ impl<'f, 's> Finder<'f, 's> {
             facts,
             lower,
             scopes: vec![module],
-            bindings: Vec::new(),
-            assigned: Vec::new(),
-            uses: Vec::new(),
-            responses: Vec::new(),
-            payloads: Vec::new(),
-            seen: HashSet::new(),
+            flow: Flow::default(),
         }
     }
 
-    fn scope(&self) -> TextRange {
-        self.scopes.last().copied().unwrap_or_default()
+    fn scope(&self) -> Span {
+        span_of(self.scopes.last().copied().unwrap_or_default())
     }
 
-    /// Adds a payload; a dict found twice (annotated, then passed on) is read at the call.
     fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
-        if root.as_object().is_none() {
-            return;
-        }
-        let payload = Payload {
-            root,
-            call,
-            sent_with,
-            reads: Vec::new(),
-        };
-        if self.seen.insert(payload.root.span) {
-            self.payloads.push(payload);
-        } else if let Some(earlier) = self
-            .payloads
-            .iter_mut()
-            .find(|p| p.root.span == payload.root.span && p.sent_with.is_none())
-        {
-            *earlier = payload;
-        }
+        self.flow.push(root, call, sent_with);
     }
 
     /// A dict literal, `dict(k=v, ...)`, or a name bound to one (see [`Finder::follow`]).
@@ -112,7 +62,9 @@ impl<'f, 's> Finder<'f, 's> {
             Expr::Call(call) if is_dict_call(call) => {
                 Some(self.keywords(call, &call.arguments.keywords, None))
             }
-            Expr::Name(name) => self.follow(name.id.as_str(), at),
+            Expr::Name(name) => self
+                .flow
+                .follow(name.id.as_str(), at as usize, self.lower.arena),
             _ => None,
         }
     }
@@ -163,41 +115,6 @@ impl<'f, 's> Finder<'f, 's> {
             span: span_of(call.arguments.range),
             value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
         }
-    }
-
-    fn follow(&self, name: &str, at: u32) -> Option<Node<'s>> {
-        let binding = self.bindings.iter().rev().find(|b| {
-            b.name == name
-                && b.end <= at
-                && b.scope.start().to_u32() <= at
-                && at <= b.scope.end().to_u32()
-        })?;
-        let mut members: Vec<Member<'s>> = binding.node.as_object()?.to_vec();
-        for assigned in self
-            .assigned
-            .iter()
-            .filter(|a| a.name == name && binding.end <= a.at && a.at < at)
-        {
-            members.retain(|m| m.key != assigned.member.key);
-            members.push(assigned.member.clone());
-        }
-        let escaped = self
-            .uses
-            .iter()
-            .any(|(used, pos)| used == name && binding.end <= *pos && *pos < at);
-        let extent = match &binding.node.value {
-            Value::Object(_, extent) => *extent,
-            _ => Extent::Closed,
-        };
-        let node = Node {
-            span: binding.node.span,
-            value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
-        };
-        Some(if escaped {
-            open_deep(self.lower, &node)
-        } else {
-            node
-        })
     }
 
     fn sdk_call(&mut self, call: &ExprCall) {
@@ -262,39 +179,21 @@ impl<'f, 's> Finder<'f, 's> {
         let (Expr::Call(call), Expr::Name(name)) = (value, target) else {
             return;
         };
-        let Some(index) = self
-            .payloads
-            .iter()
-            .rposition(|p| p.call == span_of(call.range()) && p.sent_with.is_some())
-        else {
+        let Some(index) = self.flow.sdk_payload_at(span_of(call.range())) else {
             return;
         };
-        self.responses.push(ResponseBinding {
-            name: name.id.to_string(),
-            scope: self.scope(),
-            from: end,
-            payload: index,
-        });
+        let scope = self.scope();
+        self.flow
+            .bind_response(name.id.as_str(), scope, end as usize, index);
     }
 
     fn read(&mut self, object: &Expr, field: &str, range: TextRange) {
         let Expr::Name(name) = object else { return };
-        let at = range.start().to_u32();
-        let Some(binding) = self.responses.iter().rev().find(|b| {
-            b.name == name.id.as_str()
-                && b.from <= at
-                && b.scope.start().to_u32() <= at
-                && at <= b.scope.end().to_u32()
-        }) else {
-            return;
-        };
         let read = ResponseRead {
             field: self.lower.alloc(field),
             span: span_of(range),
         };
-        if let Some(payload) = self.payloads.get_mut(binding.payload) {
-            payload.reads.push(read);
-        }
+        self.flow.read(name.id.as_str(), read);
     }
 
     /// `d["k"] = v`: recorded, and `d` is not counted as used.
@@ -306,14 +205,12 @@ impl<'f, 's> Finder<'f, 's> {
         else {
             return false;
         };
-        self.assigned.push(Assigned {
+        self.flow.assign(Assigned {
             name: name.id.to_string(),
-            at,
-            member: Member {
-                key: self.lower.alloc(key.value.to_str()),
-                key_span: span_of(key.range),
-                value: self.lower.node(value, 0),
-            },
+            at: at as usize,
+            key: self.lower.alloc(key.value.to_str()),
+            key_span: span_of(key.range),
+            value: Some(self.lower.node(value, 0)),
         });
         true
     }
@@ -346,10 +243,12 @@ impl<'f, 's> Finder<'f, 's> {
         let from_keywords = self.keywords(call, &call.arguments.keywords, None);
         added.extend_from_slice(from_keywords.as_object().unwrap_or_default());
         for member in added {
-            self.assigned.push(Assigned {
+            self.flow.assign(Assigned {
                 name: name.id.to_string(),
-                at,
-                member,
+                at: at as usize,
+                key: member.key,
+                key_span: member.key_span,
+                value: Some(member.value),
             });
         }
         true
@@ -390,32 +289,6 @@ fn is_params_type(annotation: &Expr) -> bool {
     PARAMS_TYPES.contains(&name)
 }
 
-fn open_deep<'s>(lower: &Lowerer<'s>, node: &Node<'s>) -> Node<'s> {
-    let value = match &node.value {
-        Value::Object(members, _) => Value::Object(
-            lower
-                .arena
-                .alloc_slice_fill_iter(members.iter().map(|m| Member {
-                    key: m.key,
-                    key_span: m.key_span,
-                    value: open_deep(lower, &m.value),
-                })),
-            Extent::Open,
-        ),
-        Value::Array(items, _) => Value::Array(
-            lower
-                .arena
-                .alloc_slice_fill_iter(items.iter().map(|item| open_deep(lower, item))),
-            Extent::Open,
-        ),
-        other => other.clone(),
-    };
-    Node {
-        span: node.span,
-        value,
-    }
-}
-
 impl<'a> Visitor<'a> for Finder<'_, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
@@ -439,10 +312,10 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                         .filter(|_| matches!(&*assign.value, Expr::Dict(_) | Expr::Call(_)))
                 {
                     let scope = self.scope();
-                    self.bindings.push(Binding {
+                    self.flow.bind(Binding {
                         name: name.id.to_string(),
                         scope,
-                        end: assign.range.end().to_u32(),
+                        end: assign.range.end().to_usize(),
                         node,
                     });
                 }
@@ -461,10 +334,10 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                         self.push(node.clone(), node.span, None);
                     }
                     let scope = self.scope();
-                    self.bindings.push(Binding {
+                    self.flow.bind(Binding {
                         name: name.id.to_string(),
                         scope,
-                        end: assign.range.end().to_u32(),
+                        end: assign.range.end().to_usize(),
                         node,
                     });
                 }
@@ -511,8 +384,8 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                 );
             }
             Expr::Name(name) => {
-                self.uses
-                    .push((name.id.to_string(), name.range.start().to_u32()));
+                self.flow
+                    .used(name.id.as_str(), name.range.start().to_usize());
             }
             _ => {}
         }

@@ -54,7 +54,7 @@ pub(crate) fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s
         })
         .collect();
     Found {
-        payloads: finder.payloads,
+        payloads: finder.flow.payloads,
         comments,
     }
 }

@@ -2,31 +2,15 @@
 //! bytes with the right pointer — while names, opaque `**kwargs` and look-alike calls raise
 //! nothing.
 
+mod common;
+
 use checkout_lint::{Linter, Report};
+use common::source::{found, rules_of};
 
 const IMPORT: &str = "from dodopayments import DodoPayments\n\nclient = DodoPayments()\n";
 
 fn lint(text: &str) -> Report {
     Linter::default().lint_str("app.py", text)
-}
-
-fn found(report: &Report) -> Vec<(&'static str, String, String)> {
-    let text = report.source().text();
-    report
-        .diagnostics()
-        .iter()
-        .map(|d| {
-            (
-                d.rule,
-                d.pointer.clone(),
-                text[d.span.start()..d.span.end()].to_string(),
-            )
-        })
-        .collect()
-}
-
-fn rules_of(report: &Report) -> Vec<&'static str> {
-    report.diagnostics().iter().map(|d| d.rule).collect()
 }
 
 #[test]

@@ -4,12 +4,15 @@
 //! same payload linted as JSON, each at the bytes of the corresponding key or value. And a value
 //! replaced by a variable never adds an error or warning.
 
-use std::collections::{BTreeSet, HashMap};
+mod common;
+
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use checkout_lint::{Linter, Report, Severity, Span};
+use checkout_lint::{Linter, Severity, Span};
+use common::source::{findings, payload, pointers};
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
@@ -155,92 +158,6 @@ fn written<'s>(value: &Value, style: &'s Style, replaced: Option<String>) -> Wri
     writer.value(value, "");
     writer.out.push_str(");\n");
     writer
-}
-
-fn findings(report: &Report) -> BTreeSet<(String, String, Severity)> {
-    report
-        .diagnostics()
-        .iter()
-        .map(|d| (d.rule.to_string(), d.pointer.clone(), d.severity))
-        .collect()
-}
-
-/// Payloads near the real thing: the request's own keys with plausible and wrong values.
-fn payload() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        (-3i64..5).prop_map(|n| json!(n)),
-        any::<i64>().prop_map(|n| json!(n)),
-        Just(json!(1.5)),
-        "[a-zA-Z0-9 _@.:/'\"\\\\-]{0,12}".prop_map(Value::String),
-        Just(json!("credit")),
-        Just(json!("upi_collect")),
-        Just(json!("US")),
-        Just(json!("usd")),
-        Just(json!("http://example.com")),
-        Just(json!("a@b.co")),
-    ];
-    let key = prop_oneof![
-        Just("product_id"),
-        Just("quantity"),
-        Just("email"),
-        Just("country"),
-        Just("zipcode"),
-        Just("theme"),
-        Just("amount"),
-        Just("bogus key"),
-        Just("x-y"),
-    ]
-    .prop_map(str::to_string);
-    let inner = leaf.prop_recursive(3, 24, 4, move |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(key.clone(), inner, 0..4)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    });
-    let root_key = prop_oneof![
-        Just("product_cart"),
-        Just("customer"),
-        Just("billing_address"),
-        Just("billing_currency"),
-        Just("allowed_payment_method_types"),
-        Just("confirm"),
-        Just("return_url"),
-        Just("discount_code"),
-        Just("metadata"),
-        Just("customization"),
-        Just("feature_flags"),
-        Just("success_url"),
-    ]
-    .prop_map(str::to_string);
-    prop::collection::btree_map(root_key, inner, 0..6)
-        .prop_map(|m| Value::Object(m.into_iter().collect()))
-}
-
-/// Every pointer of a value, containers included.
-fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                pointers(item, format!("{at}/{index}"), out);
-            }
-        }
-        Value::Object(members) => {
-            for (key, item) in members {
-                pointers(
-                    item,
-                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
-                    out,
-                );
-            }
-        }
-        _ => {}
-    }
-    if !at.is_empty() {
-        out.push(at);
-    }
 }
 
 proptest! {

@@ -2,33 +2,16 @@
 //! reported at the right bytes of the host file with the right pointer — and that values the
 //! source does not know, spreads and other libraries' look-alike calls raise nothing.
 
+mod common;
+
 use checkout_lint::{Linter, Report};
+use common::source::{found, rules_of};
 
 const IMPORT: &str =
     "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\n";
 
 fn lint(name: &str, text: &str) -> Report {
     Linter::default().lint_str(name, text)
-}
-
-/// (rule, pointer, the text at the span) of every diagnostic.
-fn found(report: &Report) -> Vec<(&'static str, String, String)> {
-    let text = report.source().text();
-    report
-        .diagnostics()
-        .iter()
-        .map(|d| {
-            (
-                d.rule,
-                d.pointer.clone(),
-                text[d.span.start()..d.span.end()].to_string(),
-            )
-        })
-        .collect()
-}
-
-fn rules_of(report: &Report) -> Vec<&'static str> {
-    report.diagnostics().iter().map(|d| d.rule).collect()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod source;
+
 use std::path::{Path, PathBuf};
 
 use checkout_lint::{Catalogue, Config, Diagnostic, Linter, Report};

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A real editor: headless Neovim (Debian's package) attaches `checkout-lint lsp` to a bad payload
-# and must receive its diagnostics at the right positions.
+# A real editor: headless Neovim (Debian's package) attaches `checkout-lint lsp` to bad payloads —
+# a JSON file, a TypeScript file and a Python file — and must receive their diagnostics at the
+# right positions.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 if ! command -v nvim >/dev/null 2>&1; then
@@ -12,26 +13,35 @@ bin="${CARGO_TARGET_DIR:-$repo/target}/debug/checkout-lint"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/payloads"
-mkdir -p "$work/src"
+mkdir -p "$work/payloads" "$work/src"
 printf 'include = ["payloads/*.json", "src/*.ts", "src/*.py"]\n' > "$work/checkout-lint.toml"
-cat > "$work/payloads/body.json" <<'JSON'
+cd "$work"
+
+# Opens FILE in Neovim with the server attached; its diagnostics ("rule line col", 0-based line,
+# byte column, sorted) must be EXPECTED.
+expect_diagnostics() {
+  local file=$1 expected=$2
+  rm -f "$work/diagnostics.txt"
+  CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
+    timeout 60 nvim --headless -u NONE -i NONE "$file" -c "luafile $repo/tests/editor/nvim-lsp.lua"
+  local actual
+  actual=$(cat "$work/diagnostics.txt")
+  if [ "$actual" != "$expected" ]; then
+    printf 'Neovim (%s) got:\n%s\nexpected:\n%s\n' "$file" "$actual" "$expected" >&2
+    exit 1
+  fi
+}
+
+cat > payloads/body.json <<'JSON'
 {
   "product_cart": [{ "product_id": "pdt_1", "quantity": 0 }],
   "billing_currency": "usd"
 }
 JSON
-cd "$work"
-CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
-  timeout 60 nvim --headless -u NONE -i NONE payloads/body.json -c "luafile $repo/tests/editor/nvim-lsp.lua"
-expected=$'invalid-currency-code 2 22\nzero-quantity 1 56'
-actual=$(cat "$work/diagnostics.txt")
-if [ "$actual" != "$expected" ]; then
-  printf 'Neovim got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
-  exit 1
-fi
+expect_diagnostics payloads/body.json $'invalid-currency-code 2 22\nzero-quantity 1 56'
+
 # A TypeScript file: the payload in the SDK call is linted where it is written.
-cat > "$work/src/checkout.ts" <<'TS'
+cat > src/checkout.ts <<'TS'
 import DodoPayments from 'dodopayments';
 const client = new DodoPayments();
 export const session = await client.checkoutSessions.create({
@@ -39,17 +49,10 @@ export const session = await client.checkoutSessions.create({
   billing_currency: 'usd',
 });
 TS
-rm -f "$work/diagnostics.txt"
-CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
-  timeout 60 nvim --headless -u NONE -i NONE src/checkout.ts -c "luafile $repo/tests/editor/nvim-lsp.lua"
-expected=$'invalid-currency-code 4 20\nzero-quantity 3 50'
-actual=$(cat "$work/diagnostics.txt")
-if [ "$actual" != "$expected" ]; then
-  printf 'Neovim (.ts) got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
-  exit 1
-fi
+expect_diagnostics src/checkout.ts $'invalid-currency-code 4 20\nzero-quantity 3 50'
+
 # A Python file: the keyword arguments of the SDK call are the payload.
-cat > "$work/src/checkout.py" <<'PY'
+cat > src/checkout.py <<'PY'
 from dodopayments import DodoPayments
 
 client = DodoPayments()
@@ -58,13 +61,5 @@ session = client.checkout_sessions.create(
     billing_currency="usd",
 )
 PY
-rm -f "$work/diagnostics.txt"
-CHECKOUT_LINT_BIN="$bin" CHECKOUT_LINT_OUT="$work/diagnostics.txt" \
-  timeout 60 nvim --headless -u NONE -i NONE src/checkout.py -c "luafile $repo/tests/editor/nvim-lsp.lua"
-expected=$'invalid-currency-code 5 21\nzero-quantity 4 54'
-actual=$(cat "$work/diagnostics.txt")
-if [ "$actual" != "$expected" ]; then
-  printf 'Neovim (.py) got:\n%s\nexpected:\n%s\n' "$actual" "$expected" >&2
-  exit 1
-fi
+expect_diagnostics src/checkout.py $'invalid-currency-code 5 21\nzero-quantity 4 54'
 echo "neovim: checkout-lint lsp diagnostics arrive at the right places in .json, .ts and .py files"

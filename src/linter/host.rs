@@ -4,7 +4,8 @@
 use super::Linter;
 use crate::bounded::Bounded;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::payload::print::{Syntax, print_fix};
+#[cfg(any(feature = "js", feature = "python"))]
+use crate::payload::print::Syntax;
 use crate::payload::suppress::{Suppression, suppressions};
 use crate::payload::{Found, HostLanguage};
 use crate::pointer;
@@ -54,6 +55,7 @@ pub(crate) enum Host<'a> {
     /// A source file: values may come from elsewhere in the file (a member assigned below the
     /// literal), so pointers follow the tree; fixes are printed in the host syntax.
     Source {
+        #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
         language: HostLanguage,
         source: &'a Source,
         suppressions: &'a [Suppression],
@@ -71,13 +73,20 @@ impl Host<'_> {
     pub(crate) fn print_fix(&self, fix: Fix, text: &str, root: &Node<'_>) -> Option<Fix> {
         match self {
             Self::Json => Some(fix),
+            #[cfg(any(feature = "js", feature = "python"))]
             Self::Source { language, .. } => {
                 let syntax = match language {
                     HostLanguage::Json => return Some(fix),
                     HostLanguage::JavaScript => Syntax::JavaScript,
                     HostLanguage::Python => Syntax::Python,
                 };
-                print_fix(&fix, text, root, syntax)
+                crate::payload::print::print_fix(&fix, text, root, syntax)
+            }
+            // Without a source front-end no payload comes from source.
+            #[cfg(not(any(feature = "js", feature = "python")))]
+            Self::Source { .. } => {
+                let _ = (text, root);
+                None
             }
         }
     }

@@ -171,6 +171,7 @@ impl<'s> Flow<'s> {
     }
 
     /// A field read straight from payload `index`'s result (`const { url } = await …`).
+    #[cfg(feature = "js")]
     pub(crate) fn read_of(&mut self, index: usize, read: ResponseRead<'s>) {
         if let Some(payload) = self.payloads.get_mut(index) {
             payload.reads.push(read);

@@ -4,13 +4,17 @@
 //! [`HostLanguage`] is the one list of languages: adding one is a variant, its extensions and
 //! its front-end.
 
+// flow, print and urls are what the source front-ends share; nothing else uses them.
+#[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod flow;
 #[cfg(feature = "js")]
 pub(crate) mod js;
+#[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod print;
 #[cfg(feature = "python")]
 pub(crate) mod python;
 pub(crate) mod suppress;
+#[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod urls;
 
 pub use crate::facts::response::Call;

@@ -247,6 +247,7 @@ impl Arena {
     }
 
     /// The region itself, for front-ends that build trees of their own.
+    #[cfg(any(feature = "js", feature = "python"))]
     pub(crate) fn bump(&self) -> &bumpalo::Bump {
         &self.0
     }

@@ -1,11 +1,14 @@
 //! The product catalogue: products as Dodo's own API returns them, so a user can save the
 //! response of `GET /products/{id}` (one product), several of them in an array, or the list
 //! response `GET /products` (`{"items": [...]}`) and point the config at the file.
+//! `checkout-lint catalogue pull` writes the last shape, with the environment it was pulled
+//! from (`"environment": "test_mode"`) and archived products marked `"archived": true`.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use crate::environment::Environment;
 use crate::source::Source;
 use crate::span::Span;
 use crate::tree::{self, Node};
@@ -36,6 +39,9 @@ pub struct Product {
     pub price: Price,
     /// Addon ids the product allows (`addons`; absent in list responses).
     pub addons: Option<Vec<String>>,
+    /// Archived in the dashboard (pulled with `--include-archived`): it exists, but a checkout
+    /// cannot sell it.
+    pub archived: bool,
 }
 
 impl Product {
@@ -58,6 +64,8 @@ pub const MAX_CATALOGUE_SIZE: u64 = 64 << 20;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalogue {
     products: HashMap<String, Product>,
+    /// The environment the file says it was pulled from (`"environment"`), when it says.
+    pub environment: Option<Environment>,
 }
 
 /// Why a catalogue could not be read, with the file and position.
@@ -150,7 +158,10 @@ impl Catalogue {
                 ));
             }
         };
-        let mut catalogue = Catalogue::default();
+        let mut catalogue = Catalogue {
+            environment: read_environment(source, &root)?,
+            ..Catalogue::default()
+        };
         for node in products {
             let product = read_product(source, node)?;
             if catalogue.products.contains_key(&product.id) {
@@ -170,6 +181,26 @@ fn error(source: &Source, span: Span, message: &str) -> CatalogueError {
         line,
         column,
         message: message.to_string(),
+    }
+}
+
+/// The top-level `"environment"` of a pulled file.
+fn read_environment(
+    source: &Source,
+    root: &Node<'_>,
+) -> Result<Option<Environment>, CatalogueError> {
+    let Some(node) = root.as_object().and(root.get("environment")) else {
+        return Ok(None);
+    };
+    match node.as_str().and_then(Environment::from_name) {
+        Some(environment) => Ok(Some(environment)),
+        None => {
+            let message = format!(
+                "\"environment\" must be a string: {}",
+                Environment::expected()
+            );
+            Err(error(source, node.span, &message))
+        }
     }
 }
 
@@ -199,6 +230,10 @@ fn read_product(source: &Source, node: &Node<'_>) -> Result<Product, CatalogueEr
                 .map(str::to_string)
                 .collect()
         }),
+        archived: node
+            .get("archived")
+            .and_then(Node::as_bool)
+            .unwrap_or(false),
     })
 }
 
@@ -285,6 +320,23 @@ mod tests {
 
         let array = r#"[{"product_id": "x", "is_recurring": false}]"#;
         assert_eq!(Catalogue::from_json_str("c.json", array).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn reads_what_a_pull_records() {
+        let pulled = r#"{"environment": "live_mode", "pulled_at": "2026-12-02T04:00:00Z",
+            "items": [{"product_id": "old", "is_recurring": false, "archived": true}]}"#;
+        let catalogue = Catalogue::from_json_str("c.json", pulled).unwrap();
+        assert_eq!(catalogue.environment, Some(Environment::LiveMode));
+        assert!(catalogue.get("old").unwrap().archived);
+
+        let err = Catalogue::from_json_str("c.json", r#"{"environment": "staging", "items": []}"#)
+            .unwrap_err();
+        assert_eq!((err.line, err.column), (1, 17));
+        assert!(
+            err.message.contains("expected test_mode or live_mode"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
+use crate::environment::Environment;
+
 /// Lint Dodo Payments checkout-session payloads (the JSON body of POST /checkouts).
 ///
 /// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 checkout-lint could not do its job.
@@ -37,6 +39,60 @@ pub enum Command {
         /// The rule name, e.g. zero-quantity.
         rule: String,
     },
+    /// The product catalogue that the catalogue rules (mixed-cart, unknown-product, ...) read.
+    Catalogue {
+        #[command(subcommand)]
+        command: CatalogueCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Fetch the account's products from the Dodo API into the catalogue file.
+    ///
+    /// The API key comes from DODO_PAYMENTS_API_KEY (never from a flag) and is never printed or
+    /// written. Exit codes: 0 written, 2 nothing written (the old file is left as it was).
+    Pull(PullArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct PullArgs {
+    /// Where to write the catalogue [default: the config's catalogue for the environment, else
+    /// products.json].
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The environment whose products to pull (the API key must belong to it).
+    #[arg(long, value_enum, default_value_t = Environment::TestMode)]
+    pub environment: Environment,
+
+    /// The API's address, instead of the environment's [env: DODO_PAYMENTS_BASE_URL].
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Also pull archived products, marked as archived (unknown-product then says so).
+    #[arg(long)]
+    pub include_archived: bool,
+
+    /// Seconds each request may take before it is retried (then given up).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+
+    /// The config whose catalogue path -o defaults to, instead of the nearest checkout-lint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+// The environments' names come from their one list.
+impl ValueEnum for Environment {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Environment::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()))
+    }
 }
 
 #[derive(Debug, ClapArgs)]

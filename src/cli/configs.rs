@@ -83,7 +83,7 @@ impl Configs {
     }
 }
 
-fn nearest_config(dir: &Path) -> Option<PathBuf> {
+pub(super) fn nearest_config(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|ancestor| ancestor.join(CONFIG_FILE_NAME))
         .find(|candidate| candidate.is_file())

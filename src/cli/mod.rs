@@ -16,13 +16,14 @@ mod fixes;
 mod inputs;
 mod job;
 mod lsp;
+mod pull;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{Cli, Command};
+use args::{CatalogueCommand, Cli, Command};
 
 /// Exit code when the tool could not do its job.
 const EXIT_TOOL_ERROR: u8 = 2;
@@ -55,6 +56,9 @@ where
             docs::explain(&rule).and_then(|page| print(&page).map(|()| 0))
         }
         Some(Command::Lsp) => lsp::run(),
+        Some(Command::Catalogue {
+            command: CatalogueCommand::Pull(args),
+        }) => pull::run(&args),
         None => check::run(&cli.check),
     };
     outcome.unwrap_or_else(|message| {

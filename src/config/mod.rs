@@ -1,7 +1,8 @@
 //! `checkout-lint.toml`: the account's settings, the catalogue, and rule levels.
 //!
 //! ```toml
-//! catalogue = "products.json"   # relative to this file
+//! catalogue = "products.json"   # relative to this file (or one per environment: see
+//!                                # `catalogue_files`)
 //!
 //! [account]
 //! adaptive_pricing = false
@@ -11,6 +12,7 @@
 //! missing-card-fallback = "error"
 //! ```
 
+mod catalogue_files;
 mod files;
 mod glob_index;
 mod overrides;
@@ -25,9 +27,11 @@ use serde::Deserialize;
 pub use crate::account::Account;
 use crate::catalogue::{Catalogue, CatalogueError};
 use crate::diagnostic::Severity;
+use crate::environment::Environment;
 use crate::rules;
 use crate::source::Source;
 
+pub use catalogue_files::{CatalogueFiles, catalogue_files};
 pub use files::FileSet;
 pub use overrides::{Override, OverrideMatcher};
 
@@ -93,6 +97,8 @@ pub struct Config {
     pub root: Option<PathBuf>,
     /// The catalogue file, when the config names one (editors reload it when it changes).
     pub catalogue_path: Option<PathBuf>,
+    /// The environment whose catalogue applies, when the config names one per environment.
+    pub environment: Option<Environment>,
     /// Which JSON files are checkout payloads (for editors; the CLI lints what it is given).
     pub include: Option<FileSet>,
     pub exclude: Option<FileSet>,
@@ -110,6 +116,7 @@ impl Default for Config {
             overrides: Vec::new(),
             root: None,
             catalogue_path: None,
+            environment: None,
             include: None,
             exclude: None,
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
@@ -160,7 +167,7 @@ impl From<CatalogueError> for ConfigError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    catalogue: Option<toml::Spanned<String>>,
+    catalogue: Option<toml::Spanned<catalogue_files::RawCatalogue>>,
     #[serde(default)]
     account: Account,
     #[serde(default)]
@@ -186,17 +193,7 @@ struct RawOverride {
 impl Config {
     /// Reads a config file; a catalogue it names is read relative to the file's folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let unreadable = |message: String| ConfigError {
-            kind: "config",
-            file: crate::text::escape_line(&path.to_string_lossy()).into_owned(),
-            line: 0,
-            column: 0,
-            message,
-        };
-        let bytes = crate::untrusted_file::read(path, MAX_CONFIG_SIZE)
-            .map_err(|err| unreadable(err.to_string()))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| unreadable("the file is not valid UTF-8".into()))?;
+        let text = read_config_file(path)?;
         let base = path.parent().unwrap_or(Path::new("."));
         Self::from_toml_str(&path.display().to_string(), &text, base)
     }
@@ -204,29 +201,8 @@ impl Config {
     /// Reads config text; `name` is used in errors and `base_dir` resolves the catalogue path.
     pub fn from_toml_str(name: &str, text: &str, base_dir: &Path) -> Result<Self, ConfigError> {
         let source = Source::new(name, text);
-        let at = |span: std::ops::Range<usize>, message: String| {
-            let (line, column) = source.line_col(span.start);
-            ConfigError {
-                kind: "config",
-                file: name.to_string(),
-                line,
-                column,
-                message,
-            }
-        };
-        let raw: RawConfig = toml::from_str(text).map_err(|err| {
-            let message = err.message().to_string();
-            match err.span() {
-                Some(span) => at(span, message),
-                None => ConfigError {
-                    kind: "config",
-                    file: name.to_string(),
-                    line: 0,
-                    column: 0,
-                    message,
-                },
-            }
-        })?;
+        let at = |span: std::ops::Range<usize>, message: String| located(&source, span, message);
+        let raw = parse_raw(&source)?;
         let read_rules = |raw: RawRules| -> Result<BTreeMap<String, Level>, ConfigError> {
             let mut levels = BTreeMap::new();
             for (rule, level) in raw {
@@ -270,22 +246,16 @@ impl Config {
                 *field = Some(FileSet::new(globs.into_inner()).map_err(|m| at(span, m))?);
             }
         }
-        if let Some(path) = raw.catalogue {
-            let resolved: PathBuf = base_dir.join(path.get_ref());
-            let catalogue = Catalogue::load(&resolved).map_err(|err| {
-                let mut error = ConfigError::from(err);
-                if error.line == 0 {
-                    // Unreadable: point at the `catalogue = ...` line that named it.
-                    let named = at(path.span(), String::new());
-                    error.message = format!(
-                        "{} (named at {}:{})",
-                        error.message, named.line, named.column
-                    );
-                }
-                error
-            })?;
-            config.catalogue = Some(Arc::new(catalogue));
-            config.catalogue_path = Some(resolved);
+        if let Some(raw_files) = raw.catalogue {
+            let span = raw_files.span();
+            let files = CatalogueFiles::resolve(raw_files.into_inner(), base_dir)
+                .map_err(|message| at(span.clone(), message))?;
+            if let Some((path, environment)) = files.applied() {
+                let catalogue = catalogue_files::load(path, environment, &at(span, String::new()))?;
+                config.catalogue = Some(Arc::new(catalogue));
+                config.catalogue_path = Some(path.to_path_buf());
+            }
+            config.environment = files.environment();
         }
         Ok(config)
     }
@@ -323,6 +293,47 @@ impl Config {
     pub fn with_adaptive_pricing(mut self, enabled: bool) -> Self {
         self.account.adaptive_pricing = Some(enabled);
         self
+    }
+}
+
+fn read_config_file(path: &Path) -> Result<String, ConfigError> {
+    let unreadable = |message: String| ConfigError {
+        kind: "config",
+        file: crate::text::escape_line(&path.to_string_lossy()).into_owned(),
+        line: 0,
+        column: 0,
+        message,
+    };
+    let bytes = crate::untrusted_file::read(path, MAX_CONFIG_SIZE)
+        .map_err(|err| unreadable(err.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| unreadable("the file is not valid UTF-8".into()))
+}
+
+fn parse_raw(source: &Source) -> Result<RawConfig, ConfigError> {
+    toml::from_str(source.text()).map_err(|err| {
+        let message = err.message().to_string();
+        match err.span() {
+            Some(span) => located(source, span, message),
+            None => ConfigError {
+                kind: "config",
+                file: source.name().to_string(),
+                line: 0,
+                column: 0,
+                message,
+            },
+        }
+    })
+}
+
+/// An error at a place in the config text.
+fn located(source: &Source, span: std::ops::Range<usize>, message: String) -> ConfigError {
+    let (line, column) = source.line_col(span.start);
+    ConfigError {
+        kind: "config",
+        file: source.name().to_string(),
+        line,
+        column,
+        message,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod dodo_api;
 pub mod source;
 
 use std::path::{Path, PathBuf};

@@ -68,3 +68,17 @@ test('a Linter keeps its settings across calls', () => {
   }
   assert.doesNotThrow(() => linter.assertValid(zero))
 })
+
+test('a config with one catalogue per environment lints against the one it names', () => {
+  const fs = require('node:fs')
+  const path = require('node:path')
+  const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'checkout-lint-'))
+  const pulled = (environment, items) => JSON.stringify({ environment, items })
+  fs.writeFileSync(path.join(dir, 'test.json'), pulled('test_mode', [catalogue[1]]))
+  fs.writeFileSync(path.join(dir, 'live.json'), pulled('live_mode', [catalogue[0], { ...catalogue[1], archived: true }]))
+  const configPath = path.join(dir, 'checkout-lint.toml')
+  fs.writeFileSync(configPath, '[catalogue]\ntest_mode = "test.json"\nlive_mode = "live.json"\nenvironment = "live_mode"\n')
+  const found = lint(mixed, { configPath }).diagnostics.filter((d) => d.rule === 'unknown-product')
+  assert.deepEqual(found.map((d) => d.message), ['product "pdt_book" is archived'])
+  fs.rmSync(dir, { recursive: true })
+})

@@ -91,3 +91,17 @@ def test_a_linter_is_shared_across_threads():
     for thread in threads:
         thread.join()
     assert seen == ["info"] * 200
+
+
+def test_a_config_with_one_catalogue_per_environment_lints_against_the_one_it_names(tmp_path):
+    import json
+
+    def pulled(environment, items):
+        return json.dumps({"environment": environment, "items": items})
+
+    (tmp_path / "test.json").write_text(pulled("test_mode", [CATALOGUE[1]]))
+    (tmp_path / "live.json").write_text(pulled("live_mode", [CATALOGUE[0], {**CATALOGUE[1], "archived": True}]))
+    config = tmp_path / "checkout-lint.toml"
+    config.write_text('[catalogue]\ntest_mode = "test.json"\nlive_mode = "live.json"\nenvironment = "live_mode"\n')
+    found = [d.message for d in checkout_lint.lint(MIXED, config=str(config)) if d.rule == "unknown-product"]
+    assert found == ['product "pdt_book" is archived']

@@ -119,6 +119,34 @@ export class Linter {
   assertValid(payload: Payload, options?: CallOptions): LintResult
 }
 
+/** The SDK methods a guard lints. */
+export type GuardedMethod = 'checkoutSessions.create' | 'checkoutSessions.preview'
+
+export interface GuardOptions extends LinterOptions {
+  /**
+   * `throw` (default): a payload with findings at `failOn` or above rejects the call's promise
+   * with a `CheckoutLintError` and nothing is sent. `warn`: `onDiagnostics` (else
+   * `console.warn`) is told, and the payload is sent. `off`: the client is left as it is.
+   * The `CHECKOUT_LINT` environment variable (off | warn | throw), read when `guard` is
+   * called, wins over this.
+   */
+  mode?: 'throw' | 'warn' | 'off'
+  /** The lowest severity that stops (or, in warn mode, reports) a call; default `error`. */
+  failOn?: 'error' | 'warning'
+  /** Called in warn mode for a payload with findings at `failOn` or above. */
+  onDiagnostics?: (result: LintResult, call: { method: GuardedMethod; failOn: 'error' | 'warning' }) => void
+}
+
+/**
+ * Makes the official SDK client lint every `checkoutSessions.create` and `.preview` payload
+ * before it is sent; returns the same client (changed in place), with its type. Clients made
+ * from it with `withOptions()` are guarded too. The linter is built once, here.
+ */
+export function guard<Client extends { checkoutSessions: object }>(client: Client, options?: GuardOptions): Client
+
+/** The environment variable that overrides a guard's mode: `CHECKOUT_LINT`. */
+export const CHECKOUT_LINT_VARIABLE: 'CHECKOUT_LINT'
+
 export class CheckoutLintError extends Error {
   readonly name: 'CheckoutLintError'
   readonly diagnostics: Diagnostic[]

@@ -16,10 +16,11 @@ def test_a_mistake_the_sdk_types_allow_is_caught():
     assert ("ineffective-billing-currency", "/billing_currency") in found
 
 
-def test_the_sdk_typed_file_type_checks_against_the_stubs():
+def test_the_sdk_typed_files_type_check_against_the_stubs():
     here = Path(__file__).parent
+    files = [str(here / "sdk_typed.py"), str(here / "guard_typed.py")]
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(here / "sdk_typed.py")],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *files],
         capture_output=True,
         text=True,
         cwd=here,

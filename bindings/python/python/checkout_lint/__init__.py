@@ -20,11 +20,15 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Tuple, Union
 
+# _guard reaches back for Linter and CheckoutLintError only when called, so this is no cycle.
+from ._guard import CHECKOUT_LINT_VARIABLE, CheckoutLintWarning, guard
 from ._native import NativeLinter
 from ._native import to_json as _to_json
 
 __all__ = [
+    "CHECKOUT_LINT_VARIABLE",
     "CheckoutLintError",
+    "CheckoutLintWarning",
     "Diagnostic",
     "Edit",
     "Fix",
@@ -34,6 +38,7 @@ __all__ = [
     "Range",
     "Report",
     "Span",
+    "guard",
     "lint",
     "to_json",
 ]
@@ -144,11 +149,15 @@ class Report:
 
 
 class CheckoutLintError(Exception):
-    """The payload has error-severity diagnostics; the message lists every diagnostic."""
+    """The payload has error-severity diagnostics (or, with `fail_on="warning"`, warnings);
+    the message lists every diagnostic."""
 
-    def __init__(self, report: Report) -> None:
-        errors = len(report.errors)
-        lines = [f"checkout payload has {errors} error{'' if errors == 1 else 's'}:"]
+    def __init__(self, report: Report, fail_on: Literal["error", "warning"] = "error") -> None:
+        if fail_on == "error":
+            count, what = len(report.errors), "error"
+        else:
+            count, what = sum(d.severity != "info" for d in report.diagnostics), "problem"
+        lines = [f"checkout payload has {count} {what}{'' if count == 1 else 's'}:"]
         lines += [f"  {d}" for d in report.diagnostics]
         super().__init__("\n".join(lines))
         self.report = report

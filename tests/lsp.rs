@@ -16,6 +16,11 @@ struct Client {
 
 impl Client {
     fn start(utf8: bool) -> (Client, Value) {
+        Self::start_with(utf8, Value::Null)
+    }
+
+    /// Starts the server with these `initializationOptions`.
+    fn start_with(utf8: bool, options: Value) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-lint"))
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -67,7 +72,8 @@ impl Client {
             "initialize",
             json!({
                 "processId": null, "rootUri": null,
-                "capabilities": { "general": { "positionEncodings": encodings } }
+                "capabilities": { "general": { "positionEncodings": encodings } },
+                "initializationOptions": options
             }),
         );
         client.notify("initialized", json!({}));
@@ -514,5 +520,42 @@ fn python_documents_get_diagnostics_hover_completion_and_fixes() {
         address["insertText"], "billing_address=",
         "a keyword argument"
     );
+    client.stop();
+}
+
+#[test]
+fn source_files_without_a_config_get_the_defaults_and_json_files_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ts = format!("file://{}/checkout.ts", dir.path().display());
+    let json_uri = format!("file://{}/body.json", dir.path().display());
+    let call = "import DodoPayments from 'dodopayments';\nawait new DodoPayments().checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }] });\n";
+    let (mut client, _) = Client::start(false);
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": ts, "languageId": "typescript", "version": 1, "text": call } }));
+    let codes: Vec<Value> = client
+        .diagnostics(&ts)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("zero-quantity")]);
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": json_uri, "languageId": "json", "version": 1, "text": BAD } }));
+    assert_eq!(client.diagnostics(&json_uri), Vec::<Value>::new());
+    client.stop();
+}
+
+#[test]
+fn a_config_path_from_the_client_applies_to_every_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("elsewhere.toml");
+    std::fs::write(&config, "[rules]\nzero-quantity = \"off\"\n").unwrap();
+    let json_uri = format!("file://{}/body.json", dir.path().display());
+    let options = json!({ "configPath": config.to_string_lossy() });
+    let (mut client, _) = Client::start_with(false, options);
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": json_uri, "languageId": "json", "version": 1, "text": BAD } }));
+    let codes: Vec<Value> = client
+        .diagnostics(&json_uri)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("invalid-currency-code")]);
     client.stop();
 }

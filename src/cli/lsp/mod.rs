@@ -41,6 +41,11 @@ struct Server {
     dirty: Vec<String>,
     /// The last error shown for each broken config, so it is shown once, not on every change.
     config_errors: HashMap<PathBuf, String>,
+    /// The config the client named (`initializationOptions.configPath`), used for every
+    /// document instead of the nearest one.
+    config_override: Option<PathBuf>,
+    /// For source files no config claims.
+    default_linter: Option<Arc<Linter>>,
 }
 
 /// Runs the server until the client says `exit`: exit code 0 after a `shutdown` request, 1
@@ -103,6 +108,10 @@ fn serve(connection: Connection) -> Result<u8, String> {
             }),
         )
         .map_err(|e| format!("initialize: {e}"))?;
+    let config_override = params["initializationOptions"]["configPath"]
+        .as_str()
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from);
     let mut server = Server {
         connection,
         encoding,
@@ -110,6 +119,8 @@ fn serve(connection: Connection) -> Result<u8, String> {
         configs: HashMap::new(),
         dirty: Vec::new(),
         config_errors: HashMap::new(),
+        config_override,
+        default_linter: None,
     };
     server.main_loop()
 }
@@ -278,18 +289,28 @@ impl Server {
         self.config_errors.insert(config.to_path_buf(), message);
     }
 
-    /// The linter of the nearest config that includes this document, reloaded when the config
-    /// or its catalogue changed on disk; `None` for documents no config claims.
+    /// The linter of the client's config, else of the nearest config, that includes this
+    /// document, reloaded when the config or its catalogue changed on disk. A source file no
+    /// config claims gets the defaults (its payloads are Dodo calls, found by what the file says
+    /// of itself); a JSON file no config claims may be anything, and gets `None`.
     fn linter_for(&mut self, uri: &str) -> Option<Arc<Linter>> {
         let path = PathBuf::from(uri_to_path(uri)?);
         // JSON, and source files a front-end reads (a source file without a payload is
         // silent).
-        crate::payload::HostLanguage::by_extension(&path.to_string_lossy())?;
-        let config_path = path
-            .parent()?
-            .ancestors()
-            .map(|dir| dir.join(CONFIG_FILE_NAME))
-            .find(|candidate| candidate.is_file())?;
+        let language = crate::payload::HostLanguage::by_extension(&path.to_string_lossy())?;
+        let nearest = || {
+            path.parent()?
+                .ancestors()
+                .map(|dir| dir.join(CONFIG_FILE_NAME))
+                .find(|candidate| candidate.is_file())
+        };
+        let Some(config_path) = self.config_override.clone().or_else(nearest) else {
+            if language == crate::payload::HostLanguage::Json {
+                return None;
+            }
+            let default = self.default_linter.get_or_insert_with(Arc::default);
+            return Some(Arc::clone(default));
+        };
         let fresh = self
             .configs
             .get(&config_path)

@@ -559,3 +559,26 @@ fn a_config_path_from_the_client_applies_to_every_document() {
     assert_eq!(codes, [json!("invalid-currency-code")]);
     client.stop();
 }
+
+#[test]
+fn the_stdio_flag_that_language_clients_pass_is_accepted() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-lint"))
+        .args(["lsp", "--stdio"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let init = json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": { "capabilities": {} } }).to_string();
+    let initialized =
+        json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }).to_string();
+    let exit = json!({ "jsonrpc": "2.0", "method": "exit" }).to_string();
+    let mut stdin = child.stdin.take().unwrap();
+    for body in [init, initialized, exit] {
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "exit without shutdown");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\"serverInfo\""));
+}

@@ -33,7 +33,12 @@ pub enum Command {
         format: ListFormat,
     },
     /// Run the language server over stdio (diagnostics, hovers, completion, quick fixes).
-    Lsp,
+    Lsp {
+        /// Standard input and output, the only transport (accepted because language clients such
+        /// as vscode-languageclient pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print a rule's documentation page.
     Explain {
         /// The rule name, e.g. zero-quantity.

@@ -55,7 +55,7 @@ where
         Some(Command::Explain { rule }) => {
             docs::explain(&rule).and_then(|page| print(&page).map(|()| 0))
         }
-        Some(Command::Lsp) => lsp::run(),
+        Some(Command::Lsp { stdio: _ }) => lsp::run(),
         Some(Command::Catalogue {
             command: CatalogueCommand::Pull(args),
         }) => pull::run(&args),

@@ -206,7 +206,7 @@ async function main() {
     await shot('02-files-open')
 
     // The Problems panel lists every rule the CLI reports.
-    await runCommand(page, 'View: Focus Problems')
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)')
     await page.waitForSelector('.markers-panel .monaco-list-row', { visible: true })
     // The list is virtual: only rows on screen exist. A maximised panel shows them all.
     await runCommand(page, 'View: Toggle Maximized Panel')
@@ -259,12 +259,29 @@ async function main() {
     }, `the light bulb's menu to offer "${fixTitle}"`)
     await shot('06-quick-fix-menu')
     await item.click()
-    await runCommand(page, 'File: Save')
+    await page.keyboard.down('Control')
+    await page.keyboard.press('s')
+    await page.keyboard.up('Control')
     const bad = path.join(workspace, 'payloads', 'bad.json')
     await waitFor(page, async () => (fs.readFileSync(bad, 'utf8') === expectedFixed ? true : undefined),
       'the file on disk to equal checkout-lint --fix\'s output')
     await shot('07-fixed')
     log('quick fix: the file on disk equals checkout-lint --fix')
+
+    // A binary that does not run, named in the (trusted) workspace's settings: one notification
+    // that says so and how to get out, not a crash loop.
+    const broken = path.join(work, 'no-such-checkout-lint')
+    fs.mkdirSync(path.join(workspace, '.vscode'))
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'checkoutLint.path': broken }))
+    const toasts = () => page.$$eval('.notification-toast', (all) => all.map((toast) => toast.textContent))
+    await waitFor(page, async () => ((await toasts()).some((text) => text.includes(`${broken} does not run`)) ? true : undefined),
+      'a notification that the configured binary does not run')
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const ours = (await toasts()).filter((text) => text.includes('checkout-lint:'))
+    if (ours.length !== 1) fail(`expected one checkout-lint notification, got ${ours.length}: ${ours.join(' | ')}`)
+    if (!ours[0].includes('Open Settings')) fail(`the notification offers no way out: ${ours[0]}`)
+    await shot('08-broken-binary')
+    log('a broken binary: one notification')
   } finally {
     // VS Code's own logs (the extension host's, the language client's output) are artifacts too.
     fs.cpSync(path.join(work, 'user-data', 'logs'), path.join(OUT, 'vscode-logs'), { recursive: true, force: true, errorOnExist: false })
@@ -284,10 +301,14 @@ async function runCommand(page, title) {
   await page.keyboard.press('F1')
   await page.waitForSelector('.quick-input-widget input', { visible: true })
   await page.keyboard.type(title)
+  // Enter runs the first row: wait until that is exactly this command (not one whose name
+  // merely contains it).
   await waitFor(page, async () => {
-    const label = await page.$eval('.quick-input-list .monaco-list-row', (row) => row.textContent).catch(() => '')
-    return label.includes(title.split(': ').pop()) ? true : undefined
-  }, `the command palette to find "${title}"`)
+    const label = await page
+      .$eval('.quick-input-list .monaco-list-row .label-name', (name) => name.textContent.trim())
+      .catch(() => '')
+    return label === title ? true : undefined
+  }, `the command palette to offer "${title}" first`)
   await page.keyboard.press('Enter')
 }
 

@@ -322,6 +322,19 @@ fn product_hover_and_config_reload() {
     client.notify("workspace/didChangeWatchedFiles", json!({ "changes": [] }));
     let diagnostics = client.diagnostics(&ws.uri);
     assert_eq!(diagnostics[0]["code"], "ineffective-billing-currency");
+
+    // The product is archived (a re-pull with --include-archived): the hover says so.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(dir.join("products.json"), r#"[{"product_id": "pdt_pro", "is_recurring": true, "archived": true, "price": {"type": "recurring_price", "price": 2000, "currency": "USD"}}]"#).unwrap();
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": ws.uri }, "position": { "line": 0, "character": at } }),
+    );
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("Archived: a checkout cannot sell it"),
+        "{shown}"
+    );
     client.stop();
 }
 

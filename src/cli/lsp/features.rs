@@ -94,10 +94,10 @@ pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encod
                     } else {
                         ""
                     },
-                    if product.is_subscription() {
-                        "Subscription product"
-                    } else {
-                        "One-time product"
+                    match (product.archived, product.is_subscription()) {
+                        (true, _) => "Archived: a checkout cannot sell it",
+                        (false, true) => "Subscription product",
+                        (false, false) => "One-time product",
                     }
                 )
             }

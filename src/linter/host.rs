@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Fix, Severity};
 #[cfg(any(feature = "js", feature = "python"))]
 use crate::payload::print::Syntax;
 use crate::payload::suppress::{Suppression, suppressions};
-use crate::payload::{Found, HostLanguage};
+use crate::payload::{HostLanguage, find_in_source};
 use crate::pointer;
 use crate::rules::{self, invalid_suppression};
 use crate::source::{InvalidUtf8, Source, TooLarge};
@@ -123,25 +123,6 @@ impl Host<'_> {
     }
 }
 
-/// The payloads a front-end finds in a source file.
-fn find<'s>(
-    language: HostLanguage,
-    name: &str,
-    text: &'s str,
-    arena: &'s tree::Arena,
-) -> Found<'s> {
-    match language {
-        #[cfg(feature = "js")]
-        HostLanguage::JavaScript => crate::payload::js::find(name, text, arena),
-        #[cfg(feature = "python")]
-        HostLanguage::Python => crate::payload::python::find(name, text, arena),
-        _ => {
-            let _ = (name, text, arena);
-            Found::default()
-        }
-    }
-}
-
 impl Linter {
     /// Every payload of a source file, then the file's suppression comments that name rules
     /// that do not exist. A file without a payload is silent.
@@ -152,7 +133,7 @@ impl Linter {
         collected: &mut Collected,
     ) {
         let arena = tree::Arena::new();
-        let found = find(language, source.name(), source.text(), &arena);
+        let found = find_in_source(language, source.name(), source.text(), &arena);
         let suppressions = suppressions(&found.comments, source.text());
         let host = Host::Source {
             language,

@@ -121,14 +121,27 @@ pub fn find_payloads<'s>(
                 }]
             })
             .unwrap_or_default(),
+        source => find_in_source(source, name, text, arena).payloads,
+    }
+}
+
+/// What the front-end of a source language finds in a file: the one place a language is
+/// mapped to its front-end. JSON, and languages whose front-end is not built, find nothing.
+pub(crate) fn find_in_source<'s>(
+    language: HostLanguage,
+    name: &str,
+    text: &'s str,
+    arena: &'s crate::tree::Arena,
+) -> Found<'s> {
+    match language {
         #[cfg(feature = "js")]
-        HostLanguage::JavaScript => js::find(name, text, arena).payloads,
-        #[cfg(not(feature = "js"))]
-        HostLanguage::JavaScript => Vec::new(),
+        HostLanguage::JavaScript => js::find(name, text, arena),
         #[cfg(feature = "python")]
-        HostLanguage::Python => python::find(name, text, arena).payloads,
-        #[cfg(not(feature = "python"))]
-        HostLanguage::Python => Vec::new(),
+        HostLanguage::Python => python::find(name, text, arena),
+        _ => {
+            let _ = (name, text, arena);
+            Found::default()
+        }
     }
 }
 

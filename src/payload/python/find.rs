@@ -16,6 +16,14 @@ use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
+/// Whose keyword arguments are read: `dict(a=1)`'s are all data; an SDK method's include the
+/// SDK's own transport keywords.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeywordCall {
+    Dict,
+    SdkMethod,
+}
+
 /// The SDK's request types: a dict annotated as one is a payload.
 const PARAMS_TYPES: &[&str] = &[
     "CheckoutSessionCreateParams",
@@ -60,7 +68,7 @@ impl<'f, 's> Finder<'f, 's> {
         match expr {
             Expr::Dict(_) => Some(self.lower.node(expr, 0)),
             Expr::Call(call) if is_dict_call(call) => {
-                Some(self.keywords(call, &call.arguments.keywords, None))
+                Some(self.keywords(call, &call.arguments.keywords, KeywordCall::Dict))
             }
             Expr::Name(name) => self
                 .flow
@@ -70,9 +78,10 @@ impl<'f, 's> Finder<'f, 's> {
     }
 
     /// An object of keyword arguments: each keyword a member, `**x` merged when `x` is a dict
-    /// that can be seen, else the object is open. `sdk` leaves out the SDK's transport keywords
-    /// and merges `extra_body`.
-    fn keywords(&self, call: &ExprCall, keywords: &[Keyword], sdk: Option<()>) -> Node<'s> {
+    /// that can be seen, else the object is open. An SDK call leaves out the SDK's transport
+    /// keywords and merges `extra_body`.
+    fn keywords(&self, call: &ExprCall, keywords: &[Keyword], kind: KeywordCall) -> Node<'s> {
+        let sdk = kind == KeywordCall::SdkMethod;
         let mut members: Vec<Member<'s>> = Vec::with_capacity(keywords.len());
         let mut extent = Extent::Closed;
         let at = call.range().start().to_u32();
@@ -92,8 +101,8 @@ impl<'f, 's> Finder<'f, 's> {
             };
         for keyword in keywords {
             match &keyword.arg {
-                Some(arg) if sdk.is_some() && TRANSPORT.contains(&arg.as_str()) => {}
-                Some(arg) if sdk.is_some() && arg.as_str() == EXTRA_BODY => {
+                Some(arg) if sdk && TRANSPORT.contains(&arg.as_str()) => {}
+                Some(arg) if sdk && arg.as_str() == EXTRA_BODY => {
                     let body = self.dict(&keyword.value, at);
                     merge(&mut members, &mut extent, body);
                 }
@@ -130,7 +139,7 @@ impl<'f, 's> Finder<'f, 's> {
         if resource.attr.as_str() != "checkout_sessions" {
             return;
         }
-        let root = self.keywords(call, &call.arguments.keywords, Some(()));
+        let root = self.keywords(call, &call.arguments.keywords, KeywordCall::SdkMethod);
         let receiver = &*resource.value;
         let (last, first) = names(receiver);
         let certain = self.facts.is_new_client(receiver)
@@ -240,7 +249,7 @@ impl<'f, 's> Finder<'f, 's> {
         if call.arguments.keywords.iter().any(|k| k.arg.is_none()) {
             return false;
         }
-        let from_keywords = self.keywords(call, &call.arguments.keywords, None);
+        let from_keywords = self.keywords(call, &call.arguments.keywords, KeywordCall::Dict);
         added.extend_from_slice(from_keywords.as_object().unwrap_or_default());
         for member in added {
             self.flow.assign(Assigned {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use checkout_lint::{Linter, Severity, Span};
-use common::source::{findings, payload, pointers};
+use common::source::{findings, payload, pointers, push_quoted};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -62,22 +62,7 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn string(&mut self, text: &str) {
-        let q = self.style.quote;
-        self.out.push(q);
-        for c in text.chars() {
-            match c {
-                '\\' => self.out.push_str("\\\\"),
-                '\n' => self.out.push_str("\\n"),
-                '\r' => self.out.push_str("\\r"),
-                c if c == q => {
-                    self.out.push('\\');
-                    self.out.push(c);
-                }
-                c if c.is_control() => self.out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => self.out.push(c),
-            }
-        }
-        self.out.push(q);
+        push_quoted(&mut self.out, text, self.style.quote);
     }
 
     fn key(&mut self, key: &str) {

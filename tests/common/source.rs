@@ -116,3 +116,22 @@ pub fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
         out.push(at);
     }
 }
+
+/// Appends `text` as a string literal in quote `q`, escaped the way both JS and Python read it.
+pub fn push_quoted(out: &mut String, text: &str, q: char) {
+    out.push(q);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+}

@@ -63,6 +63,17 @@ impl<'f, 's> Finder<'f, 's> {
         self.flow.push(root, call, sent_with);
     }
 
+    /// `name = {...}`: the dict is what `name` means in the current scope until `end`.
+    fn bind(&mut self, name: &str, end: usize, node: Node<'s>) {
+        let scope = self.scope();
+        self.flow.bind(Binding {
+            name: name.to_string(),
+            scope,
+            end,
+            node,
+        });
+    }
+
     /// A dict literal, `dict(k=v, ...)`, or a name bound to one (see [`Finder::follow`]).
     fn dict(&self, expr: &Expr, at: u32) -> Option<Node<'s>> {
         match expr {
@@ -320,13 +331,7 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                         .dict(&assign.value, at)
                         .filter(|_| matches!(&*assign.value, Expr::Dict(_) | Expr::Call(_)))
                 {
-                    let scope = self.scope();
-                    self.flow.bind(Binding {
-                        name: name.id.to_string(),
-                        scope,
-                        end: assign.range.end().to_usize(),
-                        node,
-                    });
+                    self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
                 }
                 self.visit_expr(&assign.value);
                 if let [target] = assign.targets.as_slice() {
@@ -342,13 +347,7 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                     if is_params_type(&assign.annotation) {
                         self.push(node.clone(), node.span, None);
                     }
-                    let scope = self.scope();
-                    self.flow.bind(Binding {
-                        name: name.id.to_string(),
-                        scope,
-                        end: assign.range.end().to_usize(),
-                        node,
-                    });
+                    self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
                 }
                 if let Some(value) = assign.value.as_deref() {
                     self.visit_expr(value);

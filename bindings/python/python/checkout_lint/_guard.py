@@ -58,7 +58,8 @@ def guard(
     off: the client is left as it is. The `CHECKOUT_LINT` environment variable wins over `mode`.
     The linter (config and catalogue) is built once, here.
     """
-    from . import Linter
+    # Imported here, once per guard: the package imports this module first.
+    from . import CheckoutLintError, Linter
 
     resource = getattr(client, "checkout_sessions", None)
     if resource is None:
@@ -68,7 +69,7 @@ def guard(
         raise ValueError(f"fail_on must be 'error' or 'warning', not {fail_on!r}")
     if chosen == "off":
         return client
-    settings = _Settings(Linter(config=config, catalogue=catalogue), chosen, fail_on)
+    settings = _Settings(Linter(config=config, catalogue=catalogue), chosen, fail_on, CheckoutLintError)
     _install(client, settings)
     return client
 
@@ -83,12 +84,14 @@ def _choose_mode(mode: str) -> Mode:
 
 
 class _Settings:
-    __slots__ = ("linter", "mode", "fail_on")
+    __slots__ = ("linter", "mode", "fail_on", "error")
 
-    def __init__(self, linter: Any, mode: Mode, fail_on: FailOn) -> None:
+    def __init__(self, linter: Any, mode: Mode, fail_on: FailOn, error: Any) -> None:
         self.linter = linter
         self.mode = mode
         self.fail_on = fail_on
+        #: CheckoutLintError, resolved once rather than imported on every call.
+        self.error = error
 
 
 def _install(client: Any, settings: _Settings) -> None:
@@ -141,8 +144,6 @@ def _check(settings: _Settings, kwargs: Dict[str, Any], name: str) -> None:
     """Lints the call's payload; raises or warns as the settings say. `kwargs` may be changed:
     a one-shot iterable (a generator for `product_cart`) becomes a list, so that the SDK sends
     what was linted."""
-    from . import CheckoutLintError
-
     payload = _payload(kwargs)
     try:
         report = settings.linter.lint(payload, name=name)
@@ -151,7 +152,7 @@ def _check(settings: _Settings, kwargs: Dict[str, Any], name: str) -> None:
         return
     if not any(_RANK[d.severity] >= _RANK[settings.fail_on] for d in report.diagnostics):
         return
-    error = CheckoutLintError(report, fail_on=settings.fail_on)
+    error = settings.error(report, fail_on=settings.fail_on)
     if settings.mode == "raise":
         raise error
     # Two frames up: the line that called the guarded method.

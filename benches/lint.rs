@@ -94,6 +94,7 @@ fn run_rules(
         source,
         invalid_utf8: None,
         too_large: None,
+        too_deep: None,
         syntax_error: None,
         tree: Some(root),
         violations,

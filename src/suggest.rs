@@ -10,8 +10,13 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
         if candidate.to_lowercase() == lower {
             return Some(candidate);
         }
+        let (word_len, candidate_len) = (word.chars().count(), candidate.chars().count());
+        let limit = (word_len.max(candidate_len) / 3).max(1);
+        // The distance is at least the difference in length: most candidates end here.
+        if word_len.abs_diff(candidate_len) > limit {
+            continue;
+        }
         let distance = levenshtein(&lower, &candidate.to_lowercase());
-        let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }

@@ -595,3 +595,49 @@ fn the_stdio_flag_that_language_clients_pass_is_accepted() {
     assert_eq!(output.status.code(), Some(1), "exit without shutdown");
     assert!(String::from_utf8_lossy(&output.stdout).contains("\"serverInfo\""));
 }
+
+#[test]
+fn a_document_too_deep_to_parse_is_reported_and_the_server_serves_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut client, _) = Client::start(false);
+    let deep_ts = format!(
+        "// checkoutSessions\nconst x = {}1{};\n",
+        "(".repeat(20_000),
+        ")".repeat(20_000)
+    );
+    let deep_py = format!(
+        "# checkout_sessions\nx = {}{}\n",
+        "[".repeat(40_000),
+        "]".repeat(40_000)
+    );
+    for (name, language, text) in [
+        ("deep.ts", "typescript", deep_ts),
+        ("deep.py", "python", deep_py),
+    ] {
+        let uri = format!("file://{}/{name}", dir.path().display());
+        client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": language, "version": 1, "text": text } }));
+        let diagnostics = client.diagnostics(&uri);
+        assert_eq!(diagnostics.len(), 1, "{name}: {diagnostics:#?}");
+        assert_eq!(diagnostics[0]["code"], "file-too-deep");
+        assert!(
+            diagnostics[0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("more than 256 levels"),
+            "{diagnostics:#?}"
+        );
+        // Changed, still too deep: still served.
+        client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": format!("{text}\n") }] }));
+        assert_eq!(client.diagnostics(&uri)[0]["code"], "file-too-deep");
+    }
+    let uri = format!("file://{}/good.ts", dir.path().display());
+    let good = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nawait client.checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }] });\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "typescript", "version": 1, "text": good } }));
+    let codes: Vec<Value> = client
+        .diagnostics(&uri)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(codes, [json!("zero-quantity")]);
+    client.stop();
+}

@@ -122,6 +122,18 @@ fn check_fixes(name: &str, linter: &Linter, text: &str, report: &checkout_lint::
     }
 }
 
+/// `nest=N` on a block replaces `NEST` in its body with `N` nested parentheses around `1`.
+fn nested(info: &[String], body: &str) -> String {
+    match info.iter().find_map(|a| a.strip_prefix("nest=")) {
+        Some(levels) => {
+            let levels: usize = levels.parse().expect("nest=N");
+            let nest = format!("{}1{}", "(".repeat(levels), ")".repeat(levels));
+            body.replace("NEST", &nest)
+        }
+        None => body.to_string(),
+    }
+}
+
 /// `max-diagnostics=N` on a block runs it with that per-file limit.
 fn with_limit(info: &[String], config: Config) -> Config {
     match info.iter().find_map(|a| a.strip_prefix("max-diagnostics=")) {
@@ -172,10 +184,11 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                 bad += 1;
                 let linter = Linter::new(with_limit(&block.info, config.clone()));
                 let file = format!("example.{language}");
+                let body = nested(&block.info, &block.body);
                 let report = if block.info.iter().any(|a| a == "too-large") {
                     linter.lint_too_large(&file, 1 << 30, 10 << 20)
                 } else {
-                    linter.lint_str(&file, &block.body)
+                    linter.lint_str(&file, &body)
                 };
                 if *language == "json" {
                     check_fixes(meta.name, &linter, &block.body, &report);

@@ -1,9 +1,12 @@
 //! What differs between a JSON file and a source file that holds payloads: where pointers come
 //! from, how fixes are printed, and which findings a comment suppresses.
 
+use std::collections::HashMap;
+
 use super::Linter;
 use crate::bounded::Bounded;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::payload::depth::TooDeep;
 #[cfg(any(feature = "js", feature = "python"))]
 use crate::payload::print::Syntax;
 use crate::payload::suppress::{Suppression, suppressions};
@@ -19,6 +22,7 @@ pub(crate) struct Frame<'a> {
     pub(crate) source: &'a Source,
     pub(crate) invalid_utf8: Option<InvalidUtf8>,
     pub(crate) too_large: Option<TooLarge>,
+    pub(crate) too_deep: Option<TooDeep>,
     pub(crate) syntax_error: Option<&'a tree::SyntaxError>,
 }
 
@@ -58,7 +62,7 @@ pub(crate) enum Host<'a> {
         #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
         language: HostLanguage,
         source: &'a Source,
-        suppressions: &'a [Suppression],
+        suppressions: &'a SuppressionIndex,
     },
 }
 
@@ -110,16 +114,39 @@ impl Host<'_> {
             return false;
         };
         let line = source.line_col(span.start()).0;
-        suppressions.iter().any(|suppression| {
-            let comment_line = if suppression.next_line {
+        suppressions.on_line(line).any(|suppression| {
+            suppression.rules.is_empty() || suppression.rules.iter().any(|(name, _)| name == rule)
+        })
+    }
+}
+
+/// A file's suppression comments by the line each silences, so a finding looks up its own
+/// line instead of every comment of the file.
+pub(crate) struct SuppressionIndex {
+    list: Vec<Suppression>,
+    by_line: HashMap<usize, Vec<usize>>,
+}
+
+impl SuppressionIndex {
+    fn new(list: Vec<Suppression>, source: &Source) -> Self {
+        let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (index, suppression) in list.iter().enumerate() {
+            let line = if suppression.next_line {
                 source.line_col(suppression.span.end()).0 + 1
             } else {
                 source.line_col(suppression.span.start()).0
             };
-            comment_line == line
-                && (suppression.rules.is_empty()
-                    || suppression.rules.iter().any(|(name, _)| name == rule))
-        })
+            by_line.entry(line).or_default().push(index);
+        }
+        Self { list, by_line }
+    }
+
+    fn on_line(&self, line: usize) -> impl Iterator<Item = &Suppression> {
+        self.by_line
+            .get(&line)
+            .into_iter()
+            .flatten()
+            .filter_map(|&index| self.list.get(index))
     }
 }
 
@@ -134,7 +161,8 @@ impl Linter {
     ) {
         let arena = tree::Arena::new();
         let found = find_in_source(language, source.name(), source.text(), &arena);
-        let suppressions = suppressions(&found.comments, source.text());
+        let suppressions =
+            SuppressionIndex::new(suppressions(&found.comments, source.text()), source);
         let host = Host::Source {
             language,
             source,
@@ -144,15 +172,20 @@ impl Linter {
             source,
             invalid_utf8: None,
             too_large: None,
+            too_deep: found.too_deep,
             syntax_error: None,
         };
+        if found.too_deep.is_some() {
+            // Not searched: the rules see no tree, and only file-too-deep speaks.
+            self.check_payload(&frame, None, None, &host, collected);
+        }
         for payload in &found.payloads {
             let response = payload
                 .sent_with
                 .map(|call| (call, payload.reads.as_slice()));
             self.check_payload(&frame, Some(&payload.root), response, &host, collected);
         }
-        self.report_unknown_rules(&suppressions, collected);
+        self.report_unknown_rules(&suppressions.list, collected);
     }
 
     fn report_unknown_rules(&self, suppressions: &[Suppression], collected: &mut Collected) {

@@ -183,6 +183,7 @@ impl Linter {
                 source,
                 invalid_utf8,
                 too_large,
+                too_deep: None,
                 syntax_error: syntax_error.as_ref(),
             };
             self.check_payload(&frame, root.as_ref(), None, &Host::Json, &mut collected);
@@ -220,6 +221,7 @@ impl Linter {
             source: frame.source,
             invalid_utf8: frame.invalid_utf8,
             too_large: frame.too_large,
+            too_deep: frame.too_deep,
             syntax_error: frame.syntax_error,
             tree: root,
             violations: &validation.violations,

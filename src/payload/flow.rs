@@ -2,7 +2,8 @@
 //! members set on them before a call, every other use of those names, the results of SDK calls
 //! bound to names — and the payloads found, each once.
 
-use std::collections::HashSet;
+use std::cell::Cell;
+use std::collections::HashMap;
 
 use super::{Call, Payload, ResponseRead};
 use crate::span::Span;
@@ -30,88 +31,194 @@ pub(crate) struct Assigned<'s> {
 
 /// `name = await client.checkout…create(...)`: reads of `name.x` are reads of the response.
 struct ResponseBinding {
-    name: String,
     scope: Span,
     from: usize,
     payload: usize,
 }
 
-/// The file's bindings and payloads, as one finder pass records them in source order.
-#[derive(Default)]
+/// Work allowed per byte of the file, on top of [`BASE_BUDGET`]: following a name copies the
+/// members assigned to it, so a file that assigns a member and sends the object thousands of
+/// times would otherwise cost the square of its length. Past the budget, names are no longer
+/// followed (their payloads are not known, so nothing is said of them).
+const BUDGET_PER_BYTE: usize = 1;
+const BASE_BUDGET: usize = 1 << 16;
+
+/// The file's bindings and payloads, as one finder pass records them in source order. Every
+/// list is kept per name, so a lookup costs what that name has, not what the file has.
 pub(crate) struct Flow<'s> {
-    bindings: Vec<Binding<'s>>,
-    assigned: Vec<Assigned<'s>>,
-    /// Every other reference to a name: a binding used there may be changed in ways that
-    /// cannot be followed.
-    uses: Vec<(String, usize)>,
-    responses: Vec<ResponseBinding>,
+    bindings: HashMap<String, Vec<Binding<'s>>>,
+    /// Per name, in source order.
+    assigned: HashMap<String, Vec<Assigned<'s>>>,
+    /// Every other reference to a name, in source order: a binding used there may be changed
+    /// in ways that cannot be followed.
+    uses: HashMap<String, Vec<usize>>,
+    responses: HashMap<String, Vec<ResponseBinding>>,
     pub(crate) payloads: Vec<Payload<'s>>,
-    seen: HashSet<Span>,
+    /// Payload index by root span, and SDK-call payload index by call span.
+    by_root: HashMap<Span, usize>,
+    by_call: HashMap<Span, usize>,
+    budget: Cell<usize>,
 }
 
 fn visible(scope: Span, at: usize) -> bool {
     scope.start() <= at && at <= scope.end()
 }
 
+/// Pushes `item` keeping `list` sorted by `key` (finders visit in source order, so this is
+/// nearly always a push).
+fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> usize) {
+    let at = key(&item);
+    let index = if list.last().is_none_or(|last| key(last) <= at) {
+        list.len()
+    } else {
+        list.partition_point(|other| key(other) <= at)
+    };
+    list.insert(index, item);
+}
+
+/// An object's members as they are set one after another: a key set again replaces the
+/// earlier member and moves to the end, as assignment and `**` merging do, at a constant cost
+/// per member.
+#[derive(Default)]
+pub(crate) struct Members<'s> {
+    slots: Vec<Option<Member<'s>>>,
+    index: HashMap<&'s str, usize>,
+}
+
+impl<'s> Members<'s> {
+    pub(crate) fn set(&mut self, member: Member<'s>) {
+        if let Some(old) = self.index.insert(member.key, self.slots.len())
+            && let Some(slot) = self.slots.get_mut(old)
+        {
+            *slot = None;
+        }
+        self.slots.push(Some(member));
+    }
+
+    pub(crate) fn remove(&mut self, key: &str) {
+        if let Some(old) = self.index.remove(key)
+            && let Some(slot) = self.slots.get_mut(old)
+        {
+            *slot = None;
+        }
+    }
+
+    pub(crate) fn into_slice(self, arena: &'s bumpalo::Bump) -> &'s [Member<'s>] {
+        let members: Vec<Member<'s>> = self.slots.into_iter().flatten().collect();
+        arena.alloc_slice_fill_iter(members)
+    }
+}
+
 impl<'s> Flow<'s> {
+    /// The bookkeeping of a file of `len` bytes (the budget scales with it).
+    pub(crate) fn new(len: usize) -> Self {
+        Self {
+            bindings: HashMap::new(),
+            assigned: HashMap::new(),
+            uses: HashMap::new(),
+            responses: HashMap::new(),
+            payloads: Vec::new(),
+            by_root: HashMap::new(),
+            by_call: HashMap::new(),
+            budget: Cell::new(
+                len.saturating_mul(BUDGET_PER_BYTE)
+                    .saturating_add(BASE_BUDGET),
+            ),
+        }
+    }
+
+    /// Spends `cost` units of work; false (and nothing spent) when the budget is gone.
+    fn spend(&self, cost: usize) -> bool {
+        let left = self.budget.get();
+        if cost > left {
+            self.budget.set(0);
+            return false;
+        }
+        self.budget.set(left - cost);
+        true
+    }
+
     pub(crate) fn bind(&mut self, binding: Binding<'s>) {
-        self.bindings.push(binding);
+        let list = self.bindings.entry(binding.name.clone()).or_default();
+        insert_sorted(list, binding, |b| b.end);
     }
 
     pub(crate) fn assign(&mut self, assigned: Assigned<'s>) {
-        self.assigned.push(assigned);
+        let list = self.assigned.entry(assigned.name.clone()).or_default();
+        insert_sorted(list, assigned, |a| a.at);
     }
 
     pub(crate) fn used(&mut self, name: &str, at: usize) {
-        self.uses.push((name.to_string(), at));
+        match self.uses.get_mut(name) {
+            Some(list) => insert_sorted(list, at, |&pos| pos),
+            None => {
+                self.uses.insert(name.to_string(), vec![at]);
+            }
+        }
     }
 
     /// The object `name` stands for at `at`: the nearest binding before it in a scope around
     /// it, with the members assigned since (an assignment replaces a member, so it is never a
-    /// duplicate key). Open all the way down when the name was used in between.
+    /// duplicate key). Open all the way down when the name was used in between. `None` when
+    /// nothing is known, or the file's budget is spent.
     pub(crate) fn follow(
         &self,
         name: &str,
         at: usize,
         arena: &'s bumpalo::Bump,
     ) -> Option<Node<'s>> {
-        let binding = self
-            .bindings
-            .iter()
-            .rev()
-            .find(|b| b.name == name && b.end <= at && visible(b.scope, at))?;
-        let mut members: Vec<Member<'s>> = binding.node.as_object()?.to_vec();
-        for assigned in self
-            .assigned
-            .iter()
-            .filter(|a| a.name == name && binding.end <= a.at && a.at < at)
-        {
-            members.retain(|m| m.key != assigned.key);
-            if let Some(value) = &assigned.value {
-                members.push(Member {
+        let candidates = self.bindings.get(name)?;
+        let before = candidates.partition_point(|b| b.end <= at);
+        let mut binding = None;
+        for candidate in candidates[..before].iter().rev() {
+            if !self.spend(1) {
+                return None;
+            }
+            if visible(candidate.scope, at) {
+                binding = Some(candidate);
+                break;
+            }
+        }
+        let binding = binding?;
+        let own = binding.node.as_object()?;
+        let assigned = self.assigned.get(name).map_or(&[][..], |list| {
+            let from = list.partition_point(|a| a.at < binding.end);
+            let to = list.partition_point(|a| a.at < at);
+            &list[from..to.max(from)]
+        });
+        if !self.spend(own.len() + assigned.len()) {
+            return None;
+        }
+        let mut members = Members::default();
+        for member in own {
+            members.set(member.clone());
+        }
+        for assigned in assigned {
+            match &assigned.value {
+                Some(value) => members.set(Member {
                     key: assigned.key,
                     key_span: assigned.key_span,
                     value: value.clone(),
-                });
+                }),
+                None => members.remove(assigned.key),
             }
         }
-        let escaped = self
-            .uses
-            .iter()
-            .any(|(used, pos)| used == name && binding.end <= *pos && *pos < at);
+        let escaped = self.uses.get(name).is_some_and(|uses| {
+            let first = uses.partition_point(|&pos| pos < binding.end);
+            uses.get(first).is_some_and(|&pos| pos < at)
+        });
         let extent = match &binding.node.value {
             Value::Object(_, extent) => *extent,
             _ => Extent::Closed,
         };
         let node = Node {
             span: binding.node.span,
-            value: Value::Object(arena.alloc_slice_fill_iter(members), extent),
+            value: Value::Object(members.into_slice(arena), extent),
         };
-        Some(if escaped {
-            open_deep(arena, &node)
-        } else {
-            node
-        })
+        if !escaped {
+            return Some(node);
+        }
+        self.open_deep(arena, &node)
     }
 
     /// Adds a payload. The same literal found twice (typed as the SDK's params, then passed
@@ -127,44 +234,65 @@ impl<'s> Flow<'s> {
             sent_with,
             reads: Vec::new(),
         };
-        if self.seen.insert(payload.root.span) {
-            self.payloads.push(payload);
-        } else if sent_with.is_some()
-            && let Some(earlier) = self
-                .payloads
-                .iter_mut()
-                .find(|p| p.root.span == payload.root.span && p.sent_with.is_none())
-        {
-            *earlier = payload;
+        let index = match self.by_root.get(&payload.root.span) {
+            None => {
+                self.by_root.insert(payload.root.span, self.payloads.len());
+                self.payloads.push(payload);
+                self.payloads.len() - 1
+            }
+            Some(&earlier)
+                if sent_with.is_some()
+                    && self
+                        .payloads
+                        .get(earlier)
+                        .is_some_and(|p| p.sent_with.is_none()) =>
+            {
+                self.payloads[earlier] = payload;
+                earlier
+            }
+            Some(_) => return,
+        };
+        if sent_with.is_some() {
+            self.by_call.insert(call, index);
         }
     }
 
     /// The SDK-call payload found at `call`, if any.
     pub(crate) fn sdk_payload_at(&self, call: Span) -> Option<usize> {
-        self.payloads
-            .iter()
-            .rposition(|p| p.call == call && p.sent_with.is_some())
+        self.by_call.get(&call).copied()
     }
 
     /// `name` holds the result of payload `payload`'s call from `from` on, in `scope`.
     pub(crate) fn bind_response(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
-        self.responses.push(ResponseBinding {
-            name: name.to_string(),
-            scope,
-            from,
-            payload,
-        });
+        let list = self.responses.entry(name.to_string()).or_default();
+        insert_sorted(
+            list,
+            ResponseBinding {
+                scope,
+                from,
+                payload,
+            },
+            |b| b.from,
+        );
     }
 
     /// A field read on `name` at `read.span`: recorded when `name` holds a response there.
     pub(crate) fn read(&mut self, name: &str, read: ResponseRead<'s>) {
         let at = read.span.start();
-        let payload = self
-            .responses
-            .iter()
-            .rev()
-            .find(|b| b.name == name && b.from <= at && visible(b.scope, at))
-            .map(|b| b.payload);
+        let Some(bindings) = self.responses.get(name) else {
+            return;
+        };
+        let before = bindings.partition_point(|b| b.from <= at);
+        let mut payload = None;
+        for binding in bindings[..before].iter().rev() {
+            if !self.spend(1) {
+                return;
+            }
+            if visible(binding.scope, at) {
+                payload = Some(binding.payload);
+                break;
+            }
+        }
         if let Some(payload) = payload.and_then(|index| self.payloads.get_mut(index)) {
             payload.reads.push(read);
         }
@@ -177,27 +305,37 @@ impl<'s> Flow<'s> {
             payload.reads.push(read);
         }
     }
-}
 
-/// The node with every container open: code that cannot be followed may add to any of them.
-pub(crate) fn open_deep<'s>(arena: &'s bumpalo::Bump, node: &Node<'s>) -> Node<'s> {
-    let value = match &node.value {
-        Value::Object(members, _) => Value::Object(
-            arena.alloc_slice_fill_iter(members.iter().map(|m| Member {
-                key: m.key,
-                key_span: m.key_span,
-                value: open_deep(arena, &m.value),
-            })),
-            Extent::Open,
-        ),
-        Value::Array(items, _) => Value::Array(
-            arena.alloc_slice_fill_iter(items.iter().map(|item| open_deep(arena, item))),
-            Extent::Open,
-        ),
-        other => other.clone(),
-    };
-    Node {
-        span: node.span,
-        value,
+    /// The node with every container open: code that cannot be followed may add to any of
+    /// them. A node costs one unit of the budget.
+    fn open_deep(&self, arena: &'s bumpalo::Bump, node: &Node<'s>) -> Option<Node<'s>> {
+        if !self.spend(1) {
+            return None;
+        }
+        let value = match &node.value {
+            Value::Object(members, _) => {
+                let mut opened = Vec::with_capacity(members.len());
+                for member in *members {
+                    opened.push(Member {
+                        key: member.key,
+                        key_span: member.key_span,
+                        value: self.open_deep(arena, &member.value)?,
+                    });
+                }
+                Value::Object(arena.alloc_slice_fill_iter(opened), Extent::Open)
+            }
+            Value::Array(items, _) => {
+                let mut opened = Vec::with_capacity(items.len());
+                for item in *items {
+                    opened.push(self.open_deep(arena, item)?);
+                }
+                Value::Array(arena.alloc_slice_fill_iter(opened), Extent::Open)
+            }
+            other => other.clone(),
+        };
+        Some(Node {
+            span: node.span,
+            value,
+        })
     }
 }

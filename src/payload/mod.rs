@@ -4,7 +4,8 @@
 //! [`HostLanguage`] is the one list of languages: adding one is a variant, its extensions and
 //! its front-end.
 
-// flow, print and urls are what the source front-ends share; nothing else uses them.
+// depth, flow, print and urls are what the source front-ends share; nothing else uses them.
+pub mod depth;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod flow;
 #[cfg(feature = "js")]
@@ -156,4 +157,16 @@ pub(crate) struct Comment {
 pub(crate) struct Found<'s> {
     pub(crate) payloads: Vec<Payload<'s>>,
     pub(crate) comments: Vec<Comment>,
+    /// Set when the file nests past a limit and was not read further.
+    pub(crate) too_deep: Option<depth::TooDeep>,
+}
+
+impl Found<'_> {
+    #[cfg(any(feature = "js", feature = "python"))]
+    pub(crate) fn too_deep(too_deep: depth::TooDeep) -> Self {
+        Self {
+            too_deep: Some(too_deep),
+            ..Self::default()
+        }
+    }
 }

@@ -80,6 +80,8 @@ pub struct Context<'a> {
     pub invalid_utf8: Option<InvalidUtf8>,
     /// Set when the file was not read because it exceeds the size limit.
     pub too_large: Option<TooLarge>,
+    /// Set when a source file nests past a limit and was not read further.
+    pub too_deep: Option<crate::payload::depth::TooDeep>,
     pub syntax_error: Option<&'a SyntaxError>,
     /// The parsed document, when it parsed.
     pub tree: Option<&'a Node<'a>>,
@@ -219,6 +221,7 @@ macro_rules! registry {
 
 registry! {
     file_too_large::FileTooLarge,
+    file_too_deep::FileTooDeep,
     too_many_findings::TooManyFindings,
     invalid_suppression::InvalidSuppression,
     invalid_json::InvalidJson,

@@ -36,12 +36,18 @@ pub(super) struct Finder<'f, 's> {
 }
 
 impl<'f, 's> Finder<'f, 's> {
-    pub(super) fn new(facts: &'f Facts, lower: &'f Lowerer<'s>, program: oxc_span::Span) -> Self {
+    /// A finder over a program of `len` bytes.
+    pub(super) fn new(
+        facts: &'f Facts,
+        lower: &'f Lowerer<'s>,
+        program: oxc_span::Span,
+        len: usize,
+    ) -> Self {
         Self {
             facts,
             lower,
             scopes: vec![program],
-            flow: Flow::default(),
+            flow: Flow::new(len),
         }
     }
 

@@ -4,13 +4,14 @@
 mod facts;
 mod find;
 mod lower;
+mod probe;
 mod urls;
 
 use oxc_allocator::Allocator;
 use oxc_ast_visit::Visit;
 use oxc_span::SourceType;
 
-use super::{Comment, Found};
+use super::{Comment, Found, depth};
 use crate::tree::Arena;
 
 /// Text every file with a payload contains: `checkoutSessions.create`, a `/checkouts` URL or the
@@ -30,28 +31,37 @@ fn may_hold_payload(bytes: &[u8]) -> bool {
             .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
 }
 
+/// Prefix operators that nest without brackets (`!!!!x`, `~~~~x`). `-` and `+` are left out:
+/// comment rulers (`// ------`) would count.
+const PREFIX: &[u8] = b"!~";
+
 /// The payloads of one source file, with its comments (for suppressions).
 pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
     if !may_hold_payload(text.as_bytes()) {
         return Found::default();
     }
-    let allocator = Allocator::default();
+    if let Some(too_deep) = depth::too_deep_brackets(text.as_bytes(), PREFIX) {
+        return Found::too_deep(too_deep);
+    }
     // A parser defect must not end the run over a repository's other files: a file the parser
     // panics on is a file without payloads (the panic hook has already said what happened).
-    let source_type = source_type(name);
-    let Ok(parsed) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        oxc_parser::Parser::new(&allocator, text, source_type).parse()
-    })) else {
-        return Found::default();
-    };
+    depth::with_stack(text.len(), || parse_and_find(name, text, arena)).unwrap_or_default()
+}
+
+fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+    let allocator = Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
     // Syntax errors are the compiler's to report; what the parser recovered is still linted.
     let program = &parsed.program;
+    if let Some(too_deep) = probe::too_deep(program) {
+        return Found::too_deep(too_deep);
+    }
     let facts = facts::Facts::of(program);
     let lower = lower::Lowerer {
         text,
         arena: arena.bump(),
     };
-    let mut finder = find::Finder::new(&facts, &lower, program.span);
+    let mut finder = find::Finder::new(&facts, &lower, program.span, text.len());
     finder.visit_program(program);
     let comments = program
         .comments
@@ -63,6 +73,7 @@ pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s>
     Found {
         payloads: finder.flow.payloads,
         comments,
+        too_deep: None,
     }
 }
 

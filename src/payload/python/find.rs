@@ -11,7 +11,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::facts::Facts;
 use super::lower::{Lowerer, span_of};
 use super::urls::url_text;
-use crate::payload::flow::{Assigned, Binding, Flow};
+use crate::payload::flow::{Assigned, Binding, Flow, Members};
 use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
@@ -46,12 +46,18 @@ pub(super) struct Finder<'f, 's> {
 }
 
 impl<'f, 's> Finder<'f, 's> {
-    pub(super) fn new(facts: &'f Facts, lower: &'f Lowerer<'s>, module: TextRange) -> Self {
+    /// A finder over a module of `len` bytes.
+    pub(super) fn new(
+        facts: &'f Facts,
+        lower: &'f Lowerer<'s>,
+        module: TextRange,
+        len: usize,
+    ) -> Self {
         Self {
             facts,
             lower,
             scopes: vec![module],
-            flow: Flow::default(),
+            flow: Flow::new(len),
         }
     }
 
@@ -93,19 +99,17 @@ impl<'f, 's> Finder<'f, 's> {
     /// keywords and merges `extra_body`.
     fn keywords(&self, call: &ExprCall, keywords: &[Keyword], kind: KeywordCall) -> Node<'s> {
         let sdk = kind == KeywordCall::SdkMethod;
-        let mut members: Vec<Member<'s>> = Vec::with_capacity(keywords.len());
+        let mut members = Members::default();
         let mut extent = Extent::Closed;
         let at = call.range().start().to_u32();
         let merge =
-            |members: &mut Vec<Member<'s>>, extent: &mut Extent, node: Option<Node<'s>>| match node
-            {
+            |members: &mut Members<'s>, extent: &mut Extent, node: Option<Node<'s>>| match node {
                 Some(node) => {
                     if node.is_open() {
                         *extent = Extent::Open;
                     }
                     for member in node.as_object().unwrap_or_default() {
-                        members.retain(|m| m.key != member.key);
-                        members.push(member.clone());
+                        members.set(member.clone());
                     }
                 }
                 None => *extent = Extent::Open,
@@ -117,14 +121,11 @@ impl<'f, 's> Finder<'f, 's> {
                     let body = self.dict(&keyword.value, at);
                     merge(&mut members, &mut extent, body);
                 }
-                Some(arg) => {
-                    members.retain(|m| m.key != arg.as_str());
-                    members.push(Member {
-                        key: self.lower.alloc(arg.as_str()),
-                        key_span: span_of(arg.range),
-                        value: self.lower.node(&keyword.value, 0),
-                    });
-                }
+                Some(arg) => members.set(Member {
+                    key: self.lower.alloc(arg.as_str()),
+                    key_span: span_of(arg.range),
+                    value: self.lower.node(&keyword.value, 0),
+                }),
                 None => {
                     let splat = self.dict(&keyword.value, at);
                     merge(&mut members, &mut extent, splat);
@@ -133,7 +134,7 @@ impl<'f, 's> Finder<'f, 's> {
         }
         Node {
             span: span_of(call.arguments.range),
-            value: Value::Object(self.lower.arena.alloc_slice_fill_iter(members), extent),
+            value: Value::Object(members.into_slice(self.lower.arena), extent),
         }
     }
 

@@ -5,13 +5,14 @@
 mod facts;
 mod find;
 mod lower;
+mod probe;
 mod urls;
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 
-use super::{Comment, Found};
+use super::{Comment, Found, depth};
 use crate::tree::Arena;
 
 /// Text every file with a payload contains: `checkout_sessions`, a `/checkouts` URL or the
@@ -28,20 +29,39 @@ fn may_hold_payload(bytes: &[u8]) -> bool {
             .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
 }
 
+/// Prefix operators that nest without brackets (`~~~~x`). `-` and `+` are left out: comment
+/// rulers (`# ------`) would count.
+const PREFIX: &[u8] = b"~";
+
 /// The payloads of one Python file, with its comments (for suppressions).
 pub(crate) fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
     if !may_hold_payload(text.as_bytes()) {
         return Found::default();
     }
+    if let Some(too_deep) = depth::too_deep_brackets(text.as_bytes(), PREFIX) {
+        return Found::too_deep(too_deep);
+    }
+    // ruff's parser grows its own stack as it recurses; the visits of its tree run on ours.
+    depth::with_stack(text.len(), || parse_and_find(text, arena)).unwrap_or_default()
+}
+
+fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
     let parsed =
         ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python);
     let module = parsed.syntax();
+    if let Some(too_deep) = probe::too_deep(&module.body) {
+        // Dropping a tree recurses as deep as it nests, past any stack sized for the limit:
+        // a tree too deep to visit is left to the process (its memory is bounded by the file
+        // size limit, and only files reported as too deep are left).
+        std::mem::forget(parsed);
+        return Found::too_deep(too_deep);
+    }
     let facts = facts::Facts::of(&module.body);
     let lower = lower::Lowerer {
         text,
         arena: arena.bump(),
     };
-    let mut finder = find::Finder::new(&facts, &lower, module.range);
+    let mut finder = find::Finder::new(&facts, &lower, module.range, text.len());
     for stmt in &module.body {
         finder.visit_stmt(stmt);
     }
@@ -56,6 +76,7 @@ pub(crate) fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s
     Found {
         payloads: finder.flow.payloads,
         comments,
+        too_deep: None,
     }
 }
 

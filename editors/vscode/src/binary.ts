@@ -1,56 +1,27 @@
-// Which checkout-lint binary to run: the `checkoutLint.path` setting, else the one shipped in a
-// platform-specific .vsix, else `checkout-lint` on PATH. In an untrusted workspace the setting
-// is read from the user's settings only, so a cloned repository cannot name a program to run.
-import * as fs from 'node:fs'
+// Which checkout-lint binary to run (the rules are in locate.ts, which needs no VS Code API):
+// the `checkoutLint.path` setting, else the one shipped in a platform-specific .vsix, else
+// `checkout-lint` in an absolute PATH entry. In an untrusted workspace the setting is read from
+// the user's settings only, and nothing inside a workspace folder runs unless the workspace is
+// trusted and the setting names it, so a cloned repository cannot name or plant a program to run.
 import * as path from 'node:path'
 import { execFile } from 'node:child_process'
 import * as vscode from 'vscode'
+import { type Binary, EXECUTABLE, type Resolution, resolveBinary, settingValue } from './locate'
 
-export interface Binary {
-  path: string
-  /** Where it came from, for the output channel. */
-  source: 'setting' | 'bundled' | 'PATH'
-}
+export type { Binary, Resolution } from './locate'
 
-const EXECUTABLE = process.platform === 'win32' ? 'checkout-lint.exe' : 'checkout-lint'
-
-export function findBinary(extensionPath: string): Binary | undefined {
-  const configured = configuredPath()
-  if (configured) return { path: configured, source: 'setting' }
-  const bundled = path.join(extensionPath, 'bin', EXECUTABLE)
-  if (isExecutable(bundled)) return { path: bundled, source: 'bundled' }
-  const onPath = searchPath(EXECUTABLE)
-  return onPath ? { path: onPath, source: 'PATH' } : undefined
-}
-
-function configuredPath(): string | undefined {
-  const setting = vscode.workspace.getConfiguration('checkoutLint').inspect<string | null>('path')
-  const value = vscode.workspace.isTrusted
-    ? (setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue)
-    : setting?.globalValue
-  return typeof value === 'string' && value.trim() !== '' ? expandHome(value.trim()) : undefined
-}
-
-function expandHome(value: string): string {
-  return value.startsWith('~/') ? path.join(process.env.HOME ?? '', value.slice(2)) : value
-}
-
-function searchPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue
-    const candidate = path.join(dir, name)
-    if (isExecutable(candidate)) return candidate
-  }
-  return undefined
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK)
-    return fs.statSync(file).isFile()
-  } catch {
-    return false
-  }
+export function findBinary(extensionPath: string): Resolution {
+  const trusted = vscode.workspace.isTrusted
+  return resolveBinary({
+    setting: settingValue(vscode.workspace.getConfiguration('checkoutLint').inspect<string | null>('path'), trusted),
+    trusted,
+    workspaceFolders: (vscode.workspace.workspaceFolders ?? [])
+      .filter((folder) => folder.uri.scheme === 'file')
+      .map((folder) => folder.uri.fsPath),
+    bundled: path.join(extensionPath, 'bin', EXECUTABLE),
+    envPath: process.env.PATH,
+    home: process.env.HOME ?? process.env.USERPROFILE,
+  })
 }
 
 /** `checkout-lint --version`: the version line, or why the binary does not run. */

@@ -1,8 +1,10 @@
 // Whether a workspace gives checkout-lint something to do: a checkout-lint.toml, or the Dodo
 // Payments SDK among the dependencies of a package.json, pyproject.toml or requirements file.
-// Elsewhere the extension stays idle (it is activated by any package.json).
+// Elsewhere the extension stays idle (it is activated by any package.json). A manifest is read
+// only when it is a regular file of at most MANIFEST_MAX_BYTES (see readManifest); a FIFO, a link
+// to a device, a directory or a bigger file is skipped without a word.
 import * as vscode from 'vscode'
-import { dependsOnSdkInPackageJson, dependsOnSdkInPythonManifest } from './manifests'
+import { dependsOnSdkInPackageJson, dependsOnSdkInPythonManifest, MANIFEST_MAX_BYTES, readManifest } from './manifests'
 
 const IGNORED = '{**/node_modules/**,**/.venv/**,**/venv/**,**/.git/**}'
 
@@ -14,9 +16,23 @@ export async function hasSomethingToDo(): Promise<boolean> {
   ] as const
   for (const [pattern, dependsOnSdk] of manifests) {
     for (const file of await vscode.workspace.findFiles(pattern, IGNORED, 200)) {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file))
-      if (dependsOnSdk(text)) return true
+      const text = await readText(file)
+      if (text !== undefined && dependsOnSdk(text)) return true
     }
   }
   return false
+}
+
+async function readText(file: vscode.Uri): Promise<string | undefined> {
+  if (file.scheme === 'file') return readManifest(file.fsPath)
+  // Another file system (a virtual workspace): its own stat says what the file is; links are
+  // not followed.
+  try {
+    const stat = await vscode.workspace.fs.stat(file)
+    if (stat.type !== vscode.FileType.File || stat.size > MANIFEST_MAX_BYTES) return undefined
+    const bytes = await vscode.workspace.fs.readFile(file)
+    return bytes.byteLength > MANIFEST_MAX_BYTES ? undefined : new TextDecoder().decode(bytes)
+  } catch {
+    return undefined
+  }
 }

@@ -32,10 +32,14 @@ export class Server {
   }
 
   async start(): Promise<void> {
-    const binary = findBinary(this.extensionPath)
+    const { binary, skipped } = findBinary(this.extensionPath)
+    for (const skip of skipped) this.output.appendLine(`passed over ${skip.path} (${skip.source}): ${skip.reason}`)
     if (!binary) {
+      const passedOver = skipped.some((skip) => skip.reason.startsWith('inside the workspace'))
+        ? ' One inside this workspace was passed over (see "checkout-lint: Show the server\'s output"): name it in "checkoutLint.path" and trust the workspace to run it.'
+        : ''
       await notify(
-        'checkout-lint: no checkout-lint binary was found. Install it (cargo install checkout-lint, or pip install checkout-lint) so that it is on PATH, or set "checkoutLint.path".',
+        `checkout-lint: no checkout-lint binary was found. Install it (cargo install checkout-lint, or pip install checkout-lint) so that it is on PATH, or set "checkoutLint.path".${passedOver}`,
       )
       return
     }

@@ -30,10 +30,16 @@ pub struct Report {
     /// in `Result::Err`.
     named: OnceLock<Box<NamedSource<Source>>>,
     diagnostics: Vec<Diagnostic>,
+    /// How many payloads were linted: one for a JSON document, each one found in a source file.
+    payloads: usize,
 }
 
 impl Report {
-    pub(crate) fn new(source: Source, mut diagnostics: Vec<Diagnostic>) -> Self {
+    pub(crate) fn with_payloads(
+        source: Source,
+        mut diagnostics: Vec<Diagnostic>,
+        payloads: usize,
+    ) -> Self {
         diagnostics.sort_by(|a, b| {
             (a.span.start(), a.span.len(), a.rule).cmp(&(b.span.start(), b.span.len(), b.rule))
         });
@@ -41,7 +47,14 @@ impl Report {
             source,
             named: OnceLock::new(),
             diagnostics,
+            payloads,
         }
+    }
+
+    /// How many payloads were linted: one for a JSON document, and in a source file each one
+    /// its front-end found (zero for a file without any).
+    pub fn payload_count(&self) -> usize {
+        self.payloads
     }
 
     /// The name the payload was linted under (a path, or `<value>`).

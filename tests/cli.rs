@@ -128,7 +128,7 @@ fn the_json_output_carries_spans_ranges_labels_and_fixes() {
         .collect();
     assert!(fixable.iter().any(
         |d| d["fix"]["edits"][0]["replacement"] == "\"billing_address\""
-            && d["fix"]["applicability"] == "safe"
+            && d["fix"]["applicability"] == "unsafe"
     ));
 }
 

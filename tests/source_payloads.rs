@@ -195,7 +195,10 @@ fn fixes_are_printed_in_the_host_syntax_and_change_only_the_payload() {
         "{IMPORT}// 'usd' stays here\nclient.checkoutSessions.create({{\n  product_cart: [{{ product_id: 'p', quantity: 1 }}],\n  billing_currency: 'usd',\n  billing_adress: {{ country: 'US' }},\n  customization: {{ theme: 'Dark' }},\n}});\n"
     );
     let linter = Linter::default();
-    let fixed = checkout_lint::fix::fix_text(&linter, "a.ts", &text, false);
+    // The rename is a did-you-mean: unsafe, applied with unsafe fixes only.
+    let safe = checkout_lint::fix::fix_text(&linter, "a.ts", &text, false);
+    assert!(safe.text.contains("billing_adress"), "{}", safe.text);
+    let fixed = checkout_lint::fix::fix_text(&linter, "a.ts", &text, true);
     let expected = text
         .replacen("billing_currency: 'usd'", "billing_currency: 'USD'", 1)
         .replace("billing_adress", "billing_address")

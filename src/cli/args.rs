@@ -84,6 +84,23 @@ pub struct PullArgs {
           value_parser = clap::value_parser!(u64).range(1..=600))]
     pub timeout: u64,
 
+    /// Seconds the whole pull may take, every request, retry and wait included; past it,
+    /// nothing is written.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub deadline: u64,
+
+    /// The most bytes read from the API in all, every page and product together: bytes, or
+    /// with a unit (KB, KiB, MB, MiB); past it, nothing is written.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    pub max_bytes: u64,
+
+    /// The most list pages (100 products each) read, active and archived together; past it,
+    /// nothing is written.
+    #[arg(long, value_name = "N", default_value_t = 1_000,
+          value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub max_pages: u64,
+
     /// The config whose catalogue path -o defaults to, instead of the nearest checkout-lint.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -102,10 +119,17 @@ impl ValueEnum for Environment {
 
 #[derive(Debug, ClapArgs)]
 pub struct CheckArgs {
-    /// Files, directories (recursively, *.json, respecting .gitignore) or globs; `-` reads
-    /// standard input.
+    /// Files, directories (recursively: source files, and JSON files that look like checkout
+    /// payloads; respecting .gitignore and the default excludes) or globs; `-` reads standard
+    /// input.
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<String>,
+
+    /// Apply the walk's rules to files named on the command line too (default excludes, the
+    /// config's include/exclude, payload detection), as hooks that pass every staged file
+    /// need.
+    #[arg(long)]
+    pub force_exclude: bool,
 
     /// Use this config file instead of the nearest checkout-lint.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]

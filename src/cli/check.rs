@@ -12,6 +12,7 @@ use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::configs::Configs;
 use super::inputs::{self, Input};
 use super::job::Job;
+use super::walk::{DEFAULT_EXCLUDES, Notes};
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let rule_flags = parse_rule_flags(&args.rules)?;
@@ -20,19 +21,36 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         // walk instead of stalling the first worker while the others wait for it.
         std::thread::spawn(schema::document);
     }
-    let inputs = inputs::collect(&args.paths)?;
     let mut configs = Configs::new(
         args.config.as_deref(),
         args.isolated,
         rule_flags,
         args.max_diagnostics,
     )?;
+    // The folders every walk skips: the config's list where the config of the current folder
+    // (or --config) sets one.
+    let excludes = configs
+        .linter_for(Path::new("./-"))?
+        .config()
+        .default_excludes
+        .clone()
+        .unwrap_or_else(|| DEFAULT_EXCLUDES.iter().map(|s| s.to_string()).collect());
+    let notes = Notes::default();
+    let inputs = inputs::collect(
+        &args.paths,
+        &inputs::WalkOptions {
+            excludes: &excludes,
+            notes: &notes,
+        },
+    )?;
+    notes.print();
     let stdin_name = args
         .stdin_filename
         .as_ref()
         .map_or_else(|| "-".to_string(), |p| p.display().to_string());
     let mut jobs = Vec::with_capacity(inputs.len());
-    for input in inputs {
+    let mut coverage = Coverage::default();
+    for (input, named) in inputs {
         let (name, config_path) = match &input {
             Input::File(path) => (path.display().to_string(), path.clone()),
             Input::Stdin => {
@@ -44,10 +62,30 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             }
         };
         let linter = configs.linter_for(&config_path)?;
+        let detect = match &input {
+            // Standard input is always a payload.
+            Input::Stdin => false,
+            Input::File(path) => {
+                match select(
+                    path,
+                    named && !args.force_exclude,
+                    linter.config(),
+                    &excludes,
+                ) {
+                    Selected::Skip => {
+                        coverage.skipped += 1;
+                        continue;
+                    }
+                    Selected::Lint => false,
+                    Selected::IfPayload => true,
+                }
+            }
+        };
         jobs.push(Job {
             input,
             name,
             linter,
+            detect,
         });
     }
 
@@ -74,12 +112,16 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         Format::Github => Some(render::github::render),
         Format::Human | Format::Json | Format::Sarif => None,
     };
-    let results = lint_in_parallel(&jobs, args.max_file_size, |report| match render_in_worker {
-        Some(render) => Linted::Rendered {
-            text: render(std::slice::from_ref(&report)),
-            worst: report.worst_severity(),
-        },
-        None => Linted::Kept(report),
+    let results = lint_in_parallel(&jobs, args.max_file_size, |report| {
+        let counted = Counted::of(&report);
+        let linted = match render_in_worker {
+            Some(render) => Linted::Rendered {
+                text: render(std::slice::from_ref(&report)),
+                worst: report.worst_severity(),
+            },
+            None => Linted::Kept(report),
+        };
+        (linted, counted)
     });
     let mut reports = Vec::with_capacity(results.len());
     let mut rendered = String::new();
@@ -87,14 +129,20 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let mut read_errors = Vec::new();
     for result in results {
         match result {
-            Ok(Linted::Kept(report)) => {
-                worst = worst.max(report.worst_severity());
-                reports.push(report);
+            Ok(Some((linted, counted))) => {
+                coverage.add(&counted);
+                match linted {
+                    Linted::Kept(report) => {
+                        worst = worst.max(report.worst_severity());
+                        reports.push(report);
+                    }
+                    Linted::Rendered { text, worst: w } => {
+                        worst = worst.max(w);
+                        rendered.push_str(&text);
+                    }
+                }
             }
-            Ok(Linted::Rendered { text, worst: w }) => {
-                worst = worst.max(w);
-                rendered.push_str(&text);
-            }
+            Ok(None) => coverage.skipped += 1,
             Err(message) => read_errors.push(message),
         }
     }
@@ -103,7 +151,10 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     let write_output = |out: &mut dyn Write| match format {
         // Streamed: a big report's JSON is many times the payload's size.
         Format::Json => render::json::render_to(&reports, out),
-        Format::Human => out.write_all(render::human::render(&reports, color).as_bytes()),
+        Format::Human => {
+            out.write_all(render::human::render(&reports, color).as_bytes())?;
+            writeln!(out, "{}", coverage.summary())
+        }
         Format::Sarif => render::sarif::render_to(&reports, out),
         Format::Concise | Format::Github => out.write_all(rendered.as_bytes()),
     };
@@ -121,7 +172,135 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         }
     }
 
+    // Machine formats keep standard output to the contract; the coverage line goes to
+    // standard error, so a silent run is never mistaken for coverage.
+    if !matches!(format, Format::Human | Format::Json | Format::Sarif) {
+        eprintln!("checkout-lint: {}", coverage.summary());
+    }
     finish(worst, read_errors, args.fail_on)
+}
+
+/// What to do with a file the inputs hold.
+enum Selected {
+    Skip,
+    Lint,
+    /// A walked JSON file: linted when it looks like a checkout payload.
+    IfPayload,
+}
+
+/// Whether `path` is linted. A file named on the command line is linted as given, unless it
+/// is a well-known project file (`package.json`, `tsconfig.json` …). A walked one (or a named
+/// one under `--force-exclude`) must also be outside the default excludes and inside the
+/// config's `include`/`exclude`; a JSON file the config's `include` does not name must look
+/// like a payload. The configured catalogue is never a payload.
+fn select(path: &Path, as_named: bool, config: &crate::Config, excludes: &[String]) -> Selected {
+    let is_json = crate::payload::HostLanguage::of(&path.to_string_lossy())
+        == crate::payload::HostLanguage::Json;
+    let is_catalogue = config
+        .catalogue_path
+        .as_deref()
+        .is_some_and(|catalogue| same_file(catalogue, path));
+    if is_catalogue || (is_json && crate::payload::detect::is_project_file(path)) {
+        return Selected::Skip;
+    }
+    if as_named {
+        return Selected::Lint;
+    }
+    let excluded_folder = path
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .any(|c| {
+            matches!(c, std::path::Component::Normal(name)
+            if excludes.iter().any(|e| name.to_str() == Some(e.as_str())))
+        });
+    let name = path.to_string_lossy();
+    if excluded_folder || !config.includes(&name) {
+        return Selected::Skip;
+    }
+    let included_by_name = config
+        .include
+        .as_ref()
+        .is_some_and(|set| set.matches(&name, config.root.as_deref()));
+    if is_json && !included_by_name {
+        Selected::IfPayload
+    } else {
+        Selected::Lint
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// What one linted file adds to the run's coverage.
+struct Counted {
+    json: bool,
+    payloads: usize,
+}
+
+impl Counted {
+    fn of(report: &Report) -> Self {
+        Self {
+            json: crate::payload::HostLanguage::of(report.name())
+                == crate::payload::HostLanguage::Json,
+            payloads: report.payload_count(),
+        }
+    }
+}
+
+/// What a run linted: payloads in source files, JSON payload files, files skipped.
+#[derive(Default)]
+struct Coverage {
+    source_files: usize,
+    source_payloads: usize,
+    json_files: usize,
+    skipped: usize,
+}
+
+impl Coverage {
+    fn add(&mut self, counted: &Counted) {
+        if counted.json {
+            self.json_files += 1;
+        } else {
+            self.source_files += 1;
+            self.source_payloads += counted.payloads;
+        }
+    }
+
+    fn summary(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        let mut line = format!(
+            "Linted {} in {}, {}",
+            plural(self.source_payloads, "payload", "payloads"),
+            plural(self.source_files, "source file", "source files"),
+            plural(self.json_files, "JSON payload file", "JSON payload files"),
+        );
+        if self.skipped > 0 {
+            line.push_str(&format!(
+                "; {} skipped: not checkout payloads or excluded",
+                plural(self.skipped, "file", "files")
+            ));
+        }
+        line.push('.');
+        if self.source_payloads == 0 && self.json_files == 0 {
+            line.push_str(" No checkout payloads were found");
+            if self.source_files > 0 {
+                line.push_str(" in the source files");
+            }
+            line.push_str(": nothing was checked.");
+        }
+        line
+    }
 }
 
 /// What a worker hands back for one file.
@@ -183,18 +362,18 @@ fn lint_in_parallel<T: Send>(
     jobs: &[Job],
     max_file_size: u64,
     then: impl Fn(Report) -> T + Sync,
-) -> Vec<Result<T, String>> {
+) -> Vec<Result<Option<T>, String>> {
     // One file (the usual pre-commit run): no thread, and no second malloc arena to grow.
     if let [job] = jobs {
-        return vec![lint_one(job, max_file_size).map(then)];
+        return vec![lint_one(job, max_file_size).map(|report| report.map(&then))];
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<T, String>>> = Vec::new();
+    let mut results: Vec<Option<Result<Option<T>, String>>> = Vec::new();
     results.resize_with(jobs.len(), || None);
-    let finished: Vec<Vec<(usize, Result<T, String>)>> = std::thread::scope(|scope| {
+    let finished: Vec<Vec<(usize, Result<Option<T>, String>)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -202,7 +381,8 @@ fn lint_in_parallel<T: Send>(
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
-                        done.push((index, lint_one(job, max_file_size).map(&then)));
+                        let linted = lint_one(job, max_file_size);
+                        done.push((index, linted.map(|report| report.map(&then))));
                     }
                     done
                 })
@@ -230,7 +410,8 @@ fn lint_in_parallel<T: Send>(
         .collect()
 }
 
-fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
+/// The report of one job; `None` for a walked JSON file that is not a checkout payload.
+fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {
     let (bytes, size) = match &job.input {
         Input::File(path) => {
             // Opened without blocking, and only a regular file is read: a committed link to
@@ -252,10 +433,18 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Report, String> {
         }
         Input::Stdin => read_bounded(std::io::stdin().lock(), Path::new("-"), 0, max_file_size)?,
     };
-    Ok(match bytes {
+    if job.detect {
+        let looks_like_payload = bytes.as_deref().is_some_and(|bytes| {
+            std::str::from_utf8(bytes).is_ok_and(crate::payload::detect::looks_like_payload)
+        });
+        if !looks_like_payload {
+            return Ok(None);
+        }
+    }
+    Ok(Some(match bytes {
         Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),
         None => job.linter.lint_too_large(&job.name, size, max_file_size),
-    })
+    }))
 }
 
 /// Reads at most `limit` bytes: `(None, size)` when there is more, so a huge file never sits in

@@ -46,6 +46,9 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
         let Ok(text) = std::str::from_utf8(&original) else {
             continue; // invalid-json reports it; there is nothing to fix.
         };
+        if job.detect && !crate::payload::detect::looks_like_payload(text) {
+            continue; // Not a checkout payload: never linted, never touched.
+        }
         let fixed = fix_text(&job.linter, &job.name, text, args.unsafe_fixes);
         if fixed.text == text {
             continue;

@@ -5,7 +5,8 @@
 use std::path::{Component, Path, PathBuf};
 
 use globset::GlobBuilder;
-use ignore::WalkBuilder;
+
+use super::walk::Notes;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
@@ -13,10 +14,18 @@ pub enum Input {
     File(PathBuf),
 }
 
+/// How folders are walked: the folder names always skipped, and where notes on what was
+/// skipped go.
+pub struct WalkOptions<'a> {
+    pub excludes: &'a [String],
+    pub notes: &'a Notes,
+}
+
 /// Expands the command-line paths into inputs, sorted by path and without duplicates
-/// (standard input first).
-pub fn collect(paths: &[String]) -> Result<Vec<Input>, String> {
+/// (standard input first), each with whether it was named (not found by a walk).
+pub fn collect(paths: &[String], options: &WalkOptions<'_>) -> Result<Vec<(Input, bool)>, String> {
     let mut inputs = Vec::new();
+    let mut named = std::collections::HashSet::new();
     for arg in paths {
         if arg == "-" {
             inputs.push(Input::Stdin);
@@ -24,9 +33,12 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, String> {
         }
         let path = Path::new(arg);
         match std::fs::metadata(path) {
-            Ok(metadata) if metadata.is_dir() => walk(path, None, &mut inputs)?,
-            Ok(_) => inputs.push(Input::File(path.to_path_buf())),
-            Err(_) if is_glob(arg) => expand_glob(arg, &mut inputs)?,
+            Ok(metadata) if metadata.is_dir() => walk(path, None, options, &mut inputs)?,
+            Ok(_) => {
+                named.insert(path.to_path_buf());
+                inputs.push(Input::File(path.to_path_buf()));
+            }
+            Err(_) if is_glob(arg) => expand_glob(arg, options, &mut inputs)?,
             Err(err) => return Err(format!("cannot read {arg}: {err}")),
         }
     }
@@ -37,7 +49,16 @@ pub fn collect(paths: &[String]) -> Result<Vec<Input>, String> {
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Equal keys are equal paths (`a//b` and `a/b` too, as `PathBuf` equality says).
     keyed.dedup_by(|a, b| a.0 == b.0);
-    Ok(keyed.into_iter().map(|(_, input)| input).collect())
+    Ok(keyed
+        .into_iter()
+        .map(|(_, input)| {
+            let is_named = match &input {
+                Input::File(path) => named.contains(path),
+                Input::Stdin => true,
+            };
+            (input, is_named)
+        })
+        .collect())
 }
 
 /// Path order, as `PathBuf`'s own `Ord`, but computed once per input. `Path` compares component
@@ -109,7 +130,11 @@ fn is_glob(arg: &str) -> bool {
 }
 
 /// `payloads/**/*.json`: walks from the pattern's literal prefix and keeps what matches.
-fn expand_glob(pattern: &str, inputs: &mut Vec<Input>) -> Result<(), String> {
+fn expand_glob(
+    pattern: &str,
+    options: &WalkOptions<'_>,
+    inputs: &mut Vec<Input>,
+) -> Result<(), String> {
     let glob = GlobBuilder::new(pattern)
         .literal_separator(true)
         .build()
@@ -131,6 +156,7 @@ fn expand_glob(pattern: &str, inputs: &mut Vec<Input>) -> Result<(), String> {
             let shown = path.strip_prefix("./").unwrap_or(path);
             glob.is_match(shown)
         }),
+        options,
         inputs,
     )?;
     if inputs.len() == before {
@@ -141,22 +167,24 @@ fn expand_glob(pattern: &str, inputs: &mut Vec<Input>) -> Result<(), String> {
 
 type Filter<'f> = &'f dyn Fn(&Path) -> bool;
 
-/// Collects `*.json` files under `dir` that pass `filter`, honouring `.gitignore`, `.ignore` and
-/// hidden files as ripgrep does (also outside a git repository).
-fn walk(dir: &Path, filter: Option<Filter<'_>>, inputs: &mut Vec<Input>) -> Result<(), String> {
-    let walker = WalkBuilder::new(dir).require_git(false).build();
-    for entry in walker {
-        let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
-        let path = entry.path();
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+/// Collects the files under `dir` that a front-end reads and that pass `filter`, as
+/// [`super::walk::files`] walks them.
+fn walk(
+    dir: &Path,
+    filter: Option<Filter<'_>>,
+    options: &WalkOptions<'_>,
+    inputs: &mut Vec<Input>,
+) -> Result<(), String> {
+    let keep = |path: &Path| {
         // JSON files, and source files of every language a front-end reads.
         let is_payload_file = path
             .to_str()
             .is_some_and(|name| crate::payload::HostLanguage::by_extension(name).is_some());
-        if is_file && is_payload_file && filter.is_none_or(|keep| keep(path)) {
-            inputs.push(Input::File(path.to_path_buf()));
-        }
-    }
+        is_payload_file && filter.is_none_or(|keep| keep(path))
+    };
+    let mut found = Vec::new();
+    super::walk::files(dir, options.excludes, options.notes, &keep, &mut found)?;
+    inputs.extend(found.into_iter().map(Input::File));
     Ok(())
 }
 

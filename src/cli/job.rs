@@ -11,4 +11,6 @@ pub(super) struct Job {
     pub(super) input: Input,
     pub(super) name: String,
     pub(super) linter: Arc<Linter>,
+    /// A walked JSON file: linted only when it looks like a checkout payload.
+    pub(super) detect: bool,
 }

@@ -17,6 +17,7 @@ mod inputs;
 mod job;
 mod lsp;
 mod pull;
+mod walk;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

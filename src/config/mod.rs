@@ -99,9 +99,11 @@ pub struct Config {
     pub catalogue_path: Option<PathBuf>,
     /// The environment whose catalogue applies, when the config names one per environment.
     pub environment: Option<Environment>,
-    /// Which JSON files are checkout payloads (for editors; the CLI lints what it is given).
+    /// Which files are linted (JSON files in `include` are payloads without looking like one).
     pub include: Option<FileSet>,
     pub exclude: Option<FileSet>,
+    /// Folder names a walk always skips, replacing the built-in list when set.
+    pub default_excludes: Option<Vec<String>>,
     /// The most diagnostics kept per file (the first by position); see
     /// [`DEFAULT_MAX_DIAGNOSTICS`].
     pub max_diagnostics: usize,
@@ -119,6 +121,7 @@ impl Default for Config {
             environment: None,
             include: None,
             exclude: None,
+            default_excludes: None,
             max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
         }
     }
@@ -176,6 +179,8 @@ struct RawConfig {
     overrides: Vec<toml::Spanned<RawOverride>>,
     include: Option<toml::Spanned<Vec<String>>>,
     exclude: Option<toml::Spanned<Vec<String>>>,
+    #[serde(rename = "default-excludes")]
+    default_excludes: Option<Vec<String>>,
 }
 
 type RawRules = BTreeMap<toml::Spanned<String>, toml::Spanned<String>>;
@@ -221,6 +226,7 @@ impl Config {
             account: raw.account,
             rules: read_rules(raw.rules)?,
             root: Some(base_dir.to_path_buf()),
+            default_excludes: raw.default_excludes,
             ..Config::default()
         };
         for raw_override in raw.overrides {
@@ -260,8 +266,8 @@ impl Config {
         Ok(config)
     }
 
-    /// Whether an editor should lint `path`: in `include` (every file when it is not set) and
-    /// not in `exclude`.
+    /// Whether `path` is linted: in `include` (every file when it is not set) and not in
+    /// `exclude`. The CLI's walks and the language server ask the same question.
     pub fn includes(&self, path: &str) -> bool {
         let root = self.root.as_deref();
         self.include

@@ -33,6 +33,8 @@ pub(crate) struct Collected {
     /// Findings counted but never collected (schema violations past the limit).
     pub(crate) dropped: usize,
     pub(crate) sequence: usize,
+    /// How many payloads the file held.
+    pub(crate) payloads: usize,
     /// The config overrides that match this file.
     pub(crate) matching: Vec<usize>,
 }
@@ -161,6 +163,7 @@ impl Linter {
     ) {
         let arena = tree::Arena::new();
         let found = find_in_source(language, source.name(), source.text(), &arena);
+        collected.payloads = found.payloads.len();
         let suppressions =
             SuppressionIndex::new(suppressions(&found.comments, source.text()), source);
         let host = Host::Source {

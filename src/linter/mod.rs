@@ -129,8 +129,8 @@ impl Linter {
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
     ) -> Report {
-        let diagnostics = self.diagnose(&source, invalid_utf8, too_large);
-        Report::new(source, diagnostics)
+        let (diagnostics, payloads) = self.diagnose(&source, invalid_utf8, too_large);
+        Report::with_payloads(source, diagnostics, payloads)
     }
 
     /// The level the config's `[[overrides]]` set for a finding of `rule` at `pointer` in this
@@ -151,7 +151,7 @@ impl Linter {
         source: &Source,
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
-    ) -> Vec<Diagnostic> {
+    ) -> (Vec<Diagnostic>, usize) {
         let limit = self.config.max_diagnostics.max(1);
         let readable = invalid_utf8.is_none() && too_large.is_none();
         let mut collected = Collected {
@@ -159,6 +159,7 @@ impl Linter {
             worst_dropped: None,
             dropped: 0,
             sequence: 0,
+            payloads: 1,
             matching: self
                 .overrides
                 .matching(source.name(), self.config.root.as_deref()),
@@ -168,6 +169,7 @@ impl Linter {
             // A source file is the compiler's: its encoding is not ours to report (a payload in
             // it is still linted, over the lossy text), and one past the size limit is a bundle
             // or generated code, not a file anyone writes a payload in by hand: skipped.
+            collected.payloads = 0;
             if too_large.is_none() {
                 self.diagnose_host(source, language, &mut collected);
             }
@@ -194,7 +196,7 @@ impl Linter {
         if let Some(worst) = worst_dropped.filter(|_| dropped > 0) {
             self.push_summary(&mut diagnostics, dropped, worst);
         }
-        diagnostics
+        (diagnostics, collected.payloads)
     }
 
     /// Schema, model and rules over one payload tree (none when the file did not parse).

@@ -6,6 +6,7 @@
 
 // depth, flow, print and urls are what the source front-ends share; nothing else uses them.
 pub mod depth;
+pub mod detect;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod flow;
 #[cfg(feature = "js")]

@@ -1,7 +1,8 @@
 //! `unknown-field`: a key the API does not define (usually a typo).
 
 use super::{Context, Finding, Findings, Rule, RuleMeta};
-use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::span::Span;
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
 use crate::suggest::closest;
@@ -55,17 +56,41 @@ impl Rule for UnknownField {
                 *key_span,
                 format!("unknown field {} in {place}", quote(key)),
             );
+            let member = ctx
+                .tree
+                .and_then(|root| crate::pointer::member_at(root, &violation.pointer));
+            let siblings = ctx
+                .tree
+                .and_then(|root| crate::pointer::value_at(root, parent))
+                .and_then(|object| object.as_object())
+                .unwrap_or_default();
+            let present = |field: &str| siblings.iter().any(|m| m.key == field);
+            if let Some(member) = member.filter(|_| parent.is_empty() && *key == "customer_id") {
+                finding = finding.help(
+                    "an existing customer goes in the customer object: \"customer\": {\"customer_id\": ...}",
+                );
+                if !present("customer") {
+                    finding = finding.fix(move_into_customer(member));
+                }
+                findings.push(finding);
+                continue;
+            }
             match closest(key, known.iter().map(String::as_str)) {
                 Some(suggestion) => {
-                    finding =
-                        finding
-                            .help(format!("did you mean \"{suggestion}\"?"))
-                            .fix(Fix::replace(
-                                format!("rename to \"{suggestion}\""),
-                                Applicability::Safe,
-                                *key_span,
-                                format!("\"{suggestion}\""),
-                            ));
+                    finding = finding.help(format!("did you mean \"{suggestion}\"?"));
+                    // A did-you-mean is a guess: never a safe fix, and no fix at all when the
+                    // name is taken or the value could not be that field's.
+                    let fits = member.is_some_and(|m| {
+                        fits_field(&format!("{parent}/{suggestion}"), &m.value)
+                    });
+                    if fits && !present(suggestion) {
+                        finding = finding.fix(Fix::replace(
+                            format!("rename to \"{suggestion}\""),
+                            Applicability::Unsafe,
+                            *key_span,
+                            format!("\"{suggestion}\""),
+                        ));
+                    }
                 }
                 None if !known.is_empty() && known.len() <= LISTED => {
                     finding = finding.help(format!("valid fields here: {}", known.join(", ")));
@@ -80,5 +105,41 @@ impl Rule for UnknownField {
             }
             findings.push(finding);
         }
+    }
+}
+
+/// `"customer_id": v` at the top level → `"customer": {"customer_id": v}`: what the author
+/// evidently meant, but it changes the request's shape, so unsafe.
+fn move_into_customer(member: &crate::tree::Member<'_>) -> Fix {
+    let value = member.value.span;
+    Fix {
+        message: "move into \"customer\": {\"customer_id\": ...}".into(),
+        applicability: Applicability::Unsafe,
+        edits: vec![
+            Edit {
+                span: member.key_span,
+                replacement: "\"customer\"".into(),
+            },
+            Edit {
+                span: Span::new(value.start(), 0),
+                replacement: "{\"customer_id\": ".into(),
+            },
+            Edit {
+                span: Span::new(value.end(), 0),
+                replacement: "}".into(),
+            },
+        ],
+    }
+}
+
+/// True when the schema of the field at `pointer` accepts a value of `value`'s JSON type
+/// (or when either is not known).
+fn fits_field(pointer: &str, value: &crate::tree::Node<'_>) -> bool {
+    let Some(schema) = crate::schema::docs::at_pointer(pointer) else {
+        return false;
+    };
+    match value.type_name() {
+        "unknown" => true,
+        found => crate::schema::docs::allows_type(schema, found).unwrap_or(true),
     }
 }

@@ -53,6 +53,34 @@ pub fn at_pointer(pointer: &str) -> Option<&'static Json> {
     Some(schema)
 }
 
+/// Whether `schema` accepts a value of the JSON type `type_name` ("string", "number" …):
+/// `None` when it does not say. An integer type accepts numbers (the value decides).
+pub fn allows_type(schema: &'static Json, type_name: &str) -> Option<bool> {
+    let schema = resolve(schema);
+    let accepts = |t: &str| t == type_name || (t == "integer" && type_name == "number");
+    match schema.get("type") {
+        Some(Json::String(t)) => Some(accepts(t)),
+        Some(Json::Array(types)) => Some(types.iter().filter_map(Json::as_str).any(accepts)),
+        _ => {
+            let branches = schema
+                .get("anyOf")
+                .or_else(|| schema.get("oneOf"))
+                .and_then(Json::as_array)?;
+            let answers: Vec<Option<bool>> = branches
+                .iter()
+                .map(|branch| allows_type(branch, type_name))
+                .collect();
+            if answers.iter().any(|a| *a == Some(true)) {
+                Some(true)
+            } else if answers.iter().all(Option::is_some) {
+                Some(false)
+            } else {
+                None
+            }
+        }
+    }
+}
+
 /// The properties an object schema allows, including both branches of an `if`/`then`/`else`
 /// union (the customer variants).
 pub fn properties(schema: &'static Json) -> Vec<(&'static str, &'static Json)> {

@@ -1,0 +1,355 @@
+//! Walking a folder for files to lint, as ripgrep does (`.gitignore`, `.ignore`,
+//! `.git/info/exclude`, hidden files skipped) — but with ignore files read the way every other
+//! file a repository supplies is read here: only regular files within a size bound, never
+//! through a link that leaves the tree, never blocking. The `ignore` crate's own reader would
+//! read a committed `.gitignore -> /dev/zero` until memory ran out and block on a FIFO, so the
+//! walk reads them itself and hands the lines to the crate's matcher.
+//!
+//! Folders that are never payloads' homes (`node_modules`, build outputs, virtualenvs …) are
+//! skipped whatever the ignore files say, as ruff and eslint do.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use ignore::WalkBuilder;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+
+/// Folders skipped in every walk, unless a config's `default-excludes` replaces the list.
+pub const DEFAULT_EXCLUDES: &[&str] = &[
+    "node_modules",
+    ".git",
+    "vendor",
+    "dist",
+    "build",
+    "out",
+    ".next",
+    ".nuxt",
+    ".output",
+    ".svelte-kit",
+    ".vercel",
+    ".turbo",
+    "coverage",
+    ".venv",
+    "venv",
+    "site-packages",
+    "__pycache__",
+    ".tox",
+];
+
+/// The largest ignore file read; a bigger one is skipped, with a note.
+const MAX_IGNORE_FILE: u64 = 256 << 10;
+/// The most bytes of ignore files one walk reads (their patterns are compiled into automata,
+/// which cost many times their text).
+const MAX_IGNORE_TOTAL: u64 = 2 << 20;
+
+/// The ignore files of one walk, read once per folder.
+struct Ignores {
+    /// The walk's root as given, and as an absolute, canonical path.
+    given: PathBuf,
+    root: PathBuf,
+    /// Where links may point: the repository's top folder, or the walk's root outside one.
+    tree: PathBuf,
+    /// The matchers of folders above the root, nearest first, up to the repository's top,
+    /// and `.git/info/exclude` last.
+    above: Vec<Gitignore>,
+    by_dir: Mutex<HashMap<PathBuf, Arc<Vec<Gitignore>>>>,
+    budget: Mutex<u64>,
+    notes: Arc<Mutex<BTreeSet<String>>>,
+    excludes: Vec<String>,
+}
+
+/// Notes on what a walk skipped, each said once on standard error after the walk.
+#[derive(Default, Clone)]
+pub struct Notes(Arc<Mutex<BTreeSet<String>>>);
+
+impl Notes {
+    pub fn print(&self) {
+        let notes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        for note in notes.iter() {
+            eprintln!("checkout-lint: note: {}", crate::text::escape_line(note));
+        }
+    }
+}
+
+impl Ignores {
+    fn new(given: &Path, excludes: &[String], notes: &Notes) -> Result<Self, String> {
+        let root = std::fs::canonicalize(given)
+            .map_err(|err| format!("cannot read {}: {err}", given.display()))?;
+        let top = root
+            .ancestors()
+            .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+            .map(Path::to_path_buf);
+        let mut ignores = Self {
+            given: given.to_path_buf(),
+            tree: top.clone().unwrap_or_else(|| root.clone()),
+            root: root.clone(),
+            above: Vec::new(),
+            by_dir: Mutex::new(HashMap::new()),
+            budget: Mutex::new(MAX_IGNORE_TOTAL),
+            notes: Arc::clone(&notes.0),
+            excludes: excludes.to_vec(),
+        };
+        if let Some(top) = top {
+            let mut above = Vec::new();
+            for dir in root.ancestors().skip(1) {
+                if !dir.starts_with(&top) {
+                    break;
+                }
+                above.extend(ignores.read_dir_files(dir));
+            }
+            let exclude = top.join(".git").join("info").join("exclude");
+            if top.join(".git").is_dir()
+                && let Some(matcher) = ignores.read_ignore_file(&top, &exclude)
+            {
+                above.push(matcher);
+            }
+            ignores.above = above;
+        }
+        Ok(ignores)
+    }
+
+    fn note(&self, note: String) {
+        self.notes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(note);
+    }
+
+    /// `.ignore` then `.gitignore` of `dir` (the first has precedence, as in ripgrep).
+    fn read_dir_files(&self, dir: &Path) -> Vec<Gitignore> {
+        [".ignore", ".gitignore"]
+            .iter()
+            .filter_map(|name| self.read_ignore_file(dir, &dir.join(name)))
+            .collect()
+    }
+
+    /// One ignore file, when it is safe to read: a regular file (or a link to one inside the
+    /// tree) within the size bounds. What is skipped is noted.
+    fn read_ignore_file(&self, dir: &Path, path: &Path) -> Option<Gitignore> {
+        let metadata = path.symlink_metadata().ok()?;
+        let shown = path.display();
+        if metadata.file_type().is_symlink() {
+            let inside = std::fs::canonicalize(path)
+                .ok()
+                .is_some_and(|target| target.starts_with(&self.tree));
+            if !inside {
+                self.note(format!(
+                    "{shown} is a link that leads out of the repository; not read"
+                ));
+                return None;
+            }
+        }
+        {
+            let mut budget = self.budget.lock().unwrap_or_else(PoisonError::into_inner);
+            let size = metadata.len().min(MAX_IGNORE_FILE + 1);
+            if size > *budget {
+                drop(budget);
+                self.note(format!(
+                    "{shown}: the ignore files of this walk are over {MAX_IGNORE_TOTAL} bytes in all; not read"
+                ));
+                return None;
+            }
+            *budget -= size;
+        }
+        let bytes = match crate::untrusted_file::read(path, MAX_IGNORE_FILE) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                self.note(format!("{shown}: {err}"));
+                return None;
+            }
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut builder = GitignoreBuilder::new(dir);
+        for line in text.lines() {
+            // A line that is not a valid glob is skipped, as git does.
+            let _ = builder.add_line(Some(path.to_path_buf()), line);
+        }
+        builder.build().ok()
+    }
+
+    fn matchers_of(&self, dir: &Path) -> Arc<Vec<Gitignore>> {
+        if let Some(found) = self
+            .by_dir
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(dir)
+        {
+            return Arc::clone(found);
+        }
+        let read = Arc::new(self.read_dir_files(dir));
+        self.by_dir
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(dir.to_path_buf(), Arc::clone(&read));
+        read
+    }
+
+    /// True when the walk should skip `path` (as the walk gives it): a default-excluded
+    /// folder, a virtualenv, or what the nearest ignore file that speaks of it says.
+    fn skips(&self, path: &Path, is_dir: bool) -> bool {
+        let Ok(relative) = path.strip_prefix(&self.given) else {
+            return false;
+        };
+        if relative.as_os_str().is_empty() {
+            return false;
+        }
+        if is_dir {
+            let named = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| self.excludes.iter().any(|e| e == name));
+            if named || path.join("pyvenv.cfg").is_file() {
+                return true;
+            }
+        }
+        let absolute = self.root.join(relative);
+        let nearer = absolute
+            .ancestors()
+            .skip(1)
+            .take_while(|dir| dir.starts_with(&self.root))
+            .map(|dir| self.matchers_of(dir))
+            .collect::<Vec<_>>();
+        let matchers = nearer
+            .iter()
+            .flat_map(|list| list.iter())
+            .chain(self.above.iter());
+        for matcher in matchers {
+            let matched = matcher.matched(&absolute, is_dir);
+            if matched.is_ignore() {
+                return true;
+            }
+            if matched.is_whitelist() {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// The files under `dir` (recursively) that `keep` accepts, skipping what the ignore files
+/// and `excludes` (folder names) skip; what could not be read safely is added to `notes`.
+pub fn files(
+    dir: &Path,
+    excludes: &[String],
+    notes: &Notes,
+    keep: &dyn Fn(&Path) -> bool,
+    out: &mut Vec<PathBuf>,
+) -> Result<(), String> {
+    let ignores = Arc::new(Ignores::new(dir, excludes, notes)?);
+    let filter = Arc::clone(&ignores);
+    let walker = WalkBuilder::new(dir)
+        .standard_filters(false)
+        .hidden(true)
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !filter.skips(entry.path(), is_dir)
+        })
+        .build();
+    for entry in walker {
+        let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if is_file && keep(entry.path()) {
+            out.push(entry.path().to_path_buf());
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walked(dir: &Path) -> (Vec<String>, Vec<String>) {
+        let notes = Notes::default();
+        let excludes: Vec<String> = DEFAULT_EXCLUDES.iter().map(|s| s.to_string()).collect();
+        let mut out = Vec::new();
+        files(dir, &excludes, &notes, &|_| true, &mut out).unwrap();
+        let mut names: Vec<String> = out
+            .iter()
+            .map(|p| p.strip_prefix(dir).unwrap().display().to_string())
+            .collect();
+        names.sort();
+        let notes = notes
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|n| !n.is_empty())
+            .cloned()
+            .collect();
+        (names, notes)
+    }
+
+    #[test]
+    fn ignore_files_nest_and_default_excludes_hold_whatever_they_say() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for path in [
+            "a.json",
+            "skip.json",
+            "sub/b.json",
+            "sub/keep.json",
+            "node_modules/p/package.json",
+            "dist/x.json",
+            "env/pyvenv.cfg",
+            "env/y.json",
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{}").unwrap();
+        }
+        std::fs::write(
+            root.join(".gitignore"),
+            "skip.json\nsub/*.json\n!node_modules\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("sub/.gitignore"), "!keep.json\n").unwrap();
+        let (names, notes) = walked(root);
+        assert_eq!(names, ["a.json", "sub/keep.json"]);
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn ignore_files_that_are_devices_fifos_or_links_out_are_skipped_with_a_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        std::fs::create_dir_all(root.join("c")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", root.join("a/.gitignore")).unwrap();
+        std::os::unix::fs::symlink("/dev/stdin", root.join("b/.gitignore")).unwrap();
+        let fifo = std::ffi::CString::new(root.join("c/.ignore").to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        std::fs::write(
+            root.join("c/.gitignore"),
+            "x".repeat(MAX_IGNORE_FILE as usize + 10),
+        )
+        .unwrap();
+        for d in ["a", "b", "c"] {
+            std::fs::write(root.join(d).join("p.json"), "{}").unwrap();
+        }
+        let (names, notes) = walked(root);
+        assert_eq!(names, ["a/p.json", "b/p.json", "c/p.json"]);
+        assert_eq!(notes.len(), 4, "{notes:#?}");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("a/.gitignore is a link that leads out")),
+            "{notes:#?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("c/.ignore") && n.contains("not a regular file")),
+            "{notes:#?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("c/.gitignore") && n.contains("over the limit")),
+            "{notes:#?}"
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! Which JSON files are checkout payloads. A repository holds many JSON files that are not
+//! (`package.json`, `tsconfig.json`, lockfiles, manifests, tool config, migration metadata,
+//! data): linting them as payloads reports every key of theirs as unknown. A walked JSON file is
+//! a payload when it looks like one; well-known project files never are.
+
+use std::path::{Component, Path};
+use std::sync::OnceLock;
+
+use crate::tree::{self, Arena};
+
+/// Files that are never checkout payloads, by name.
+const PROJECT_FILES: &[&str] = &[
+    "package.json",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "composer.json",
+    "composer.lock",
+    "components.json",
+    "manifest.json",
+    "vercel.json",
+    "now.json",
+    "netlify.json",
+    "turbo.json",
+    "biome.json",
+    "biome.jsonc",
+    "nx.json",
+    "project.json",
+    "lerna.json",
+    "angular.json",
+    "firebase.json",
+    "app.json",
+    "deno.json",
+    "deno.jsonc",
+    "jsr.json",
+    "renovate.json",
+    "tslint.json",
+    "nodemon.json",
+    "babel.config.json",
+    "jest.config.json",
+    "cypress.json",
+    "wrangler.json",
+    "wrangler.jsonc",
+    "tauri.conf.json",
+    "capacitor.config.json",
+    "dprint.json",
+    "knip.json",
+    "typedoc.json",
+    "vitest.workspace.json",
+    "openapi.json",
+    "swagger.json",
+];
+
+/// Name prefixes of project files: `tsconfig.json`, `tsconfig.build.json`, `.eslintrc.json` …
+const PROJECT_PREFIXES: &[&str] = &[
+    "tsconfig",
+    "jsconfig",
+    ".eslintrc",
+    ".prettierrc",
+    ".stylelintrc",
+    ".babelrc",
+    ".swcrc",
+    ".releaserc",
+    ".lintstagedrc",
+];
+
+/// Folders whose JSON is tool state: Drizzle's `migrations/meta`, editors' settings.
+const PROJECT_FOLDERS: &[&[&str]] = &[&["migrations", "meta"], &[".vscode"], &[".devcontainer"]];
+
+/// True for a well-known project file (`package.json`, `tsconfig.*.json`, a web manifest, tool
+/// config, migration metadata): never a checkout payload, even when named.
+pub fn is_project_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    if PROJECT_FILES.contains(&name.as_str())
+        || name.ends_with(".webmanifest")
+        || PROJECT_PREFIXES
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+    {
+        return true;
+    }
+    let folders: Vec<&str> = path
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|component| match component {
+            Component::Normal(name) => name.to_str(),
+            _ => None,
+        })
+        .collect();
+    PROJECT_FOLDERS
+        .iter()
+        .any(|tail| folders.windows(tail.len()).any(|window| window == *tail))
+}
+
+/// The top-level fields of a checkout session, from the schema.
+fn fields() -> &'static [&'static str] {
+    static FIELDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        crate::schema::docs::at_pointer("")
+            .map(|schema| {
+                crate::schema::docs::properties(schema)
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// True when `key` is a checkout-session field, or a near miss of one: another case
+/// (`productCart`), or a typo close enough for a did-you-mean (`billing_adress`).
+fn is_field_or_near_miss(key: &str) -> bool {
+    let fields = fields();
+    let snake = snake_case(key);
+    fields.contains(&key)
+        || fields.contains(&snake.as_str())
+        || crate::suggest::closest(&snake, fields.iter().copied()).is_some()
+}
+
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for (i, c) in key.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if c == '-' {
+            out.push('_');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when JSON text looks like a checkout payload: its top level is an object most of whose
+/// keys are checkout-session fields or near misses of them. Text that does not parse is judged
+/// by the keys it seems to hold (`"key":`), so a payload file with a syntax error is still
+/// linted and reported.
+pub fn looks_like_payload(text: &str) -> bool {
+    let arena = Arena::for_text(text.len());
+    match tree::parse(text, &arena) {
+        Ok(root) => match root.as_object() {
+            Some(members) => mostly_fields(members.iter().map(|member| member.key)),
+            None => false,
+        },
+        Err(_) => mostly_fields(written_keys(text)),
+    }
+}
+
+fn mostly_fields<'k>(keys: impl Iterator<Item = &'k str>) -> bool {
+    let (mut total, mut matching) = (0usize, 0usize);
+    for key in keys {
+        total += 1;
+        matching += usize::from(is_field_or_near_miss(key));
+    }
+    total > 0 && matching * 2 > total
+}
+
+/// The `"key":` strings of text that does not parse, at most a few hundred.
+fn written_keys(text: &str) -> impl Iterator<Item = &str> {
+    text.split('"')
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|pair| pair[1].trim_start().starts_with(':'))
+        .map(|pair| pair[0])
+        .filter(|key| !key.is_empty() && key.len() < 64)
+        .take(256)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_and_their_near_misses_are_payloads() {
+        assert!(looks_like_payload(
+            r#"{"product_cart": [], "confirm": true}"#
+        ));
+        assert!(looks_like_payload(
+            r#"{"productCart": [], "billing_adress": {}}"#
+        ));
+        assert!(looks_like_payload(
+            r#"{"product_cart": [], "billing_currency": "USD",}"#
+        ));
+    }
+
+    #[test]
+    fn other_json_is_not() {
+        for text in [
+            r#"{"name": "app", "version": "1.0.0", "config": {}, "scripts": {}}"#,
+            r#"{"compilerOptions": {"strict": true}, // comment
+               "include": ["src"]}"#,
+            r#"{"type": "service_account", "project_id": "x", "private_key": "-----"}"#,
+            r#"[{"product_cart": []}]"#,
+            "{}",
+            "",
+        ] {
+            assert!(!looks_like_payload(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn project_files_by_name_and_folder() {
+        for path in [
+            "package.json",
+            "apps/web/tsconfig.build.json",
+            "drizzle/migrations/meta/_journal.json",
+            "public/site.webmanifest",
+            ".vscode/settings.json",
+        ] {
+            assert!(is_project_file(Path::new(path)), "{path}");
+        }
+        for path in [
+            "payloads/checkout.json",
+            "manifests/checkout.json",
+            "meta/x.json",
+        ] {
+            assert!(!is_project_file(Path::new(path)), "{path}");
+        }
+    }
+}

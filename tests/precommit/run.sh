@@ -25,6 +25,13 @@ cat > bad.json <<'JSON'
   "product_cart": [{ "product_id": "pdt_123", "quantity": 0 }]
 }
 JSON
+cat > package.json <<'JSON'
+{ "name": "app", "version": "1.0.0", "config": { "port": 3000 }, "scripts": {} }
+JSON
+mkdir -p locales
+cat > locales/en.json <<'JSON'
+[{ "key": "checkout", "text": "Pay now" }]
+JSON
 cat > good.json <<'JSON'
 {
   "product_cart": [{ "product_id": "pdt_123", "quantity": 1 }],
@@ -47,7 +54,7 @@ from dodopayments import DodoPayments
 client = DodoPayments()
 client.checkout_sessions.create(product_cart=[{"product_id": "pdt_123", "quantity": 0}])
 PY
-git add bad.json good.json bad.ts plain.ts bad.py
+git add bad.json good.json bad.ts plain.ts bad.py package.json locales/en.json
 
 fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
 
@@ -62,6 +69,11 @@ for hook in checkout-lint checkout-lint-python; do
     cat "$work/good.log"; fail "$hook blocked a good payload"
   fi
   grep -q "Passed" "$work/good.log" || { cat "$work/good.log"; fail "$hook: pre-commit did not report Passed"; }
+
+  # A commit that touches only project files and data JSON passes: they are not payloads.
+  if ! "$work/venv/bin/pre-commit" try-repo "$repo" "$hook" --files package.json locales/en.json >"$work/other.log" 2>&1; then
+    cat "$work/other.log"; fail "$hook blocked package.json or a JSON array that is not a payload"
+  fi
 
   # Source files: the hook's types_or hands .ts files over; a payload in one is linted where it
   # is written, and a file without one is silent.

@@ -37,6 +37,7 @@ pub fn render(reports: &[Report], color: bool) -> String {
             let framed = Framed {
                 diagnostic,
                 source: &shown,
+                lines: report.source(),
                 frame: frame_fits(report.source(), diagnostic),
                 location: format!("{name}:{line}:{column}"),
             };
@@ -85,10 +86,40 @@ fn frame_fits(source: &Source, diagnostic: &Diagnostic) -> bool {
     })
 }
 
+/// Spans over more lines than this are drawn on their first line only.
+const MAX_FRAME_SPAN_LINES: usize = 3;
+
+/// A span over many lines (a diagnostic on a whole object) as its first line: miette draws
+/// every line a span covers, so a finding on a 5,000-line payload would print all of it. The
+/// opening line says where it starts; the labels point at what matters.
+fn clamp_to_first_line(source: &Source, span: miette::SourceSpan) -> miette::SourceSpan {
+    let (start, len) = (span.offset(), span.len());
+    let starts = source.line_starts();
+    let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
+    let (first, last) = (line_of(start), line_of(start + len));
+    if last - first < MAX_FRAME_SPAN_LINES {
+        return span;
+    }
+    let text = source.text().as_bytes();
+    let line_end = starts
+        .get(first + 1)
+        .copied()
+        .unwrap_or(text.len())
+        .min(text.len());
+    // Without the line break (and a CR before it).
+    let mut end = line_end;
+    while end > start && matches!(text.get(end - 1), Some(b'\n' | b'\r')) {
+        end -= 1;
+    }
+    (start, (end - start).max(1)).into()
+}
+
 /// A diagnostic together with the report's source, for miette.
 struct Framed<'r> {
     diagnostic: &'r Diagnostic,
     source: &'r NamedSource<Source>,
+    /// The report's own text, for its line index.
+    lines: &'r Source,
     /// Draw a code frame; otherwise the location goes in the message.
     frame: bool,
     location: String,
@@ -134,10 +165,11 @@ impl miette::Diagnostic for Framed<'_> {
             .flatten()?;
         Some(Box::new(labels.map(|label| {
             let text = label.label().map(|text| escape_line(text).into_owned());
+            let span = clamp_to_first_line(self.lines, *label.inner());
             if label.primary() {
-                LabeledSpan::new_primary_with_span(text, *label.inner())
+                LabeledSpan::new_primary_with_span(text, span)
             } else {
-                LabeledSpan::new_with_span(text, *label.inner())
+                LabeledSpan::new_with_span(text, span)
             }
         })))
     }

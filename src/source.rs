@@ -54,7 +54,7 @@ const CHECKPOINT_STRIDE: usize = 4096;
 /// Where the bytes of a file stopped being UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InvalidUtf8 {
-    /// The first invalid sequence, in the lossily decoded text (it became U+FFFD there).
+    /// The first invalid sequence (each of its bytes became `?` in the text).
     pub span: Span,
 }
 
@@ -84,9 +84,12 @@ impl Source {
             Ok(text) => (Self::new(name, text), None),
             Err(err) => {
                 let at = err.valid_up_to();
-                let lossy = String::from_utf8_lossy(bytes).into_owned();
-                let span = Span::new(at, char::REPLACEMENT_CHARACTER.len_utf8());
-                (Self::new(name, lossy), Some(InvalidUtf8 { span }))
+                let len = err.error_len().unwrap_or(bytes.len() - at).max(1);
+                let span = Span::new(at, len);
+                (
+                    Self::new(name, same_length_lossy(bytes)),
+                    Some(InvalidUtf8 { span }),
+                )
             }
         }
     }
@@ -309,10 +312,14 @@ mod tests {
         assert_eq!(
             bad,
             Some(InvalidUtf8 {
-                span: Span::new(7, 3)
+                span: Span::new(7, 1)
             })
         );
-        assert!(source.text().contains('\u{FFFD}'));
+        assert_eq!(source.text(), "{\"a\": \"?\"}");
+        // Every offset after it is the file's own: a byte became a byte.
+        let (source, _) = Source::from_bytes("t", b"\xe9t\xc3\xa9 \xf0\x9f x");
+        assert_eq!(source.text(), "?t\u{e9} ?? x");
+        assert_eq!(source.text().len(), 9);
     }
 
     #[test]
@@ -340,4 +347,16 @@ mod tests {
             None
         );
     }
+}
+
+/// Text of `bytes` where each byte of an invalid UTF-8 sequence becomes one `?`, so every
+/// offset in the text is an offset of the file's bytes (U+FFFD takes three bytes, and would
+/// move every span after it).
+fn same_length_lossy(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+    }
+    text
 }

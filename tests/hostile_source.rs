@@ -227,3 +227,67 @@ fn the_followed_object_is_still_right_before_the_budget_runs_out() {
     );
     assert!(rules.contains(&("unknown-field", "/quantity")), "{rules:?}");
 }
+
+#[test]
+fn spans_in_a_source_file_that_is_not_utf8_are_offsets_of_its_bytes() {
+    let bytes = b"import DodoPayments from 'dodopayments';\n// caf\xe9 \xe9\xe9\nconst c = new DodoPayments();\nawait c.checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }], billing_currency: 'usd' });\n";
+    let report = Linter::default().lint_bytes("latin1.ts", bytes);
+    let zero = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "zero-quantity")
+        .expect("zero-quantity");
+    assert_eq!(&bytes[zero.span.range()], b"0");
+    let currency = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "invalid-currency-code")
+        .expect("invalid-currency-code");
+    assert_eq!(&bytes[currency.span.range()], b"'usd'");
+    let fix = currency.fix.as_ref().expect("a fix");
+    assert_eq!(&bytes[fix.edits[0].span.range()], b"'usd'");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_link_out_of_the_working_tree_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.json");
+    std::fs::write(
+        &secret,
+        r#"{"product_cart": [{"product_id": "TOP-SECRET", "quantity": 0}]}"#,
+    )
+    .unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    std::os::unix::fs::symlink(&secret, repo.path().join("payload.json")).unwrap();
+    std::fs::write(
+        repo.path().join("real.json"),
+        r#"{"product_cart": [{"product_id": "p", "quantity": 0}]}"#,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("real.json", repo.path().join("inside.json")).unwrap();
+    let run = |name: &str| {
+        bin()
+            .current_dir(repo.path())
+            .args(["--format", "human", "--color", "never", name])
+            .output()
+            .unwrap()
+    };
+    let refused = run("payload.json");
+    assert_eq!(refused.status.code(), Some(2));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&refused.stdout),
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(
+        all.contains("payload.json is a link to a file outside the working tree"),
+        "{all}"
+    );
+    assert!(!all.contains("TOP-SECRET"), "{all}");
+    // A link that stays inside is read as before.
+    let inside = run("inside.json");
+    assert_eq!(inside.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&inside.stdout).contains("zero-quantity"));
+}

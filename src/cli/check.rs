@@ -61,6 +61,9 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
                 (stdin_name.clone(), path)
             }
         };
+        if let (Input::File(path), true) = (&input, named) {
+            refuse_links_out_of_tree(path)?;
+        }
         let linter = configs.linter_for(&config_path)?;
         let detect = match &input {
             // Standard input is always a payload.
@@ -227,6 +230,35 @@ fn select(path: &Path, as_named: bool, config: &crate::Config, excludes: &[Strin
     } else {
         Selected::Lint
     }
+}
+
+/// A named file reached through a symbolic link (the file or a folder above it) must resolve
+/// inside the working tree: the git work tree around the current folder, or the current folder
+/// outside one. A committed `payload.json -> /etc/…` would otherwise be read and printed in a
+/// CI log's code frames. A file named without links is read wherever it is.
+fn refuse_links_out_of_tree(path: &Path) -> Result<(), String> {
+    let (Ok(absolute), Ok(real)) = (std::path::absolute(path), std::fs::canonicalize(path)) else {
+        return Ok(()); // Missing or unreadable: the read reports it.
+    };
+    let normal = crate::config::files::relative_to(&absolute, None);
+    if normal == real {
+        return Ok(());
+    }
+    let here = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .map_err(|err| format!("cannot read the current folder: {err}"))?;
+    let tree = here
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .unwrap_or(&here);
+    if real.starts_with(tree) {
+        return Ok(());
+    }
+    Err(format!(
+        "{} is a link to a file outside the working tree ({}); not read (name the file itself)",
+        escape_line(&path.display().to_string()),
+        escape_line(&tree.display().to_string())
+    ))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -13,7 +13,7 @@
 //! ```
 
 mod catalogue_files;
-mod files;
+pub(crate) mod files;
 mod glob_index;
 mod overrides;
 

@@ -243,6 +243,18 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Text of `bytes` where each byte of an invalid UTF-8 sequence becomes one `?`, so every
+/// offset in the text is an offset of the file's bytes (U+FFFD takes three bytes, and would
+/// move every span after it).
+fn same_length_lossy(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,16 +359,4 @@ mod tests {
             None
         );
     }
-}
-
-/// Text of `bytes` where each byte of an invalid UTF-8 sequence becomes one `?`, so every
-/// offset in the text is an offset of the file's bytes (U+FFFD takes three bytes, and would
-/// move every span after it).
-fn same_length_lossy(bytes: &[u8]) -> String {
-    let mut text = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        text.extend(std::iter::repeat_n('?', chunk.invalid().len()));
-    }
-    text
 }

@@ -405,7 +405,7 @@ fn lint_in_parallel<T: Send>(
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Option<T>, String>>> = Vec::new();
     results.resize_with(jobs.len(), || None);
-    let finished: Vec<Vec<(usize, Result<Option<T>, String>)>> = std::thread::scope(|scope| {
+    let finished: Vec<Vec<Done<T>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -441,6 +441,9 @@ fn lint_in_parallel<T: Send>(
         })
         .collect()
 }
+
+/// A worker's result for the job at an index.
+type Done<T> = (usize, Result<Option<T>, String>);
 
 /// The report of one job; `None` for a walked JSON file that is not a checkout payload.
 fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {

@@ -70,7 +70,7 @@ pub fn allows_type(schema: &'static Json, type_name: &str) -> Option<bool> {
                 .iter()
                 .map(|branch| allows_type(branch, type_name))
                 .collect();
-            if answers.iter().any(|a| *a == Some(true)) {
+            if answers.contains(&Some(true)) {
                 Some(true)
             } else if answers.iter().all(Option::is_some) {
                 Some(false)

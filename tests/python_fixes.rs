@@ -76,10 +76,14 @@ fn cases() -> Vec<(&'static str, String, String)> {
     ]
 }
 
-/// CPython's verdict on the text, or `None` without a `python3`.
+/// CPython's verdict on the text, or `None` without a `python3`: `compile()`, not only
+/// `ast.parse` (which accepts a keyword argument given twice, a file that cannot run).
 fn cpython_parses(text: &str) -> Option<bool> {
     let mut child = Command::new("python3")
-        .args(["-c", "import ast, sys; ast.parse(sys.stdin.read())"])
+        .args([
+            "-c",
+            "import sys; compile(sys.stdin.read(), 'a.py', 'exec')",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -159,4 +163,29 @@ fn no_fix_inside_an_f_string_or_over_a_name() {
         "{:#?}",
         report.diagnostics()
     );
+}
+
+#[test]
+fn a_rename_onto_a_keyword_already_given_is_never_applied() {
+    let linter = Linter::default();
+    let text = format!(
+        "{BEFORE}product_cart=[{{'product_id': 'p', 'quantity': 1}}],\n    billing_adress={{'country': 'US'}},\n    billing_address={{'country': 'US'}},\n{AFTER}"
+    );
+    assert!(cpython_parses(&text).unwrap_or(true), "the case itself");
+    for unsafe_fixes in [false, true] {
+        let fixed = fix_text(&linter, "a.py", &text, unsafe_fixes);
+        assert!(fixed.text.contains("billing_adress="), "{}", fixed.text);
+        assert!(
+            cpython_parses(&fixed.text).unwrap_or(true),
+            "{}",
+            fixed.text
+        );
+    }
+    let unknown = linter.lint_str("a.py", &text);
+    let finding = unknown
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "unknown-field")
+        .expect("unknown-field");
+    assert!(finding.fix.is_none(), "{:?}", finding.fix);
 }

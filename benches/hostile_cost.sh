@@ -26,6 +26,17 @@ write("cart-60000-one-finding.json", '{"product_cart": [' + ",".join(['{"product
 write("cart-60000.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i}", "quantity": 0} for i in range(60_000)]}, indent=2))
 write("minified-9MB.json", json.dumps({"product_cart": [{"product_id": f"pdt_{i:021}", "quantity": 0} for i in range(160_000)]}, separators=(",", ":")))
 write("over-limit-20MB.json", '{"x": "' + "y" * (20 << 20) + '"}')
+# Source files (issue 23): nesting past the limits, and data flow and suppressions that once
+# cost the square of the file. Each doubled shape should cost about twice the single one.
+write("deep-parens.ts", "// checkoutSessions\nconst x = " + "(" * 6000 + "1" + ")" * 6000 + ";\n")
+write("deep-lists.py", "# checkout_sessions\nx = " + "[" * 40000 + "]" * 40000 + "\n")
+write("member-chain.ts", "// checkoutSessions\nconst x = a" + ".b" * 300000 + ";\n")
+sdk_ts = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nconst params = {product_cart: [{product_id: 'p', quantity: 1}]};\n"
+sdk_py = "from dodopayments import DodoPayments\nclient = DodoPayments()\nparams = {'product_cart': [{'product_id': 'p', 'quantity': 1}]}\n"
+for n in (4000, 8000):
+    write(f"assign-send-{n}.ts", sdk_ts + "".join(f"params['m{i}'] = 1; await client.checkoutSessions.create(params);\n" for i in range(n)))
+    write(f"assign-send-{n}.py", sdk_py + "".join(f"params['m{i}'] = 1\nclient.checkout_sessions.create(**params)\n" for i in range(n)))
+    write(f"suppressions-{2 * n}.ts", sdk_ts + "".join("// checkout-lint-disable-next-line zero-quantity\nclient.checkoutSessions.create({product_cart: [{product_id: 'p', quantity: 0}]});\n" for _ in range(2 * n)))
 PY
 cp tests/hostile/*.json "$work"/
 

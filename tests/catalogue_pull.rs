@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 use std::process::Output;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::bin;
 use common::dodo_api::{Account, Quirk, StandIn, product};
@@ -366,5 +366,344 @@ fn one_file_per_environment() {
         stderr(&lint_run).contains("pulled from test_mode, but the config uses it for live_mode"),
         "{}",
         stderr(&lint_run)
+    );
+}
+
+/// `catalogue = "../../.bashrc"` in a repository's config must not make a pull replace a file
+/// outside the repository: a file a config names lies inside the config's folder tree (as
+/// written and through links); only `-o`, typed by the user, may point elsewhere.
+#[test]
+fn a_config_cannot_point_the_pull_outside_its_folder() {
+    let server = StandIn::start(account());
+    let outer = tempfile::tempdir().unwrap();
+    let repo = outer.path().join("repo");
+    fs::create_dir(&repo).unwrap();
+    let victim = outer.path().join(".bashrc");
+    let before = b"export PATH=\"$HOME/bin:$PATH\"\n";
+    fs::write(&victim, before).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut named = vec![
+        "../.bashrc".to_string(),
+        victim.to_string_lossy().into_owned(),
+        elsewhere
+            .path()
+            .join("products.json")
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    #[cfg(unix)]
+    {
+        // A committed link to a folder outside, and one to the file itself.
+        std::os::unix::fs::symlink(elsewhere.path(), repo.join("linked")).unwrap();
+        std::os::unix::fs::symlink(&victim, repo.join("products.json")).unwrap();
+        named.push("linked/products.json".into());
+        named.push("products.json".into());
+    }
+    let config = repo.join("checkout-lint.toml");
+    let tables = named.iter().flat_map(|path| {
+        [
+            format!("catalogue = {path:?}\n"),
+            format!("[catalogue]\ntest_mode = \"p.json\"\nlive_mode = {path:?}\n"),
+        ]
+    });
+    for text in tables {
+        fs::write(&config, &text).unwrap();
+        let output = pull(&repo, &server, Some(KEY), &["--environment", "live_mode"]);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}: {message}");
+        assert!(
+            message.contains("is outside the folder of this config")
+                && message.contains("name it with -o FILE")
+                && message.contains("checkout-lint.toml:"),
+            "{text}: {message}"
+        );
+        assert_eq!(fs::read(&victim).unwrap(), before, "{text}");
+        assert!(!elsewhere.path().join("products.json").exists(), "{text}");
+        assert!(!repo.join("p.json").exists());
+    }
+    assert!(
+        server.requests().is_empty(),
+        "refused before the key was sent anywhere"
+    );
+
+    // What the user types is theirs to choose.
+    fs::write(&config, "catalogue = \"../.bashrc\"\n").unwrap();
+    let output = pull(&repo, &server, Some(KEY), &["-o", "../pulled.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(items(&outer.path().join("pulled.json")).len(), 230);
+    assert_eq!(fs::read(&victim).unwrap(), before);
+
+    // Inside the folder, in a folder of its own, is fine.
+    fs::create_dir(repo.join("catalogue")).unwrap();
+    fs::write(&config, "catalogue = \"catalogue/products.json\"\n").unwrap();
+    let output = pull(&repo, &server, Some(KEY), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(items(&repo.join("catalogue/products.json")).len(), 230);
+}
+
+/// The same rule when a lint reads the catalogue: a config cannot make checkout-lint read a
+/// file elsewhere (`/etc/passwd`, a file beside the repository, through a link).
+#[test]
+fn a_config_cannot_make_a_lint_read_outside_its_folder() {
+    let outer = tempfile::tempdir().unwrap();
+    let repo = outer.path().join("repo");
+    fs::create_dir(&repo).unwrap();
+    let outside = outer.path().join("products.json");
+    let catalogue = serde_json::json!({"items": [product("pdt_outside", false)]});
+    fs::write(&outside, catalogue.to_string()).unwrap();
+    fs::write(
+        repo.join("body.json"),
+        r#"{"product_cart": [{"product_id": "pdt_outside", "quantity": 1}]}"#,
+    )
+    .unwrap();
+    let mut named = vec![
+        "../products.json".to_string(),
+        outside.to_string_lossy().into_owned(),
+        "/etc/passwd".to_string(),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&outside, repo.join("linked.json")).unwrap();
+        std::os::unix::fs::symlink(outer.path(), repo.join("up")).unwrap();
+        named.push("linked.json".into());
+        named.push("up/products.json".into());
+    }
+    let config = repo.join("checkout-lint.toml");
+    for path in &named {
+        fs::write(&config, format!("catalogue = {path:?}\n")).unwrap();
+        let output = bin()
+            .current_dir(&repo)
+            .args(["--format", "json", "body.json"])
+            .output()
+            .unwrap();
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{path}: {message}");
+        assert!(
+            message.contains("config ")
+                && message.contains("checkout-lint.toml:1:13")
+                && message.contains("is outside the folder of this config"),
+            "{path}: {message}"
+        );
+        assert!(!message.contains("root:"), "{message}");
+    }
+
+    // The same file, inside, is read.
+    fs::copy(&outside, repo.join("products.json")).unwrap();
+    fs::write(&config, "catalogue = \"products.json\"\n").unwrap();
+    let found = lint(
+        &repo,
+        r#"{"product_cart": [{"product_id": "pdt_elsewhere", "quantity": 1}]}"#,
+    );
+    assert!(
+        found.iter().any(|(rule, _)| rule == "unknown-product"),
+        "{found:?}"
+    );
+}
+
+/// An account of `count` one-time products.
+fn small_account(count: usize) -> Account {
+    Account {
+        key: KEY.to_string(),
+        active: (0..count)
+            .map(|n| product(&format!("pdt_{n:04}"), false))
+            .collect(),
+        ..Account::default()
+    }
+}
+
+/// Pages that never end: the page limit stops them, and so does the byte budget, and ids of
+/// 150 KB are refused on the first page (one answer over 4 MiB, or an id over 256 bytes).
+#[test]
+fn endless_pages_are_bounded() {
+    let endless = |length: usize| Account {
+        endless_pages: Some(length),
+        ..small_account(0)
+    };
+    let started = Instant::now();
+    let server = StandIn::start(endless(20));
+    let dir = tempfile::tempdir().unwrap();
+    let output = pull(dir.path(), &server, Some(KEY), &["--max-pages", "3"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains(
+            "GET /products sent 3 full pages of products and more to come, the most a pull \
+             reads of each list (--max-pages, 300 products); stopped"
+        ),
+        "{message}"
+    );
+    assert_eq!(
+        server.requests().len(),
+        3,
+        "no page past the limit, no details"
+    );
+
+    assert_fails(
+        endless(20),
+        Some(KEY),
+        &["--max-bytes", "100KiB"],
+        "the API sent more than 102400 bytes in all (at GET /products?page_number=",
+    );
+    assert_fails(
+        endless(150_000),
+        Some(KEY),
+        &[],
+        "GET /products?page_number=0 answered with more than 4 MiB, the most one answer may \
+         hold; stopped",
+    );
+    assert_fails(
+        endless(300),
+        Some(KEY),
+        &[],
+        "item 0's \"product_id\" is 300 bytes long (1 to 256 accepted)",
+    );
+    assert!(started.elapsed() < Duration::from_secs(20));
+}
+
+/// Details padded past reason: one answer over 4 MiB is refused, and many large ones together
+/// stop at the pull's byte budget long before memory runs out.
+#[test]
+fn huge_details_are_bounded() {
+    let padded = |count: usize, padding: usize| Account {
+        detail_padding: padding,
+        ..small_account(count)
+    };
+    assert_fails(padded(3, 5 << 20), Some(KEY), &[], "GET /products/pdt_000");
+    assert_fails(
+        padded(3, 5 << 20),
+        Some(KEY),
+        &[],
+        "answered with more than 4 MiB, the most one answer may hold; stopped",
+    );
+
+    let server = StandIn::start(padded(24, 300 << 10));
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("products.json");
+    fs::write(&target, "[]").unwrap();
+    let output = pull(dir.path(), &server, Some(KEY), &["--max-bytes", "1MiB"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains("the API sent more than 1048576 bytes in all")
+            && message.contains("(--max-bytes); stopped"),
+        "{message}"
+    );
+    assert_eq!(fs::read(&target).unwrap(), b"[]");
+    let details = server
+        .requests()
+        .iter()
+        .filter(|r| r.path.starts_with("/products/"))
+        .count();
+    assert!(details <= 8, "{details} details fetched past the budget");
+}
+
+/// `--deadline` bounds the whole pull, retries and waits included, however slowly the server
+/// answers each request.
+#[test]
+fn the_pull_ends_at_its_deadline() {
+    let mut slow = small_account(40);
+    for n in 0..40 {
+        slow.quirks.insert(
+            format!("pdt_{n:04}"),
+            Quirk::Slow(Duration::from_millis(700)),
+        );
+    }
+    let started = Instant::now();
+    assert_fails(
+        slow,
+        Some(KEY),
+        &["--deadline", "2"],
+        "the pull did not finish within 2 s (at GET /products/pdt_00",
+    );
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+
+    // One request that never answers in time: each try ends at --timeout, the last at the
+    // deadline.
+    let mut stuck = small_account(2);
+    stuck
+        .quirks
+        .insert("pdt_0001".into(), Quirk::Slow(Duration::from_secs(5)));
+    let started = Instant::now();
+    assert_fails(
+        stuck,
+        Some(KEY),
+        &["--deadline", "2", "--timeout", "1"],
+        "the pull did not finish within 2 s (at GET /products/pdt_0001; --deadline sets the \
+         limit); stopped",
+    );
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+}
+
+/// A pull that would write a catalogue every later lint refuses (over the reader's 64 MiB)
+/// writes nothing: a small answer of deeply nested arrays is many times larger pretty-printed.
+#[test]
+fn a_catalogue_the_reader_would_refuse_is_not_written() {
+    let block: Value =
+        serde_json::from_str(&format!("{}{}", "[".repeat(100), "]".repeat(100))).unwrap();
+    let mut nested = product("pdt_nested", false);
+    nested["metadata"] = serde_json::json!({ "blocks": vec![block; 4_000] });
+    assert!(nested.to_string().len() < 1 << 20);
+    let account = Account {
+        key: KEY.to_string(),
+        active: vec![nested],
+        ..Account::default()
+    };
+    assert_fails(
+        account,
+        Some(KEY),
+        &[],
+        "the pulled catalogue would be larger than 67108864 bytes (64 MiB), the most the \
+         catalogue reader accepts (every later lint would refuse it); nothing written",
+    );
+}
+
+/// A long error message with the key near the 300th character: the key is redacted from the
+/// whole message before it is shortened, so no part of it is printed.
+#[test]
+fn an_error_message_never_shows_part_of_the_key() {
+    // The first cut the key at the 300th character: 14 of its 22 characters were printed.
+    for filler in [285, 290, 270, 298] {
+        let mut echo = small_account(3);
+        echo.quirks
+            .insert("pdt_0001".into(), Quirk::EchoKeyInError(filler));
+        let server = StandIn::start(echo);
+        let dir = tempfile::tempdir().unwrap();
+        let output = pull(dir.path(), &server, Some(KEY), &[]);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{message}");
+        assert!(
+            message.contains("GET /products/pdt_0001 answered 400: xxx"),
+            "{message}"
+        );
+        for start in 0..KEY.len() - 6 {
+            let part = &KEY[start..start + 6];
+            assert!(
+                !message.contains(part),
+                "{part:?} of the key was printed: {message}"
+            );
+        }
+        if filler < 290 {
+            assert!(message.contains("[API key]"), "{message}");
+        }
+        assert!(message.trim_end().ends_with('…'), "{message}");
+    }
+}
+
+/// A server that reflects the `Authorization` header into a product: the key would reach the
+/// catalogue (and the repository it is committed to). Refused, and the key is not printed.
+#[test]
+fn a_server_that_echoes_the_key_gets_nothing_written() {
+    let echo = Account {
+        reflect_authorization: true,
+        ..account()
+    };
+    assert_fails(
+        echo,
+        Some(KEY),
+        &[],
+        "answered with the API key in its content: the server echoed the Authorization header \
+         back; refusing to write it anywhere",
     );
 }

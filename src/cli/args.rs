@@ -95,8 +95,8 @@ pub struct PullArgs {
     #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
     pub max_bytes: u64,
 
-    /// The most list pages (100 products each) read, active and archived together; past it,
-    /// nothing is written.
+    /// The most pages (100 products each) read of each product list (active, and archived with
+    /// --include-archived); past it, nothing is written.
     #[arg(long, value_name = "N", default_value_t = 1_000,
           value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub max_pages: u64,

@@ -72,13 +72,25 @@ pub struct CatalogueFiles {
     environment: Option<Environment>,
 }
 
+/// What a catalogue file a config names is used for: the containment rule is the same, only
+/// what happens to a device or FIFO outside the folder differs (see [`inside`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Read,
+    Write,
+}
+
 impl CatalogueFiles {
-    /// Resolves the raw value; the message says what is wrong with it.
+    /// Resolves the raw value for reading; the message says what is wrong with it.
     pub(super) fn resolve(raw: RawCatalogue, base_dir: &Path) -> Result<Self, String> {
+        Self::resolve_for(raw, base_dir, Use::Read)
+    }
+
+    fn resolve_for(raw: RawCatalogue, base_dir: &Path, use_: Use) -> Result<Self, String> {
         let table = match raw {
             RawCatalogue::Single(path) => {
                 return Ok(Self {
-                    single: Some(base_dir.join(path)),
+                    single: Some(inside(base_dir, &path, use_)?),
                     by_environment: Vec::new(),
                     environment: None,
                 });
@@ -90,8 +102,9 @@ impl CatalogueFiles {
             (Environment::LiveMode, table.live_mode),
         ]
         .into_iter()
-        .filter_map(|(env, path)| Some((env, base_dir.join(path?))))
-        .collect();
+        .filter_map(|(env, path)| Some((env, path?)))
+        .map(|(env, path)| Ok((env, inside(base_dir, &path, use_)?)))
+        .collect::<Result<_, String>>()?;
         let environment = match table.environment {
             Some(name) => Environment::from_name(&name).ok_or_else(|| {
                 format!(
@@ -140,10 +153,59 @@ impl CatalogueFiles {
     pub fn environment(&self) -> Option<Environment> {
         self.environment
     }
+
+    /// `name` in `folder` (a config's folder, or the working folder), held to the rule for the
+    /// files a config names: `catalogue pull` writes there when no config names a file, and a
+    /// link planted under that name must not lead elsewhere.
+    pub fn beside(folder: &Path, name: &str) -> Result<PathBuf, String> {
+        let path = folder.join(name);
+        super::files::check_inside(folder, &path)
+            .map(|()| path.clone())
+            .map_err(|why| {
+                format!(
+                    "{} is outside its folder: {why}; not written (name the file with -o FILE)",
+                    crate::text::escape_line(&path.to_string_lossy())
+                )
+            })
+    }
+}
+
+/// `named` (as a config writes it) joined to the config's folder, when it lies inside that
+/// folder's tree (see [`super::files::check_inside`]). A file outside is refused before it is
+/// opened: a repository's config must not make checkout-lint read or replace a file elsewhere
+/// (`catalogue = "../../.bashrc"`).
+///
+/// For reading, a device, FIFO, socket or folder outside is let through: the reader refuses it
+/// without reading a byte (it opens without blocking and reads only regular files), and its
+/// message says what the file is. A regular file outside, or one that does not exist, is
+/// refused here.
+fn inside(base_dir: &Path, named: &str, use_: Use) -> Result<PathBuf, String> {
+    let path = base_dir.join(named);
+    let Err(why) = super::files::check_inside(base_dir, &path) else {
+        return Ok(path);
+    };
+    if use_ == Use::Read && std::fs::metadata(&path).is_ok_and(|metadata| !metadata.is_file()) {
+        return Ok(path);
+    }
+    let folder = if base_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base_dir
+    };
+    let mut message = format!(
+        "catalogue {named:?} is outside the folder of this config ({}): {why}; a config may name \
+         only files inside its own folder tree (no `..` out of it, no absolute path elsewhere, no \
+         link that leads out)",
+        crate::text::escape_line(&folder.to_string_lossy()),
+    );
+    if use_ == Use::Write {
+        message.push_str("; to pull into a file elsewhere, name it with -o FILE");
+    }
+    Err(message)
 }
 
 /// The catalogue files the config at `path` names, without reading them (`catalogue pull`
-/// writes them).
+/// writes them): each must lie inside the config's folder tree, whatever it is.
 pub fn catalogue_files(path: &Path) -> Result<Option<CatalogueFiles>, ConfigError> {
     let text = read_config_file(path)?;
     let base = path.parent().unwrap_or(Path::new("."));
@@ -152,7 +214,7 @@ pub fn catalogue_files(path: &Path) -> Result<Option<CatalogueFiles>, ConfigErro
         return Ok(None);
     };
     let span = raw_files.span();
-    CatalogueFiles::resolve(raw_files.into_inner(), base)
+    CatalogueFiles::resolve_for(raw_files.into_inner(), base, Use::Write)
         .map(Some)
         .map_err(|message| located(&source, span, message))
 }
@@ -250,6 +312,79 @@ mod tests {
                 && err.message.contains("--environment live_mode"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_config_names_only_files_inside_its_folder() {
+        let outer = tempfile::tempdir().unwrap();
+        let repo = outer.path().join("repo");
+        fs::create_dir_all(repo.join("sub")).unwrap();
+        let product = PRODUCT.replace("ID", "x");
+        for file in ["outside.json", "repo/sub/p.json", "repo/p.json"] {
+            fs::write(outer.path().join(file), &product).unwrap();
+        }
+        let parse = |text: &str| Config::from_toml_str("checkout-lint.toml", text, &repo);
+        let outside = outer.path().join("outside.json");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outer.path(), repo.join("up")).unwrap();
+            std::os::unix::fs::symlink(&outside, repo.join("link.json")).unwrap();
+        }
+        let mut refused = vec![
+            "../outside.json".to_string(),
+            outside.to_string_lossy().into_owned(),
+            "sub/../../outside.json".to_string(),
+            "/etc/passwd".to_string(),
+        ];
+        if cfg!(unix) {
+            refused.extend(["up/outside.json".into(), "link.json".into()]);
+            refused.push("up/repo/../new.json".into());
+        }
+        for named in &refused {
+            let text = format!("catalogue = {named:?}\n");
+            let err = parse(&text).unwrap_err();
+            assert_eq!((err.kind, err.line), ("config", 1), "{named}: {err}");
+            assert!(
+                err.message.contains("is outside the folder of this config"),
+                "{named}: {err}"
+            );
+            let config = repo.join("checkout-lint.toml");
+            fs::write(&config, &text).unwrap();
+            let err = super::catalogue_files(&config).unwrap_err();
+            assert!(
+                err.message.contains("name it with -o FILE"),
+                "{named}: {err}"
+            );
+        }
+        for named in ["sub/p.json", "./p.json", "sub/../p.json"] {
+            let config = parse(&format!("catalogue = {named:?}\n")).unwrap();
+            assert!(config.catalogue.unwrap().get("pdt_x").is_some(), "{named}");
+        }
+        let absolute = repo.join("p.json").to_string_lossy().into_owned();
+        assert!(parse(&format!("catalogue = {absolute:?}\n")).is_ok());
+        let per_env = "[catalogue]\ntest_mode = \"p.json\"\nlive_mode = \"../outside.json\"\n";
+        assert!(
+            parse(per_env)
+                .unwrap_err()
+                .message
+                .contains("\"../outside.json\" is outside")
+        );
+        // Not there yet (a pull creates it): judged by the folder it would be made in.
+        let config = repo.join("checkout-lint.toml");
+        fs::write(&config, "catalogue = \"sub/new/products.json\"\n").unwrap();
+        assert!(super::catalogue_files(&config).is_ok());
+
+        // A device outside is refused by the reader, which says what it is, without reading;
+        // a pull is refused it by the containment rule.
+        #[cfg(unix)]
+        {
+            let err = parse("catalogue = \"/dev/zero\"\n").unwrap_err();
+            assert_eq!(err.kind, "catalogue");
+            assert!(err.message.contains("it is a device"), "{err}");
+            fs::write(&config, "catalogue = \"/dev/null\"\n").unwrap();
+            let err = super::catalogue_files(&config).unwrap_err();
+            assert!(err.message.contains("is outside"), "{err}");
+        }
     }
 
     #[test]

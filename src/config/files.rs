@@ -1,4 +1,5 @@
-//! Sets of files named by globs relative to a config file (overrides, `include`, `exclude`).
+//! Sets of files named by globs relative to a config file (overrides, `include`, `exclude`),
+//! and where a file a config names may lie (inside the config's folder tree).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -102,4 +103,77 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// Why a file a config names is not inside the config's folder tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outside {
+    /// A `..` or an absolute path leads out, as written.
+    Named,
+    /// A link on the way (a folder, or the file itself) leads out, or goes nowhere.
+    Link,
+    /// A `..` after a folder that does not exist, or a path that cannot be looked at.
+    Unresolvable(String),
+}
+
+impl std::fmt::Display for Outside {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Outside::Named => f.write_str("a `..` or an absolute path leads out of it"),
+            Outside::Link => f.write_str("a symbolic link on the way leads out of it"),
+            Outside::Unresolvable(why) => write!(f, "it cannot be resolved inside it: {why}"),
+        }
+    }
+}
+
+/// Checks that `path` (a file a config names, joined to the config's folder `root`) lies inside
+/// `root`'s folder tree: as written (no `..` out of it, no absolute path elsewhere) and on the
+/// file system (the file, or when it does not exist yet its deepest existing ancestor, is
+/// resolved through every link and must still be under the resolved `root`). A file the
+/// config names is read or written by whoever runs checkout-lint in a repository that someone
+/// else prepared; only a path the user types may lead elsewhere.
+pub fn check_inside(root: &Path, path: &Path) -> Result<(), Outside> {
+    let root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let unresolvable = |err: std::io::Error| Outside::Unresolvable(err.to_string());
+    let absolute_root = std::path::absolute(root).map_err(unresolvable)?;
+    let absolute_path = std::path::absolute(if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    })
+    .map_err(unresolvable)?;
+    if !normalize(&absolute_path).starts_with(normalize(&absolute_root)) {
+        return Err(Outside::Named);
+    }
+    let real_root = std::fs::canonicalize(&absolute_root).map_err(unresolvable)?;
+    // The deepest part of the path that exists (a dangling link exists too, and then fails to
+    // resolve below); what follows it must be plain names, created inside it.
+    let mut existing = absolute_path;
+    loop {
+        match std::fs::symlink_metadata(&existing) {
+            Ok(_) => break,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                if !matches!(
+                    existing.components().next_back(),
+                    Some(Component::Normal(_))
+                ) {
+                    return Err(Outside::Unresolvable(
+                        "a `..` follows a folder that does not exist".into(),
+                    ));
+                }
+                existing.pop();
+            }
+            Err(err) => return Err(unresolvable(err)),
+        }
+    }
+    let real = std::fs::canonicalize(&existing).map_err(|_| Outside::Link)?;
+    if real.starts_with(&real_root) {
+        Ok(())
+    } else {
+        Err(Outside::Link)
+    }
 }

@@ -3,6 +3,10 @@
 //! it accepts, and the quirks a real server has (a product gone between list and detail, a 429
 //! before success, a lasting 500, an answer slower than the client waits, a wrong shape). It
 //! records every request it receives.
+//!
+//! It can also be hostile: pages that never end, details padded to any size, the
+//! `Authorization` header reflected into product names, and a long error message that carries
+//! the key.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -26,6 +30,8 @@ pub enum Quirk {
     Slow(Duration),
     /// 200 with a product that has no price.
     Priceless,
+    /// 400 with a message of this many characters of filler, then the bearer key, then more.
+    EchoKeyInError(usize),
 }
 
 /// What the stand-in serves.
@@ -37,6 +43,12 @@ pub struct Account {
     pub quirks: HashMap<String, Quirk>,
     /// `GET /products` answers `{"products": [...]}` instead of `{"items": [...]}`.
     pub wrong_list_shape: bool,
+    /// Every page is full, for ever: 100 new products whose ids are this many bytes long.
+    pub endless_pages: Option<usize>,
+    /// Every product's details (not its list item) carry a `description` of this many bytes.
+    pub detail_padding: usize,
+    /// Every product's details carry the request's `Authorization` value as their `name`.
+    pub reflect_authorization: bool,
 }
 
 /// One request as received.
@@ -159,6 +171,9 @@ impl Shared {
         let Some(id) = request.path.strip_prefix("/products/") else {
             return ("404 Not Found", "", String::new());
         };
+        if self.account.endless_pages.is_some() {
+            return ("200 OK", "", product(id, false).to_string());
+        }
         let product = self
             .account
             .active
@@ -192,8 +207,32 @@ impl Shared {
                 bare.as_object_mut().unwrap().remove("is_recurring");
                 ("200 OK", "", bare.to_string())
             }
-            _ => ("200 OK", "", product.to_string()),
+            Some(Quirk::EchoKeyInError(filler)) => {
+                let message = format!(
+                    "{} {} was not accepted here",
+                    "x".repeat(*filler),
+                    self.account.key
+                );
+                let body = json!({"code": "BAD_REQUEST", "message": message});
+                ("400 Bad Request", "", body.to_string())
+            }
+            _ => ("200 OK", "", self.detail(product, request).to_string()),
         }
+    }
+
+    /// A product's details, with the hostile additions asked for.
+    fn detail(&self, product: &Value, request: &Request) -> Value {
+        let mut detail = product.clone();
+        let object = detail.as_object_mut().unwrap();
+        if self.account.detail_padding > 0 {
+            let padding = "x".repeat(self.account.detail_padding);
+            object.insert("description".into(), padding.into());
+        }
+        if self.account.reflect_authorization {
+            let reflected = request.authorization.clone().unwrap_or_default();
+            object.insert("name".into(), reflected.into());
+        }
+        detail
     }
 
     fn first_refusal(&self, id: &str) -> bool {
@@ -216,6 +255,16 @@ impl Shared {
         };
         let size = number("page_size", 10).min(100);
         let page = number("page_number", 0);
+        if let Some(length) = self.account.endless_pages {
+            let items: Vec<Value> = (0..size)
+                .map(|n| {
+                    let id = format!("pdt_{page}_{n}_");
+                    let id = format!("{id}{}", "x".repeat(length.saturating_sub(id.len())));
+                    list_item(&product(&id, false))
+                })
+                .collect();
+            return json!({ "items": items });
+        }
         let source = if request.query.get("archived").map(String::as_str) == Some("true") {
             &self.account.archived
         } else {

@@ -1,7 +1,14 @@
 //! The Dodo API as `catalogue pull` uses it: authenticated JSON GETs, each with a timeout,
 //! retried by [`super::retry`], and every way one can fail said in words.
+//!
+//! A server is not trusted to be reasonable: one answer is read up to [`MAX_BODY`], all answers
+//! of a pull together up to the pull's byte budget, and every request (retries and their waits
+//! included) must end before the pull's deadline. An answer that carries the API key back is
+//! refused, so that the key never reaches the catalogue or a message.
 
-use std::time::Duration;
+use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -9,8 +16,21 @@ use super::retry;
 use super::secret::ApiKey;
 use crate::environment::Environment;
 
-/// The largest answer read (a page of 100 products is well under 1 MiB).
-const MAX_BODY: u64 = 16 << 20;
+/// The largest single answer read: a page of 100 products, or one product's details, is tens
+/// of KiB; 4 MiB leaves room for long descriptions and metadata, not for a flood.
+pub const MAX_BODY: u64 = 4 << 20;
+
+/// How much one read of an answer takes at most (and so by how much a budget is overshot).
+const CHUNK: usize = 64 << 10;
+
+/// What one pull may cost, whatever the server does.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes read from the API in all (`--max-bytes`), every answer's body counted.
+    pub max_bytes: u64,
+    /// Time for the whole pull (`--deadline`), from the first request to the last.
+    pub deadline: Duration,
+}
 
 pub struct Api {
     agent: ureq::Agent,
@@ -18,6 +38,11 @@ pub struct Api {
     key: ApiKey,
     environment: Environment,
     timeout: Duration,
+    limits: Limits,
+    /// When the pull must be over.
+    ends: Instant,
+    /// Body bytes read so far, by every worker.
+    read: AtomicU64,
 }
 
 /// Why a GET gave no JSON.
@@ -35,11 +60,27 @@ pub enum Failure {
     Network(String),
     /// An answer that is not JSON.
     NotJson,
+    /// One answer longer than [`MAX_BODY`].
+    TooLarge,
+    /// The pull's byte budget is spent.
+    OverBudget,
+    /// The pull's deadline passed.
+    Deadline,
+    /// A successful answer that holds the API key (a server that reflects the
+    /// `Authorization` header): refused, never shown.
+    EchoedKey,
 }
 
 impl Api {
-    /// A client for `base` (already checked by [`super::base_url`]).
-    pub fn new(base: String, key: ApiKey, environment: Environment, timeout: Duration) -> Self {
+    /// A client for `base` (already checked by [`super::base_url`]); the deadline starts now.
+    pub fn new(
+        base: String,
+        key: ApiKey,
+        environment: Environment,
+        timeout: Duration,
+        limits: Limits,
+    ) -> Self {
+        let ends = Instant::now() + limits.deadline;
         // A stand-in server on this machine must not be reached through a proxy.
         let proxy = if super::base_url::is_loopback(&base) {
             None
@@ -61,7 +102,32 @@ impl Api {
             key,
             environment,
             timeout,
+            limits,
+            ends,
+            read: AtomicU64::new(0),
         }
+    }
+
+    /// Whether `bytes` (something about to be written or shown) holds the API key.
+    pub fn echoes_key(&self, bytes: &[u8]) -> bool {
+        self.key.occurs_in(bytes)
+    }
+
+    /// Time left before the deadline; `None` once it has passed.
+    fn remaining(&self) -> Option<Duration> {
+        self.ends
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+    }
+
+    /// Counts `bytes` more read against the budget.
+    fn charge(&self, bytes: usize) -> Result<(), Failure> {
+        let bytes = bytes as u64;
+        let total = self.read.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        if total > self.limits.max_bytes {
+            return Err(Failure::OverBudget);
+        }
+        Ok(())
     }
 
     pub fn environment(&self) -> Environment {
@@ -84,7 +150,11 @@ impl Api {
             if !retryable || attempt >= retry::ATTEMPTS {
                 return Err(failure);
             }
-            std::thread::sleep(retry::delay(attempt, wish));
+            let pause = retry::delay(attempt, wish);
+            if self.remaining().is_none_or(|left| left <= pause) {
+                return Err(Failure::Deadline);
+            }
+            std::thread::sleep(pause);
             attempt += 1;
         }
     }
@@ -95,6 +165,15 @@ impl Api {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<Value, (Failure, Option<Duration>)> {
+        let Some(left) = self.remaining() else {
+            return Err((Failure::Deadline, None));
+        };
+        // The request may take `--timeout`, or what is left of the pull when that is less.
+        let cut_short = left < self.timeout;
+        let timeout = |failure: Failure| match failure {
+            Failure::Timeout if cut_short => Failure::Deadline,
+            other => other,
+        };
         let mut request = self
             .agent
             .get(format!("{}{path}", self.base))
@@ -103,7 +182,13 @@ impl Api {
         for (name, value) in query {
             request = request.query(*name, value);
         }
-        let mut response = request.call().map_err(|err| (self.transport(err), None))?;
+        let request = request
+            .config()
+            .timeout_global(Some(self.timeout.min(left)))
+            .build();
+        let mut response = request
+            .call()
+            .map_err(|err| (timeout(self.transport(err)), None))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -116,17 +201,56 @@ impl Api {
             header("retry-after-ms").as_deref(),
             header("retry-after").as_deref(),
         );
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_BODY)
-            .read_to_string()
-            .map_err(|err| (self.transport(err), wish))?;
+        let body = self
+            .read_body(&mut response)
+            .map_err(|failure| (timeout(failure), wish))?;
         match status {
-            200..=299 => serde_json::from_str(&body).map_err(|_| (Failure::NotJson, None)),
+            200..=299 => {
+                if self.key.occurs_in(&body) {
+                    return Err((Failure::EchoedKey, None));
+                }
+                let value: Value =
+                    serde_json::from_slice(&body).map_err(|_| (Failure::NotJson, None))?;
+                // The key written with JSON escapes (`\u0073k_...`) is the key once read.
+                if self.key.occurs_in_value(&value) {
+                    return Err((Failure::EchoedKey, None));
+                }
+                Ok(value)
+            }
             401 | 403 => Err((Failure::Rejected(status), None)),
             404 => Err((Failure::NotFound, None)),
             _ => Err((Failure::Status(status, self.server_message(&body)), wish)),
+        }
+    }
+
+    /// The answer's body, at most [`MAX_BODY`] bytes, each byte counted against the budget as
+    /// it arrives (so that workers reading at once cannot together pass it by much).
+    fn read_body(
+        &self,
+        response: &mut ureq::http::Response<ureq::Body>,
+    ) -> Result<Vec<u8>, Failure> {
+        if response
+            .body()
+            .content_length()
+            .is_some_and(|length| length > MAX_BODY)
+        {
+            return Err(Failure::TooLarge);
+        }
+        let mut reader = response.body_mut().with_config().reader();
+        let mut body = Vec::new();
+        let mut chunk = vec![0; CHUNK];
+        loop {
+            let read = match reader.read(&mut chunk) {
+                Ok(0) => return Ok(body),
+                Ok(read) => read,
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(self.transport(ureq::Error::from(err))),
+            };
+            self.charge(read)?;
+            if (body.len() + read) as u64 > MAX_BODY {
+                return Err(Failure::TooLarge);
+            }
+            body.extend_from_slice(&chunk[..read]);
         }
     }
 
@@ -138,12 +262,14 @@ impl Api {
         }
     }
 
-    /// The `message` of Dodo's error body (`{"code": ..., "message": ...}`), one line, scrubbed.
-    fn server_message(&self, body: &str) -> Option<String> {
-        let value: Value = serde_json::from_str(body).ok()?;
+    /// The `message` of Dodo's error body (`{"code": ..., "message": ...}`), one line: the key
+    /// is redacted from the whole message first, then it is escaped, and only then shortened
+    /// (cutting first could leave part of the key where the redaction no longer sees it).
+    fn server_message(&self, body: &[u8]) -> Option<String> {
+        let value: Value = serde_json::from_slice(body).ok()?;
         let message = value.get("message")?.as_str()?;
-        let line: String = message.chars().take(300).collect();
-        Some(crate::text::escape_line(&self.key.scrub(&line)).into_owned())
+        let scrubbed = self.key.scrub(message);
+        Some(shorten(&crate::text::escape_line(&scrubbed), MAX_MESSAGE))
     }
 
     /// What went wrong with `GET {path}`, in a sentence.
@@ -179,6 +305,70 @@ impl Api {
                 retry::ATTEMPTS
             ),
             Failure::NotJson => format!("GET {path} answered with something that is not JSON"),
+            Failure::TooLarge => format!(
+                "GET {path} answered with more than {} MiB, the most one answer may hold; stopped",
+                MAX_BODY >> 20
+            ),
+            Failure::OverBudget => format!(
+                "the API sent more than {} bytes in all (at GET {path}), the pull's budget \
+                 (--max-bytes); stopped",
+                self.limits.max_bytes
+            ),
+            Failure::Deadline => format!(
+                "the pull did not finish within {} s (at GET {path}; --deadline sets the limit); \
+                 stopped",
+                self.limits.deadline.as_secs()
+            ),
+            Failure::EchoedKey => format!(
+                "GET {path} answered with the API key in its content: the server echoed the \
+                 Authorization header back; refusing to write it anywhere"
+            ),
         }
+    }
+}
+
+/// The most characters of a server's message shown.
+const MAX_MESSAGE: usize = 300;
+
+/// `text` cut to `max` characters, with `…` when it was longer.
+fn shorten(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let mut short: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        short.push('…');
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_message_is_redacted_before_it_is_shortened() {
+        let key = "sk_test_0123456789abcdefghijklmnopqrstuvw";
+        let limits = Limits {
+            max_bytes: 1 << 20,
+            deadline: Duration::from_secs(5),
+        };
+        let api = Api::new(
+            "http://127.0.0.1:9".into(),
+            ApiKey::new(key.into()).unwrap(),
+            Environment::TestMode,
+            Duration::from_secs(1),
+            limits,
+        );
+        for filler in 250..=300 {
+            let message = format!("{} {key} \u{1b}[2J end", "x".repeat(filler));
+            let body = serde_json::json!({ "message": message }).to_string();
+            let shown = api.server_message(body.as_bytes()).unwrap();
+            assert!(shown.chars().count() <= MAX_MESSAGE + 1, "{shown}");
+            for start in 0..key.len() - 6 {
+                assert!(!shown.contains(&key[start..start + 6]), "{filler}: {shown}");
+            }
+            assert!(!shown.contains('\u{1b}'), "{shown}");
+        }
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "abc…");
     }
 }

@@ -14,8 +14,8 @@ use super::progress::Progress;
 /// The API's largest page.
 const PAGE_SIZE: usize = 100;
 
-/// Pages read before giving up on a server that never sends a short one (a million products).
-const MAX_PAGES: usize = 10_000;
+/// The longest product id accepted: Dodo's are `pdt_` and about 22 letters and digits.
+pub const MAX_ID_BYTES: usize = 256;
 
 /// Requests in flight at once: a few, to be quick without tripping the rate limit.
 const WORKERS: usize = 4;
@@ -26,17 +26,24 @@ pub struct Listed {
     pub archived: bool,
 }
 
+/// One product's details as compact JSON (text costs what the server sent; a parsed tree of
+/// small values costs many times that), `"archived": true` added to archived ones.
+pub struct Product {
+    pub id: String,
+    pub json: String,
+}
+
 /// What the details step brought back.
 pub struct Pulled {
-    /// Each product's details, `"archived": true` added to archived ones.
-    pub products: Vec<Value>,
+    pub products: Vec<Product>,
     /// Listed products whose details answered 404 (deleted in between): left out.
     pub vanished: Vec<String>,
 }
 
 /// Every listed product, active first and then (when asked) archived; an id listed twice
-/// (a product that moved between pages while they were read) is kept once.
-pub fn list(api: &Api, include_archived: bool) -> Result<Vec<Listed>, String> {
+/// (a product that moved between pages while they were read) is kept once. At most
+/// `max_pages` pages of each list are read.
+pub fn list(api: &Api, include_archived: bool, max_pages: u64) -> Result<Vec<Listed>, String> {
     let mut seen = HashSet::new();
     let mut listed = Vec::new();
     let kinds: &[bool] = if include_archived {
@@ -45,7 +52,7 @@ pub fn list(api: &Api, include_archived: bool) -> Result<Vec<Listed>, String> {
         &[false]
     };
     for &archived in kinds {
-        for id in list_kind(api, archived)? {
+        for id in list_kind(api, archived, max_pages)? {
             if seen.insert(id.clone()) {
                 listed.push(Listed { id, archived });
             }
@@ -54,9 +61,10 @@ pub fn list(api: &Api, include_archived: bool) -> Result<Vec<Listed>, String> {
     Ok(listed)
 }
 
-fn list_kind(api: &Api, archived: bool) -> Result<Vec<String>, String> {
+/// The ids of one list (active or archived), at most `max_pages` pages of it.
+fn list_kind(api: &Api, archived: bool, max_pages: u64) -> Result<Vec<String>, String> {
     let mut ids = Vec::new();
-    for page in 0..MAX_PAGES {
+    for page in 0..max_pages {
         let mut query = vec![
             ("page_size", PAGE_SIZE.to_string()),
             ("page_number", page.to_string()),
@@ -77,8 +85,12 @@ fn list_kind(api: &Api, archived: bool) -> Result<Vec<String>, String> {
             return Ok(ids);
         }
     }
+    let plural = if max_pages == 1 { "" } else { "s" };
+    let which = if archived { "archived " } else { "" };
     Err(format!(
-        "GET /products sent {MAX_PAGES} full pages without an end; stopped"
+        "GET /products sent {max_pages} full page{plural} of {which}products and more to come, \
+         the most a pull reads of each list (--max-pages, {} products); stopped",
+        max_pages.saturating_mul(PAGE_SIZE as u64)
     ))
 }
 
@@ -92,16 +104,23 @@ fn page_items(page: &Value) -> Result<Vec<String>, String> {
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            item.get("product_id")
+            let id = item
+                .get("product_id")
                 .and_then(Value::as_str)
-                .map(str::to_string)
-                .ok_or_else(|| format!("item {index} has no string \"product_id\""))
+                .ok_or_else(|| format!("item {index} has no string \"product_id\""))?;
+            if id.is_empty() || id.len() > MAX_ID_BYTES {
+                return Err(format!(
+                    "item {index}'s \"product_id\" is {} bytes long (1 to {MAX_ID_BYTES} accepted)",
+                    id.len()
+                ));
+            }
+            Ok(id.to_string())
         })
         .collect()
 }
 
 /// One product's details: the product, `None` when it is gone, or why it could not be fetched.
-type Fetched = Result<Option<Value>, String>;
+type Fetched = Result<Option<Product>, String>;
 
 /// Each listed product's details, [`WORKERS`] at a time; the first failure stops the rest.
 pub fn details(api: &Api, listed: &[Listed], progress: &Progress) -> Result<Pulled, String> {
@@ -173,7 +192,12 @@ fn detail(api: &Api, listed: &Listed) -> Fetched {
     if listed.archived {
         object.insert("archived".to_string(), Value::Bool(true));
     }
-    Ok(Some(value))
+    let json = serde_json::to_string(&value)
+        .map_err(|err| format!("GET {shown}: cannot keep the product: {err}"))?;
+    Ok(Some(Product {
+        id: listed.id.clone(),
+        json,
+    }))
 }
 
 /// A product id as one path segment: ids are `pdt_` and letters, but an id is data from a
@@ -197,6 +221,14 @@ mod tests {
             page_items(&bad).unwrap_err(),
             "item 0 has no string \"product_id\""
         );
+        let long = "p".repeat(MAX_ID_BYTES + 1);
+        let bad = serde_json::json!({"items": [{"product_id": "a"}, {"product_id": long}]});
+        assert_eq!(
+            page_items(&bad).unwrap_err(),
+            "item 1's \"product_id\" is 257 bytes long (1 to 256 accepted)"
+        );
+        let empty = serde_json::json!({"items": [{"product_id": ""}]});
+        assert!(page_items(&empty).is_err());
         assert_eq!(encode_segment("pdt_a1-B"), "pdt_a1-B");
         assert_eq!(encode_segment("../x?y"), "%2E%2E%2Fx%3Fy");
     }

@@ -48,6 +48,33 @@ impl ApiKey {
         format!("Bearer {}", self.0)
     }
 
+    /// Whether `bytes` hold the key (the bearer header value holds it too, so this finds both).
+    pub fn occurs_in(&self, bytes: &[u8]) -> bool {
+        memchr::memmem::find(bytes, self.0.as_bytes()).is_some()
+    }
+
+    /// Whether any string or member name in `value` holds the key.
+    pub fn occurs_in_value(&self, value: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        let mut pending = vec![value];
+        while let Some(value) = pending.pop() {
+            match value {
+                Value::String(text) if text.contains(&self.0) => return true,
+                Value::Array(items) => pending.extend(items),
+                Value::Object(members) => {
+                    for (name, member) in members {
+                        if name.contains(&self.0) {
+                            return true;
+                        }
+                        pending.push(member);
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// `text` with every occurrence of the key replaced, for text a server sent back.
     pub fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if text.contains(&self.0) {
@@ -76,5 +103,10 @@ mod tests {
         assert_eq!(key.scrub("bad key sk_test_123!"), "bad key [API key]!");
         assert!(ApiKey::new("two words".into()).is_none());
         assert!(ApiKey::new(" ".into()).is_none());
+        assert!(key.occurs_in(b"{\"name\": \"Bearer sk_test_123\"}"));
+        assert!(!key.occurs_in(b"sk_test_12"));
+        let echoed = serde_json::json!({"a": [1, {"sk_test_123x": 0}]});
+        assert!(key.occurs_in_value(&echoed));
+        assert!(!key.occurs_in_value(&serde_json::json!({"a": ["sk_test_12"]})));
     }
 }

@@ -286,6 +286,11 @@ fn a_named_link_out_of_the_working_tree_is_refused() {
         "{all}"
     );
     assert!(!all.contains("TOP-SECRET"), "{all}");
+    // A folder link on the way out is refused the same way.
+    std::os::unix::fs::symlink(outside.path(), repo.path().join("linked")).unwrap();
+    let through_folder = run("linked/secret.json");
+    assert_eq!(through_folder.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&through_folder.stdout).contains("TOP-SECRET"));
     // A link that stays inside is read as before.
     let inside = run("inside.json");
     assert_eq!(inside.status.code(), Some(1));

@@ -233,25 +233,31 @@ fn select(path: &Path, as_named: bool, config: &crate::Config, excludes: &[Strin
 }
 
 /// A named file reached through a symbolic link (the file or a folder above it) must resolve
-/// inside the working tree: the git work tree around the current folder, or the current folder
-/// outside one. A committed `payload.json -> /etc/…` would otherwise be read and printed in a
-/// CI log's code frames. A file named without links is read wherever it is.
+/// inside its working tree: the git work tree around the folder it is named in, or that folder
+/// outside a repository. A committed `payload.json -> /etc/…` would otherwise be read and
+/// printed in a CI log's code frames. A file named without links is read wherever it is; a
+/// link to something that is not a regular file is left to the reader, which refuses it.
 fn refuse_links_out_of_tree(path: &Path) -> Result<(), String> {
     let (Ok(absolute), Ok(real)) = (std::path::absolute(path), std::fs::canonicalize(path)) else {
         return Ok(()); // Missing or unreadable: the read reports it.
     };
     let normal = crate::config::files::relative_to(&absolute, None);
-    if normal == real {
+    if normal == real || !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
         return Ok(());
     }
-    let here = std::env::current_dir()
-        .and_then(std::fs::canonicalize)
-        .map_err(|err| format!("cannot read the current folder: {err}"))?;
-    let tree = here
+    // Found by the path as written: a folder link on the way must not choose the tree.
+    let folder = normal.parent().unwrap_or(Path::new("/"));
+    let is_link = |dir: &Path| {
+        dir.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    };
+    let anchor = folder
         .ancestors()
         .find(|dir| dir.join(".git").exists())
-        .unwrap_or(&here);
-    if real.starts_with(tree) {
+        .or_else(|| folder.ancestors().find(|dir| !is_link(dir)))
+        .unwrap_or(folder);
+    let tree = std::fs::canonicalize(anchor).unwrap_or_else(|_| anchor.to_path_buf());
+    if real.starts_with(&tree) {
         return Ok(());
     }
     Err(format!(

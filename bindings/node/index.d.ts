@@ -125,8 +125,10 @@ export type GuardedMethod = 'checkoutSessions.create' | 'checkoutSessions.previe
 export interface GuardOptions extends LinterOptions {
   /**
    * `throw` (default): a payload with findings at `failOn` or above rejects the call's promise
-   * with a `CheckoutLintError` and nothing is sent. `warn`: `onDiagnostics` (else
-   * `console.warn`) is told, and the payload is sent. `off`: the client is left as it is.
+   * with a `CheckoutLintError` and nothing is sent; so does one that cannot be checked (its
+   * `reason` says why). `warn`: `onDiagnostics` (else `console.warn`) is told, and the payload
+   * is sent (one that cannot be checked: `console.warn`, then sent). `off`: the client is left
+   * as it is.
    * The `CHECKOUT_LINT` environment variable (off | warn | throw), read when `guard` is
    * called, wins over this.
    */
@@ -151,4 +153,9 @@ export class CheckoutLintError extends Error {
   readonly name: 'CheckoutLintError'
   readonly diagnostics: Diagnostic[]
   readonly result: LintResult
+  /**
+   * Set when a guard could not check the payload at all (a value JSON cannot hold, a body it
+   * cannot read, `fetchOptions.body`): why. `diagnostics` is then empty. Undefined otherwise.
+   */
+  readonly reason?: string
 }

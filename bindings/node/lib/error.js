@@ -9,12 +9,22 @@ function reaches(diagnostic, failOn) {
 }
 
 class CheckoutLintError extends Error {
-  constructor(result, failOn = 'error') {
-    super(describe(result, failOn))
+  // `reason` (internal, see `unchecked`): why the payload could not be checked at all.
+  constructor(result, failOn = 'error', reason = undefined, cause = undefined) {
+    const message = reason === undefined ? describe(result, failOn) : `checkout payload could not be checked: ${reason}`
+    super(message, cause === undefined ? undefined : { cause })
     this.name = 'CheckoutLintError'
     this.diagnostics = result.diagnostics
     this.result = result
+    /** Why the payload could not be checked; undefined when it was checked and has findings. */
+    this.reason = reason
   }
+}
+
+// What a guard in throw mode rejects with when it cannot know what would be sent (a value
+// JSON cannot hold, a body it cannot read, a getter that throws): no diagnostics, a reason.
+function unchecked(reason, cause) {
+  return new CheckoutLintError({ diagnostics: [], hasErrors: false }, 'error', reason, cause)
 }
 
 // "checkout payload has 2 errors:" then one line per diagnostic: pointer, severity, rule, text.
@@ -27,4 +37,4 @@ function describe(result, failOn = 'error') {
   return [`checkout payload has ${count} ${what}${count === 1 ? '' : 's'}:`, ...lines].join('\n')
 }
 
-module.exports = { CheckoutLintError, describe, reaches }
+module.exports = { CheckoutLintError, describe, reaches, unchecked }

@@ -16,6 +16,56 @@ function toJsonText(payload, options = {}, root = 'payload') {
   return JSON.stringify(payload)
 }
 
+// The guard's snapshot: one JSON.stringify pass whose replacer refuses what `toJsonText` refuses,
+// so that every value is read exactly once (a getter or a Proxy cannot show the check one value
+// and the serialiser another) and the text returned is the text of the values checked.
+// Undefined object members are absent, as the SDK's own JSON.stringify makes them. A cycle, a
+// getter that throws, a stack overflow: a TypeError that carries JSON.stringify's own error.
+function snapshotText(payload, root = 'payload') {
+  let text
+  try {
+    text = JSON.stringify(payload, refuseNonJson)
+  } catch (error) {
+    if (!(error instanceof NotJson)) throw new TypeError(`${root} could not be serialised: ${error}`, { cause: error })
+    // Name the place: walk again (for the message only: a getter may answer differently now).
+    try {
+      explain(payload, root, 0, true)
+    } catch (located) {
+      if (located instanceof TypeError) throw located
+    }
+    throw new TypeError(`${root}: the member ${JSON.stringify(error.key)} ${error.message}`)
+  }
+  if (text === undefined) fail(root, 'is undefined, which JSON cannot hold')
+  return text
+}
+
+class NotJson extends Error {
+  constructor(key, message) {
+    super(message)
+    this.key = key
+  }
+}
+
+// JSON.stringify calls this with `this` the holder, after any toJSON (so a Date is its string).
+function refuseNonJson(key, value) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value
+    case 'number':
+      if (value - value === 0) return value
+      throw new NotJson(key, `${value} is not a JSON number (JSON.stringify would send null)`)
+    case 'object':
+      if (value === null || Array.isArray(value) || isPlainObject(value)) return value
+      throw new NotJson(key, `is a ${value.constructor?.name ?? 'object'}, which JSON cannot hold`)
+    case 'undefined':
+      if (Array.isArray(this)) throw new NotJson(key, 'is undefined (JSON.stringify would send null)')
+      return value
+    default:
+      throw new NotJson(key, `is a ${typeof value}, which JSON cannot hold`)
+  }
+}
+
 // The fast check: true when JSON.stringify would write exactly this value. Ordered by what
 // payloads hold most (strings, then objects); about a tenth of JSON.stringify's time.
 function isJson(value, depth, allowUndefined) {
@@ -96,4 +146,4 @@ function fail(path, message) {
   throw new TypeError(`${path} ${message}`)
 }
 
-module.exports = { toJsonText }
+module.exports = { toJsonText, snapshotText }

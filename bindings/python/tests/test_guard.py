@@ -4,7 +4,12 @@ the requests it receives."""
 from __future__ import annotations
 
 import asyncio
+import datetime
+import functools
+import re
 import warnings
+from collections import UserDict
+from types import MappingProxyType
 
 import dodopayments
 import pytest
@@ -182,3 +187,154 @@ def test_the_async_client_stays_awaitable(server):
 def test_the_package_exports_the_guard():
     assert checkout_lint.CHECKOUT_LINT_VARIABLE == "CHECKOUT_LINT"
     assert issubclass(CheckoutLintWarning, UserWarning)
+
+
+# What the converter refuses, the SDK may still send (dodopayments 1.123.0: its TypedDict
+# transform makes any Mapping a dict, `openapi_dumps` writes datetimes as ISO text and int keys
+# as strings, json.dumps nests far deeper than 256): the guard lints the bytes it sends.
+SDK_WRITES = {
+    "a datetime": {"metadata": {"at": datetime.datetime(2026, 1, 2, 3, 4, 5)}},
+    "a MappingProxyType": {"customer": MappingProxyType({"email": "ada@example.com", "name": "Ada"})},
+    "a UserDict": {"billing_address": UserDict({"country": "US"})},
+    "a non-str key": {"metadata": {1: "one"}},
+    "nesting over 256": {"metadata": functools.reduce(lambda inner, _: {"n": inner}, range(300), {})},
+}
+
+
+@pytest.mark.parametrize("what", sorted(SDK_WRITES))
+def test_a_value_the_converter_refuses_is_linted_as_the_sdk_sends_it(server, what):
+    with pytest.raises((TypeError, ValueError)):
+        checkout_lint.to_json(SDK_WRITES[what])
+    client = guard(sdk(server))
+    with pytest.raises(CheckoutLintError) as caught:
+        client.checkout_sessions.create(product_cart=ZERO, **SDK_WRITES[what])
+    rules = [d.rule for d in caught.value.diagnostics]
+    assert "zero-quantity" in rules or (what == "nesting over 256" and "invalid-json" in rules), rules
+    assert caught.value.reason is None
+    assert server.requests == []
+
+
+def test_the_lint_reads_the_very_bytes_the_sdk_sends(server):
+    client = guard(sdk(server))
+    at = datetime.datetime(2026, 1, 2, 3, 4, 5)
+    client.checkout_sessions.create(
+        product_cart=[UserDict(CART[0])], customer=MappingProxyType(CLEAN["customer"]), metadata={"at": at, 7: "x"}
+    )
+    sent = {"product_cart": CART, "customer": CLEAN["customer"], "metadata": {"at": at.isoformat(), "7": "x"}}
+    assert server.requests == [{"path": "/checkouts", "body": sent}]
+    # Nesting the lint cannot read is its finding (invalid-json), not a pass.
+    with pytest.raises(CheckoutLintError, match=r"invalid JSON: nesting is deeper than 128 levels"):
+        client.checkout_sessions.create(product_cart=CART, metadata=SDK_WRITES["nesting over 256"]["metadata"])
+    assert len(server.requests) == 1
+
+
+# What the SDK itself cannot serialize: nothing can be checked, so raise mode refuses the call.
+SDK_REFUSES = {
+    "a set": ({"metadata": {"tags": {"a", "b"}}}, r"TypeError: Object of type set is not JSON serializable"),
+    "NaN": ({"product_cart": [{"product_id": "pdt_1", "quantity": float("nan")}]}, r"ValueError: Out of range float"),
+    "infinity": ({"metadata": {"x": float("inf")}}, r"ValueError: Out of range float"),
+    "a MappingProxyType the SDK does not transform": (
+        {"extra_body": {"custom": MappingProxyType({"a": 1})}},
+        r"TypeError: Object of type mappingproxy is not JSON serializable",
+    ),
+    "an object": ({"metadata": {"x": object()}}, r"TypeError: Object of type object is not JSON serializable"),
+    "an extra_body that is not a mapping": ({"extra_body": [("product_cart", ZERO)]}, r"TypeError: 'list' object is not a mapping"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(SDK_REFUSES))
+def test_a_payload_the_sdk_cannot_serialize_could_not_be_checked(server, what):
+    extra, why = SDK_REFUSES[what]
+    arguments = {"product_cart": CART, **extra}
+    client = guard(sdk(server))
+    with pytest.raises(CheckoutLintError, match=r"^checkout payload could not be checked: the SDK could not build the request \(") as caught:
+        client.checkout_sessions.create(**arguments)
+    assert re.search(why, str(caught.value))
+    assert caught.value.diagnostics == [] and caught.value.reason is not None
+    assert server.requests == []
+    # Warn mode warns, then lets the SDK try: it raises its own error, and sends nothing.
+    with pytest.warns(CheckoutLintWarning, match="checkout_sessions.create: checkout payload could not be checked") as warned:
+        with pytest.raises((TypeError, ValueError)):
+            guard(sdk(server), mode="warn").checkout_sessions.create(**arguments)
+    assert warned[0].message.report is None
+    assert warned[0].filename == __file__
+    assert server.requests == []
+
+
+def test_extra_body_is_linted_merged_as_the_sdk_merges_it(server):
+    client = guard(sdk(server))
+    # A value the converter refuses next to a bad cart in extra_body: the merged body is linted.
+    with pytest.raises(CheckoutLintError) as caught:
+        client.checkout_sessions.create(
+            product_cart=CART, extra_body={"product_cart": ZERO, "at": datetime.datetime(2026, 1, 1)}
+        )
+    assert [d.rule for d in caught.value.diagnostics][:1] == ["zero-quantity"]
+    # `omit` in extra_body removes the key from the body, as the SDK's merge does.
+    client.checkout_sessions.create(**CLEAN, extra_body={"customer": dodopayments.omit})
+    assert server.requests == [{"path": "/checkouts", "body": {"product_cart": CART}}]
+
+
+def test_the_async_client_fails_closed_too(server):
+    client = guard(async_sdk(server))
+
+    async def main() -> None:
+        with pytest.raises(CheckoutLintError, match="could not be checked"):
+            await client.checkout_sessions.create(product_cart=CART, metadata={"tags": {"a"}})
+        with pytest.raises(CheckoutLintError, match="zero-quantity"):
+            await client.checkout_sessions.create(product_cart=ZERO, metadata={"at": datetime.datetime(2026, 1, 1)})
+        async with client.checkout_sessions.with_streaming_response.create(product_cart=[UserDict(CART[0])]) as response:
+            assert response.http_request.url.path == "/checkouts"
+        await client.close()
+
+    asyncio.run(main())
+    assert server.requests == [{"path": "/checkouts", "body": {"product_cart": CART}}]
+
+
+class StubResource:
+    """A resource that is not the SDK: no request builder to read, so the arguments are linted."""
+
+    def __init__(self) -> None:
+        self.sent: list = []
+
+    def create(self, **kwargs: object) -> str:
+        self.sent.append(kwargs)
+        return "sent"
+
+
+class StubClient:
+    def __init__(self) -> None:
+        self.checkout_sessions = StubResource()
+
+
+@pytest.mark.parametrize(
+    "arguments, why",
+    [
+        ({"metadata": {"at": datetime.datetime(2026, 1, 1)}}, r'payload\["metadata"\]\["at"\]: a value of type datetime is not JSON'),
+        ({"customer": MappingProxyType({"email": "a@example.com"})}, r"mappingproxy is not JSON"),
+        ({"customer": UserDict({"email": "a@example.com"})}, r"UserDict is not JSON"),
+        ({"metadata": {"x": float("nan")}}, r'\["x"\]: NaN is not a JSON number'),
+        ({"metadata": {1: "one"}}, r"the key 1 is not a str"),
+        ({"metadata": functools.reduce(lambda inner, _: {"n": inner}, range(300), {})}, r"nested deeper than 256 levels"),
+        ({"extra_body": ["not", "a", "mapping"]}, r"extra_body: a value of type list is not a mapping"),
+    ],
+    ids=["datetime", "MappingProxyType", "UserDict", "NaN", "int key", "nesting", "extra_body list"],
+)
+def test_without_the_sdk_what_the_converter_refuses_could_not_be_checked(arguments, why):
+    client = guard(StubClient())
+    with pytest.raises(CheckoutLintError, match=r"^checkout payload could not be checked: ") as caught:
+        client.checkout_sessions.create(product_cart=CART, **arguments)
+    assert re.search(why, str(caught.value)), str(caught.value)
+    assert client.checkout_sessions.sent == []
+    warned = guard(StubClient(), mode="warn")
+    with pytest.warns(CheckoutLintWarning, match="could not be checked") as caught_warning:
+        assert warned.checkout_sessions.create(product_cart=CART, **arguments) == "sent"
+    assert caught_warning[0].filename == __file__
+    assert len(warned.checkout_sessions.sent) == 1
+
+
+def test_a_call_the_builder_never_saw_is_reported():
+    client = StubClient()
+    client._build_request = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+    guard(client)
+    with pytest.warns(CheckoutLintWarning, match="checkout payload was not checked"):
+        client.checkout_sessions.create(product_cart=CART)

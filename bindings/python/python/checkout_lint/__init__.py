@@ -150,18 +150,34 @@ class Report:
 
 class CheckoutLintError(Exception):
     """The payload has error-severity diagnostics (or, with `fail_on="warning"`, warnings);
-    the message lists every diagnostic."""
+    the message lists every diagnostic. From a guard, it can also mean that the payload could
+    not be checked at all (`reason` says why; there are no diagnostics then)."""
 
-    def __init__(self, report: Report, fail_on: Literal["error", "warning"] = "error") -> None:
-        if fail_on == "error":
-            count, what = len(report.errors), "error"
+    #: Why the payload could not be checked; None when it was checked and has findings.
+    reason: Optional[str]
+
+    def __init__(
+        self, report: Report, fail_on: Literal["error", "warning"] = "error", *, reason: Optional[str] = None
+    ) -> None:
+        if reason is not None:
+            message = f"checkout payload could not be checked: {reason}"
         else:
-            count, what = sum(d.severity != "info" for d in report.diagnostics), "problem"
-        lines = [f"checkout payload has {count} {what}{'' if count == 1 else 's'}:"]
-        lines += [f"  {d}" for d in report.diagnostics]
-        super().__init__("\n".join(lines))
+            if fail_on == "error":
+                count, what = len(report.errors), "error"
+            else:
+                count, what = sum(d.severity != "info" for d in report.diagnostics), "problem"
+            lines = [f"checkout payload has {count} {what}{'' if count == 1 else 's'}:"]
+            lines += [f"  {d}" for d in report.diagnostics]
+            message = "\n".join(lines)
+        super().__init__(message)
         self.report = report
         self.diagnostics = report.diagnostics
+        self.reason = reason
+
+    @classmethod
+    def unchecked(cls, reason: str) -> CheckoutLintError:
+        """The error for a payload that could not be checked (an empty report, and why)."""
+        return cls(Report([], False), reason=reason)
 
 
 class Linter:

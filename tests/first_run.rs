@@ -289,3 +289,28 @@ fn a_tree_without_payloads_says_so() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_finding_on_a_minified_payload_is_drawn_in_a_window_of_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let items: Vec<String> = (0..300)
+        .map(|i| format!(r#"{{"product_id":"p{i}","quantity":1}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"product_cart":[{}],"billing_currency":"usd"}}"#,
+        items.join(",")
+    );
+    std::fs::write(dir.path().join("min.json"), &text).unwrap();
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &["--format", "human", "--color", "never", "min.json"],
+    );
+    let column = text.find("\"usd\"").unwrap() + 1;
+    assert!(
+        stdout.contains(&format!("[min.json:1:{column}]")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""billing_currency":"usd"}"#), "{stdout}");
+    let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 200, "a line of {widest} characters:\n{stdout}");
+}

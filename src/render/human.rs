@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::window::{MAX_LINE, Windowed};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::Report;
@@ -30,20 +32,23 @@ pub fn render(reports: &[Report], color: bool) -> String {
             Cow::Borrowed(_) => report.source().clone(),
             Cow::Owned(safe) => Source::new(name, safe),
         };
-        let language = crate::payload::HostLanguage::frame_language(report.name());
-        let shown = NamedSource::new(name, text).with_language(language);
+        let shown = Windowed {
+            name,
+            language: crate::payload::HostLanguage::frame_language(report.name()),
+            source: text,
+        };
         for diagnostic in report.diagnostics() {
             let (line, column) = report.source().line_col(diagnostic.span.start());
             let framed = Framed {
                 diagnostic,
                 source: &shown,
                 lines: report.source(),
-                frame: frame_fits(report.source(), diagnostic),
+                frame: frame_fits(&shown, report.source(), diagnostic),
                 location: format!("{name}:{line}:{column}"),
             };
             if handler.render_report(&mut out, &framed).is_err() {
                 // A frame that cannot be drawn still gets its one line.
-                let _ = writeln!(out, "{}: {}", shown.name(), diagnostic.message);
+                let _ = writeln!(out, "{name}: {}", diagnostic.message);
             }
             out.push('\n');
         }
@@ -66,24 +71,26 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Lines longer than this (minified payloads) are not drawn: a frame would print the whole line
-/// for every diagnostic on it, and miette cannot lay out lines of megabytes.
-const MAX_FRAME_LINE: usize = 500;
-
-/// True when every line a frame would show (the spans' lines and one line of context around
-/// them) is short enough to draw.
-fn frame_fits(source: &Source, diagnostic: &Diagnostic) -> bool {
-    let starts = source.line_starts();
-    let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
+/// True when every span of the diagnostic (as drawn: see [`clamp_to_first_line`]) can be
+/// framed: long lines are windowed around a span on them, never drawn whole.
+fn frame_fits(shown: &Windowed<'_>, source: &Source, diagnostic: &Diagnostic) -> bool {
     let spans = std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
-    spans.into_iter().all(|span| {
-        let first = line_of(span.start()).saturating_sub(1);
-        let last = (line_of(span.end()) + 1).min(starts.len() - 1);
-        (first..=last).all(|line| {
-            let end = starts.get(line + 1).copied().unwrap_or(source.text().len());
-            end - starts[line] <= MAX_FRAME_LINE
-        })
-    })
+    let drawn: Vec<miette::SourceSpan> = spans
+        .map(|span| clamp_to_first_line(source, (span.start(), span.len()).into()))
+        .collect();
+    // Spans far apart on one long line would make one window as wide as the distance.
+    let (start, end) = drawn.iter().fold((usize::MAX, 0), |(start, end), span| {
+        (
+            start.min(span.offset()),
+            end.max(span.offset() + span.len()),
+        )
+    });
+    let one_window =
+        end.saturating_sub(start) <= MAX_LINE || drawn.iter().all(|s| shown.fits_whole(*s));
+    one_window
+        && drawn
+            .iter()
+            .all(|span| span.len() <= MAX_LINE && shown.fits(*span))
 }
 
 /// Spans over more lines than this are drawn on their first line only.
@@ -98,7 +105,12 @@ fn clamp_to_first_line(source: &Source, span: miette::SourceSpan) -> miette::Sou
     let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
     let (first, last) = (line_of(start), line_of(start + len));
     if last - first < MAX_FRAME_SPAN_LINES {
-        return span;
+        // One long span on a long line (a minified object): its first character.
+        return if first == last && len > MAX_LINE {
+            (start, 1).into()
+        } else {
+            span
+        };
     }
     let text = source.text().as_bytes();
     let line_end = starts
@@ -117,7 +129,7 @@ fn clamp_to_first_line(source: &Source, span: miette::SourceSpan) -> miette::Sou
 /// A diagnostic together with the report's source, for miette.
 struct Framed<'r> {
     diagnostic: &'r Diagnostic,
-    source: &'r NamedSource<Source>,
+    source: &'r Windowed<'r>,
     /// The report's own text, for its line index.
     lines: &'r Source,
     /// Draw a code frame; otherwise the location goes in the message.

@@ -7,3 +7,4 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+mod window;

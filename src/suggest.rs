@@ -16,7 +16,8 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
         if word_len.abs_diff(candidate_len) > limit {
             continue;
         }
-        let distance = levenshtein(&lower, &candidate.to_lowercase());
+        // Damerau: a swapped pair of letters (`biling_adress`, `qunatity`) is one edit.
+        let distance = strsim::damerau_levenshtein(&lower, &candidate.to_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -43,21 +44,6 @@ pub fn closest_or_prefix<'c>(
     })
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +54,8 @@ mod tests {
         assert_eq!(closest("billing_adress", fields), Some("billing_address"));
         assert_eq!(closest("usd", ["EUR", "USD"]), Some("USD"));
         assert_eq!(closest("zzzzzz", fields), None);
+        // A swapped pair is one edit: a word of 8 letters may differ by 2.
+        assert_eq!(closest("cutsomre", fields), Some("customer"));
         assert_eq!(
             closest_or_prefix("credit_card", ["credit", "debit", "ach"]),
             Some("credit")

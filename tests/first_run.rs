@@ -314,3 +314,21 @@ fn a_finding_on_a_minified_payload_is_drawn_in_a_window_of_its_line() {
     let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest < 200, "a line of {widest} characters:\n{stdout}");
 }
+
+#[test]
+fn a_long_path_is_printed_whole_in_the_human_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = "payloads/another-rather-long-folder-name/and-one-more-level-below-it";
+    std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+    let path = format!("{folder}/checkout-with-a-long-name.json");
+    std::fs::write(
+        dir.path().join(&path),
+        r#"{"product_cart": [{"product_id": "p", "quantity": 0}]}"#,
+    )
+    .unwrap();
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &["--format", "human", "--color", "never", &path],
+    );
+    assert!(stdout.contains(&format!("[{path}:1:")), "{stdout}");
+}

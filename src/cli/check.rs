@@ -1,6 +1,6 @@
 //! The lint job: inputs → reports (in parallel, printed in a stable order) → output → exit code.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -10,8 +10,10 @@ use crate::{Level, Report, Severity, render, rules, schema};
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::configs::Configs;
+use super::coverage::{Counted, Coverage};
 use super::inputs::{self, Input};
 use super::job::Job;
+use super::select::{Selected, refuse_links_out_of_tree, select};
 use super::walk::{DEFAULT_EXCLUDES, Notes};
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
@@ -183,164 +185,6 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
     finish(worst, read_errors, args.fail_on)
 }
 
-/// What to do with a file the inputs hold.
-enum Selected {
-    Skip,
-    Lint,
-    /// A walked JSON file: linted when it looks like a checkout payload.
-    IfPayload,
-}
-
-/// Whether `path` is linted. A file named on the command line is linted as given, unless it
-/// is a well-known project file (`package.json`, `tsconfig.json` …). A walked one (or a named
-/// one under `--force-exclude`) must also be outside the default excludes and inside the
-/// config's `include`/`exclude`; a JSON file the config's `include` does not name must look
-/// like a payload. The configured catalogue is never a payload.
-fn select(path: &Path, as_named: bool, config: &crate::Config, excludes: &[String]) -> Selected {
-    let is_json = crate::payload::HostLanguage::of(&path.to_string_lossy())
-        == crate::payload::HostLanguage::Json;
-    let is_catalogue = config
-        .catalogue_path
-        .as_deref()
-        .is_some_and(|catalogue| same_file(catalogue, path));
-    if is_catalogue || (is_json && crate::payload::detect::is_project_file(path)) {
-        return Selected::Skip;
-    }
-    if as_named {
-        return Selected::Lint;
-    }
-    let excluded_folder = path
-        .parent()
-        .into_iter()
-        .flat_map(Path::components)
-        .any(|c| {
-            matches!(c, std::path::Component::Normal(name)
-            if excludes.iter().any(|e| name.to_str() == Some(e.as_str())))
-        });
-    let name = path.to_string_lossy();
-    if excluded_folder || !config.includes(&name) {
-        return Selected::Skip;
-    }
-    let included_by_name = config
-        .include
-        .as_ref()
-        .is_some_and(|set| set.matches(&name, config.root.as_deref()));
-    if is_json && !included_by_name {
-        Selected::IfPayload
-    } else {
-        Selected::Lint
-    }
-}
-
-/// A named file reached through a symbolic link (the file or a folder above it) must resolve
-/// inside its working tree: the git work tree around the folder it is named in, or that folder
-/// outside a repository. A committed `payload.json -> /etc/…` would otherwise be read and
-/// printed in a CI log's code frames. A file named without links is read wherever it is; a
-/// link to something that is not a regular file is left to the reader, which refuses it.
-fn refuse_links_out_of_tree(path: &Path) -> Result<(), String> {
-    let (Ok(absolute), Ok(real)) = (std::path::absolute(path), std::fs::canonicalize(path)) else {
-        return Ok(()); // Missing or unreadable: the read reports it.
-    };
-    let normal = crate::config::files::relative_to(&absolute, None);
-    if normal == real || !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
-        return Ok(());
-    }
-    // Found by the path as written: a folder link on the way must not choose the tree.
-    let folder = normal.parent().unwrap_or(Path::new("/"));
-    let is_link = |dir: &Path| {
-        dir.symlink_metadata()
-            .is_ok_and(|m| m.file_type().is_symlink())
-    };
-    let anchor = folder
-        .ancestors()
-        .find(|dir| dir.join(".git").exists())
-        .or_else(|| folder.ancestors().find(|dir| !is_link(dir)))
-        .unwrap_or(folder);
-    let tree = std::fs::canonicalize(anchor).unwrap_or_else(|_| anchor.to_path_buf());
-    if real.starts_with(&tree) {
-        return Ok(());
-    }
-    Err(format!(
-        "{} is a link to a file outside the working tree ({}); not read (name the file itself)",
-        escape_line(&path.display().to_string()),
-        escape_line(&tree.display().to_string())
-    ))
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// What one linted file adds to the run's coverage.
-struct Counted {
-    json: bool,
-    payloads: usize,
-}
-
-impl Counted {
-    fn of(report: &Report) -> Self {
-        Self {
-            json: crate::payload::HostLanguage::of(report.name())
-                == crate::payload::HostLanguage::Json,
-            payloads: report.payload_count(),
-        }
-    }
-}
-
-/// What a run linted: payloads in source files, JSON payload files, files skipped.
-#[derive(Default)]
-struct Coverage {
-    source_files: usize,
-    source_payloads: usize,
-    json_files: usize,
-    skipped: usize,
-}
-
-impl Coverage {
-    fn add(&mut self, counted: &Counted) {
-        if counted.json {
-            self.json_files += 1;
-        } else {
-            self.source_files += 1;
-            self.source_payloads += counted.payloads;
-        }
-    }
-
-    fn summary(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("{n} {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        let mut line = format!(
-            "Linted {} in {}, {}",
-            plural(self.source_payloads, "payload", "payloads"),
-            plural(self.source_files, "source file", "source files"),
-            plural(self.json_files, "JSON payload file", "JSON payload files"),
-        );
-        if self.skipped > 0 {
-            line.push_str(&format!(
-                "; {} skipped: not checkout payloads or excluded",
-                plural(self.skipped, "file", "files")
-            ));
-        }
-        line.push('.');
-        if self.source_payloads == 0 && self.json_files == 0 {
-            line.push_str(" No checkout payloads were found");
-            if self.source_files > 0 {
-                line.push_str(" in the source files");
-            }
-            line.push_str(": nothing was checked.");
-        }
-        line
-    }
-}
-
 /// What a worker hands back for one file.
 enum Linted {
     /// For formats that render all reports together.
@@ -470,9 +314,11 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {
                 }
             };
             // The open file's size: no second lookup of the path.
-            read_bounded(file, path, metadata.len(), max_file_size)?
+            super::read::read_bounded(file, path, metadata.len(), max_file_size)?
         }
-        Input::Stdin => read_bounded(std::io::stdin().lock(), Path::new("-"), 0, max_file_size)?,
+        Input::Stdin => {
+            super::read::read_bounded(std::io::stdin().lock(), Path::new("-"), 0, max_file_size)?
+        }
     };
     if job.detect {
         let looks_like_payload = bytes.as_deref().is_some_and(|bytes| {
@@ -486,38 +332,6 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {
         Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),
         None => job.linter.lint_too_large(&job.name, size, max_file_size),
     }))
-}
-
-/// Reads at most `limit` bytes: `(None, size)` when there is more, so a huge file never sits in
-/// memory whole. `known` is the size when it can be known beforehand (a file; 0 for standard
-/// input).
-pub(super) fn read_bounded<R: Read>(
-    reader: R,
-    path: &Path,
-    known: u64,
-    limit: u64,
-) -> Result<(Option<Vec<u8>>, u64), String> {
-    let describe = |err: std::io::Error| {
-        format!(
-            "cannot read {}: {err}",
-            escape_line(&path.to_string_lossy())
-        )
-    };
-    if known > limit {
-        // Known to be too large (a file): not even the first `limit` bytes are read.
-        return Ok((None, known));
-    }
-    // Sized up front: through `take`, read_to_end would double its buffer past the file's size.
-    let mut bytes = Vec::with_capacity(usize::try_from(known).unwrap_or(0).saturating_add(1));
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(describe)?;
-    let size = bytes.len() as u64;
-    if size > limit {
-        return Ok((None, known.max(size)));
-    }
-    Ok((Some(bytes), size))
 }
 
 /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org).

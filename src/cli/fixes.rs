@@ -39,7 +39,7 @@ pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
             }
         };
         let (Some(original), _) =
-            super::check::read_bounded(file, path, metadata.len(), args.max_file_size)?
+            super::read::read_bounded(file, path, metadata.len(), args.max_file_size)?
         else {
             continue; // file-too-large reports it; it is not read, so not fixed.
         };

@@ -10,6 +10,7 @@ mod args;
 mod atomic;
 mod check;
 mod configs;
+mod coverage;
 mod diff;
 mod docs;
 mod fixes;
@@ -17,6 +18,8 @@ mod inputs;
 mod job;
 mod lsp;
 mod pull;
+mod read;
+mod select;
 mod walk;
 
 use std::ffi::OsString;

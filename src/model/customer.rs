@@ -27,11 +27,6 @@ impl<'a> Customer<'a> {
         })
     }
 
-    /// True for the existing-customer variant (`customer_id` given, known or not).
-    pub fn is_existing(&self) -> bool {
-        !self.customer_id.is_absent()
-    }
-
     /// True when this is certainly a new customer (`customer_id` certainly absent).
     pub fn is_new(&self) -> bool {
         self.customer_id.is_absent()

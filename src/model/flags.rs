@@ -35,9 +35,4 @@ impl<'a> FeatureFlags<'a> {
             None => Field::Absent,
         }
     }
-
-    /// True when the flag is certainly `true`.
-    pub fn is_on(&self, name: &str) -> bool {
-        self.get(name).get().is_some_and(|flag| flag.value)
-    }
 }

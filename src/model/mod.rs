@@ -140,11 +140,6 @@ impl<'a> CheckoutSession<'a> {
         self.product_cart.seen().map_or(&[], |cart| &cart.value)
     }
 
-    /// True when `confirm: true` is set.
-    pub fn is_confirmed(&self) -> bool {
-        self.confirm.get().is_some_and(|c| c.value)
-    }
-
     /// `subscription_data.trial_period_days`.
     pub fn trial_period_days(&self) -> Field<Spanned<i64>> {
         self.subscription_data

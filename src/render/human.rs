@@ -26,8 +26,9 @@ pub fn render(reports: &[Report], color: bool) -> String {
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for report in reports {
         // Code frames show the payload itself: render from a copy without control characters.
-        let name = crate::text::quote(report.name());
-        let name = name.trim_matches('"');
+        // Escaped (a name is repository text), never shortened: a path is only useful whole.
+        let name = crate::text::escape_line(report.name());
+        let name = name.as_ref();
         let text = match crate::text::for_terminal(report.source().text()) {
             Cow::Borrowed(_) => report.source().clone(),
             Cow::Owned(safe) => Source::new(name, safe),

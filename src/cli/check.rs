@@ -321,12 +321,9 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {
         }
     };
     if job.detect {
-        let looks_like_payload = bytes.as_deref().is_some_and(|bytes| {
-            std::str::from_utf8(bytes).is_ok_and(crate::payload::detect::looks_like_payload)
-        });
-        if !looks_like_payload {
-            return Ok(None);
-        }
+        // A walked JSON file: linted when it looks like a payload (one parse for both); one
+        // over the size limit is data, not a payload anyone writes.
+        return Ok(bytes.and_then(|bytes| job.linter.lint_walked_json(&job.name, bytes)));
     }
     Ok(Some(match bytes {
         Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),

@@ -7,7 +7,7 @@ use crate::bounded::Bounded;
 use crate::config::{Config, Level, OverrideMatcher};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
-use crate::payload::HostLanguage;
+use crate::payload::{HostLanguage, detect};
 use crate::report::Report;
 use crate::rules::{self, Context, Finding, Findings, Rule, too_many_findings};
 use crate::schema::{self, Validation};
@@ -129,8 +129,26 @@ impl Linter {
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
     ) -> Report {
-        let (diagnostics, payloads) = self.diagnose(&source, invalid_utf8, too_large);
+        let (diagnostics, payloads) = self
+            .diagnose(&source, invalid_utf8, too_large, false)
+            .unwrap_or_default();
         Report::with_payloads(source, diagnostics, payloads)
+    }
+
+    /// [`Linter::lint_byte_vec`] for a JSON file that a directory walk found: `None` when it
+    /// does not look like a checkout payload (see [`crate::payload::detect`]), decided on the
+    /// parse the lint itself uses, so a payload file is parsed once. Text that is not UTF-8 is
+    /// not taken for a payload.
+    pub fn lint_walked_json(&self, name: &str, bytes: Vec<u8>) -> Option<Report> {
+        if bytes.len() > MAX_TEXT_LEN {
+            return None;
+        }
+        let (source, invalid) = Source::from_byte_vec(name, bytes);
+        if invalid.is_some() {
+            return None;
+        }
+        let (diagnostics, payloads) = self.diagnose(&source, None, None, true)?;
+        Some(Report::with_payloads(source, diagnostics, payloads))
     }
 
     /// The level the config's `[[overrides]]` set for a finding of `rule` at `pointer` in this
@@ -151,7 +169,8 @@ impl Linter {
         source: &Source,
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
-    ) -> (Vec<Diagnostic>, usize) {
+        only_payload: bool,
+    ) -> Option<(Vec<Diagnostic>, usize)> {
         let limit = self.config.max_diagnostics.max(1);
         let readable = invalid_utf8.is_none() && too_large.is_none();
         let mut collected = Collected {
@@ -176,6 +195,16 @@ impl Linter {
         } else {
             let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
             let parsed = readable.then(|| tree::parse(source.text(), &arena));
+            if only_payload {
+                let looks_like_payload = match &parsed {
+                    Some(Ok(root)) => detect::is_payload_tree(root),
+                    Some(Err(_)) => detect::is_payload_text(source.text()),
+                    None => false,
+                };
+                if !looks_like_payload {
+                    return None;
+                }
+            }
             let (root, syntax_error) = match parsed {
                 Some(Ok(root)) => (Some(root), None),
                 Some(Err(error)) => (None, Some(error)),
@@ -196,7 +225,7 @@ impl Linter {
         if let Some(worst) = worst_dropped.filter(|_| dropped > 0) {
             self.push_summary(&mut diagnostics, dropped, worst);
         }
-        (diagnostics, collected.payloads)
+        Some((diagnostics, collected.payloads))
     }
 
     /// Schema, model and rules over one payload tree (none when the file did not parse).

@@ -6,7 +6,7 @@
 use std::path::{Component, Path};
 use std::sync::OnceLock;
 
-use crate::tree::{self, Arena};
+use crate::tree::{self, Arena, Node};
 
 /// Files that are never checkout payloads, by name.
 const PROJECT_FILES: &[&str] = &[
@@ -144,12 +144,22 @@ fn snake_case(key: &str) -> String {
 pub fn looks_like_payload(text: &str) -> bool {
     let arena = Arena::for_text(text.len());
     match tree::parse(text, &arena) {
-        Ok(root) => match root.as_object() {
-            Some(members) => mostly_fields(members.iter().map(|member| member.key)),
-            None => false,
-        },
-        Err(_) => mostly_fields(written_keys(text)),
+        Ok(root) => is_payload_tree(&root),
+        Err(_) => is_payload_text(text),
     }
+}
+
+/// [`looks_like_payload`] for a document already parsed.
+pub fn is_payload_tree(root: &Node<'_>) -> bool {
+    match root.as_object() {
+        Some(members) => mostly_fields(members.iter().map(|member| member.key)),
+        None => false,
+    }
+}
+
+/// [`looks_like_payload`] for text that did not parse: judged by the `"key":` strings it holds.
+pub fn is_payload_text(text: &str) -> bool {
+    mostly_fields(written_keys(text))
 }
 
 fn mostly_fields<'k>(keys: impl Iterator<Item = &'k str>) -> bool {

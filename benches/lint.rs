@@ -103,6 +103,7 @@ fn run_rules(
         cart,
         account,
         response: None,
+        enabled: &|_| true,
     };
     let mut count = 0;
     let mut sink = |_: rules::Finding| count += 1;

@@ -342,3 +342,23 @@ fn severity_overrides_and_off_apply() {
     let off = Linter::new(Config::default().with_rule("missing-card-fallback", Level::Off));
     assert!(off.lint_str("p", text).diagnostics().is_empty());
 }
+
+#[test]
+fn turning_off_a_specialist_rule_leaves_its_values_to_invalid_value() {
+    let text = r#"{"product_cart": [{"product_id": "p", "quantity": 1}], "billing_address": {"country": "Narnia"}, "billing_currency": "Gold"}"#;
+    let rules = |report: &checkout_lint::Report| -> Vec<&str> {
+        report.diagnostics().iter().map(|d| d.rule).collect()
+    };
+    let all = Linter::default().lint_str("p.json", text);
+    assert_eq!(
+        rules(&all),
+        ["invalid-country-code", "invalid-currency-code"]
+    );
+    let without = Linter::new(
+        checkout_lint::Config::default()
+            .with_rule("invalid-country-code", checkout_lint::Level::Off)
+            .with_rule("invalid-currency-code", checkout_lint::Level::Off),
+    )
+    .lint_str("p.json", text);
+    assert_eq!(rules(&without), ["invalid-value", "invalid-value"]);
+}

@@ -50,3 +50,8 @@ mod tests {
         assert!(!is_accepted("AF") && is_accepted("US"));
     }
 }
+
+/// The payload fields that hold a country code.
+pub fn is_country_field(pointer: &str) -> bool {
+    pointer == "/billing_address/country"
+}

@@ -142,6 +142,11 @@ pub fn format_amount(minor: i64, code: &str) -> String {
     )
 }
 
+/// The payload fields that hold a currency code.
+pub fn is_currency_field(pointer: &str) -> bool {
+    pointer == "/billing_currency" || pointer == "/subscription_data/on_demand/product_currency"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -261,6 +261,7 @@ impl Linter {
             cart: &cart,
             account: &self.config.account,
             response,
+            enabled: &|name| self.active.iter().any(|(rule, _)| rule.meta().name == name),
         };
         // Violations past the limit were never handed to the rules; they count as errors.
         if validation.dropped > 0 {

@@ -5,6 +5,9 @@ use super::{Field, Spanned};
 use crate::span::Span;
 use crate::tree::Node;
 
+/// Keys of the new-customer variant.
+pub const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
+
 /// The API's `CustomerRequest`, an untagged union told apart by its keys. Both variants' fields
 /// are kept so that rules can see a mix of them.
 #[derive(Debug, Clone, PartialEq, Eq)]

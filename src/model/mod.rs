@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 pub use address::BillingAddress;
 pub use cart::{Addon, CreditEntitlement, ProductItem};
-pub use customer::Customer;
+pub use customer::{Customer, NEW_CUSTOMER_KEYS};
 pub use field::Field;
 pub use flags::FeatureFlags;
 pub use page::{CustomField, Customization, Metadata, MetadataEntry, ThemeConfig};

@@ -13,8 +13,8 @@ declare_rule!(
 );
 
 /// Pointers whose enum errors this rule reports (instead of invalid-value).
-pub fn handles(pointer: &str) -> bool {
-    pointer == "/billing_address/country"
+fn handles(pointer: &str) -> bool {
+    crate::facts::countries::is_country_field(pointer)
 }
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

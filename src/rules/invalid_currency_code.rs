@@ -14,8 +14,8 @@ declare_rule!(
 );
 
 /// Pointers whose enum errors this rule reports (instead of invalid-value).
-pub fn handles(pointer: &str) -> bool {
-    pointer == "/billing_currency" || pointer == "/subscription_data/on_demand/product_currency"
+fn handles(pointer: &str) -> bool {
+    crate::facts::currencies::is_currency_field(pointer)
 }
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

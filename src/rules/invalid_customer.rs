@@ -13,8 +13,6 @@ declare_rule!(
     "customer has neither email (new customer) nor customer_id (existing customer), or mixes the two."
 );
 
-/// Keys of the new-customer variant.
-pub const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(customer) = ctx.session.and_then(|s| s.customer.seen()) else {

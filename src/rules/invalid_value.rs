@@ -32,8 +32,7 @@ impl Rule for InvalidValue {
                     span,
                     found,
                     allowed,
-                } if !super::invalid_country_code::handles(&violation.pointer)
-                    && !super::invalid_currency_code::handles(&violation.pointer) =>
+                } if !ctx.enum_specialist_reports(&violation.pointer) =>
                 {
                     (span, found, allowed)
                 }

@@ -95,9 +95,33 @@ pub struct Context<'a> {
     /// In a source file: the SDK call the payload is sent with, and what the code reads from
     /// its result.
     pub response: Option<(crate::payload::Call, &'a [crate::payload::ResponseRead<'a>])>,
+    /// Whether a rule (by name) runs for this file: what one rule leaves to another is
+    /// reported by neither when the other is off.
+    pub enabled: &'a dyn Fn(&str) -> bool,
 }
 
+/// Enum fields with a rule of their own, which explains a bad value better than
+/// `invalid-value` does: the rule, and the fields it takes.
+const ENUM_SPECIALISTS: &[(&str, fn(&str) -> bool)] = &[
+    (
+        "invalid-country-code",
+        crate::facts::countries::is_country_field,
+    ),
+    (
+        "invalid-currency-code",
+        crate::facts::currencies::is_currency_field,
+    ),
+];
+
 impl<'a> Context<'a> {
+    /// True when a running rule of its own reports a bad value at `pointer` (so
+    /// `invalid-value` does not).
+    pub fn enum_specialist_reports(&self, pointer: &str) -> bool {
+        ENUM_SPECIALISTS
+            .iter()
+            .any(|(rule, takes)| takes(pointer) && (self.enabled)(rule))
+    }
+
     /// Cart items with their catalogue products (`None` without a catalogue or for unknown ids).
     pub fn items_with_products(
         &self,

@@ -208,7 +208,7 @@ impl SourceCode for Source {
             return Err(MietteError::OutOfBounds);
         }
         let starts = self.line_starts();
-        let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let line_of = |offset: usize| self.line_of(offset);
         let first_line = line_of(span.offset()).saturating_sub(context_lines_before);
         let last_line = (line_of(span_end.saturating_sub(1).max(span.offset()))
             + context_lines_after)

@@ -127,7 +127,8 @@ impl Source {
         at
     }
 
-    fn line_of(&self, offset: usize) -> usize {
+    /// The 0-based line an offset is on (an offset past the end: the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
         match self.line_starts().binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -230,8 +231,9 @@ impl Source {
     }
 }
 
-/// Byte offsets where lines begin. `\n`, `\r\n` and a lone `\r` end a line, as in LSP.
-fn line_starts(text: &str) -> Vec<usize> {
+/// Byte offsets where lines begin. `\n`, `\r\n` and a lone `\r` end a line, as in LSP: the
+/// one line-break rule of the crate (code frames, diffs and editors count lines the same).
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {

@@ -32,30 +32,17 @@ pub fn unified(name: &str, old: &str, new: &str) -> String {
     out
 }
 
-/// The lines of `text`, each with its ending (`\n`, `\r\n` or `\r`).
+/// The lines of `text`, each with its ending (`\n`, `\r\n` or `\r`), split where the source's
+/// line index splits them.
 fn lines(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = match bytes[at] {
-            b'\n' => at + 1,
-            b'\r' if bytes.get(at + 1) == Some(&b'\n') => at + 2,
-            b'\r' => at + 1,
-            _ => {
-                at += 1;
-                continue;
-            }
-        };
-        lines.push(&text[start..end]);
-        start = end;
-        at = end;
+    let mut starts = crate::source::line_starts(text);
+    if starts.last() != Some(&text.len()) {
+        starts.push(text.len());
     }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
+    starts
+        .windows(2)
+        .filter_map(|pair| text.get(pair[0]..pair[1]))
+        .collect()
 }
 
 #[cfg(test)]

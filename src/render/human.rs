@@ -103,8 +103,7 @@ const MAX_FRAME_SPAN_LINES: usize = 3;
 fn clamp_to_first_line(source: &Source, span: miette::SourceSpan) -> miette::SourceSpan {
     let (start, len) = (span.offset(), span.len());
     let starts = source.line_starts();
-    let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
-    let (first, last) = (line_of(start), line_of(start + len));
+    let (first, last) = (source.line_of(start), source.line_of(start + len));
     if last - first < MAX_FRAME_SPAN_LINES {
         // One long span on a long line (a minified object): its first character.
         return if first == last && len > MAX_LINE {

@@ -33,12 +33,10 @@ impl Windowed<'_> {
     }
 
     fn lines_of(&self, span: SourceSpan) -> (usize, usize) {
-        let starts = self.source.line_starts();
-        let line_of = |offset: usize| starts.partition_point(|s| *s <= offset).saturating_sub(1);
         let end = (span.offset() + span.len())
             .saturating_sub(1)
             .max(span.offset());
-        (line_of(span.offset()), line_of(end))
+        (self.source.line_of(span.offset()), self.source.line_of(end))
     }
 
     /// The line's bytes, without its line break.

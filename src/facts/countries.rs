@@ -35,6 +35,11 @@ pub fn name(alpha2: &str) -> Option<&'static str> {
     CountryCode::for_alpha2(alpha2).ok().map(|c| c.name())
 }
 
+/// The payload fields that hold a country code.
+pub fn is_country_field(pointer: &str) -> bool {
+    pointer == "/billing_address/country"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,9 +54,4 @@ mod tests {
         assert_eq!(alpha2_for("United States"), None);
         assert!(!is_accepted("AF") && is_accepted("US"));
     }
-}
-
-/// The payload fields that hold a country code.
-pub fn is_country_field(pointer: &str) -> bool {
-    pointer == "/billing_address/country"
 }

@@ -100,9 +100,12 @@ pub struct Context<'a> {
     pub enabled: &'a dyn Fn(&str) -> bool,
 }
 
+/// Whether a JSON pointer names a given kind of field.
+type FieldTest = fn(&str) -> bool;
+
 /// Enum fields with a rule of their own, which explains a bad value better than
 /// `invalid-value` does: the rule, and the fields it takes.
-const ENUM_SPECIALISTS: &[(&str, fn(&str) -> bool)] = &[
+const ENUM_SPECIALISTS: &[(&str, FieldTest)] = &[
     (
         "invalid-country-code",
         crate::facts::countries::is_country_field,

@@ -32,7 +32,7 @@ fn segment(frame: &Frame) -> Option<String> {
     match frame {
         Frame::Object { key, .. } => key
             .as_ref()
-            .map(|k| k.replace('~', "~0").replace('/', "~1")),
+            .map(|k| crate::pointer::escape_pointer_segment(k).into_owned()),
         Frame::Array { index } => Some(index.to_string()),
     }
 }

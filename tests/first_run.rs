@@ -332,3 +332,35 @@ fn a_long_path_is_printed_whole_in_the_human_format() {
     );
     assert!(stdout.contains(&format!("[{path}:1:")), "{stdout}");
 }
+
+#[test]
+fn a_named_file_that_is_not_a_payload_is_told_so() {
+    let dir = repository();
+    let (code, stdout, _) = run_in(dir.path(), &["--format", "json", "data/plans.json"]);
+    assert_eq!(code, Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let missing = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "missing-field")
+        .expect("missing-field")
+        .clone();
+    let help = missing["help"].as_str().unwrap();
+    assert!(
+        help.contains("if this file is not a checkout payload, leave it out"),
+        "{help}"
+    );
+    // A payload missing its cart is only asked for the field.
+    std::fs::write(
+        dir.path().join("p.json"),
+        r#"{"billing_currency": "USD", "confirm": false}"#,
+    )
+    .unwrap();
+    let (_, stdout, _) = run_in(dir.path(), &["--format", "json", "p.json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        report["files"][0]["diagnostics"][0]["help"],
+        "add \"product_cart\""
+    );
+}

@@ -33,12 +33,25 @@ impl Rule for MissingField {
             } else {
                 display_path(&violation.pointer)
             };
+            // A named file that is not a checkout payload at all (data, tool config): say so,
+            // rather than ask for a field it was never meant to have.
+            let not_a_payload = violation.pointer.is_empty()
+                && ctx
+                    .tree
+                    .is_some_and(|root| !crate::payload::detect::is_payload_tree(root));
+            let help = if not_a_payload {
+                format!(
+                    "add \"{field}\" — or, if this file is not a checkout payload, leave it out: `checkout-lint .` skips JSON that does not look like one"
+                )
+            } else {
+                format!("add \"{field}\"")
+            };
             findings.push(
                 Finding::new(
                     *object,
                     format!("{place} is missing the required field \"{field}\""),
                 )
-                .help(format!("add \"{field}\"")),
+                .help(help),
             );
         }
     }

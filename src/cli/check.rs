@@ -71,12 +71,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             // Standard input is always a payload.
             Input::Stdin => false,
             Input::File(path) => {
-                match select(
-                    path,
-                    named && !args.force_exclude,
-                    linter.config(),
-                    &excludes,
-                ) {
+                match select(path, named, args.force_exclude, linter.config(), &excludes) {
                     Selected::Skip => {
                         coverage.skipped += 1;
                         continue;

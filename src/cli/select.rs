@@ -21,30 +21,32 @@ pub(super) enum Selected {
 /// like a payload. The configured catalogue is never a payload.
 pub(super) fn select(
     path: &Path,
-    as_named: bool,
+    named: bool,
+    force_exclude: bool,
     config: &crate::Config,
     excludes: &[String],
 ) -> Selected {
     let is_json = crate::payload::HostLanguage::of(&path.to_string_lossy())
         == crate::payload::HostLanguage::Json;
-    let is_catalogue = config
-        .catalogue_path
-        .as_deref()
-        .is_some_and(|catalogue| same_file(catalogue, path));
+    let is_catalogue = config.catalogue_path.as_deref().is_some_and(|catalogue| {
+        catalogue.file_name() == path.file_name() && same_file(catalogue, path)
+    });
     if is_catalogue || (is_json && crate::payload::detect::is_project_file(path)) {
         return Selected::Skip;
     }
-    if as_named {
+    if named && !force_exclude {
         return Selected::Lint;
     }
-    let excluded_folder = path
-        .parent()
-        .into_iter()
-        .flat_map(Path::components)
-        .any(|c| {
-            matches!(c, std::path::Component::Normal(name)
+    // A walk never enters an excluded folder; a named file is checked here.
+    let excluded_folder = named
+        && path
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+            .any(|c| {
+                matches!(c, std::path::Component::Normal(name)
             if excludes.iter().any(|e| name.to_str() == Some(e.as_str())))
-        });
+            });
     let name = path.to_string_lossy();
     if excluded_folder || !config.includes(&name) {
         return Selected::Skip;

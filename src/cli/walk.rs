@@ -9,6 +9,7 @@
 //! skipped whatever the ignore files say, as ruff and eslint do.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -53,7 +54,10 @@ struct Ignores {
     /// The matchers of folders above the root, nearest first, up to the repository's top,
     /// and `.git/info/exclude` last.
     above: Vec<Gitignore>,
-    by_dir: Mutex<HashMap<PathBuf, Arc<Vec<Gitignore>>>>,
+    /// Chains by folder, keyed by the folder's bytes (hashing a `Path` parses it).
+    by_dir: Mutex<HashMap<OsString, Arc<Vec<Gitignore>>>>,
+    /// The last folder asked for: a walk gives a folder's entries one after another.
+    last: Mutex<Option<(OsString, Arc<Vec<Gitignore>>)>>,
     budget: Mutex<u64>,
     notes: Arc<Mutex<BTreeSet<String>>>,
     excludes: Vec<String>,
@@ -86,6 +90,7 @@ impl Ignores {
             root: root.clone(),
             above: Vec::new(),
             by_dir: Mutex::new(HashMap::new()),
+            last: Mutex::new(None),
             budget: Mutex::new(MAX_IGNORE_TOTAL),
             notes: Arc::clone(&notes.0),
             excludes: excludes.to_vec(),
@@ -168,32 +173,55 @@ impl Ignores {
         builder.build().ok()
     }
 
-    fn matchers_of(&self, dir: &Path) -> Arc<Vec<Gitignore>> {
-        if let Some(found) = self
+    /// The matchers that speak for the entries of `dir` (a folder as the walk gives it, at or
+    /// below the root): its own ignore files, then its parent's chain — nearest first. Built
+    /// once per folder, so an entry costs one lookup.
+    fn chain_of(&self, dir: &Path) -> Arc<Vec<Gitignore>> {
+        let key = dir.as_os_str();
+        {
+            let last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some((folder, chain)) = last.as_ref()
+                && folder.as_os_str() == key
+            {
+                return Arc::clone(chain);
+            }
+        }
+        let found = self
             .by_dir
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(dir)
+            .get(key)
+            .map(Arc::clone);
+        let chain = found.unwrap_or_else(|| self.build_chain(dir));
+        *self.last.lock().unwrap_or_else(PoisonError::into_inner) =
+            Some((key.to_os_string(), Arc::clone(&chain)));
+        chain
+    }
+
+    fn build_chain(&self, dir: &Path) -> Arc<Vec<Gitignore>> {
+        let mut chain = self.read_dir_files(dir);
+        if dir.as_os_str() != self.given.as_os_str()
+            && let Some(parent) = dir.parent().filter(|p| p.starts_with(&self.given))
         {
-            return Arc::clone(found);
+            chain.extend(self.chain_of(parent).iter().cloned());
         }
-        let read = Arc::new(self.read_dir_files(dir));
+        let chain = Arc::new(chain);
         self.by_dir
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(dir.to_path_buf(), Arc::clone(&read));
-        read
+            .insert(dir.as_os_str().to_os_string(), Arc::clone(&chain));
+        chain
     }
 
     /// True when the walk should skip `path` (as the walk gives it): a default-excluded
     /// folder, a virtualenv, or what the nearest ignore file that speaks of it says.
     fn skips(&self, path: &Path, is_dir: bool) -> bool {
-        let Ok(relative) = path.strip_prefix(&self.given) else {
+        let Some(parent) = path
+            .parent()
+            .filter(|_| path.as_os_str() != self.given.as_os_str())
+        else {
             return false;
         };
-        if relative.as_os_str().is_empty() {
-            return false;
-        }
         if is_dir {
             let named = path
                 .file_name()
@@ -203,18 +231,24 @@ impl Ignores {
                 return true;
             }
         }
+        for matcher in self.chain_of(parent).iter() {
+            let matched = matcher.matched(path, is_dir);
+            if matched.is_ignore() {
+                return true;
+            }
+            if matched.is_whitelist() {
+                return false;
+            }
+        }
+        if self.above.is_empty() {
+            return false;
+        }
+        // Ignore files above the root match absolute paths.
+        let Ok(relative) = path.strip_prefix(&self.given) else {
+            return false;
+        };
         let absolute = self.root.join(relative);
-        let nearer = absolute
-            .ancestors()
-            .skip(1)
-            .take_while(|dir| dir.starts_with(&self.root))
-            .map(|dir| self.matchers_of(dir))
-            .collect::<Vec<_>>();
-        let matchers = nearer
-            .iter()
-            .flat_map(|list| list.iter())
-            .chain(self.above.iter());
-        for matcher in matchers {
+        for matcher in &self.above {
             let matched = matcher.matched(&absolute, is_dir);
             if matched.is_ignore() {
                 return true;

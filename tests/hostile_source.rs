@@ -296,3 +296,26 @@ fn a_named_link_out_of_the_working_tree_is_refused() {
     assert_eq!(inside.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&inside.stdout).contains("zero-quantity"));
 }
+
+#[test]
+fn a_value_sent_by_several_calls_is_reported_once() {
+    let mut text = String::from(
+        "from dodopayments import DodoPayments\nclient = DodoPayments()\nparams = {'product_cart': [{'product_id': 'p', 'quantity': 0}]}\n",
+    );
+    for i in 0..150 {
+        text.push_str(&format!(
+            "params['m{i}'] = 1\nclient.checkout_sessions.create(**params)\n"
+        ));
+    }
+    let report = Linter::default().lint_str("many.py", &text);
+    let count = |rule: &str| {
+        report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.rule == rule)
+            .count()
+    };
+    assert_eq!(report.payload_count(), 150);
+    assert_eq!(count("zero-quantity"), 1);
+    assert_eq!(count("unknown-field"), 150);
+}

@@ -1,7 +1,8 @@
 //! What differs between a JSON file and a source file that holds payloads: where pointers come
 //! from, how fixes are printed, and which findings a comment suppresses.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use super::Linter;
 use crate::bounded::Bounded;
@@ -37,10 +38,20 @@ pub(crate) struct Collected {
     pub(crate) payloads: usize,
     /// The config overrides that match this file.
     pub(crate) matching: Vec<usize>,
+    /// In a source file, what was already reported: payloads that share a value (an object
+    /// sent again after one more member is set) report what is wrong in it once.
+    pub(crate) reported: Option<HashSet<u64>>,
 }
 
 impl Collected {
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        if let Some(reported) = &mut self.reported {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (diagnostic.rule, diagnostic.span, &diagnostic.message).hash(&mut hasher);
+            if !reported.insert(hasher.finish()) {
+                return;
+            }
+        }
         let key = (
             diagnostic.span.start(),
             diagnostic.span.len(),
@@ -164,6 +175,7 @@ impl Linter {
         let arena = tree::Arena::new();
         let found = find_in_source(language, source.name(), source.text(), &arena);
         collected.payloads = found.payloads.len();
+        collected.reported = Some(HashSet::new());
         let suppressions =
             SuppressionIndex::new(suppressions(&found.comments, source.text()), source);
         let host = Host::Source {

@@ -179,6 +179,7 @@ impl Linter {
             dropped: 0,
             sequence: 0,
             payloads: 1,
+            reported: None,
             matching: self
                 .overrides
                 .matching(source.name(), self.config.root.as_deref()),

@@ -48,9 +48,11 @@ PY
       ;;
     js)
       cp ../tests/fixtures/source/* "$corpus"/ 2>/dev/null || true
+      seed_hostile_source "$corpus" js
       ;;
     python)
       cp ../tests/fixtures/python/* "$corpus"/ 2>/dev/null || true
+      seed_hostile_source "$corpus" py
       ;;
     *)
       # Every payload the project has: examples, documentation payloads, hostile inputs.
@@ -58,6 +60,33 @@ PY
          ../tests/hostile/*.json "$corpus"/ 2>/dev/null || true
       ;;
   esac
+}
+
+# The shapes issue 23 found: nesting at and past the limits, long assignment-and-send chains,
+# many suppression comments (each within the target's max_len).
+seed_hostile_source() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+out, lang = sys.argv[1], sys.argv[2]
+def write(name, text):
+    open(f"{out}/hostile-{name}", "w").write(text)
+if lang == "js":
+    head = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nconst params = {product_cart: [{product_id: 'p', quantity: 1}]};\n"
+    write("parens-255.ts", "// checkoutSessions\nconst x = " + "(" * 255 + "1" + ")" * 255 + ";\n")
+    write("parens-300.ts", "// checkoutSessions\nconst x = " + "(" * 300 + "1" + ")" * 300 + ";\n")
+    write("bangs.ts", "// checkoutSessions\nconst x = " + "!" * 400 + "y;\n")
+    write("chain.ts", "// checkoutSessions\nconst x = a" + ".b" * 1500 + ";\n")
+    write("assign.ts", head + "".join(f"params['m{i}'] = 1; await client.checkoutSessions.create(params);\n" for i in range(150)))
+    write("suppress.ts", head + "// checkout-lint-disable-next-line zero-quantity\nclient.checkoutSessions.create({product_cart: [{product_id: 'p', quantity: 0}]});\n" * 100)
+else:
+    head = "from dodopayments import DodoPayments\nclient = DodoPayments()\nparams = {'product_cart': [{'product_id': 'p', 'quantity': 1}]}\n"
+    write("lists-255.py", "# checkout_sessions\nx = " + "[" * 255 + "]" * 255 + "\n")
+    write("lists-300.py", "# checkout_sessions\nx = " + "[" * 300 + "]" * 300 + "\n")
+    write("sums.py", "# checkout_sessions\nx = 1" + "+1" * 3000 + "\n")
+    write("nots.py", "# checkout_sessions\nx = " + "not " * 1500 + "1\n")
+    write("assign.py", head + "".join(f"params['m{i}'] = 1\nclient.checkout_sessions.create(**params)\n" for i in range(150)))
+    write("suppress.py", head + "client.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': 0}])  # checkout-lint: disable=zero-quantity\n" * 100)
+PY
 }
 
 max_len() {

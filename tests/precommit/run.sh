@@ -12,8 +12,11 @@ trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
 export PRE_COMMIT_HOME="$work/pre-commit-cache"
-# Both runs build the hook with cargo; a shared target folder makes the second build incremental.
-export CARGO_TARGET_DIR="$work/cargo-target"
+# Both hooks build with cargo, as pre-commit does for users (`cargo install`, and pip building
+# the wheel with maturin). They share the repository's target folder, where CI's earlier stages
+# (the Python package's maturin build, release profile, the same features) already built the
+# whole stack: the hooks are still installed as users install them, without compiling it again.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}"
 
 mkdir "$work/project"
 cd "$work/project"

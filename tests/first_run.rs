@@ -364,3 +364,34 @@ fn a_named_file_that_is_not_a_payload_is_told_so() {
         "add \"product_cart\""
     );
 }
+
+#[test]
+fn a_named_file_no_front_end_reads_is_an_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Checkout.vue"),
+        "<script setup>\nconst x = 1\n</script>\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_in(dir.path(), &["Checkout.vue"]);
+    assert_eq!(code, Some(2), "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "Checkout.vue: no front-end reads .vue files (checkout-lint reads .json, .js"
+        ),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("invalid-json"), "{stdout}");
+}
+
+#[test]
+fn under_the_walks_rules_a_file_no_front_end_reads_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.jsonc"), "{ // x\n}\n").unwrap();
+    let (code, stdout, stderr) = run_in(
+        dir.path(),
+        &["--format", "concise", "--force-exclude", "settings.jsonc"],
+    );
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stderr.contains("1 file skipped"), "{stderr}");
+}

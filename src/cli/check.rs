@@ -13,7 +13,7 @@ use super::configs::Configs;
 use super::coverage::{Counted, Coverage};
 use super::inputs::{self, Input};
 use super::job::Job;
-use super::select::{Selected, refuse_links_out_of_tree, select};
+use super::select::{Selected, refuse_links_out_of_tree, refuse_unclaimed, select};
 use super::walk::{DEFAULT_EXCLUDES, Notes};
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
@@ -64,6 +64,14 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             }
         };
         if let (Input::File(path), true) = (&input, named) {
+            // Under the walk's rules a file no front-end reads is skipped, as a walk skips it.
+            match refuse_unclaimed(path) {
+                Err(_) if args.force_exclude => {
+                    coverage.skipped += 1;
+                    continue;
+                }
+                result => result?,
+            }
             refuse_links_out_of_tree(path)?;
         }
         let linter = configs.linter_for(&config_path)?;

@@ -62,6 +62,30 @@ pub(super) fn select(
     }
 }
 
+/// A file named on the command line whose extension no front-end claims (`.vue`, `.yaml`):
+/// an error that says so, rather than a parse as JSON and an `invalid-json` on every line. A
+/// name without an extension is read as JSON, as standard input is.
+pub(super) fn refuse_unclaimed(path: &Path) -> Result<(), String> {
+    let Some(extension) = path.extension() else {
+        return Ok(());
+    };
+    let name = path.to_string_lossy();
+    if crate::payload::HostLanguage::by_extension(&name).is_some() {
+        return Ok(());
+    }
+    let claimed: Vec<String> = crate::payload::HostLanguage::ALL
+        .iter()
+        .flat_map(|(_, extensions)| extensions.iter())
+        .map(|extension| format!(".{extension}"))
+        .collect();
+    Err(format!(
+        "{}: no front-end reads .{} files (checkout-lint reads {})",
+        escape_line(&name),
+        escape_line(&extension.to_string_lossy()),
+        claimed.join(", ")
+    ))
+}
+
 /// A named file reached through a symbolic link (the file or a folder above it) must resolve
 /// inside its working tree: the git work tree around the folder it is named in, or that folder
 /// outside a repository. A committed `payload.json -> /etc/…` would otherwise be read and

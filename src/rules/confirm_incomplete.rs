@@ -1,37 +1,23 @@
 //! `confirm-incomplete`: `confirm: true` without the data needed to finalize the session, and
 //! `payment_method_id` without `confirm: true` or an existing customer.
 
-use super::{Context, Finding, Findings, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::{Context, Finding, Findings};
 use crate::model::{CheckoutSession, Field, Spanned};
 use crate::span::Span;
 
-pub struct ConfirmIncomplete;
-
-static META: RuleMeta = RuleMeta {
-    name: "confirm-incomplete",
-    severity: Severity::Error,
-    summary: "confirm: true while the customer, billing address, tax id or phone number needed to finalize is missing; payment_method_id without confirm or customer_id.",
-    docs: include_str!("../../rules/confirm-incomplete.md"),
-};
+declare_rule!(ConfirmIncomplete, "confirm-incomplete", Error, "confirm: true while the customer, billing address, tax id or phone number needed to finalize is missing; payment_method_id without confirm or customer_id.");
 
 const FULL_ADDRESS: &[&str] = &["street", "city", "state", "country", "zipcode"];
 const MINIMAL_ADDRESS: &[&str] = &["country", "zipcode"];
 
-impl Rule for ConfirmIncomplete {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
+    let Some(session) = ctx.session else { return };
+    if let Some(confirm) = session.confirm.get().filter(|c| c.value) {
+        check_customer(session, confirm.span, findings);
+        check_address(session, confirm.span, findings);
+        check_required_flags(session, confirm.span, findings);
     }
-
-    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
-        let Some(session) = ctx.session else { return };
-        if let Some(confirm) = session.confirm.get().filter(|c| c.value) {
-            check_customer(session, confirm.span, findings);
-            check_address(session, confirm.span, findings);
-            check_required_flags(session, confirm.span, findings);
-        }
-        check_payment_method(session, findings);
-    }
+    check_payment_method(session, findings);
 }
 
 fn check_customer(session: &CheckoutSession<'_>, confirm: Span, findings: &mut Findings<'_>) {

@@ -1,43 +1,29 @@
 //! `invalid-type`: a value of the wrong JSON type.
 
-use super::{Context, Finding, Findings, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::{Context, Finding, Findings};
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
 
-pub struct InvalidType;
+declare_rule!(InvalidType, "invalid-type", Error, "A value has the wrong JSON type (a string where a number belongs, a fraction where an integer belongs …).");
 
-static META: RuleMeta = RuleMeta {
-    name: "invalid-type",
-    severity: Severity::Error,
-    summary: "A value has the wrong JSON type (a string where a number belongs, a fraction where an integer belongs …).",
-    docs: include_str!("../../rules/invalid-type.md"),
-};
-
-impl Rule for InvalidType {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
-        for violation in ctx.violations {
-            let ViolationKind::WrongType {
-                span,
-                expected,
-                found,
-            } = &violation.kind
-            else {
-                continue;
-            };
-            findings.push(Finding::new(
-                *span,
-                format!(
-                    "{} must be {}, found {found}",
-                    display_path(&violation.pointer),
-                    with_article(expected)
-                ),
-            ));
-        }
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
+    for violation in ctx.violations {
+        let ViolationKind::WrongType {
+            span,
+            expected,
+            found,
+        } = &violation.kind
+        else {
+            continue;
+        };
+        findings.push(Finding::new(
+            *span,
+            format!(
+                "{} must be {}, found {found}",
+                display_path(&violation.pointer),
+                with_article(expected)
+            ),
+        ));
     }
 }
 

@@ -1,58 +1,45 @@
 //! `missing-card-fallback`: `allowed_payment_method_types` without `credit` or `debit`.
 
-use super::{Context, Finding, Findings, Rule, RuleMeta};
-use crate::diagnostic::{Applicability, Fix, Severity};
+use super::{Context, Finding, Findings};
+use crate::diagnostic::{Applicability, Fix};
 use crate::span::Span;
 
-pub struct MissingCardFallback;
-
-static META: RuleMeta = RuleMeta {
-    name: "missing-card-fallback",
-    severity: Severity::Warning,
-    summary: "allowed_payment_method_types lacks \"credit\" or \"debit\", the fallback Dodo says to always provide.",
-    docs: include_str!("../../rules/missing-card-fallback.md"),
-};
+declare_rule!(MissingCardFallback, "missing-card-fallback", Warning, "allowed_payment_method_types lacks \"credit\" or \"debit\", the fallback Dodo says to always provide.");
 
 const FALLBACK: [&str; 2] = ["credit", "debit"];
 
-impl Rule for MissingCardFallback {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
+    // A spread or a method computed at run time may be the fallback.
+    let Some(methods) = ctx.payment_methods().whole().copied() else {
+        return;
+    };
+    let missing: Vec<&str> = FALLBACK
+        .into_iter()
+        .filter(|card| !methods.value.iter().any(|m| m.value == *card))
+        .collect();
+    if missing.is_empty() {
+        return;
     }
-
-    fn check(&self, ctx: &Context<'_>, findings: &mut Findings<'_>) {
-        // A spread or a method computed at run time may be the fallback.
-        let Some(methods) = ctx.payment_methods().whole().copied() else {
-            return;
-        };
-        let missing: Vec<&str> = FALLBACK
-            .into_iter()
-            .filter(|card| !methods.value.iter().any(|m| m.value == *card))
-            .collect();
-        if missing.is_empty() {
-            return;
-        }
-        let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
-        let listed = quoted.join(" and ");
-        let array = methods.span;
-        let inside = ctx
-            .source
-            .text()
-            .get(array.start() + 1..array.end().saturating_sub(1))
-            .unwrap_or_default();
-        let separator = if inside.trim().is_empty() { "" } else { ", " };
-        findings.push(
-            Finding::new(
-                array,
-                format!("allowed_payment_method_types lacks {listed}"),
-            )
-            .help("Dodo: always provide \"credit\" and \"debit\" as a fallback; if every listed method is unavailable to the customer, the checkout session fails")
-            .fix(Fix::replace(
-                format!("add {listed}"),
-                Applicability::Unsafe,
-                Span::new(array.start() + 1, 0),
-                format!("{}{separator}", quoted.join(", ")),
-            )),
-        );
-    }
+    let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
+    let listed = quoted.join(" and ");
+    let array = methods.span;
+    let inside = ctx
+        .source
+        .text()
+        .get(array.start() + 1..array.end().saturating_sub(1))
+        .unwrap_or_default();
+    let separator = if inside.trim().is_empty() { "" } else { ", " };
+    findings.push(
+        Finding::new(
+            array,
+            format!("allowed_payment_method_types lacks {listed}"),
+        )
+        .help("Dodo: always provide \"credit\" and \"debit\" as a fallback; if every listed method is unavailable to the customer, the checkout session fails")
+        .fix(Fix::replace(
+            format!("add {listed}"),
+            Applicability::Unsafe,
+            Span::new(array.start() + 1, 0),
+            format!("{}{separator}", quoted.join(", ")),
+        )),
+    );
 }

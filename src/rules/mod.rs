@@ -11,7 +11,7 @@ macro_rules! declare_rule {
     ($ty:ident, $name:literal, $severity:ident, $summary:literal) => {
         pub struct $ty;
 
-        static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+        pub(crate) static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             name: $name,
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,

@@ -4,26 +4,12 @@
 //! The engine reports it once every other rule has run, when the count is known, so its check
 //! does nothing; [`finding`] builds what the engine reports.
 
-use super::{Context, Finding, Findings, Rule, RuleMeta};
-use crate::diagnostic::Severity;
+use super::{Context, Finding, Findings};
 use crate::span::Span;
 
-pub struct TooManyFindings;
+declare_rule!(TooManyFindings, "too-many-findings", Error, "The file has more findings than the per-file limit (--max-diagnostics); the rest are counted, not listed.");
 
-pub static META: RuleMeta = RuleMeta {
-    name: "too-many-findings",
-    severity: Severity::Error,
-    summary: "The file has more findings than the per-file limit (--max-diagnostics); the rest are counted, not listed.",
-    docs: include_str!("../../rules/too-many-findings.md"),
-};
-
-impl Rule for TooManyFindings {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, _ctx: &Context<'_>, _findings: &mut Findings<'_>) {}
-}
+fn check(_ctx: &Context<'_>, _findings: &mut Findings<'_>) {}
 
 /// The summary at the start of the file: `kept` findings are listed, `dropped` are not.
 pub fn finding(kept: usize, dropped: usize) -> Finding {

@@ -168,9 +168,7 @@ mod tests {
         let fixable: Vec<&str> = crate::rules::all()
             .iter()
             .map(|r| r.meta().name)
-            .filter(|name| {
-                crate::rules::find(name).is_some_and(|r| !r.meta().docs.contains("**Fix:** none"))
-            })
+            .filter(|name| crate::rules::find(name).is_some_and(|r| !r.meta().fix.is_empty()))
             .collect();
         for name in fixable {
             assert!(

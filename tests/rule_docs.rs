@@ -158,6 +158,34 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
         assert!(at > last, "{}: section {section:?} out of order", meta.name);
         last = at;
     }
+    // The page's "Fix:" says what the metadata declares.
+    let fix_line = page
+        .lines()
+        .find(|line| line.starts_with("**Default severity:**"))
+        .and_then(|line| line.split("**Fix:**").nth(1))
+        .unwrap_or_else(|| panic!("{}: no **Fix:** on the severity line", meta.name));
+    if meta.fix.is_empty() {
+        assert!(
+            fix_line.trim().starts_with("none"),
+            "{}: declares no fix, the page says {fix_line:?}",
+            meta.name
+        );
+    } else {
+        for applicability in meta.fix {
+            let word = match applicability {
+                checkout_lint::Applicability::Safe => "safe",
+                checkout_lint::Applicability::Unsafe => "unsafe",
+            };
+            let said = fix_line
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word);
+            assert!(
+                said,
+                "{}: declares {word} fixes, the page says {fix_line:?}",
+                meta.name
+            );
+        }
+    }
     let severity = format!("**Default severity:** {}", meta.severity);
     assert!(
         page.contains(&severity),

@@ -285,6 +285,13 @@ impl Linter {
                         None => return,
                     },
                 };
+                debug_assert!(
+                    finding
+                        .fix
+                        .as_ref()
+                        .is_none_or(|fix| rule.meta().fix.contains(&fix.applicability)),
+                    "{name} offered a fix its metadata does not declare"
+                );
                 let fix = match (finding.fix, root) {
                     (Some(fix), Some(root)) => host.print_fix(fix, frame.source.text(), root),
                     _ => None,

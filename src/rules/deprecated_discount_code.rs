@@ -8,7 +8,8 @@ declare_rule!(
     DeprecatedDiscountCode,
     "deprecated-discount-code",
     Info,
-    "discount_code is deprecated; use discount_codes (fix: rename and wrap the code in an array)."
+    "discount_code is deprecated; use discount_codes (fix: rename and wrap the code in an array).",
+    fix = [Safe]
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

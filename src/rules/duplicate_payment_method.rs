@@ -9,7 +9,8 @@ declare_rule!(
     DuplicatePaymentMethod,
     "duplicate-payment-method",
     Error,
-    "allowed_payment_method_types lists a method twice (the spec declares uniqueItems)."
+    "allowed_payment_method_types lists a method twice (the spec declares uniqueItems).",
+    fix = [Safe]
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

@@ -9,7 +9,8 @@ declare_rule!(
     InsecureRedirectUrl,
     "insecure-redirect-url",
     Warning,
-    "return_url or cancel_url uses http: on a host other than localhost."
+    "return_url or cancel_url uses http: on a host other than localhost.",
+    fix = [Unsafe]
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

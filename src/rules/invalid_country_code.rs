@@ -9,7 +9,8 @@ declare_rule!(
     InvalidCountryCode,
     "invalid-country-code",
     Error,
-    "billing_address.country is not an upper-case ISO alpha-2 code (us, USA, UK), with a fix to the right code."
+    "billing_address.country is not an upper-case ISO alpha-2 code (us, USA, UK), with a fix to the right code.",
+    fix = [Safe]
 );
 
 /// Pointers whose enum errors this rule reports (instead of invalid-value).

@@ -10,7 +10,8 @@ declare_rule!(
     InvalidCurrencyCode,
     "invalid-currency-code",
     Error,
-    "A currency that is not an ISO 4217 code Dodo supports (billing_currency, on_demand.product_currency), with a case fix."
+    "A currency that is not an ISO 4217 code Dodo supports (billing_currency, on_demand.product_currency), with a case fix.",
+    fix = [Safe]
 );
 
 /// Pointers whose enum errors this rule reports (instead of invalid-value).

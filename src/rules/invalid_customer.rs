@@ -10,7 +10,8 @@ declare_rule!(
     InvalidCustomer,
     "invalid-customer",
     Error,
-    "customer has neither email (new customer) nor customer_id (existing customer), or mixes the two."
+    "customer has neither email (new customer) nor customer_id (existing customer), or mixes the two.",
+    fix = [Unsafe]
 );
 
 

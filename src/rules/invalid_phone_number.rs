@@ -8,7 +8,8 @@ declare_rule!(
     InvalidPhoneNumber,
     "invalid-phone-number",
     Warning,
-    "customer.phone_number is not in international E.164 format (+ and 8 to 15 digits)."
+    "customer.phone_number is not in international E.164 format (+ and 8 to 15 digits).",
+    fix = [Safe]
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

@@ -7,7 +7,9 @@ use crate::schema::ViolationKind;
 use crate::suggest::closest_or_prefix;
 use crate::text::quote;
 
-declare_rule!(InvalidValue, "invalid-value", Error, "A value that is not one the API accepts (currency, country, payment method type, theme …), with the closest valid value.");
+declare_rule!(InvalidValue, "invalid-value", Error, "A value that is not one the API accepts (currency, country, payment method type, theme …), with the closest valid value.",
+    fix = [Safe, Unsafe]
+);
 
 /// Enumerations up to this size are listed in the help.
 const LISTED: usize = 8;

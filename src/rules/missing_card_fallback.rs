@@ -4,7 +4,9 @@ use super::{Context, Finding, Findings};
 use crate::diagnostic::{Applicability, Fix};
 use crate::span::Span;
 
-declare_rule!(MissingCardFallback, "missing-card-fallback", Warning, "allowed_payment_method_types lacks \"credit\" or \"debit\", the fallback Dodo says to always provide.");
+declare_rule!(MissingCardFallback, "missing-card-fallback", Warning, "allowed_payment_method_types lacks \"credit\" or \"debit\", the fallback Dodo says to always provide.",
+    fix = [Unsafe]
+);
 
 const FALLBACK: [&str; 2] = ["credit", "debit"];
 

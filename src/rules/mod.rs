@@ -9,12 +9,16 @@
 /// the [`Rule`] impl that calls the file's `fn check(ctx, findings)`.
 macro_rules! declare_rule {
     ($ty:ident, $name:literal, $severity:ident, $summary:literal) => {
+        declare_rule!($ty, $name, $severity, $summary, fix = []);
+    };
+    ($ty:ident, $name:literal, $severity:ident, $summary:literal, fix = [$($fix:ident),*]) => {
         pub struct $ty;
 
         pub(crate) static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             name: $name,
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
+            fix: &[$($crate::diagnostic::Applicability::$fix),*],
             docs: include_str!(concat!("../../rules/", $name, ".md")),
         };
 
@@ -54,6 +58,9 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// One line.
     pub summary: &'static str,
+    /// The fixes it may offer: none, safe ones, unsafe ones, or both. The engine holds every
+    /// rule to it (a fix it does not declare fails in debug builds), and its page says the same.
+    pub fix: &'static [crate::diagnostic::Applicability],
     /// The rule's page, `rules/<name>.md`, embedded.
     pub docs: &'static str,
 }

@@ -12,7 +12,8 @@ declare_rule!(
     UnknownField,
     "unknown-field",
     Error,
-    "A key that the checkout-session API does not define, with the closest valid name."
+    "A key that the checkout-session API does not define, with the closest valid name.",
+    fix = [Unsafe]
 );
 
 /// Objects with up to this many fields have them listed in the help.

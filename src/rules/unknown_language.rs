@@ -9,7 +9,8 @@ declare_rule!(
     UnknownLanguage,
     "unknown-language",
     Warning,
-    "customization.force_language is not one of the languages the checkout is documented to support."
+    "customization.force_language is not one of the languages the checkout is documented to support.",
+    fix = [Safe]
 );
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {

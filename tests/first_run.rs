@@ -395,3 +395,24 @@ fn under_the_walks_rules_a_file_no_front_end_reads_is_skipped() {
     assert_eq!(code, Some(0), "{stdout}{stderr}");
     assert!(stderr.contains("1 file skipped"), "{stderr}");
 }
+
+#[test]
+fn labels_far_apart_around_a_long_line_are_windowed_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{{\"confirm\": true,\n\"confirm\": false, \"metadata\": {{\"k\": \"{}\"}}, \"product_cart\": [{{\"product_id\": \"p\", \"quantity\": 1}}]}}\n",
+        "x".repeat(20_000)
+    );
+    std::fs::write(dir.path().join("long.json"), &text).unwrap();
+    let (_, stdout, _) = run_in(
+        dir.path(),
+        &["--format", "human", "--color", "never", "long.json"],
+    );
+    assert!(
+        stdout.contains("duplicate-key"),
+        "{}",
+        &stdout[..stdout.len().min(2000)]
+    );
+    let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 300, "a line of {widest} characters");
+}

@@ -319,3 +319,46 @@ fn a_value_sent_by_several_calls_is_reported_once() {
     assert_eq!(count("zero-quantity"), 1);
     assert_eq!(count("unknown-field"), 150);
 }
+
+#[test]
+fn a_followed_literal_keeps_its_repeated_keys() {
+    let text = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nconst p = { product_cart: [{ product_id: 'p', quantity: 1 }], confirm: true, confirm: false };\nawait client.checkoutSessions.create(p);\n";
+    let report = Linter::default().lint_str("dup.ts", text);
+    let rules: Vec<_> = report.diagnostics().iter().map(|d| d.rule).collect();
+    assert!(rules.contains(&"duplicate-key"), "{rules:?}");
+}
+
+#[test]
+fn a_source_file_past_the_parse_limit_is_reported_not_parsed() {
+    let text = format!(
+        "// checkoutSessions\nconst x = {}1;\n",
+        "-+".repeat(checkout_lint::payload::depth::MAX_SOURCE / 2)
+    );
+    let report = Linter::default().lint_str("big.js", &text);
+    let rules: Vec<_> = report.diagnostics().iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["file-too-deep"]);
+    assert!(
+        report.diagnostics()[0]
+            .message
+            .contains("the most the source front-ends parse")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_project_file_that_is_a_link_out_is_skipped_not_an_error() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", repo.path().join("package.json")).unwrap();
+    let output = bin()
+        .current_dir(repo.path())
+        .args(["--format", "concise", "package.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

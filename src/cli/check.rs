@@ -63,17 +63,6 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
                 (stdin_name.clone(), path)
             }
         };
-        if let (Input::File(path), true) = (&input, named) {
-            // Under the walk's rules a file no front-end reads is skipped, as a walk skips it.
-            match refuse_unclaimed(path) {
-                Err(_) if args.force_exclude => {
-                    coverage.skipped += 1;
-                    continue;
-                }
-                result => result?,
-            }
-            refuse_links_out_of_tree(path)?;
-        }
         let linter = configs.linter_for(&config_path)?;
         let detect = match &input {
             // Standard input is always a payload.
@@ -89,6 +78,18 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
                 }
             }
         };
+        // Named files that are linted: a type no front-end reads, a link out of the tree.
+        if let (Input::File(path), true) = (&input, named) {
+            // Under the walk's rules a file no front-end reads is skipped, as a walk skips it.
+            match refuse_unclaimed(path) {
+                Err(_) if args.force_exclude => {
+                    coverage.skipped += 1;
+                    continue;
+                }
+                result => result?,
+            }
+            refuse_links_out_of_tree(path)?;
+        }
         jobs.push(Job {
             input,
             name,

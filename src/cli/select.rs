@@ -99,17 +99,21 @@ pub(super) fn refuse_links_out_of_tree(path: &Path) -> Result<(), String> {
     if normal == real || !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
         return Ok(());
     }
-    // Found by the path as written: a folder link on the way must not choose the tree.
+    // Found from the deepest folder of the path as written that no link leads to: a folder
+    // link on the way (to a home folder that is a repository of its own) must not choose it.
     let folder = normal.parent().unwrap_or(Path::new("/"));
     let is_link = |dir: &Path| {
         dir.symlink_metadata()
             .is_ok_and(|m| m.file_type().is_symlink())
     };
-    let anchor = folder
+    let unlinked = folder
         .ancestors()
-        .find(|dir| dir.join(".git").exists())
-        .or_else(|| folder.ancestors().find(|dir| !is_link(dir)))
-        .unwrap_or(folder);
+        .find(|dir| !dir.ancestors().any(is_link))
+        .unwrap_or(Path::new("/"));
+    let anchor = unlinked
+        .ancestors()
+        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+        .unwrap_or(unlinked);
     let tree = std::fs::canonicalize(anchor).unwrap_or_else(|_| anchor.to_path_buf());
     if real.starts_with(&tree) {
         return Ok(());

@@ -1,5 +1,7 @@
-//! Walking a folder for files to lint, as ripgrep does (`.gitignore`, `.ignore`,
-//! `.git/info/exclude`, hidden files skipped) — but with ignore files read the way every other
+//! Walking a folder for files to lint, much as ripgrep does (`.gitignore`, `.ignore`,
+//! `.git/info/exclude`, hidden files skipped; the nearest folder's files decide first, and in a
+//! folder `.ignore` before `.gitignore`; no global excludes file, no nested repositories) — but
+//! with ignore files read the way every other
 //! file a repository supplies is read here: only regular files within a size bound, never
 //! through a link that leaves the tree, never blocking. The `ignore` crate's own reader would
 //! read a committed `.gitignore -> /dev/zero` until memory ran out and block on a FIFO, so the
@@ -44,6 +46,33 @@ const MAX_IGNORE_FILE: u64 = 256 << 10;
 /// which cost many times their text).
 const MAX_IGNORE_TOTAL: u64 = 2 << 20;
 
+/// The matchers that speak for a folder's entries: its own ignore files, then its parent's
+/// chain — shared, never copied, so a deep tree costs one link per folder.
+struct Chain {
+    own: Vec<Gitignore>,
+    parent: Option<Arc<Chain>>,
+}
+
+impl Chain {
+    /// What the nearest matcher that speaks of `path` says, if any speaks.
+    fn decide(&self, path: &Path, is_dir: bool) -> Option<bool> {
+        let mut chain = Some(self);
+        while let Some(link) = chain {
+            for matcher in &link.own {
+                let matched = matcher.matched(path, is_dir);
+                if matched.is_ignore() {
+                    return Some(true);
+                }
+                if matched.is_whitelist() {
+                    return Some(false);
+                }
+            }
+            chain = link.parent.as_deref();
+        }
+        None
+    }
+}
+
 /// The ignore files of one walk, read once per folder.
 struct Ignores {
     /// The walk's root as given, and as an absolute, canonical path.
@@ -55,9 +84,9 @@ struct Ignores {
     /// and `.git/info/exclude` last.
     above: Vec<Gitignore>,
     /// Chains by folder, keyed by the folder's bytes (hashing a `Path` parses it).
-    by_dir: Mutex<HashMap<OsString, Arc<Vec<Gitignore>>>>,
+    by_dir: Mutex<HashMap<OsString, Arc<Chain>>>,
     /// The last folder asked for: a walk gives a folder's entries one after another.
-    last: Mutex<Option<(OsString, Arc<Vec<Gitignore>>)>>,
+    last: Mutex<Option<(OsString, Arc<Chain>)>>,
     budget: Mutex<u64>,
     notes: Arc<Mutex<BTreeSet<String>>>,
     excludes: Vec<String>,
@@ -145,9 +174,17 @@ impl Ignores {
                 return None;
             }
         }
+        let bytes = match crate::untrusted_file::read(path, MAX_IGNORE_FILE) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                self.note(format!("{shown}: {err}"));
+                return None;
+            }
+        };
+        // Charged what was read (a link's own size says nothing of its target's).
         {
             let mut budget = self.budget.lock().unwrap_or_else(PoisonError::into_inner);
-            let size = metadata.len().min(MAX_IGNORE_FILE + 1);
+            let size = bytes.len() as u64;
             if size > *budget {
                 drop(budget);
                 self.note(format!(
@@ -157,13 +194,6 @@ impl Ignores {
             }
             *budget -= size;
         }
-        let bytes = match crate::untrusted_file::read(path, MAX_IGNORE_FILE) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                self.note(format!("{shown}: {err}"));
-                return None;
-            }
-        };
         let text = String::from_utf8_lossy(&bytes);
         let mut builder = GitignoreBuilder::new(dir);
         for line in text.lines() {
@@ -176,7 +206,7 @@ impl Ignores {
     /// The matchers that speak for the entries of `dir` (a folder as the walk gives it, at or
     /// below the root): its own ignore files, then its parent's chain — nearest first. Built
     /// once per folder, so an entry costs one lookup.
-    fn chain_of(&self, dir: &Path) -> Arc<Vec<Gitignore>> {
+    fn chain_of(&self, dir: &Path) -> Arc<Chain> {
         let key = dir.as_os_str();
         {
             let last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
@@ -198,14 +228,15 @@ impl Ignores {
         chain
     }
 
-    fn build_chain(&self, dir: &Path) -> Arc<Vec<Gitignore>> {
-        let mut chain = self.read_dir_files(dir);
-        if dir.as_os_str() != self.given.as_os_str()
-            && let Some(parent) = dir.parent().filter(|p| p.starts_with(&self.given))
-        {
-            chain.extend(self.chain_of(parent).iter().cloned());
-        }
-        let chain = Arc::new(chain);
+    fn build_chain(&self, dir: &Path) -> Arc<Chain> {
+        let parent = (dir.as_os_str() != self.given.as_os_str())
+            .then(|| dir.parent().filter(|p| p.starts_with(&self.given)))
+            .flatten()
+            .map(|parent| self.chain_of(parent));
+        let chain = Arc::new(Chain {
+            own: self.read_dir_files(dir),
+            parent,
+        });
         self.by_dir
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -231,14 +262,8 @@ impl Ignores {
                 return true;
             }
         }
-        for matcher in self.chain_of(parent).iter() {
-            let matched = matcher.matched(path, is_dir);
-            if matched.is_ignore() {
-                return true;
-            }
-            if matched.is_whitelist() {
-                return false;
-            }
+        if let Some(ignored) = self.chain_of(parent).decide(path, is_dir) {
+            return ignored;
         }
         if self.above.is_empty() {
             return false;

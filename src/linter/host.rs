@@ -2,7 +2,6 @@
 //! from, how fixes are printed, and which findings a comment suppresses.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 use super::Linter;
 use crate::bounded::Bounded;
@@ -40,17 +39,15 @@ pub(crate) struct Collected {
     pub(crate) matching: Vec<usize>,
     /// In a source file, what was already reported: payloads that share a value (an object
     /// sent again after one more member is set) report what is wrong in it once.
-    pub(crate) reported: Option<HashSet<u64>>,
+    pub(crate) reported: Option<HashSet<(&'static str, Span, String)>>,
 }
 
 impl Collected {
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        if let Some(reported) = &mut self.reported {
-            let mut hasher = std::hash::DefaultHasher::new();
-            (diagnostic.rule, diagnostic.span, &diagnostic.message).hash(&mut hasher);
-            if !reported.insert(hasher.finish()) {
-                return;
-            }
+        if let Some(reported) = &mut self.reported
+            && !reported.insert((diagnostic.rule, diagnostic.span, diagnostic.message.clone()))
+        {
+            return;
         }
         let key = (
             diagnostic.span.start(),

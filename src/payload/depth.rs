@@ -45,13 +45,28 @@ pub struct TooDeep {
 pub enum Nesting {
     Brackets,
     Tree,
+    /// The file is larger than the stack can cover at its bound per byte ([`MAX_SOURCE`]).
+    Size,
 }
+
+/// The largest source file the front-ends parse: past it, no stack within [`MAX_STACK`] keeps
+/// the bound per byte, and a hand-written file with a payload is never this large (bundles and
+/// generated code are).
+#[cfg(any(feature = "js", feature = "python"))]
+pub const MAX_SOURCE: usize = MAX_STACK / STACK_PER_BYTE;
 
 /// The first place where `bytes` nests past [`MAX_NESTING`]: a bracket opened that deep, or
 /// a run of prefix operators (`!!!!x`, `- - - x`; `prefix` lists the language's) that long
 /// on top of the brackets around it. Closing brackets never go below zero.
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) fn too_deep_brackets(bytes: &[u8], prefix: &[u8]) -> Option<TooDeep> {
+    if bytes.len() > MAX_SOURCE {
+        return Some(TooDeep {
+            what: Nesting::Size,
+            limit: MAX_SOURCE,
+            span: Span::new(0, 0),
+        });
+    }
     let mut depth = 0usize;
     let mut run = 0usize;
     for (at, &byte) in bytes.iter().enumerate() {

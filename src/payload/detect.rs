@@ -110,15 +110,38 @@ fn fields() -> &'static [&'static str] {
     })
 }
 
-/// True when `key` is a checkout-session field, or a near miss of one: another case
-/// (`productCart`), or a typo close enough for a did-you-mean (`billing_adress`).
-fn is_field_or_near_miss(key: &str) -> bool {
+/// How a key relates to the checkout-session fields.
+#[derive(PartialEq, Eq)]
+enum Kinship {
+    /// A field, in any case style (`productCart`).
+    Field,
+    /// A typo close enough for a did-you-mean (`billing_adress`).
+    NearMiss,
+    None,
+}
+
+fn kinship(key: &str) -> Kinship {
     let fields = fields();
     let snake = snake_case(key);
-    fields.contains(&key)
-        || fields.contains(&snake.as_str())
-        || crate::suggest::closest(&snake, fields.iter().copied()).is_some()
+    if fields.contains(&key) || fields.contains(&snake.as_str()) {
+        Kinship::Field
+    } else if crate::suggest::closest(&snake, fields.iter().copied()).is_some() {
+        Kinship::NearMiss
+    } else {
+        Kinship::None
+    }
 }
+
+/// The key every payload has: written, in another case, or misspelt, it decides alone.
+fn is_cart_key(key: &str) -> bool {
+    let snake = snake_case(key);
+    snake == CART || crate::suggest::closest(&snake, [CART]).is_some()
+}
+
+const CART: &str = "product_cart";
+
+/// The most keys looked at: a payload's top level has a few dozen.
+const MAX_KEYS: usize = 256;
 
 fn snake_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
@@ -162,26 +185,36 @@ pub fn is_payload_text(text: &str) -> bool {
     mostly_fields(written_keys(text))
 }
 
+/// A cart key decides alone; otherwise at least one real field, and most keys fields or near
+/// misses (a lone `"config"` is not a misspelt `"confirm"` payload).
 fn mostly_fields<'k>(keys: impl Iterator<Item = &'k str>) -> bool {
-    let (mut total, mut matching) = (0usize, 0usize);
-    for key in keys {
+    let (mut total, mut fields, mut near) = (0usize, 0usize, 0usize);
+    for key in keys.filter(|key| key.len() < 64).take(MAX_KEYS) {
+        if is_cart_key(key) {
+            return true;
+        }
         total += 1;
-        matching += usize::from(is_field_or_near_miss(key));
+        match kinship(key) {
+            Kinship::Field => fields += 1,
+            Kinship::NearMiss => near += 1,
+            Kinship::None => {}
+        }
     }
-    total > 0 && matching * 2 > total
+    fields > 0 && (fields + near) * 2 > total
 }
 
-/// The `"key":` strings of text that does not parse, at most a few hundred.
+/// The `"key":` strings of text that does not parse, found lazily.
 fn written_keys(text: &str) -> impl Iterator<Item = &str> {
-    text.split('"')
-        .collect::<Vec<_>>()
-        .windows(2)
-        .filter(|pair| pair[1].trim_start().starts_with(':'))
-        .map(|pair| pair[0])
-        .filter(|key| !key.is_empty() && key.len() < 64)
-        .take(256)
-        .collect::<Vec<_>>()
-        .into_iter()
+    let mut pieces = text.split('"').peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let piece = pieces.next()?;
+            let next = pieces.peek()?;
+            if !piece.is_empty() && next.trim_start().starts_with(':') {
+                return Some(piece);
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -190,6 +223,13 @@ mod tests {
 
     #[test]
     fn payloads_and_their_near_misses_are_payloads() {
+        // The cart decides alone, whatever else the file holds.
+        assert!(looks_like_payload(
+            r#"{"productCart": [], "successUrl": "x", "customerEmail": "y", "currency": "z"}"#
+        ));
+        assert!(looks_like_payload(
+            r#"{"customer": {}, "billing_adress": {}}"#
+        ));
         assert!(looks_like_payload(
             r#"{"product_cart": [], "confirm": true}"#
         ));
@@ -209,6 +249,8 @@ mod tests {
                "include": ["src"]}"#,
             r#"{"type": "service_account", "project_id": "x", "private_key": "-----"}"#,
             r#"[{"product_cart": []}]"#,
+            r#"{"config": {"port": 3000}}"#,
+            r#"{"config": {"port": 3000}}"#,
             "{}",
             "",
         ] {

@@ -82,24 +82,32 @@ fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> usize) {
 #[derive(Default)]
 pub(crate) struct Members<'s> {
     slots: Vec<Option<Member<'s>>>,
-    index: HashMap<&'s str, usize>,
+    /// The slots holding each key (more than one only for a literal that repeats a key).
+    index: HashMap<&'s str, Vec<usize>>,
 }
 
 impl<'s> Members<'s> {
-    pub(crate) fn set(&mut self, member: Member<'s>) {
-        if let Some(old) = self.index.insert(member.key, self.slots.len())
-            && let Some(slot) = self.slots.get_mut(old)
-        {
-            *slot = None;
-        }
+    /// A member as the literal wrote it: a repeated key stays repeated (`duplicate-key` reports
+    /// it).
+    pub(crate) fn keep(&mut self, member: Member<'s>) {
+        self.index
+            .entry(member.key)
+            .or_default()
+            .push(self.slots.len());
         self.slots.push(Some(member));
     }
 
+    /// A member set over whatever the key held.
+    pub(crate) fn set(&mut self, member: Member<'s>) {
+        self.remove(member.key);
+        self.keep(member);
+    }
+
     pub(crate) fn remove(&mut self, key: &str) {
-        if let Some(old) = self.index.remove(key)
-            && let Some(slot) = self.slots.get_mut(old)
-        {
-            *slot = None;
+        for old in self.index.remove(key).unwrap_or_default() {
+            if let Some(slot) = self.slots.get_mut(old) {
+                *slot = None;
+            }
         }
     }
 
@@ -191,7 +199,7 @@ impl<'s> Flow<'s> {
         }
         let mut members = Members::default();
         for member in own {
-            members.set(member.clone());
+            members.keep(member.clone());
         }
         for assigned in assigned {
             match &assigned.value {

@@ -71,6 +71,11 @@ impl SourceCode for Windowed<'_> {
         let (first, last) = self.lines_of(*span);
         let long_around = (first.saturating_sub(context_lines_before)..=last + context_lines_after)
             .any(|line| self.is_long(line));
+        if long_around && first != last && (first..=last).any(|line| self.is_long(line)) {
+            // A span over several lines, one of them long (miette merging two labels' contexts):
+            // refused, so miette draws each label in its own window.
+            return Err(MietteError::OutOfBounds);
+        }
         if !long_around || first != last {
             // Next to a long line, a span's own (short) lines without context.
             let (before, after) = if long_around {

@@ -18,6 +18,16 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let what = match too_deep.what {
         Nesting::Brackets => "brackets (or prefix operators) nested",
         Nesting::Tree => "expressions or statements nested",
+        Nesting::Size => {
+            findings.push(Finding::new(
+                too_deep.span,
+                format!(
+                    "the file is over {} bytes, the most the source front-ends parse; it was not searched for payloads",
+                    too_deep.limit
+                ),
+            ).help("bundles and generated code are not linted; if a payload is in this file, move it to a module of its own"));
+            return;
+        }
     };
     findings.push(
         Finding::new(

@@ -3,7 +3,8 @@
 //! follow (oxc's recursive walks) never meet a tree deeper than that.
 
 use oxc_ast::ast::{
-    AssignmentTarget, BindingPattern, Expression, JSXElement, Program, Statement, TSType,
+    AssignmentTarget, BindingPattern, Expression, JSXElement, JSXFragment, Program, Statement,
+    TSType,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
@@ -41,4 +42,5 @@ bounded! {
     visit_binding_pattern(BindingPattern) => walk_binding_pattern;
     visit_assignment_target(AssignmentTarget) => walk_assignment_target;
     visit_jsx_element(JSXElement) => walk_jsx_element;
+    visit_jsx_fragment(JSXFragment) => walk_jsx_fragment;
 }

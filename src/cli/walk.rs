@@ -88,7 +88,7 @@ struct Ignores {
     /// The last folder asked for: a walk gives a folder's entries one after another.
     last: Mutex<Option<(OsString, Arc<Chain>)>>,
     budget: Mutex<u64>,
-    notes: Arc<Mutex<BTreeSet<String>>>,
+    notes: Notes,
     excludes: Vec<String>,
 }
 
@@ -102,6 +102,14 @@ impl Notes {
         for note in notes.iter() {
             eprintln!("checkout-lint: note: {}", crate::text::escape_line(note));
         }
+    }
+
+    /// Keeps a note; one said twice is printed once.
+    fn add(&self, note: String) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(note);
     }
 }
 
@@ -121,7 +129,7 @@ impl Ignores {
             by_dir: Mutex::new(HashMap::new()),
             last: Mutex::new(None),
             budget: Mutex::new(MAX_IGNORE_TOTAL),
-            notes: Arc::clone(&notes.0),
+            notes: notes.clone(),
             excludes: excludes.to_vec(),
         };
         if let Some(top) = top {
@@ -144,10 +152,7 @@ impl Ignores {
     }
 
     fn note(&self, note: String) {
-        self.notes
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(note);
+        self.notes.add(note);
     }
 
     /// `.ignore` then `.gitignore` of `dir` (the first has precedence, as in ripgrep).

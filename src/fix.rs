@@ -31,7 +31,7 @@ pub fn apply_once(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) 
         });
         let overlaps = fix.edits.iter().any(|e| {
             taken.iter().any(|t| {
-                e.span.start() < t.span.end() && t.span.start() < e.span.end()
+                e.span.overlaps(t.span)
                     // Two insertions (or an insertion at a replaced range's edge) at one
                     // offset would be ordered arbitrarily: treat as overlapping.
                     || e.span.start() == t.span.start()

@@ -28,6 +28,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod edit;
 pub mod environment;
 pub mod facts;
 pub mod fix;

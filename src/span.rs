@@ -63,6 +63,15 @@ impl Span {
     }
 
     /// True when `other` lies entirely inside `self`.
+    /// True when the two share a byte, or one is empty (an insertion point) strictly inside
+    /// the other: an edit there would change the other's bytes.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        let (a, b) = (*self, other);
+        (a.start() < b.end() && b.start() < a.end())
+            || (b.is_empty() && a.start() < b.start() && b.start() < a.end())
+            || (a.is_empty() && b.start() < a.start() && a.start() < b.end())
+    }
+
     pub const fn contains(&self, other: Span) -> bool {
         self.offset <= other.offset && other.end() <= self.end()
     }

@@ -12,8 +12,7 @@ pub(super) struct Counted {
 impl Counted {
     pub(super) fn of(report: &Report) -> Self {
         Self {
-            json: crate::payload::HostLanguage::of(report.name())
-                == crate::payload::HostLanguage::Json,
+            json: crate::payload::front_end::of(report.name()).payload_is_file(),
             payloads: report.payload_count(),
         }
     }

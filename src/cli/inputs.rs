@@ -179,7 +179,7 @@ fn walk(
         // JSON files, and source files of every language a front-end reads.
         let is_payload_file = path
             .to_str()
-            .is_some_and(|name| crate::payload::HostLanguage::by_extension(name).is_some());
+            .is_some_and(|name| crate::payload::front_end::by_extension(name).is_some());
         is_payload_file && filter.is_none_or(|keep| keep(path))
     };
     let mut found = Vec::new();

@@ -26,8 +26,7 @@ pub(super) fn select(
     config: &crate::Config,
     excludes: &[String],
 ) -> Selected {
-    let is_json = crate::payload::HostLanguage::of(&path.to_string_lossy())
-        == crate::payload::HostLanguage::Json;
+    let is_json = crate::payload::front_end::of(&path.to_string_lossy()).payload_is_file();
     let is_catalogue = config.catalogue_path.as_deref().is_some_and(|catalogue| {
         catalogue.file_name() == path.file_name() && same_file(catalogue, path)
     });
@@ -70,12 +69,10 @@ pub(super) fn refuse_unclaimed(path: &Path) -> Result<(), String> {
         return Ok(());
     };
     let name = path.to_string_lossy();
-    if crate::payload::HostLanguage::by_extension(&name).is_some() {
+    if crate::payload::front_end::by_extension(&name).is_some() {
         return Ok(());
     }
-    let claimed: Vec<String> = crate::payload::HostLanguage::ALL
-        .iter()
-        .flat_map(|(_, extensions)| extensions.iter())
+    let claimed: Vec<String> = crate::payload::front_end::claimed_extensions()
         .map(|extension| format!(".{extension}"))
         .collect();
     Err(format!(

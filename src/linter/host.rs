@@ -1,16 +1,17 @@
-//! What differs between a JSON file and a source file that holds payloads: where pointers come
-//! from, how fixes are printed, and which findings a comment suppresses.
+//! What differs between a file that is a payload (JSON) and a source file that holds payloads:
+//! where pointers come from, how fixes are printed, and which findings a comment suppresses —
+//! each asked of the file's front-end.
 
 use std::collections::{HashMap, HashSet};
 
 use super::Linter;
 use crate::bounded::Bounded;
-use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::payload::depth::TooDeep;
-#[cfg(any(feature = "js", feature = "python"))]
-use crate::payload::print::Syntax;
+use crate::payload::front_end::FrontEnd;
+use crate::payload::print::Printer;
 use crate::payload::suppress::{Suppression, suppressions};
-use crate::payload::{HostLanguage, find_in_source};
+use crate::payload::{Found, detect};
 use crate::pointer;
 use crate::rules::{self, invalid_suppression};
 use crate::source::{InvalidUtf8, Source, TooLarge};
@@ -62,69 +63,55 @@ impl Collected {
     }
 }
 
-/// The host a payload is written in.
-pub(crate) enum Host<'a> {
-    /// A JSON file: the payload is the file, and its spans nest (pointers by binary search).
-    Json,
-    /// A source file: values may come from elsewhere in the file (a member assigned below the
-    /// literal), so pointers follow the tree; fixes are printed in the host syntax.
-    Source {
-        #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
-        language: HostLanguage,
-        source: &'a Source,
-        suppressions: &'a SuppressionIndex,
-    },
+/// The file a payload is written in, and its front-end: where pointers come from, how fixes
+/// are printed and which findings a comment suppresses.
+pub(crate) struct Host<'a> {
+    front_end: &'static dyn FrontEnd,
+    source: &'a Source,
+    suppressions: SuppressionIndex,
 }
 
-impl Host<'_> {
+impl<'a> Host<'a> {
+    fn new(front_end: &'static dyn FrontEnd, source: &'a Source, found: &Found<'_>) -> Self {
+        let list = suppressions(front_end, &found.comments, source.text());
+        Self {
+            front_end,
+            source,
+            suppressions: SuppressionIndex::new(list, source),
+        }
+    }
+
+    /// A file that is the payload has spans that nest (pointers by binary search); in a source
+    /// file values may come from elsewhere (a member assigned below the literal), so pointers
+    /// follow the tree.
     pub(crate) fn pointer(&self, root: &Node<'_>, span: Span) -> String {
-        match self {
-            Self::Json => pointer::pointer_of(root, span),
-            Self::Source { .. } => pointer::pointer_in(root, span),
+        if self.front_end.payload_is_file() {
+            pointer::pointer_of(root, span)
+        } else {
+            pointer::pointer_in(root, span)
         }
     }
 
-    pub(crate) fn print_fix(&self, fix: Fix, text: &str, root: &Node<'_>) -> Option<Fix> {
-        match self {
-            Self::Json => Some(fix),
-            #[cfg(any(feature = "js", feature = "python"))]
-            Self::Source { language, .. } => {
-                let syntax = match language {
-                    HostLanguage::Json => return Some(fix),
-                    HostLanguage::JavaScript => Syntax::JavaScript,
-                    HostLanguage::Python => Syntax::Python,
-                };
-                crate::payload::print::print_fix(&fix, text, root, syntax)
-            }
-            // Without a source front-end no payload comes from source.
-            #[cfg(not(any(feature = "js", feature = "python")))]
-            Self::Source { .. } => {
-                let _ = (text, root);
-                None
-            }
-        }
+    /// The printer of one payload's fixes, in the file's syntax.
+    pub(crate) fn printer<'p>(&'p self, root: &Node<'_>) -> Printer<'p> {
+        Printer::new(self.source.text(), root, self.front_end.syntax())
     }
 
-    /// The payload's own span, in a source file.
+    /// The payload's own span, in a file that holds payloads rather than being one.
     pub(crate) fn payload_span(&self, root: Option<&Node<'_>>) -> Option<Span> {
-        match self {
-            Self::Json => None,
-            Self::Source { .. } => root.map(|root| root.span),
+        if self.front_end.payload_is_file() {
+            return None;
         }
+        root.map(|root| root.span)
     }
 
     /// True when a comment silences `rule` on the line where `span` starts.
     pub(crate) fn suppressed(&self, rule: &str, span: Span) -> bool {
-        let Self::Source {
-            source,
-            suppressions,
-            ..
-        } = self
-        else {
+        if self.suppressions.list.is_empty() {
             return false;
-        };
-        let line = source.line_col(span.start()).0;
-        suppressions.on_line(line).any(|suppression| {
+        }
+        let line = self.source.line_col(span.start()).0;
+        self.suppressions.on_line(line).any(|suppression| {
             suppression.rules.is_empty() || suppression.rules.iter().any(|(name, _)| name == rule)
         })
     }
@@ -161,25 +148,58 @@ impl SuppressionIndex {
 }
 
 impl Linter {
+    /// A file that is one payload (JSON): its tree, or why there is none. `None` when
+    /// `only_payload` and the file does not look like a checkout payload.
+    pub(super) fn diagnose_file(
+        &self,
+        front_end: &'static dyn FrontEnd,
+        frame: Frame<'_>,
+        only_payload: bool,
+        collected: &mut Collected,
+    ) -> Option<()> {
+        let source = frame.source;
+        let readable = frame.invalid_utf8.is_none() && frame.too_large.is_none();
+        let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
+        let found = if readable {
+            front_end.find(source.name(), source.text(), &arena)
+        } else {
+            Found::default()
+        };
+        let root = found.payloads.first().map(|payload| &payload.root);
+        if only_payload {
+            let looks_like_payload = match (root, &found.syntax_error) {
+                (Some(root), _) => detect::is_payload_tree(root),
+                (None, Some(_)) => detect::is_payload_text(source.text()),
+                (None, None) => false,
+            };
+            if !looks_like_payload {
+                return None;
+            }
+        }
+        collected.payloads = 1;
+        let host = Host::new(front_end, source, &found);
+        let frame = Frame {
+            too_deep: found.too_deep,
+            syntax_error: found.syntax_error.as_ref(),
+            ..frame
+        };
+        self.check_payload(&frame, root, None, &host, collected);
+        Some(())
+    }
+
     /// Every payload of a source file, then the file's suppression comments that name rules
     /// that do not exist. A file without a payload is silent.
     pub(super) fn diagnose_host(
         &self,
+        front_end: &'static dyn FrontEnd,
         source: &Source,
-        language: HostLanguage,
         collected: &mut Collected,
     ) {
         let arena = tree::Arena::new();
-        let found = find_in_source(language, source.name(), source.text(), &arena);
+        let found = front_end.find(source.name(), source.text(), &arena);
         collected.payloads = found.payloads.len();
         collected.reported = Some(HashSet::new());
-        let suppressions =
-            SuppressionIndex::new(suppressions(&found.comments, source.text()), source);
-        let host = Host::Source {
-            language,
-            source,
-            suppressions: &suppressions,
-        };
+        let host = Host::new(front_end, source, &found);
         let frame = Frame {
             source,
             invalid_utf8: None,
@@ -197,7 +217,7 @@ impl Linter {
                 .map(|call| (call, payload.reads.as_slice()));
             self.check_payload(&frame, Some(&payload.root), response, &host, collected);
         }
-        self.report_unknown_rules(&suppressions.list, collected);
+        self.report_unknown_rules(&host.suppressions.list, collected);
     }
 
     fn report_unknown_rules(&self, suppressions: &[Suppression], collected: &mut Collected) {

@@ -7,7 +7,7 @@ use crate::bounded::Bounded;
 use crate::config::{Config, Level, OverrideMatcher};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
-use crate::payload::{HostLanguage, detect};
+use crate::payload::front_end;
 use crate::report::Report;
 use crate::rules::{self, Context, Finding, Findings, Rule, too_many_findings};
 use crate::schema::{self, Validation};
@@ -172,53 +172,32 @@ impl Linter {
         only_payload: bool,
     ) -> Option<(Vec<Diagnostic>, usize)> {
         let limit = self.config.max_diagnostics.max(1);
-        let readable = invalid_utf8.is_none() && too_large.is_none();
         let mut collected = Collected {
             kept: Bounded::new(limit),
             worst_dropped: None,
             dropped: 0,
             sequence: 0,
-            payloads: 1,
+            payloads: 0,
             reported: None,
             matching: self
                 .overrides
                 .matching(source.name(), self.config.root.as_deref()),
         };
-        let language = HostLanguage::of(source.name());
-        if language != HostLanguage::Json {
-            // A source file is the compiler's: its encoding is not ours to report (a payload in
-            // it is still linted, over the lossy text), and one past the size limit is a bundle
-            // or generated code, not a file anyone writes a payload in by hand: skipped.
-            collected.payloads = 0;
-            if too_large.is_none() {
-                self.diagnose_host(source, language, &mut collected);
-            }
-        } else {
-            let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
-            let parsed = readable.then(|| tree::parse(source.text(), &arena));
-            if only_payload {
-                let looks_like_payload = match &parsed {
-                    Some(Ok(root)) => detect::is_payload_tree(root),
-                    Some(Err(_)) => detect::is_payload_text(source.text()),
-                    None => false,
-                };
-                if !looks_like_payload {
-                    return None;
-                }
-            }
-            let (root, syntax_error) = match parsed {
-                Some(Ok(root)) => (Some(root), None),
-                Some(Err(error)) => (None, Some(error)),
-                None => (None, None),
-            };
+        let front_end = front_end::of(source.name());
+        if front_end.payload_is_file() {
             let frame = Frame {
                 source,
                 invalid_utf8,
                 too_large,
                 too_deep: None,
-                syntax_error: syntax_error.as_ref(),
+                syntax_error: None,
             };
-            self.check_payload(&frame, root.as_ref(), None, &Host::Json, &mut collected);
+            self.diagnose_file(front_end, frame, only_payload, &mut collected)?;
+        } else if too_large.is_none() {
+            // A source file is the compiler's: its encoding is not ours to report (a payload in
+            // it is still linted, over the lossy text), and one past the size limit is a bundle
+            // or generated code, not a file anyone writes a payload in by hand: skipped.
+            self.diagnose_host(front_end, source, &mut collected);
         }
         let dropped = collected.kept.dropped() + collected.dropped;
         let worst_dropped = collected.worst_dropped;
@@ -269,6 +248,8 @@ impl Linter {
             collected.dropped += validation.dropped;
             collected.worst_dropped = Some(Severity::Error);
         }
+        // Read once per payload, and only when a finding offers a fix.
+        let printer = std::cell::OnceCell::new();
         for (rule, severity) in &self.active {
             let name = rule.meta().name;
             let mut sink = |finding: Finding| {
@@ -292,8 +273,10 @@ impl Linter {
                         .is_none_or(|fix| rule.meta().fix.contains(&fix.applicability)),
                     "{name} offered a fix its metadata does not declare"
                 );
-                let fix = match (finding.fix, root) {
-                    (Some(fix), Some(root)) => host.print_fix(fix, frame.source.text(), root),
+                let fix = match (&finding.fix, root) {
+                    (Some(fix), Some(root)) => {
+                        printer.get_or_init(|| host.printer(root)).print(fix)
+                    }
                     _ => None,
                 };
                 collected.push(Diagnostic {

@@ -1,77 +1,258 @@
-//! Printing a fix in the host syntax: rules describe fixes as JSON text at payload nodes; here
-//! each string becomes a string of the host in the file's quote style (or the replaced string's
-//! own), a key keeps the way the file writes it (a bare JS key or Python keyword, or quoted),
-//! `true`/`false`/`null` become Python's `True`/`False`/`None`, and a fix that would touch code
-//! outside the payload, a value that is not known, or a template or f-string is dropped.
+//! Printing a rule's typed edits ([`NodeFix`]) in the syntax of the file it was found in: each
+//! string in the file's quote (or the replaced string's own), a key the way the file writes it
+//! (a bare JS key or Python keyword, or quoted), and a fix that would touch code outside the
+//! payload, a value that is not known, or a template or f-string is dropped.
+//!
+//! The same printer serves every front-end; what differs is its [`Syntax`], which the front-end
+//! supplies (JSON's is the strictest: every key quoted, serde_json's escapes).
 
 use crate::diagnostic::{Edit, Fix};
+use crate::edit::{Literal, NodeEdit, NodeFix, Wrapper};
 use crate::span::Span;
 use crate::tree::{Node, Value};
 
-/// The syntax a fix is printed in.
+/// How a host language writes what a fix prints.
+#[derive(Debug)]
+pub(crate) struct Syntax {
+    /// Keys written without quotes, and what they are.
+    pub(crate) bare_keys: BareKeys,
+    /// Strings are escaped as JSON escapes them (serde_json), else as JS and Python do.
+    pub(crate) json_escapes: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Syntax {
-    JavaScript,
-    Python,
+pub(crate) enum BareKeys {
+    /// JSON: every key is a quoted string.
+    Never,
+    /// JavaScript: `{ customer: … }`, an identifier or a quoted string.
+    Identifiers,
+    /// Python: a bare key is a keyword argument (`create(customer=…)`); dict keys are quoted.
+    #[cfg_attr(not(feature = "python"), allow(dead_code))]
+    Keywords,
 }
 
-/// The fix in the file's own syntax, or `None` when it cannot be made safely here.
-pub(crate) fn print_fix(fix: &Fix, text: &str, root: &Node<'_>, syntax: Syntax) -> Option<Fix> {
-    let mut shape = Shape::default();
-    shape.read(root, text, root.span);
-    let style = Style::of(&shape, syntax);
-    let edits = fix
-        .edits
-        .iter()
-        .map(|edit| {
-            let inside = shape.regions.iter().any(|r| r.contains(edit.span));
-            let touches_unknown = shape.unknown.iter().any(|u| overlaps(*u, edit.span));
-            if !inside || touches_unknown {
-                return None;
-            }
-            // A string replaced by a string keeps its own quote.
-            let own = shape.strings.iter().find(|(span, _)| *span == edit.span);
-            let style = own.map_or(style.with_quote(None), |(_, quote)| {
-                style.with_quote(Some(*quote))
-            });
-            let replacement = match shape.keys.iter().find(|(span, _)| *span == edit.span) {
-                Some((_, bare)) => style.key(&edit.replacement, *bare)?,
-                None => style.value(&edit.replacement)?,
-            };
-            Some(Edit {
-                span: edit.span,
-                replacement,
-            })
+/// Prints the fixes of one payload; reads the payload's shape once.
+pub(crate) struct Printer<'a> {
+    text: &'a str,
+    syntax: &'static Syntax,
+    shape: Shape,
+}
+
+impl<'a> Printer<'a> {
+    pub(crate) fn new(text: &'a str, root: &Node<'_>, syntax: &'static Syntax) -> Self {
+        let mut shape = Shape::default();
+        shape.read(root, text, root.span);
+        Self {
+            text,
+            syntax,
+            shape,
+        }
+    }
+
+    /// The fix in the file's own syntax, or `None` when it cannot be made safely here.
+    pub(crate) fn print(&self, fix: &NodeFix) -> Option<Fix> {
+        let mut edits = Vec::with_capacity(fix.edits.len());
+        for edit in &fix.edits {
+            self.print_edit(edit, &mut edits)?;
+        }
+        if edits.iter().any(|edit| !self.may_touch(edit.span)) {
+            return None;
+        }
+        Some(Fix {
+            message: fix.message.clone(),
+            applicability: fix.applicability,
+            edits,
         })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Fix {
-        message: fix.message.clone(),
-        applicability: fix.applicability,
-        edits,
-    })
+    }
+
+    /// True when `span` lies in the payload's own text and touches no value it cannot know.
+    fn may_touch(&self, span: Span) -> bool {
+        self.shape.regions.iter().any(|r| r.contains(span))
+            && !self.shape.unknown.iter().any(|u| u.overlaps(span))
+    }
+
+    fn print_edit(&self, edit: &NodeEdit, out: &mut Vec<Edit>) -> Option<()> {
+        match edit {
+            NodeEdit::Set { node, value } => {
+                // A string replaced by a string keeps its own quote.
+                let quote = self.shape.string_quote(*node).unwrap_or(self.shape.quote);
+                out.push(Edit {
+                    span: *node,
+                    replacement: self.literal(value, quote)?,
+                });
+            }
+            NodeEdit::RenameKey { key, name } => out.push(Edit {
+                span: *key,
+                replacement: self.renamed_key(*key, name)?,
+            }),
+            NodeEdit::Prepend { array, items } => {
+                let inside = self
+                    .text
+                    .get(array.start() + 1..array.end().saturating_sub(1))?;
+                let printed = items
+                    .iter()
+                    .map(|item| self.literal(item, self.shape.quote))
+                    .collect::<Option<Vec<_>>>()?;
+                let separator = if inside.trim().is_empty() { "" } else { ", " };
+                out.push(Edit {
+                    span: Span::new(array.start() + 1, 0),
+                    replacement: format!("{}{separator}", printed.join(", ")),
+                });
+            }
+            NodeEdit::Remove { span } => out.push(Edit {
+                span: *span,
+                replacement: String::new(),
+            }),
+            NodeEdit::Wrap { node, wrapper } => self.wrap(*node, wrapper, out)?,
+        }
+        Some(())
+    }
+
+    fn wrap(&self, node: Span, wrapper: &Wrapper, out: &mut Vec<Edit>) -> Option<()> {
+        match wrapper {
+            Wrapper::Array => out.push(Edit {
+                span: node,
+                replacement: format!("[{}]", self.text.get(node.range())?),
+            }),
+            // Two insertions: the wrapped value's own bytes stay as they are.
+            Wrapper::Object { key } => {
+                out.push(Edit {
+                    span: Span::new(node.start(), 0),
+                    replacement: format!("{{{}: ", self.new_key(key, self.shape.quote)),
+                });
+                out.push(Edit {
+                    span: Span::new(node.end(), 0),
+                    replacement: "}".into(),
+                });
+            }
+        }
+        Some(())
+    }
+
+    fn literal(&self, literal: &Literal, quote: char) -> Option<String> {
+        Some(match literal {
+            Literal::String(value) => self.string(value, quote),
+            Literal::Array(items) => {
+                let items = items
+                    .iter()
+                    .map(|item| self.literal(item, quote))
+                    .collect::<Option<Vec<_>>>()?;
+                format!("[{}]", items.join(", "))
+            }
+            Literal::Object(members) => {
+                let members = members
+                    .iter()
+                    .map(|(key, value)| {
+                        Some(format!(
+                            "{}: {}",
+                            self.new_key(key, quote),
+                            self.literal(value, quote)?
+                        ))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                format!("{{ {} }}", members.join(", "))
+            }
+            Literal::Copy(span) => self.text.get(span.range())?.to_string(),
+        })
+    }
+
+    /// A key rename, written as the key it replaces was. A Python keyword can only be renamed
+    /// to another identifier.
+    fn renamed_key(&self, key: Span, name: &str) -> Option<String> {
+        let written = self.shape.key(key)?;
+        Some(match (written, self.syntax.bare_keys) {
+            (KeyStyle::Bare, _) if is_identifier(name) => name.to_string(),
+            (KeyStyle::Bare, BareKeys::Keywords) => return None,
+            (KeyStyle::Bare, _) => self.string(name, self.shape.quote),
+            (KeyStyle::Quoted(quote), _) => self.string(name, quote),
+        })
+    }
+
+    /// A key of an object the fix writes: bare where the file writes its keys bare.
+    fn new_key(&self, name: &str, quote: char) -> String {
+        let bare = self.syntax.bare_keys == BareKeys::Identifiers
+            && self.shape.any_bare_key
+            && is_identifier(name);
+        if bare {
+            name.to_string()
+        } else {
+            self.string(name, quote)
+        }
+    }
+
+    fn string(&self, value: &str, quote: char) -> String {
+        if self.syntax.json_escapes {
+            // Serializing a string cannot fail.
+            return serde_json::to_string(value).unwrap_or_default();
+        }
+        host_string(value, quote)
+    }
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start() < b.end() && b.start() < a.end()
-        || (b.is_empty() && a.start() < b.start() && b.start() < a.end())
+/// A JS or Python string literal in `quote` (both read these escapes the same way).
+fn host_string(value: &str, quote: char) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push(quote);
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyStyle {
+    Bare,
+    Quoted(char),
 }
 
 /// What a fix may touch: the payload's own text, its keys and the values it cannot know.
-#[derive(Default)]
 struct Shape {
     /// The literal, and members assigned to it elsewhere in the file.
     regions: Vec<Span>,
     unknown: Vec<Span>,
-    /// Key spans, and whether the key is written bare.
-    keys: Vec<(Span, bool)>,
-    /// The quote of the first string written in the payload.
-    quote: Option<char>,
+    keys: Vec<(Span, KeyStyle)>,
+    any_bare_key: bool,
+    /// The quote of the first string written in the payload (`"` when there is none).
+    quote: char,
+    first_quote: Option<char>,
     /// Every string value with its quote.
     strings: Vec<(Span, char)>,
 }
 
+impl Default for Shape {
+    fn default() -> Self {
+        Self {
+            regions: Vec::new(),
+            unknown: Vec::new(),
+            keys: Vec::new(),
+            any_bare_key: false,
+            quote: '"',
+            first_quote: None,
+            strings: Vec::new(),
+        }
+    }
+}
+
 impl Shape {
     fn read(&mut self, node: &Node<'_>, text: &str, outer: Span) {
+        self.visit(node, text, outer);
+        self.quote = self.first_quote.unwrap_or('"');
+    }
+
+    fn visit(&mut self, node: &Node<'_>, text: &str, outer: Span) {
         if !outer.contains(node.span) || self.regions.is_empty() {
             self.regions.push(node.span);
         }
@@ -79,7 +260,7 @@ impl Shape {
             Value::Unknown(_) => self.unknown.push(node.span),
             Value::String(_) => match text[node.span.start()..].chars().next() {
                 Some(quote @ ('\'' | '"')) => {
-                    self.quote.get_or_insert(quote);
+                    self.first_quote.get_or_insert(quote);
                     self.strings.push((node.span, quote));
                 }
                 // A template literal, or a Python string with a prefix (f, r, b): no fix is
@@ -88,146 +269,47 @@ impl Shape {
             },
             Value::Array(items, _) => {
                 for item in *items {
-                    self.read(item, text, node.span);
+                    self.visit(item, text, node.span);
                 }
             }
             Value::Object(members, _) => {
                 for member in *members {
-                    let key = text.get(member.key_span.start()..member.key_span.end());
-                    let bare = key.is_some_and(|k| !k.starts_with(['"', '\'', '`']));
-                    self.keys.push((member.key_span, bare));
+                    let key = text
+                        .get(member.key_span.range())
+                        .and_then(|k| k.chars().next());
+                    let style = match key {
+                        Some(quote @ ('"' | '\'')) => Some(KeyStyle::Quoted(quote)),
+                        // A computed or template key is not printed over.
+                        Some('`' | '[') | None => None,
+                        Some(_) => Some(KeyStyle::Bare),
+                    };
+                    if let Some(style) = style {
+                        self.any_bare_key |= style == KeyStyle::Bare;
+                        self.keys.push((member.key_span, style));
+                    }
                     if !node.span.contains(member.span()) {
                         self.regions.push(member.span());
                     }
-                    self.read(&member.value, text, node.span);
+                    self.visit(&member.value, text, node.span);
                 }
             }
             _ => {}
         }
     }
-}
 
-#[derive(Clone, Copy)]
-struct Style {
-    syntax: Syntax,
-    quote: char,
-    /// Keys inside inserted objects are written bare where they can be (JS only: a Python
-    /// dict's keys are strings).
-    bare_keys: bool,
-}
-
-impl Style {
-    fn of(shape: &Shape, syntax: Syntax) -> Self {
-        Self {
-            syntax,
-            quote: shape
-                .quote
-                .filter(|q| *q == '\'' || *q == '"')
-                .unwrap_or('"'),
-            bare_keys: syntax == Syntax::JavaScript && shape.keys.iter().any(|(_, bare)| *bare),
-        }
+    fn string_quote(&self, span: Span) -> Option<char> {
+        self.strings
+            .iter()
+            .find(|(at, _)| *at == span)
+            .map(|(_, quote)| *quote)
     }
 
-    fn with_quote(self, quote: Option<char>) -> Self {
-        Self {
-            quote: quote.unwrap_or(self.quote),
-            ..self
-        }
+    fn key(&self, span: Span) -> Option<KeyStyle> {
+        self.keys
+            .iter()
+            .find(|(at, _)| *at == span)
+            .map(|(_, style)| *style)
     }
-
-    /// A key rename: written as the key it replaces was. A Python keyword can only be renamed
-    /// to another identifier.
-    fn key(&self, json: &str, bare: bool) -> Option<String> {
-        let name: String = serde_json::from_str(json).ok()?;
-        Some(match (bare && is_identifier(&name), self.syntax) {
-            (true, _) => name,
-            (false, Syntax::Python) if bare => return None,
-            (false, _) => self.string(&name),
-        })
-    }
-
-    /// JSON text outside strings: Python spells the literals its own way.
-    fn words(&self, json: &str) -> String {
-        match self.syntax {
-            Syntax::JavaScript => json.to_string(),
-            Syntax::Python => {
-                let mut out = String::with_capacity(json.len());
-                let mut word = String::new();
-                for c in json.chars().chain(std::iter::once(' ')) {
-                    if c.is_ascii_alphabetic() {
-                        word.push(c);
-                        continue;
-                    }
-                    out.push_str(match word.as_str() {
-                        "true" => "True",
-                        "false" => "False",
-                        "null" => "None",
-                        other => other,
-                    });
-                    word.clear();
-                    out.push(c);
-                }
-                out.pop();
-                out
-            }
-        }
-    }
-
-    /// JSON text with each string re-quoted; a string followed by `:` is a key.
-    fn value(&self, json: &str) -> Option<String> {
-        let mut out = String::with_capacity(json.len());
-        let mut rest = json;
-        while let Some(start) = rest.find('"') {
-            out.push_str(&self.words(&rest[..start]));
-            let end = string_end(&rest[start..])? + start;
-            let value: String = serde_json::from_str(&rest[start..end]).ok()?;
-            let after = rest[end..].trim_start();
-            if after.starts_with(':') && self.bare_keys && is_identifier(&value) {
-                out.push_str(&value);
-            } else {
-                out.push_str(&self.string(&value));
-            }
-            rest = &rest[end..];
-        }
-        out.push_str(&self.words(rest));
-        Some(out)
-    }
-
-    fn string(&self, value: &str) -> String {
-        let mut out = String::with_capacity(value.len() + 2);
-        out.push(self.quote);
-        for c in value.chars() {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c if c == self.quote => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out.push(self.quote);
-        out
-    }
-}
-
-/// The end (exclusive) of the JSON string that starts `text`.
-fn string_end(text: &str) -> Option<usize> {
-    let mut escaped = false;
-    for (index, byte) in text.bytes().enumerate().skip(1) {
-        match byte {
-            _ if escaped => escaped = false,
-            b'\\' => escaped = true,
-            b'"' => return Some(index + 1),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// A name that can be written as a bare property key (ASCII identifiers; others are quoted).
@@ -240,29 +322,5 @@ fn is_identifier(name: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strings_take_the_file_quote_and_keys_stay_bare() {
-        let style = Style {
-            syntax: Syntax::JavaScript,
-            quote: '\'',
-            bare_keys: true,
-        };
-        assert_eq!(
-            style.value(r#"{ "customer_id": "c\"1" }"#).unwrap(),
-            r#"{ customer_id: 'c"1' }"#
-        );
-        assert_eq!(style.value(r#""it's""#).unwrap(), r"'it\'s'");
-        assert_eq!(
-            style.key(r#""billing_address""#, true).unwrap(),
-            "billing_address"
-        );
-        assert_eq!(style.key(r#""a-b""#, true).unwrap(), "'a-b'");
-        assert_eq!(
-            style.value("[\"credit\", \"debit\", ").unwrap(),
-            "['credit', 'debit', "
-        );
-    }
-}
+#[path = "print_tests.rs"]
+mod tests;

@@ -35,7 +35,7 @@ pub fn render(reports: &[Report], color: bool) -> String {
         };
         let shown = Windowed {
             name,
-            language: crate::payload::HostLanguage::frame_language(report.name()),
+            language: crate::payload::front_end::frame_language(report.name()),
             source: text,
         };
         for diagnostic in report.diagnostics() {

@@ -1,7 +1,8 @@
 //! `deprecated-discount-code`: the deprecated `discount_code` field.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::{NodeEdit, NodeFix, Wrapper};
 use crate::pointer::member_at;
 
 declare_rule!(
@@ -28,22 +29,18 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     // Only when discount_codes is absent: otherwise conflicting-discount-fields applies.
     if session.discount_codes.is_absent()
         && let Some(code) = session.discount_code.get()
-        && let Some(value) = ctx.source.text().get(code.span.start()..code.span.end())
     {
-        finding = finding.fix(Fix {
-            message: "use discount_codes".into(),
-            applicability: Applicability::Safe,
-            edits: vec![
-                Edit {
-                    span: member.key_span,
-                    replacement: "\"discount_codes\"".into(),
-                },
-                Edit {
-                    span: code.span,
-                    replacement: format!("[{value}]"),
-                },
-            ],
-        });
+        finding = finding.fix(
+            NodeFix::new("use discount_codes", Applicability::Safe)
+                .with(NodeEdit::RenameKey {
+                    key: member.key_span,
+                    name: "discount_codes".into(),
+                })
+                .with(NodeEdit::Wrap {
+                    node: code.span,
+                    wrapper: Wrapper::Array,
+                }),
+        );
     }
     findings.push(finding);
 }

@@ -1,7 +1,8 @@
 //! `duplicate-payment-method`: the same method twice in `allowed_payment_method_types`.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::{NodeEdit, NodeFix};
 use crate::span::Span;
 use crate::text::quote;
 
@@ -40,12 +41,11 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 format!("payment method {} is listed twice", quote(method.value)),
             )
             .label(first.span, "first listed here")
-            .fix(Fix::replace(
-                "remove the duplicate",
-                Applicability::Safe,
-                Span::between(previous_end, method.span.end()),
-                "",
-            )),
+            .fix(
+                NodeFix::new("remove the duplicate", Applicability::Safe).with(NodeEdit::Remove {
+                    span: Span::between(previous_end, method.span.end()),
+                }),
+            ),
         );
     }
 }

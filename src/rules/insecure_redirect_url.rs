@@ -1,7 +1,8 @@
 //! `insecure-redirect-url`: a plain-http redirect to a host other than localhost.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::NodeFix;
 use crate::facts::url::parse;
 use crate::text::quote;
 
@@ -35,11 +36,11 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         findings.push(
             Finding::new(url.span, format!("{field} {} uses plain http", quote(url.value)))
                 .help("Dodo appends payment_id, status and the customer's email to this URL; send it over https")
-                .fix(Fix::replace(
+                .fix(NodeFix::set_string(
                     "use https",
                     Applicability::Unsafe,
                     url.span,
-                    serde_json::to_string(&secure).unwrap_or_default(),
+                    secure,
                 )),
         );
     }

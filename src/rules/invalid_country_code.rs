@@ -1,7 +1,8 @@
 //! `invalid-country-code`: a country that is not an upper-case ISO 3166-1 alpha-2 code.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::NodeFix;
 use crate::facts::countries::{alpha2_for, name};
 use crate::text::quote;
 
@@ -29,12 +30,10 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 let country = name(code).unwrap_or(code);
                 finding
                     .help(format!("{country} is \"{code}\""))
-                    .fix(Fix::replace(
+                    .fix(NodeFix::set_string(
                         format!("replace with \"{code}\""),
                         Applicability::Safe,
-                        span,
-                        format!("\"{code}\""),
-                    ))
+                        span, code,))
             }
             None => finding.help("use the two-letter upper-case code, e.g. \"US\", \"GB\", \"IN\""),
         };

@@ -1,7 +1,8 @@
 //! `invalid-currency-code`: a currency that is not an ISO 4217 code Dodo supports.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::NodeFix;
 use crate::facts::currencies::{is_iso, is_supported};
 use crate::pointer::display_path;
 use crate::text::quote;
@@ -25,12 +26,10 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         let upper = found.trim().to_ascii_uppercase();
         let finding = if upper != *found && is_supported(&upper) {
             Finding::new(span, format!("{field} {} must be upper case", quote(found))).fix(
-                Fix::replace(
+                NodeFix::set_string(
                     format!("replace with \"{upper}\""),
                     Applicability::Safe,
-                    span,
-                    format!("\"{upper}\""),
-                ),
+                    span, upper,),
             )
         } else if is_iso(&upper) {
             Finding::new(

@@ -2,7 +2,8 @@
 //! no `email` and no `customer_id`, or `customer_id` mixed with new-customer fields.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::{Literal, NodeEdit, NodeFix};
 use crate::model::Field;
 use crate::span::Span;
 
@@ -43,9 +44,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 finding = finding.label(*span, "new-customer field");
             }
             // Removing the new-customer members keeps what customer_id already says.
-            if let Some(fix) = keep_only_customer_id(ctx, customer.span, id.span) {
-                finding = finding.fix(fix);
-            }
+            finding = finding.fix(keep_only_customer_id(customer.span, id.span));
             findings.push(finding);
         }
         // An id computed at run time, or a new customer with an email: nothing to say.
@@ -54,14 +53,9 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
 }
 
 /// Rewrites the customer object to `{"customer_id": ...}` with the id's own source text.
-fn keep_only_customer_id(ctx: &Context<'_>, object: Span, id: Span) -> Option<Fix> {
-    let id_text = ctx.source.text().get(id.range())?;
-    Some(Fix {
-        message: "keep only customer_id".into(),
-        applicability: Applicability::Unsafe,
-        edits: vec![Edit {
-            span: object,
-            replacement: format!("{{ \"customer_id\": {id_text} }}"),
-        }],
+fn keep_only_customer_id(object: Span, id: Span) -> NodeFix {
+    NodeFix::new("keep only customer_id", Applicability::Unsafe).with(NodeEdit::Set {
+        node: object,
+        value: Literal::Object(vec![("customer_id".into(), Literal::Copy(id))]),
     })
 }

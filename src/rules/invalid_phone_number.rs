@@ -1,7 +1,8 @@
 //! `invalid-phone-number`: `customer.phone_number` not in E.164 international format.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::NodeFix;
 use crate::text::quote;
 
 declare_rule!(
@@ -37,12 +38,10 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
         .collect();
     if is_e164(&compact) {
-        finding = finding.fix(Fix::replace(
+        finding = finding.fix(NodeFix::set_string(
             format!("write it as \"{compact}\""),
             Applicability::Safe,
-            phone.span,
-            format!("\"{compact}\""),
-        ));
+            phone.span, compact,));
     } else {
         finding =
             finding.help("include the country code: \"+14155550123\", not \"(415) 555-0123\"");

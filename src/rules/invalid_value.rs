@@ -1,7 +1,8 @@
 //! `invalid-value`: a string outside its enumeration (currency, country, payment method …).
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::NodeFix;
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
 use crate::suggest::closest_or_prefix;
@@ -62,12 +63,10 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             finding =
                 finding
                     .help(format!("did you mean \"{suggestion}\"?"))
-                    .fix(Fix::replace(
+                    .fix(NodeFix::set_string(
                         format!("replace with \"{suggestion}\""),
                         applicability,
-                        *span,
-                        format!("\"{suggestion}\""),
-                    ));
+                        *span, suggestion,));
         } else if allowed.len() <= LISTED {
             finding = finding.help(format!("expected one of: {}", allowed.join(", ")));
         }

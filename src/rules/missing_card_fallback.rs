@@ -1,8 +1,8 @@
 //! `missing-card-fallback`: `allowed_payment_method_types` without `credit` or `debit`.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
-use crate::span::Span;
+use crate::diagnostic::Applicability;
+use crate::edit::{Literal, NodeEdit, NodeFix};
 
 declare_rule!(MissingCardFallback, "missing-card-fallback", Warning, "allowed_payment_method_types lacks \"credit\" or \"debit\", the fallback Dodo says to always provide.",
     fix = [Unsafe]
@@ -25,23 +25,16 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
     let listed = quoted.join(" and ");
     let array = methods.span;
-    let inside = ctx
-        .source
-        .text()
-        .get(array.start() + 1..array.end().saturating_sub(1))
-        .unwrap_or_default();
-    let separator = if inside.trim().is_empty() { "" } else { ", " };
+    let prepend = NodeEdit::Prepend {
+        array,
+        items: missing.iter().map(|m| Literal::string(*m)).collect(),
+    };
     findings.push(
         Finding::new(
             array,
             format!("allowed_payment_method_types lacks {listed}"),
         )
         .help("Dodo: always provide \"credit\" and \"debit\" as a fallback; if every listed method is unavailable to the customer, the checkout session fails")
-        .fix(Fix::replace(
-            format!("add {listed}"),
-            Applicability::Unsafe,
-            Span::new(array.start() + 1, 0),
-            format!("{}{separator}", quoted.join(", ")),
-        )),
+        .fix(NodeFix::new(format!("add {listed}"), Applicability::Unsafe).with(prepend)),
     );
 }

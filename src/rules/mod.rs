@@ -43,7 +43,8 @@ use std::borrow::Cow;
 use crate::account::Account;
 use crate::analysis::Cart;
 use crate::catalogue::Catalogue;
-use crate::diagnostic::{Fix, Label, Severity};
+use crate::diagnostic::{Label, Severity};
+use crate::edit::NodeFix;
 use crate::model::CheckoutSession;
 use crate::schema::Violation;
 use crate::source::{InvalidUtf8, Source, TooLarge};
@@ -212,7 +213,7 @@ pub struct Finding {
     pub message: String,
     pub labels: Vec<Label>,
     pub help: Option<Cow<'static, str>>,
-    pub fix: Option<Fix>,
+    pub fix: Option<NodeFix>,
 }
 
 impl Finding {
@@ -236,7 +237,7 @@ impl Finding {
         self
     }
 
-    pub fn fix(mut self, fix: Fix) -> Self {
+    pub fn fix(mut self, fix: NodeFix) -> Self {
         self.fix = Some(fix);
         self
     }

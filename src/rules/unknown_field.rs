@@ -1,8 +1,8 @@
 //! `unknown-field`: a key the API does not define (usually a typo).
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::span::Span;
+use crate::diagnostic::Applicability;
+use crate::edit::{NodeEdit, NodeFix, Wrapper};
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
 use crate::suggest::closest;
@@ -78,12 +78,14 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                     fits_field(&format!("{parent}/{suggestion}"), &m.value)
                 });
                 if fits && !present(suggestion) {
-                    finding = finding.fix(Fix::replace(
-                        format!("rename to \"{suggestion}\""),
-                        Applicability::Unsafe,
-                        *key_span,
-                        format!("\"{suggestion}\""),
-                    ));
+                    let rename = NodeEdit::RenameKey {
+                        key: *key_span,
+                        name: suggestion.to_string(),
+                    };
+                    finding = finding.fix(
+                        NodeFix::new(format!("rename to \"{suggestion}\""), Applicability::Unsafe)
+                            .with(rename),
+                    );
                 }
             }
             None if !known.is_empty() && known.len() <= LISTED => {
@@ -103,26 +105,21 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
 
 /// `"customer_id": v` at the top level → `"customer": {"customer_id": v}`: what the author
 /// evidently meant, but it changes the request's shape, so unsafe.
-fn move_into_customer(member: &crate::tree::Member<'_>) -> Fix {
-    let value = member.value.span;
-    Fix {
-        message: "move into \"customer\": {\"customer_id\": ...}".into(),
-        applicability: Applicability::Unsafe,
-        edits: vec![
-            Edit {
-                span: member.key_span,
-                replacement: "\"customer\"".into(),
-            },
-            Edit {
-                span: Span::new(value.start(), 0),
-                replacement: "{\"customer_id\": ".into(),
-            },
-            Edit {
-                span: Span::new(value.end(), 0),
-                replacement: "}".into(),
-            },
-        ],
-    }
+fn move_into_customer(member: &crate::tree::Member<'_>) -> NodeFix {
+    NodeFix::new(
+        "move into \"customer\": {\"customer_id\": ...}",
+        Applicability::Unsafe,
+    )
+    .with(NodeEdit::RenameKey {
+        key: member.key_span,
+        name: "customer".into(),
+    })
+    .with(NodeEdit::Wrap {
+        node: member.value.span,
+        wrapper: Wrapper::Object {
+            key: "customer_id".into(),
+        },
+    })
 }
 
 /// True when the schema of the field at `pointer` accepts a value of `value`'s JSON type

@@ -1,7 +1,8 @@
 //! `unknown-language`: `force_language` that is not one of the documented languages.
 
 use super::{Context, Finding, Findings};
-use crate::diagnostic::{Applicability, Fix};
+use crate::diagnostic::Applicability;
+use crate::edit::NodeFix;
 use crate::facts::languages::{DOCUMENTED, is_documented};
 use crate::text::quote;
 
@@ -39,12 +40,10 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         .unwrap_or_default()
         .to_ascii_lowercase();
     if is_documented(&primary) {
-        finding = finding.fix(Fix::replace(
+        finding = finding.fix(NodeFix::set_string(
             format!("use \"{primary}\""),
             Applicability::Safe,
-            language.span,
-            format!("\"{primary}\""),
-        ));
+            language.span, primary,));
     } else {
         finding = finding.help(format!("documented languages: {}", DOCUMENTED.join(", ")));
     }

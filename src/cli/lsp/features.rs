@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::fix::fix_text;
-use crate::payload::{HostLanguage, find_payloads};
+use crate::payload::{find_payloads, front_end};
 use crate::pointer::pointer_of;
 use crate::schema::{docs, unescape_pointer_segment};
 use crate::tree::{self, Node, Value as TreeValue};
@@ -60,7 +60,7 @@ fn markdown_text(text: &str) -> String {
 pub fn hover(linter: &Linter, source: &Source, position: &Value, encoding: Encoding) -> Value {
     let at = offset(source, position, encoding);
     let arena = tree::Arena::new();
-    let ordered = HostLanguage::of(source.name()) == HostLanguage::Json;
+    let ordered = front_end::of(source.name()).payload_is_file();
     let payloads = find_payloads(source.name(), source.text(), &arena);
     let Some((root, (pointer, span, on_key))) = payloads.iter().find_map(|payload| {
         let item = item_at(&payload.root, at, ordered)?;
@@ -142,8 +142,8 @@ enum KeyStyle {
 /// parses while someone types, so this is a tolerant scan, and a suggestion only.
 fn cursor_at(source: &Source, at: usize) -> Option<(context::Cursor, KeyStyle)> {
     let text = source.text();
-    let language = HostLanguage::of(source.name());
-    if language == HostLanguage::Json {
+    let language = front_end::of(source.name());
+    if language.payload_is_file() {
         return Some((context::at(text, at)?, KeyStyle::Quoted));
     }
     let before = text.get(..at)?;
@@ -153,7 +153,7 @@ fn cursor_at(source: &Source, at: usize) -> Option<(context::Cursor, KeyStyle)> 
             .filter_map(|opener| Some(before.rfind(opener)? + opener.len()))
             .max()
     };
-    if language == HostLanguage::Python
+    if language.name() == "python"
         && let Some(call) = last(PYTHON_OPENERS)
         && last(PAYLOAD_OPENERS).is_none_or(|literal| literal < call)
     {
@@ -166,7 +166,7 @@ fn cursor_at(source: &Source, at: usize) -> Option<(context::Cursor, KeyStyle)> 
     }
     let opener = last(PAYLOAD_OPENERS)?;
     let start = opener + before.get(opener..)?.find('{')?;
-    let style = if language == HostLanguage::Python {
+    let style = if language.name() == "python" {
         KeyStyle::Quoted
     } else {
         KeyStyle::Bare
@@ -179,7 +179,7 @@ pub fn completion(source: &Source, position: &Value, encoding: Encoding) -> Valu
     let Some((cursor, keys)) = cursor_at(source, at) else {
         return json!([]);
     };
-    let json = HostLanguage::of(source.name()) == HostLanguage::Json;
+    let json = front_end::of(source.name()).payload_is_file();
     // Source code: values in the quote the file uses most.
     let mark = if json || source.text().matches('"').count() >= source.text().matches('\'').count()
     {

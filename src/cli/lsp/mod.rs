@@ -297,7 +297,7 @@ impl Server {
         let path = PathBuf::from(uri_to_path(uri)?);
         // JSON, and source files a front-end reads (a source file without a payload is
         // silent).
-        let language = crate::payload::HostLanguage::by_extension(&path.to_string_lossy())?;
+        let language = crate::payload::front_end::by_extension(&path.to_string_lossy())?;
         let nearest = || {
             path.parent()?
                 .ancestors()
@@ -305,7 +305,7 @@ impl Server {
                 .find(|candidate| candidate.is_file())
         };
         let Some(config_path) = self.config_override.clone().or_else(nearest) else {
-            if language == crate::payload::HostLanguage::Json {
+            if language.payload_is_file() {
                 return None;
             }
             let default = self.default_linter.get_or_insert_with(Arc::default);

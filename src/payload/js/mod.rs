@@ -5,14 +5,58 @@ mod facts;
 mod find;
 mod lower;
 mod probe;
+mod suppress;
 mod urls;
 
 use oxc_allocator::Allocator;
 use oxc_ast_visit::Visit;
 use oxc_span::SourceType;
 
+use super::front_end::FrontEnd;
+use super::print::{BareKeys, Syntax};
+use super::suppress::Suppression;
 use super::{Comment, Found, depth};
+use crate::span::Span;
 use crate::tree::Arena;
+
+/// JavaScript and TypeScript, with or without JSX.
+pub(crate) struct JavaScript;
+
+const SYNTAX: Syntax = Syntax {
+    bare_keys: BareKeys::Identifiers,
+    json_escapes: false,
+};
+
+impl FrontEnd for JavaScript {
+    fn name(&self) -> &'static str {
+        "javascript"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"]
+    }
+
+    fn frame_language(&self, extension: &str) -> &'static str {
+        match extension {
+            "ts" | "mts" | "cts" => "typescript",
+            "tsx" => "tsx",
+            "jsx" => "jsx",
+            _ => "javascript",
+        }
+    }
+
+    fn find<'s>(&self, name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+        find(name, text, arena)
+    }
+
+    fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
+        suppress::eslint_style(comment, text)
+    }
+
+    fn syntax(&self) -> &'static Syntax {
+        &SYNTAX
+    }
+}
 
 /// Text every file with a payload contains: `checkoutSessions.create`, a `/checkouts` URL or the
 /// SDK's params types. Files without any are not parsed.
@@ -36,7 +80,7 @@ fn may_hold_payload(bytes: &[u8]) -> bool {
 const PREFIX: &[u8] = b"!~";
 
 /// The payloads of one source file, with its comments (for suppressions).
-pub(crate) fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
     if !may_hold_payload(text.as_bytes()) {
         return Found::default();
     }
@@ -73,7 +117,7 @@ fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> 
     Found {
         payloads: finder.flow.payloads,
         comments,
-        too_deep: None,
+        ..Found::default()
     }
 }
 

@@ -6,14 +6,53 @@ mod facts;
 mod find;
 mod lower;
 mod probe;
+mod suppress;
 mod urls;
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 
+use super::front_end::FrontEnd;
+use super::print::{BareKeys, Syntax};
+use super::suppress::Suppression;
 use super::{Comment, Found, depth};
+use crate::span::Span;
 use crate::tree::Arena;
+
+/// Python (`.pyi` stubs hold no calls, and are not read).
+pub(crate) struct Python;
+
+const SYNTAX: Syntax = Syntax {
+    bare_keys: BareKeys::Keywords,
+    json_escapes: false,
+};
+
+impl FrontEnd for Python {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["py"]
+    }
+
+    fn frame_language(&self, _extension: &str) -> &'static str {
+        "python"
+    }
+
+    fn find<'s>(&self, name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+        find(name, text, arena)
+    }
+
+    fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
+        suppress::pylint_style(comment, text)
+    }
+
+    fn syntax(&self) -> &'static Syntax {
+        &SYNTAX
+    }
+}
 
 /// Text every file with a payload contains: `checkout_sessions`, a `/checkouts` URL or the
 /// SDK's params types. Files without any are not parsed.
@@ -34,7 +73,7 @@ fn may_hold_payload(bytes: &[u8]) -> bool {
 const PREFIX: &[u8] = b"~";
 
 /// The payloads of one Python file, with its comments (for suppressions).
-pub(crate) fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
     if !may_hold_payload(text.as_bytes()) {
         return Found::default();
     }
@@ -74,7 +113,7 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
     Found {
         payloads: finder.flow.payloads,
         comments,
-        too_deep: None,
+        ..Found::default()
     }
 }
 

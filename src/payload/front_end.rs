@@ -1,0 +1,127 @@
+//! [`FrontEnd`]: everything the engine knows about one host language, behind one trait, and
+//! [`all`], the one list of host languages. Adding a language is a module that implements the
+//! trait and a line in [`all`]; nothing to the right of the front-ends changes.
+
+use super::Found;
+use super::print::Syntax;
+use super::suppress::Suppression;
+use crate::span::Span;
+use crate::tree::Arena;
+
+/// A host language's front-end.
+pub(crate) trait FrontEnd: Sync {
+    /// Its name, as configs and messages spell it (`json`, `javascript`, `python`).
+    fn name(&self) -> &'static str;
+
+    /// The file extensions it claims (lower case, without the dot).
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// The name syntax highlighters use for a file with this extension (a code frame's
+    /// language: `json`, `javascript`, `tsx` …).
+    fn frame_language(&self, extension: &str) -> &'static str;
+
+    /// True when the payload is the whole file (JSON): the file's encoding and syntax are then
+    /// the linter's to report, and a file that is not a payload is not linted at all. A source
+    /// file is the compiler's: only the payloads found in it are.
+    fn payload_is_file(&self) -> bool {
+        false
+    }
+
+    /// Parses `text` (bounded: past a nesting or size limit, [`Found::too_deep`] says so) and
+    /// finds its payloads and comments.
+    fn find<'s>(&self, name: &str, text: &'s str, arena: &'s Arena) -> Found<'s>;
+
+    /// The suppression a comment of this language makes, if any (`comment` is its span).
+    fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
+        let _ = (comment, text);
+        None
+    }
+
+    /// How fixes are printed in this language.
+    fn syntax(&self) -> &'static Syntax;
+}
+
+impl std::fmt::Debug for dyn FrontEnd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Every host language built into this binary: the one list of them.
+pub(crate) fn all() -> &'static [&'static dyn FrontEnd] {
+    &[
+        &super::json::Json,
+        #[cfg(feature = "js")]
+        &super::js::JavaScript,
+        #[cfg(feature = "python")]
+        &super::python::Python,
+    ]
+}
+
+/// The front-end of a file by its extension, if one claims it.
+pub(crate) fn by_extension(name: &str) -> Option<&'static dyn FrontEnd> {
+    let extension = extension_of(name)?;
+    all()
+        .iter()
+        .copied()
+        .find(|front_end| front_end.extensions().contains(&extension.as_str()))
+}
+
+/// The front-end of a file: JSON for a name no front-end claims (stdin, `<value>`, a library
+/// caller's name), as the library has always read text.
+pub(crate) fn of(name: &str) -> &'static dyn FrontEnd {
+    by_extension(name).unwrap_or(&super::json::Json)
+}
+
+/// The language a code frame of the file `name` is shown as.
+pub(crate) fn frame_language(name: &str) -> &'static str {
+    of(name).frame_language(extension_of(name).as_deref().unwrap_or_default())
+}
+
+/// Every extension a front-end claims, as `.json, .js, …`.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
+pub(crate) fn claimed_extensions() -> impl Iterator<Item = &'static str> {
+    all()
+        .iter()
+        .flat_map(|front_end| front_end.extensions().iter().copied())
+}
+
+fn extension_of(name: &str) -> Option<String> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    Some(file.rsplit_once('.')?.1.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_extension_has_one_front_end() {
+        let claimed: Vec<&str> = claimed_extensions().collect();
+        for extension in &claimed {
+            let owners = all()
+                .iter()
+                .filter(|front_end| front_end.extensions().contains(extension))
+                .count();
+            assert_eq!(owners, 1, ".{extension} is claimed {owners} times");
+            assert_eq!(extension.to_ascii_lowercase(), *extension);
+        }
+        let names: Vec<&str> = all().iter().map(|front_end| front_end.name()).collect();
+        #[cfg(all(feature = "js", feature = "python"))]
+        assert_eq!(names, ["json", "javascript", "python"]);
+        assert_eq!(names.first(), Some(&"json"));
+    }
+
+    #[test]
+    fn files_are_claimed_by_extension_and_the_rest_read_as_json() {
+        assert_eq!(of("src/app/Checkout.TSX").name(), "javascript");
+        assert_eq!(of("app/billing.py").name(), "python");
+        assert_eq!(of("<value>").name(), "json");
+        assert_eq!(of("v1.2/README").name(), "json");
+        assert!(by_extension("page.vue").is_none());
+        assert!(by_extension("dir.ts/file").is_none());
+        assert_eq!(frame_language("a/b.mts"), "typescript");
+        assert_eq!(frame_language("a/b.jsx"), "jsx");
+        assert_eq!(frame_language("body.json"), "json");
+    }
+}

@@ -1,0 +1,54 @@
+//! The JSON front-end: the file is the payload. Parsed by [`crate::tree`]'s own parser, which
+//! keeps exact spans and bounds nesting itself.
+
+use super::front_end::FrontEnd;
+use super::print::{BareKeys, Syntax};
+use super::{Found, Payload};
+use crate::tree::{self, Arena};
+
+pub(crate) struct Json;
+
+const SYNTAX: Syntax = Syntax {
+    bare_keys: BareKeys::Never,
+    json_escapes: true,
+};
+
+impl FrontEnd for Json {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["json"]
+    }
+
+    fn frame_language(&self, _extension: &str) -> &'static str {
+        "json"
+    }
+
+    fn payload_is_file(&self) -> bool {
+        true
+    }
+
+    fn find<'s>(&self, _name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+        match tree::parse(text, arena) {
+            Ok(root) => Found {
+                payloads: vec![Payload {
+                    call: root.span,
+                    root,
+                    sent_with: None,
+                    reads: Vec::new(),
+                }],
+                ..Found::default()
+            },
+            Err(error) => Found {
+                syntax_error: Some(error),
+                ..Found::default()
+            },
+        }
+    }
+
+    fn syntax(&self) -> &'static Syntax {
+        &SYNTAX
+    }
+}

@@ -158,6 +158,35 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
         assert!(at > last, "{}: section {section:?} out of order", meta.name);
         last = at;
     }
+    // The page's "Needs:" says what the metadata declares.
+    let severity_line = page
+        .lines()
+        .find(|line| line.starts_with("**Default severity:**"))
+        .unwrap_or_default();
+    let needs = severity_line
+        .split("**Needs:**")
+        .nth(1)
+        .and_then(|rest| rest.split('·').next())
+        .unwrap_or_default();
+    let said = [
+        (
+            checkout_lint::rules::Need::Catalogue,
+            needs.contains("catalogue"),
+        ),
+        (
+            checkout_lint::rules::Need::Account,
+            needs.contains("[account]"),
+        ),
+    ];
+    for (need, on_page) in said {
+        assert_eq!(
+            meta.needs.contains(&need),
+            on_page,
+            "{}: metadata needs {:?}, the page says {needs:?}",
+            meta.name,
+            meta.needs
+        );
+    }
     // The page's "Fix:" says what the metadata declares.
     let fix_line = page
         .lines()

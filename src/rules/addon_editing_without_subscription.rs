@@ -6,8 +6,7 @@ declare_rule!(
     AddonEditingWithoutSubscription,
     "addon-editing-without-subscription",
     Warning,
-    "feature_flags.allow_editing_addons is true but the cart holds no subscription product (needs the catalogue)."
-);
+    "feature_flags.allow_editing_addons is true but the cart holds no subscription product (needs the catalogue).", needs = [Catalogue]);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(flag) = ctx

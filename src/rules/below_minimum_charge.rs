@@ -7,8 +7,7 @@ declare_rule!(
     BelowMinimumCharge,
     "below-minimum-charge",
     Error,
-    "The cart total is below the minimum charge for its currency (0.50 USD, 0.30 GBP …; needs catalogue prices)."
-);
+    "The cart total is below the minimum charge for its currency (0.50 USD, 0.30 GBP …; needs catalogue prices).", needs = [Catalogue]);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };

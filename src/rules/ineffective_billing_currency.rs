@@ -3,7 +3,7 @@
 use super::{Context, Finding, Findings};
 use crate::text::quote;
 
-declare_rule!(IneffectiveBillingCurrency, "ineffective-billing-currency", Warning, "billing_currency is set but the account's adaptive pricing is off, so the API ignores it ([account] adaptive_pricing).");
+declare_rule!(IneffectiveBillingCurrency, "ineffective-billing-currency", Warning, "billing_currency is set but the account's adaptive pricing is off, so the API ignores it ([account] adaptive_pricing).", needs = [Account]);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     // Unknown account settings (`adaptive_pricing` unset) stay silent: most accounts that

@@ -9,8 +9,7 @@ declare_rule!(
     InvalidAddons,
     "invalid-addons",
     Error,
-    "addons on a product that is not a subscription, on a usage-based product or with on_demand, or an addon the product does not offer."
-);
+    "addons on a product that is not a subscription, on a usage-based product or with on_demand, or an addon the product does not offer.", needs = [Catalogue]);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(session) = ctx.session else { return };

@@ -8,17 +8,20 @@
 /// Declares a rule: its unit struct, its [`RuleMeta`] (documentation from `rules/<name>.md`) and
 /// the [`Rule`] impl that calls the file's `fn check(ctx, findings)`.
 macro_rules! declare_rule {
-    ($ty:ident, $name:literal, $severity:ident, $summary:literal) => {
-        declare_rule!($ty, $name, $severity, $summary, fix = []);
-    };
-    ($ty:ident, $name:literal, $severity:ident, $summary:literal, fix = [$($fix:ident),*]) => {
+    (
+        $ty:ident, $name:literal, $severity:ident, $summary:literal
+        $(, fix = [$($fix:ident),*])?
+        $(, needs = [$($need:ident),*])?
+        $(,)?
+    ) => {
         pub struct $ty;
 
         pub(crate) static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             name: $name,
             severity: $crate::diagnostic::Severity::$severity,
             summary: $summary,
-            fix: &[$($crate::diagnostic::Applicability::$fix),*],
+            fix: &[$($($crate::diagnostic::Applicability::$fix),*)?],
+            needs: &[$($($crate::rules::Need::$need),*)?],
             docs: include_str!(concat!("../../rules/", $name, ".md")),
         };
 
@@ -62,6 +65,9 @@ pub struct RuleMeta {
     /// The fixes it may offer: none, safe ones, unsafe ones, or both. The engine holds every
     /// rule to it (a fix it does not declare fails in debug builds), and its page says the same.
     pub fix: &'static [crate::diagnostic::Applicability],
+    /// What the rule cannot speak without (it is silent, or says less, when the config lacks
+    /// it); its page's **Needs:** says the same.
+    pub needs: &'static [Need],
     /// The rule's page, `rules/<name>.md`, embedded.
     pub docs: &'static str,
 }
@@ -75,6 +81,15 @@ impl RuleMeta {
         let end = rest.find("\n## ").unwrap_or(rest.len());
         Some(rest[..end].trim())
     }
+}
+
+/// Knowledge a rule needs beyond the payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// A product catalogue (`catalogue` in the config, or `catalogue pull`).
+    Catalogue,
+    /// Account settings (`[account]` in the config).
+    Account,
 }
 
 pub trait Rule: Send + Sync {

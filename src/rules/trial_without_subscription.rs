@@ -6,8 +6,7 @@ declare_rule!(
     TrialWithoutSubscription,
     "trial-without-subscription",
     Warning,
-    "subscription_data.trial_period_days is set but the cart holds no subscription product, so it is ignored (needs the catalogue)."
-);
+    "subscription_data.trial_period_days is set but the cart holds no subscription product, so it is ignored (needs the catalogue).", needs = [Catalogue]);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(days) = ctx.session.and_then(|s| s.trial_period_days().get()) else {

@@ -8,8 +8,7 @@ declare_rule!(
     UnknownProduct,
     "unknown-product",
     Error,
-    "A product_id that is not in the configured catalogue, or is archived there (needs the catalogue)."
-);
+    "A product_id that is not in the configured catalogue, or is archived there (needs the catalogue).", needs = [Catalogue]);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let (Some(session), Some(catalogue)) = (ctx.session, ctx.catalogue) else {

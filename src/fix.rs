@@ -85,11 +85,10 @@ mod tests {
         );
     }
 
-    /// Every fixable rule, byte for byte: (rule, input, expected after all fixes, unsafe too).
-    #[test]
-    fn each_fixable_rule_byte_exactly() {
+    /// One case per fixable rule: (rule, input, expected after all fixes, unsafe too).
+    fn byte_exact_cases() -> Vec<(&'static str, String, String)> {
         const CART: &str = r#""product_cart": [{"product_id": "p", "quantity": 1}]"#;
-        let cases: &[(&str, String, String)] = &[
+        vec![
             (
                 "unknown-field",
                 format!("{{{CART}, \"billing_adress\": {{\"country\": \"US\"}}}}"),
@@ -151,9 +150,15 @@ mod tests {
                 format!("{{{CART}, \"customization\": {{\"force_language\": \"pt-BR\"}}}}"),
                 format!("{{{CART}, \"customization\": {{\"force_language\": \"pt\"}}}}"),
             ),
-        ];
+        ]
+    }
+
+    /// Every fixable rule, byte for byte.
+    #[test]
+    fn each_fixable_rule_byte_exactly() {
+        let cases = byte_exact_cases();
         let linter = Linter::default();
-        for (rule, input, expected) in cases {
+        for (rule, input, expected) in &cases {
             let report = linter.lint_str("p.json", input);
             assert!(
                 report

@@ -1,5 +1,6 @@
 //! [`Linter`]: the pipeline from bytes to [`Report`], built once and reused.
 
+mod emit;
 mod host;
 
 use crate::analysis::Cart;
@@ -9,11 +10,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
 use crate::payload::front_end;
 use crate::report::Report;
-use crate::rules::{self, Context, Finding, Findings, Rule, too_many_findings};
+use crate::rules::{self, Context, Findings, Rule, too_many_findings};
 use crate::schema::{self, Validation};
 use crate::source::{InvalidUtf8, Source, TooLarge};
 use crate::span::MAX_TEXT_LEN;
 use crate::tree;
+use emit::Emitter;
 use host::{Collected, Frame, Host};
 
 /// Lints checkout-session payloads. Build it once (it holds the config, catalogue and the
@@ -153,7 +155,12 @@ impl Linter {
 
     /// The level the config's `[[overrides]]` set for a finding of `rule` at `pointer` in this
     /// file, if any: the last matching override wins.
-    fn override_level(&self, matching: &[usize], rule: &str, pointer: &str) -> Option<Level> {
+    pub(super) fn override_level(
+        &self,
+        matching: &[usize],
+        rule: &str,
+        pointer: &str,
+    ) -> Option<Level> {
         matching
             .iter()
             .rev()
@@ -248,49 +255,9 @@ impl Linter {
             collected.dropped += validation.dropped;
             collected.worst_dropped = Some(Severity::Error);
         }
-        // Read once per payload, and only when a finding offers a fix.
-        let printer = std::cell::OnceCell::new();
-        for (rule, severity) in &self.active {
-            let name = rule.meta().name;
-            let mut sink = |finding: Finding| {
-                if host.suppressed(name, finding.span) {
-                    return;
-                }
-                let pointer = root
-                    .map(|root| host.pointer(root, finding.span))
-                    .unwrap_or_default();
-                let severity = match self.override_level(&collected.matching, name, &pointer) {
-                    None => *severity,
-                    Some(level) => match level.severity() {
-                        Some(severity) => severity,
-                        None => return,
-                    },
-                };
-                debug_assert!(
-                    finding
-                        .fix
-                        .as_ref()
-                        .is_none_or(|fix| rule.meta().fix.contains(&fix.applicability)),
-                    "{name} offered a fix its metadata does not declare"
-                );
-                let fix = match (&finding.fix, root) {
-                    (Some(fix), Some(root)) => {
-                        printer.get_or_init(|| host.printer(root)).print(fix)
-                    }
-                    _ => None,
-                };
-                collected.push(Diagnostic {
-                    rule: name,
-                    severity,
-                    pointer,
-                    message: finding.message,
-                    span: finding.span,
-                    payload: host.payload_span(root),
-                    labels: finding.labels,
-                    help: finding.help,
-                    fix: fix.map(Box::new),
-                });
-            };
+        let emitter = Emitter::new(self, host, root);
+        for &(rule, severity) in &self.active {
+            let mut sink = |finding| emitter.emit(rule, severity, finding, collected);
             rule.check(&ctx, &mut Findings::new(&mut sink));
         }
     }

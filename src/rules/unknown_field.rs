@@ -4,6 +4,7 @@ use super::{Context, Finding, Findings};
 use crate::diagnostic::Applicability;
 use crate::edit::{NodeEdit, NodeFix, Wrapper};
 use crate::pointer::display_path;
+use crate::span::Span;
 use crate::schema::ViolationKind;
 use crate::suggest::closest;
 use crate::text::quote;
@@ -37,69 +38,103 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         {
             continue;
         }
-        let parent = violation
-            .pointer
-            .rsplit_once('/')
-            .map_or("", |(parent, _)| parent);
+        let unknown = Unknown {
+            ctx,
+            pointer: &violation.pointer,
+            key,
+            key_span: *key_span,
+            known,
+        };
+        findings.push(unknown.finding());
+    }
+}
+
+/// One unknown key, where it is written.
+struct Unknown<'a> {
+    ctx: &'a Context<'a>,
+    pointer: &'a str,
+    key: &'a str,
+    key_span: Span,
+    known: &'a [String],
+}
+
+impl Unknown<'_> {
+    fn parent(&self) -> &str {
+        self.pointer.rsplit_once('/').map_or("", |(parent, _)| parent)
+    }
+
+    fn finding(&self) -> Finding {
+        let parent = self.parent();
         let place = if parent.is_empty() {
             "a checkout session".to_string()
         } else {
             display_path(parent)
         };
-        let mut finding = Finding::new(
-            *key_span,
-            format!("unknown field {} in {place}", quote(key)),
+        let finding = Finding::new(
+            self.key_span,
+            format!("unknown field {} in {place}", quote(self.key)),
         );
-        let member = ctx
+        let member = self
+            .ctx
             .tree
-            .and_then(|root| crate::pointer::member_at(root, &violation.pointer));
-        let siblings = ctx
+            .and_then(|root| crate::pointer::member_at(root, self.pointer));
+        match member.filter(|_| parent.is_empty() && self.key == "customer_id") {
+            Some(member) => self.customer_id(finding, member),
+            None => self.did_you_mean(finding, member),
+        }
+    }
+
+    /// True when the object holding the key already has `field`.
+    fn present(&self, field: &str) -> bool {
+        self.ctx
             .tree
-            .and_then(|root| crate::pointer::value_at(root, parent))
+            .and_then(|root| crate::pointer::value_at(root, self.parent()))
             .and_then(|object| object.as_object())
-            .unwrap_or_default();
-        let present = |field: &str| siblings.iter().any(|m| m.key == field);
-        if let Some(member) = member.filter(|_| parent.is_empty() && *key == "customer_id") {
-            finding = finding.help(
-                "an existing customer goes in the customer object: \"customer\": {\"customer_id\": ...}",
-            );
-            if !present("customer") {
-                finding = finding.fix(move_into_customer(member));
-            }
-            findings.push(finding);
-            continue;
+            .unwrap_or_default()
+            .iter()
+            .any(|m| m.key == field)
+    }
+
+    fn customer_id(&self, finding: Finding, member: &crate::tree::Member<'_>) -> Finding {
+        let finding = finding.help(
+            "an existing customer goes in the customer object: \"customer\": {\"customer_id\": ...}",
+        );
+        if self.present("customer") {
+            return finding;
         }
-        match closest(key, known.iter().map(String::as_str)) {
-            Some(suggestion) => {
-                finding = finding.help(format!("did you mean \"{suggestion}\"?"));
-                // A did-you-mean is a guess: never a safe fix, and no fix at all when the
-                // name is taken or the value could not be that field's.
-                let fits = member.is_some_and(|m| {
-                    fits_field(&format!("{parent}/{suggestion}"), &m.value)
-                });
-                if fits && !present(suggestion) {
-                    let rename = NodeEdit::RenameKey {
-                        key: *key_span,
-                        name: suggestion.to_string(),
-                    };
-                    finding = finding.fix(
-                        NodeFix::new(format!("rename to \"{suggestion}\""), Applicability::Unsafe)
-                            .with(rename),
-                    );
+        finding.fix(move_into_customer(member))
+    }
+
+    fn did_you_mean(&self, finding: Finding, member: Option<&crate::tree::Member<'_>>) -> Finding {
+        let known = self.known;
+        let Some(suggestion) = closest(self.key, known.iter().map(String::as_str)) else {
+            return match known.len() {
+                0 => finding,
+                n if n <= LISTED => {
+                    finding.help(format!("valid fields here: {}", known.join(", ")))
                 }
-            }
-            None if !known.is_empty() && known.len() <= LISTED => {
-                finding = finding.help(format!("valid fields here: {}", known.join(", ")));
-            }
-            None if !known.is_empty() => {
-                finding = finding.help(format!(
-                    "{} fields are valid here; schemas/checkout-session.schema.json lists them",
-                    known.len()
-                ));
-            }
-            None => {}
+                n => finding.help(format!(
+                    "{n} fields are valid here; schemas/checkout-session.schema.json lists them"
+                )),
+            };
+        };
+        let finding = finding.help(format!("did you mean \"{suggestion}\"?"));
+        // A did-you-mean is a guess: never a safe fix, and no fix at all when the name is
+        // taken or the value could not be that field's.
+        let fits = member.is_some_and(|m| {
+            fits_field(&format!("{}/{suggestion}", self.parent()), &m.value)
+        });
+        if !fits || self.present(suggestion) {
+            return finding;
         }
-        findings.push(finding);
+        let rename = NodeEdit::RenameKey {
+            key: self.key_span,
+            name: suggestion.to_string(),
+        };
+        finding.fix(
+            NodeFix::new(format!("rename to \"{suggestion}\""), Applicability::Unsafe)
+                .with(rename),
+        )
     }
 }
 

@@ -31,6 +31,7 @@ pub mod diagnostic;
 pub mod environment;
 pub mod facts;
 pub mod fix;
+mod link_containment;
 mod linter;
 pub mod model;
 pub mod payload;

@@ -130,10 +130,10 @@ impl std::fmt::Display for Outside {
 
 /// Checks that `path` (a file a config names, joined to the config's folder `root`) lies inside
 /// `root`'s folder tree: as written (no `..` out of it, no absolute path elsewhere) and on the
-/// file system ([`resolve_inside`]: the file, or when it does not exist yet its deepest existing
-/// ancestor, is resolved through every link and must still be under the resolved `root`). A file the
-/// config names is read or written by whoever runs checkout-lint in a repository that someone
-/// else prepared; only a path the user types may lead elsewhere.
+/// file system ([`resolve_inside`]: the file, or when it does not exist yet its deepest
+/// existing ancestor, is resolved through every link and must still be under the resolved
+/// `root`). A file the config names is read or written by whoever runs checkout-lint in a
+/// repository that someone else prepared; only a path the user types may lead elsewhere.
 pub fn check_inside(root: &Path, path: &Path) -> Result<(), Outside> {
     let root = if root.as_os_str().is_empty() {
         Path::new(".")

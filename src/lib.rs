@@ -32,6 +32,7 @@ pub mod edit;
 pub mod environment;
 pub mod facts;
 pub mod fix;
+mod link_containment;
 mod linter;
 pub mod model;
 pub mod payload;

@@ -65,24 +65,39 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<(File, Metadata), ReadE
 /// The bytes of the regular file at `path` (links followed), when it holds at most `limit`.
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let (file, metadata) = open_regular(path, true)?;
-    if metadata.len() > limit {
-        return Err(ReadError::TooLarge {
-            size: metadata.len(),
-            limit,
-        });
+    match read_at_most(file, metadata.len(), limit).map_err(ReadError::Io)? {
+        AtMost::Whole(bytes) => Ok(bytes),
+        AtMost::Over(size) => Err(ReadError::TooLarge { size, limit }),
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    // A file that grows while it is read stops at the limit too.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
+}
+
+/// What [`read_at_most`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum AtMost {
+    /// All there was, within the limit.
+    Whole(Vec<u8>),
+    /// More than the limit: the size known beforehand, or as much as was read.
+    Over(u64),
+}
+
+/// Reads `reader` to its end when it holds at most `limit` bytes; never more than one byte
+/// past the limit, so a huge file or an endless stream never sits in memory whole. `known` is
+/// the size when it can be known beforehand (an open file's; 0 for a stream): over the limit,
+/// nothing is read. A file that grows while it is read stops at the limit too.
+pub fn read_at_most(reader: impl Read, known: u64, limit: u64) -> std::io::Result<AtMost> {
+    if known > limit {
+        return Ok(AtMost::Over(known));
     }
-    Ok(bytes)
+    // Sized up front: through `take`, read_to_end would double its buffer past the file's size.
+    let mut bytes = Vec::with_capacity(usize::try_from(known).unwrap_or(0).saturating_add(1));
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Ok(AtMost::Over(known.max(size)));
+    }
+    Ok(AtMost::Whole(bytes))
 }
 
 fn kind(metadata: &Metadata) -> &'static str {
@@ -126,6 +141,28 @@ mod tests {
             err.to_string(),
             "cannot read the file: it is a folder, not a regular file"
         );
+    }
+
+    #[test]
+    fn bounded_reads_say_when_there_was_more() {
+        let read = |text: &[u8], known, limit| read_at_most(text, known, limit).unwrap();
+        assert_eq!(read(b"12345", 5, 5), AtMost::Whole(b"12345".to_vec()));
+        assert_eq!(read(b"", 0, 0), AtMost::Whole(Vec::new()));
+        // A stream (size unknown) is read one byte past the limit, no further.
+        assert_eq!(read(b"12345", 0, 3), AtMost::Over(4));
+        let endless = read_at_most(std::io::repeat(b'x'), 0, 1 << 10).unwrap();
+        assert_eq!(endless, AtMost::Over((1 << 10) + 1));
+        // A size known to be over the limit: nothing is read (this reader fails if asked).
+        struct Unreadable;
+        impl Read for Unreadable {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("read"))
+            }
+        }
+        assert_eq!(read_at_most(Unreadable, 9, 8).unwrap(), AtMost::Over(9));
+        assert!(read_at_most(Unreadable, 8, 8).is_err());
+        // Grown since its size was taken: the size read, which is more than the size known.
+        assert_eq!(read(b"123456", 2, 4), AtMost::Over(5));
     }
 
     #[cfg(unix)]

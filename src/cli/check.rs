@@ -17,6 +17,33 @@ use super::select::{Selected, refuse_links_out_of_tree, refuse_unclaimed, select
 use super::walk::{DEFAULT_EXCLUDES, Notes};
 
 pub fn run(args: &CheckArgs) -> Result<u8, String> {
+    let (jobs, mut coverage) = plan(args)?;
+    if args.fix || args.diff {
+        let outcome = super::fixes::run(&jobs, args)?;
+        if args.diff {
+            super::print(&outcome.diff)?;
+            return Ok(u8::from(!outcome.diff.is_empty()));
+        }
+    }
+    let format = args.format.unwrap_or_else(|| {
+        if args.output_file.is_none() && std::io::stdout().is_terminal() {
+            Format::Human
+        } else {
+            Format::Concise
+        }
+    });
+    let collected = lint_all(&jobs, args.max_file_size, format, &mut coverage);
+    write_output(args, format, &collected, &coverage)?;
+    // Machine formats keep standard output to the contract; the coverage line goes to
+    // standard error, so a silent run is never mistaken for coverage.
+    if !matches!(format, Format::Human | Format::Json | Format::Sarif) {
+        eprintln!("checkout-lint: {}", coverage.summary());
+    }
+    finish(collected.worst, collected.read_errors, args.fail_on)
+}
+
+/// The jobs of a run, in input order, and its coverage so far (the files skipped).
+fn plan(args: &CheckArgs) -> Result<(Vec<Job>, Coverage), String> {
     let rule_flags = parse_rule_flags(&args.rules)?;
     if !is_single_file(&args.paths) {
         // Compiling the schema (a few milliseconds, once per process) overlaps the directory
@@ -46,73 +73,80 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         },
     )?;
     notes.print();
-    let stdin_name = args
-        .stdin_filename
-        .as_ref()
-        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
     let mut jobs = Vec::with_capacity(inputs.len());
     let mut coverage = Coverage::default();
     for (input, named) in inputs {
-        let (name, config_path) = match &input {
-            Input::File(path) => (path.display().to_string(), path.clone()),
-            Input::Stdin => {
-                let path = args
-                    .stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("-"));
-                (stdin_name.clone(), path)
-            }
-        };
-        let linter = configs.linter_for(&config_path)?;
-        let detect = match &input {
-            // Standard input is always a payload.
-            Input::Stdin => false,
-            Input::File(path) => {
-                match select(path, named, args.force_exclude, linter.config(), &excludes) {
-                    Selected::Skip => {
-                        coverage.skipped += 1;
-                        continue;
-                    }
-                    Selected::Lint => false,
-                    Selected::IfPayload => true,
-                }
-            }
-        };
-        // Named files that are linted: a type no front-end reads, a link out of the tree.
-        if let (Input::File(path), true) = (&input, named) {
-            // Under the walk's rules a file no front-end reads is skipped, as a walk skips it.
-            match refuse_unclaimed(path) {
-                Err(_) if args.force_exclude => {
-                    coverage.skipped += 1;
-                    continue;
-                }
-                result => result?,
-            }
-            refuse_links_out_of_tree(path)?;
-        }
-        jobs.push(Job {
-            input,
-            name,
-            linter,
-            detect,
-        });
-    }
-
-    if args.fix || args.diff {
-        let outcome = super::fixes::run(&jobs, args)?;
-        if args.diff {
-            super::print(&outcome.diff)?;
-            return Ok(u8::from(!outcome.diff.is_empty()));
+        match job_for(input, named, args, &mut configs, &excludes)? {
+            Some(job) => jobs.push(job),
+            None => coverage.skipped += 1,
         }
     }
+    Ok((jobs, coverage))
+}
 
-    let format = args.format.unwrap_or_else(|| {
-        if args.output_file.is_none() && std::io::stdout().is_terminal() {
-            Format::Human
-        } else {
-            Format::Concise
+/// The job for one input (`named` on the command line, or walked); `None` when the walk's
+/// rules skip it.
+fn job_for(
+    input: Input,
+    named: bool,
+    args: &CheckArgs,
+    configs: &mut Configs,
+    excludes: &[String],
+) -> Result<Option<Job>, String> {
+    let (name, config_path) = match &input {
+        Input::File(path) => (path.display().to_string(), path.clone()),
+        Input::Stdin => match &args.stdin_filename {
+            Some(path) => (path.display().to_string(), path.clone()),
+            None => ("-".to_string(), PathBuf::from("-")),
+        },
+    };
+    let linter = configs.linter_for(&config_path)?;
+    let detect = match &input {
+        // Standard input is always a payload.
+        Input::Stdin => false,
+        Input::File(path) => {
+            match select(path, named, args.force_exclude, linter.config(), excludes) {
+                Selected::Skip => return Ok(None),
+                Selected::Lint => false,
+                Selected::IfPayload => true,
+            }
         }
-    });
+    };
+    // Named files that are linted: a type no front-end reads, a link out of the tree.
+    if let (Input::File(path), true) = (&input, named) {
+        // Under the walk's rules a file no front-end reads is skipped, as a walk skips it.
+        match refuse_unclaimed(path) {
+            Err(_) if args.force_exclude => return Ok(None),
+            result => result?,
+        }
+        refuse_links_out_of_tree(path)?;
+    }
+    Ok(Some(Job {
+        input,
+        name,
+        linter,
+        detect,
+    }))
+}
+
+/// What linting every job found: the reports kept, or their text already rendered; the worst
+/// severity; the files that could not be read.
+#[derive(Default)]
+struct Collected {
+    reports: Vec<Report>,
+    rendered: String,
+    worst: Option<Severity>,
+    read_errors: Vec<String>,
+}
+
+/// Lints every job on all cores; what each linted file holds is added to `coverage`, and a
+/// walked JSON file that is not a payload counts as skipped.
+fn lint_all(
+    jobs: &[Job],
+    max_file_size: u64,
+    format: Format,
+    coverage: &mut Coverage,
+) -> Collected {
     // Line-per-diagnostic formats render each report in its worker, which then frees it:
     // rendering runs in parallel and memory stays flat however many files there are. The others
     // need every report at once (a summary, one JSON or SARIF document).
@@ -121,7 +155,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         Format::Github => Some(render::github::render),
         Format::Human | Format::Json | Format::Sarif => None,
     };
-    let results = lint_in_parallel(&jobs, args.max_file_size, |report| {
+    let results = lint_in_parallel(jobs, max_file_size, |report| {
         let counted = Counted::of(&report);
         let linted = match render_in_worker {
             Some(render) => Linted::Rendered {
@@ -132,40 +166,50 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
         };
         (linted, counted)
     });
-    let mut reports = Vec::with_capacity(results.len());
-    let mut rendered = String::new();
-    let mut worst = None;
-    let mut read_errors = Vec::new();
+    let mut collected = Collected {
+        reports: Vec::with_capacity(results.len()),
+        ..Collected::default()
+    };
     for result in results {
         match result {
             Ok(Some((linted, counted))) => {
                 coverage.add(&counted);
                 match linted {
                     Linted::Kept(report) => {
-                        worst = worst.max(report.worst_severity());
-                        reports.push(report);
+                        collected.worst = collected.worst.max(report.worst_severity());
+                        collected.reports.push(report);
                     }
-                    Linted::Rendered { text, worst: w } => {
-                        worst = worst.max(w);
-                        rendered.push_str(&text);
+                    Linted::Rendered { text, worst } => {
+                        collected.worst = collected.worst.max(worst);
+                        collected.rendered.push_str(&text);
                     }
                 }
             }
             Ok(None) => coverage.skipped += 1,
-            Err(message) => read_errors.push(message),
+            Err(message) => collected.read_errors.push(message),
         }
     }
+    collected
+}
 
+/// Writes the reports in `format` to `-o FILE` (whole, or not at all) or standard output.
+fn write_output(
+    args: &CheckArgs,
+    format: Format,
+    collected: &Collected,
+    coverage: &Coverage,
+) -> Result<(), String> {
     let color = args.output_file.is_none() && use_color(args.color);
+    let reports = &collected.reports;
     let write_output = |out: &mut dyn Write| match format {
         // Streamed: a big report's JSON is many times the payload's size.
-        Format::Json => render::json::render_to(&reports, out),
+        Format::Json => render::json::render_to(reports, out),
         Format::Human => {
-            out.write_all(render::human::render(&reports, color).as_bytes())?;
+            out.write_all(render::human::render(reports, color).as_bytes())?;
             writeln!(out, "{}", coverage.summary())
         }
-        Format::Sarif => render::sarif::render_to(&reports, out),
-        Format::Concise | Format::Github => out.write_all(rendered.as_bytes()),
+        Format::Sarif => render::sarif::render_to(reports, out),
+        Format::Concise | Format::Github => out.write_all(collected.rendered.as_bytes()),
     };
     match &args.output_file {
         Some(path) => {
@@ -180,13 +224,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, String> {
             let _ = write_output(&mut stdout).and_then(|()| stdout.flush());
         }
     }
-
-    // Machine formats keep standard output to the contract; the coverage line goes to
-    // standard error, so a silent run is never mistaken for coverage.
-    if !matches!(format, Format::Human | Format::Json | Format::Sarif) {
-        eprintln!("checkout-lint: {}", coverage.summary());
-    }
-    finish(worst, read_errors, args.fail_on)
+    Ok(())
 }
 
 /// What a worker hands back for one file.

@@ -5,10 +5,11 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::text::escape_line;
+use crate::untrusted_file::{AtMost, read_at_most};
 
-/// Reads at most `limit` bytes: `(None, size)` when there is more, so a huge file never sits in
-/// memory whole. `known` is the size when it can be known beforehand (a file; 0 for standard
-/// input).
+/// Reads at most `limit` bytes ([`read_at_most`]): `(None, size)` when there is more, so a huge
+/// file never sits in memory whole. `known` is the size when it can be known beforehand (a file;
+/// 0 for standard input). An error names the file.
 pub(super) fn read_bounded<R: Read>(
     reader: R,
     path: &Path,
@@ -21,19 +22,11 @@ pub(super) fn read_bounded<R: Read>(
             escape_line(&path.to_string_lossy())
         )
     };
-    if known > limit {
-        // Known to be too large (a file): not even the first `limit` bytes are read.
-        return Ok((None, known));
+    match read_at_most(reader, known, limit).map_err(describe)? {
+        AtMost::Whole(bytes) => {
+            let size = bytes.len() as u64;
+            Ok((Some(bytes), size))
+        }
+        AtMost::Over(size) => Ok((None, size)),
     }
-    // Sized up front: through `take`, read_to_end would double its buffer past the file's size.
-    let mut bytes = Vec::with_capacity(usize::try_from(known).unwrap_or(0).saturating_add(1));
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(describe)?;
-    let size = bytes.len() as u64;
-    if size > limit {
-        return Ok((None, known.max(size)));
-    }
-    Ok((Some(bytes), size))
 }

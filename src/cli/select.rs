@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::link_containment::{Containment, resolve_inside};
 use crate::text::escape_line;
 
 /// What to do with a file the inputs hold.
@@ -112,7 +113,7 @@ pub(super) fn refuse_links_out_of_tree(path: &Path) -> Result<(), String> {
         .find(|dir| dir.join(".git").symlink_metadata().is_ok())
         .unwrap_or(unlinked);
     let tree = std::fs::canonicalize(anchor).unwrap_or_else(|_| anchor.to_path_buf());
-    if real.starts_with(&tree) {
+    if resolve_inside(&tree, path) == Containment::Inside {
         return Ok(());
     }
     Err(format!(

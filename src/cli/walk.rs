@@ -18,6 +18,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use ignore::WalkBuilder;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
+use crate::link_containment::{Containment, resolve_inside};
+
 /// Folders skipped in every walk, unless a config's `default-excludes` replaces the list.
 pub const DEFAULT_EXCLUDES: &[&str] = &[
     "node_modules",
@@ -168,16 +170,13 @@ impl Ignores {
     fn read_ignore_file(&self, dir: &Path, path: &Path) -> Option<Gitignore> {
         let metadata = path.symlink_metadata().ok()?;
         let shown = path.display();
-        if metadata.file_type().is_symlink() {
-            let inside = std::fs::canonicalize(path)
-                .ok()
-                .is_some_and(|target| target.starts_with(&self.tree));
-            if !inside {
-                self.note(format!(
-                    "{shown} is a link that leads out of the repository; not read"
-                ));
-                return None;
-            }
+        if metadata.file_type().is_symlink()
+            && resolve_inside(&self.tree, path) != Containment::Inside
+        {
+            self.note(format!(
+                "{shown} is a link that leads out of the repository; not read"
+            ));
+            return None;
         }
         let bytes = match crate::untrusted_file::read(path, MAX_IGNORE_FILE) {
             Ok(bytes) => bytes,

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 
+use crate::link_containment::{Containment, resolve_inside};
+
 #[derive(Debug, Clone)]
 pub struct FileSet {
     /// The patterns as written, for messages.
@@ -128,10 +130,10 @@ impl std::fmt::Display for Outside {
 
 /// Checks that `path` (a file a config names, joined to the config's folder `root`) lies inside
 /// `root`'s folder tree: as written (no `..` out of it, no absolute path elsewhere) and on the
-/// file system (the file, or when it does not exist yet its deepest existing ancestor, is
-/// resolved through every link and must still be under the resolved `root`). A file the
-/// config names is read or written by whoever runs checkout-lint in a repository that someone
-/// else prepared; only a path the user types may lead elsewhere.
+/// file system ([`resolve_inside`]: the file, or when it does not exist yet its deepest
+/// existing ancestor, is resolved through every link and must still be under the resolved
+/// `root`). A file the config names is read or written by whoever runs checkout-lint in a
+/// repository that someone else prepared; only a path the user types may lead elsewhere.
 pub fn check_inside(root: &Path, path: &Path) -> Result<(), Outside> {
     let root = if root.as_os_str().is_empty() {
         Path::new(".")
@@ -149,31 +151,9 @@ pub fn check_inside(root: &Path, path: &Path) -> Result<(), Outside> {
     if !normalize(&absolute_path).starts_with(normalize(&absolute_root)) {
         return Err(Outside::Named);
     }
-    let real_root = std::fs::canonicalize(&absolute_root).map_err(unresolvable)?;
-    // The deepest part of the path that exists (a dangling link exists too, and then fails to
-    // resolve below); what follows it must be plain names, created inside it.
-    let mut existing = absolute_path;
-    loop {
-        match std::fs::symlink_metadata(&existing) {
-            Ok(_) => break,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                if !matches!(
-                    existing.components().next_back(),
-                    Some(Component::Normal(_))
-                ) {
-                    return Err(Outside::Unresolvable(
-                        "a `..` follows a folder that does not exist".into(),
-                    ));
-                }
-                existing.pop();
-            }
-            Err(err) => return Err(unresolvable(err)),
-        }
-    }
-    let real = std::fs::canonicalize(&existing).map_err(|_| Outside::Link)?;
-    if real.starts_with(&real_root) {
-        Ok(())
-    } else {
-        Err(Outside::Link)
+    match resolve_inside(&absolute_root, &absolute_path) {
+        Containment::Inside => Ok(()),
+        Containment::LeadsOut => Err(Outside::Link),
+        Containment::Unresolvable(why) => Err(Outside::Unresolvable(why)),
     }
 }

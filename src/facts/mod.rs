@@ -8,6 +8,7 @@ pub mod countries;
 pub mod currencies;
 pub mod email;
 pub mod languages;
+pub mod local_host;
 pub mod payment_methods;
 pub mod response;
 pub mod url;

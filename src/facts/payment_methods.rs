@@ -40,7 +40,11 @@ const KLARNA_CURRENCIES: &[&str] = &[
     "USD", "EUR", "GBP", "DKK", "NOK", "SEK", "CZK", "RON", "PLN", "CHF",
 ];
 
-fn regional(country: &'static [&'static str], currency: &'static [&'static str]) -> Availability {
+/// A method of one European country's (and its currencies), from the Europe page.
+const fn regional(
+    country: &'static [&'static str],
+    currency: &'static [&'static str],
+) -> Availability {
     Availability {
         countries: Some(country),
         currencies: Some(currency),
@@ -50,97 +54,139 @@ fn regional(country: &'static [&'static str], currency: &'static [&'static str])
     }
 }
 
+// Digital wallets.
+
+const APPLE_GOOGLE_PAY: Availability = Availability {
+    excluded_countries: &["IN"],
+    source: "features/payment-methods/digital-wallets",
+    ..ANYWHERE
+};
+
+const AMAZON_PAY: Availability = Availability {
+    excluded_countries: &["IN"],
+    currencies: Some(&["USD"]),
+    subscriptions: false,
+    source: "features/payment-methods/digital-wallets",
+    ..ANYWHERE
+};
+
+const CASHAPP: Availability = Availability {
+    countries: Some(&["US"]),
+    currencies: Some(&["USD"]),
+    subscriptions: false,
+    source: "features/payment-methods/digital-wallets",
+    ..ANYWHERE
+};
+
+// Buy now, pay later.
+
+const KLARNA: Availability = Availability {
+    countries: Some(KLARNA_COUNTRIES),
+    currencies: Some(KLARNA_CURRENCIES),
+    currency_countries: &[("USD", "US")],
+    subscriptions: false,
+    minimum_usd_cents: BNPL_MINIMUM,
+    source: "features/payment-methods/bnpl",
+    ..ANYWHERE
+};
+
+const AFTERPAY_CLEARPAY: Availability = Availability {
+    countries: Some(&["US", "GB"]),
+    currencies: Some(&["USD", "GBP"]),
+    currency_countries: &[("USD", "US"), ("GBP", "GB")],
+    subscriptions: false,
+    minimum_usd_cents: BNPL_MINIMUM,
+    source: "features/payment-methods/bnpl",
+    ..ANYWHERE
+};
+
+const AFFIRM: Availability = Availability {
+    subscriptions: false,
+    minimum_usd_cents: BNPL_MINIMUM,
+    source: "features/payment-methods/bnpl",
+    ..ANYWHERE
+};
+
+const BILLIE: Availability = Availability {
+    currencies: Some(&["GBP"]),
+    subscriptions: false,
+    source: "features/payment-methods/bnpl",
+    ..ANYWHERE
+};
+
+// India.
+
+const UPI: Availability = Availability {
+    countries: Some(&["IN"]),
+    currencies: Some(&["INR"]),
+    source: "features/payment-methods/india",
+    ..ANYWHERE
+};
+
+// Europe.
+
+const IDEAL: Availability = regional(&["NL"], &["EUR"]);
+const BANCONTACT_CARD: Availability = regional(&["BE"], &["EUR"]);
+const EPS: Availability = regional(&["AT"], &["EUR"]);
+const MULTIBANCO: Availability = regional(&["PT"], &["EUR"]);
+const PRZELEWY24: Availability = regional(&["PL"], &["EUR", "PLN"]);
+
+// The overview page's table.
+
+const CRYPTO_CURRENCY: Availability = Availability {
+    excluded_countries: &["IN"],
+    currencies: Some(&["USD"]),
+    subscriptions: false,
+    ..ANYWHERE
+};
+
+const REVOLUT_PAY: Availability = Availability {
+    currencies: Some(&["GBP"]),
+    subscriptions: false,
+    ..ANYWHERE
+};
+
+const PAYPAL: Availability = Availability {
+    currencies: Some(&["EUR", "GBP"]),
+    subscriptions: false,
+    ..ANYWHERE
+};
+
+const PIX: Availability = Availability {
+    countries: Some(&["BR"]),
+    currencies: Some(&["BRL"]),
+    subscriptions: false,
+    ..ANYWHERE
+};
+
+const WE_CHAT_PAY: Availability = Availability {
+    currencies: Some(&["USD", "CNY"]),
+    subscriptions: false,
+    ..ANYWHERE
+};
+
 /// The documented availability of a method, if Dodo documents it.
 pub fn availability(method: &str) -> Option<Availability> {
     Some(match method {
         "credit" | "debit" => ANYWHERE,
-        "apple_pay" | "google_pay" => Availability {
-            excluded_countries: &["IN"],
-            source: "features/payment-methods/digital-wallets",
-            ..ANYWHERE
-        },
-        "amazon_pay" => Availability {
-            excluded_countries: &["IN"],
-            currencies: Some(&["USD"]),
-            subscriptions: false,
-            source: "features/payment-methods/digital-wallets",
-            ..ANYWHERE
-        },
-        "cashapp" => Availability {
-            countries: Some(&["US"]),
-            currencies: Some(&["USD"]),
-            subscriptions: false,
-            source: "features/payment-methods/digital-wallets",
-            ..ANYWHERE
-        },
-        "crypto_currency" => Availability {
-            excluded_countries: &["IN"],
-            currencies: Some(&["USD"]),
-            subscriptions: false,
-            ..ANYWHERE
-        },
-        "klarna" => Availability {
-            countries: Some(KLARNA_COUNTRIES),
-            currencies: Some(KLARNA_CURRENCIES),
-            currency_countries: &[("USD", "US")],
-            subscriptions: false,
-            minimum_usd_cents: BNPL_MINIMUM,
-            source: "features/payment-methods/bnpl",
-            ..ANYWHERE
-        },
-        "afterpay_clearpay" => Availability {
-            countries: Some(&["US", "GB"]),
-            currencies: Some(&["USD", "GBP"]),
-            currency_countries: &[("USD", "US"), ("GBP", "GB")],
-            subscriptions: false,
-            minimum_usd_cents: BNPL_MINIMUM,
-            source: "features/payment-methods/bnpl",
-            ..ANYWHERE
-        },
-        "affirm" => Availability {
-            subscriptions: false,
-            minimum_usd_cents: BNPL_MINIMUM,
-            source: "features/payment-methods/bnpl",
-            ..ANYWHERE
-        },
-        "billie" => Availability {
-            currencies: Some(&["GBP"]),
-            subscriptions: false,
-            source: "features/payment-methods/bnpl",
-            ..ANYWHERE
-        },
-        "revolut_pay" => Availability {
-            currencies: Some(&["GBP"]),
-            subscriptions: false,
-            ..ANYWHERE
-        },
-        "paypal" => Availability {
-            currencies: Some(&["EUR", "GBP"]),
-            subscriptions: false,
-            ..ANYWHERE
-        },
-        "upi_collect" | "upi_intent" => Availability {
-            countries: Some(&["IN"]),
-            currencies: Some(&["INR"]),
-            source: "features/payment-methods/india",
-            ..ANYWHERE
-        },
-        "ideal" => regional(&["NL"], &["EUR"]),
-        "bancontact_card" => regional(&["BE"], &["EUR"]),
-        "eps" => regional(&["AT"], &["EUR"]),
-        "multibanco" => regional(&["PT"], &["EUR"]),
-        "przelewy24" => regional(&["PL"], &["EUR", "PLN"]),
-        "pix" => Availability {
-            countries: Some(&["BR"]),
-            currencies: Some(&["BRL"]),
-            subscriptions: false,
-            ..ANYWHERE
-        },
-        "we_chat_pay" => Availability {
-            currencies: Some(&["USD", "CNY"]),
-            subscriptions: false,
-            ..ANYWHERE
-        },
+        "apple_pay" | "google_pay" => APPLE_GOOGLE_PAY,
+        "amazon_pay" => AMAZON_PAY,
+        "cashapp" => CASHAPP,
+        "crypto_currency" => CRYPTO_CURRENCY,
+        "klarna" => KLARNA,
+        "afterpay_clearpay" => AFTERPAY_CLEARPAY,
+        "affirm" => AFFIRM,
+        "billie" => BILLIE,
+        "revolut_pay" => REVOLUT_PAY,
+        "paypal" => PAYPAL,
+        "upi_collect" | "upi_intent" => UPI,
+        "ideal" => IDEAL,
+        "bancontact_card" => BANCONTACT_CARD,
+        "eps" => EPS,
+        "multibanco" => MULTIBANCO,
+        "przelewy24" => PRZELEWY24,
+        "pix" => PIX,
+        "we_chat_pay" => WE_CHAT_PAY,
         _ => return None,
     })
 }

@@ -1,5 +1,13 @@
 //! Just enough URL parsing to judge redirect and font URLs: scheme and host of an absolute URL
 //! (RFC 3986 shape), without pulling in a full URL crate.
+//!
+//! Not `fluent-uri`, though jsonschema already builds it: it holds a URL to RFC 3986/3987 to the
+//! letter, and would call invalid what a browser (and Dodo's validator, `new URL()` behind zod's
+//! `.url()`) accepts, such as `?session={ID}` or `a|b` in a path, or userinfo holding an `@`
+//! (the host follows the last one, as in a browser). `http::Uri` is as strict, and only built
+//! with the `cli` feature; the bindings lint too.
+
+use super::local_host::is_local_host;
 
 /// The parts of an absolute URL the rules look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,16 +23,10 @@ impl Url<'_> {
         self.scheme.eq_ignore_ascii_case(scheme)
     }
 
-    /// localhost, 127.0.0.0/8 and [::1]: where plain http is fine for development.
+    /// Whether the host names this machine (see [`is_local_host`]): where plain http is fine
+    /// for development.
     pub fn is_local(&self) -> bool {
-        const SUBDOMAIN: &[u8] = b".localhost";
-        let host = self.host.as_bytes();
-        let subdomain_of_localhost = host.len() >= SUBDOMAIN.len()
-            && host[host.len() - SUBDOMAIN.len()..].eq_ignore_ascii_case(SUBDOMAIN);
-        self.host.eq_ignore_ascii_case("localhost")
-            || subdomain_of_localhost
-            || self.host.starts_with("127.")
-            || self.host == "[::1]"
+        is_local_host(self.host)
     }
 }
 
@@ -134,5 +136,31 @@ mod tests {
             "example.com"
         );
         assert!(!parse("http://notlocalhost").unwrap().is_local());
+    }
+
+    #[test]
+    fn local_hosts_through_userinfo_and_ports() {
+        let local = |text: &str| parse(text).is_ok_and(|url| url.is_local());
+        for text in [
+            "http://localhost",
+            "http://localhost:8080/done",
+            "http://127.0.0.1:3000",
+            "http://[::1]:3000/x",
+            "http://LOCALHOST./done",
+            "https://a@127.0.0.1",
+            "http://user:pw@localhost:1/",
+            "http://evil.example@localhost/",
+        ] {
+            assert!(local(text), "{text}");
+        }
+        for text in [
+            "http://[::ffff:127.0.0.1]/",
+            "http://0.0.0.0:8080/",
+            "http://localhost@evil.example/",
+            "http://127.0.0.1.example/",
+            "http://localhost:x/",
+        ] {
+            assert!(!local(text), "{text}");
+        }
     }
 }

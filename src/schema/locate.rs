@@ -63,40 +63,90 @@ impl<'t, 's> Locator<'t, 's> {
         if pass > 0 && !in_window && !per_pass {
             return;
         }
-        let span = node.span;
         let kind = match error.kind() {
             ValidationErrorKind::AdditionalProperties { unexpected } => {
-                let known = self.known_keys(error.schema_path().as_str());
-                let unexpected: HashSet<&str> = unexpected.iter().map(String::as_str).collect();
-                let members = node.as_object().unwrap_or_default();
-                // What this pass showed: a wide object's window, and its pinned members once.
-                let indexes: Vec<usize> = match self.view {
-                    Some(view) if wide_object => {
-                        let shown = view.members(members);
-                        let pinned = view.pinned(members);
-                        shown
-                            .indexes()
-                            .filter(|i| {
-                                (pass == 0 || in_window) || pinned.binary_search(i).is_err()
-                            })
-                            .collect()
-                    }
-                    _ => (0..members.len()).collect(),
-                };
-                for member in indexes.into_iter().filter_map(|i| members.get(i)) {
-                    if unexpected.contains(member.key) {
-                        out(Violation {
-                            pointer: format!("{pointer}/{}", escape_pointer_segment(member.key)),
-                            kind: ViolationKind::UnknownField {
-                                key: member.key.to_string(),
-                                key_span: member.key_span,
-                                known: Arc::clone(&known),
-                            },
-                        });
-                    }
-                }
+                self.unknown_fields(error, unexpected, node, &pointer, in_window, out);
                 return;
             }
+            ValidationErrorKind::AnyOf { context } => {
+                // `T | null` is written as anyOf [T, null]; for a non-null value only T's errors
+                // say anything useful.
+                let useful: Vec<_> = context
+                    .iter()
+                    .filter(|branch| !is_only_null_type_error(branch))
+                    .collect();
+                if let [branch] = useful.as_slice() {
+                    for inner in branch.iter() {
+                        self.locate(inner, out);
+                    }
+                    return;
+                }
+                ViolationKind::Other {
+                    span: node.span,
+                    message: "does not match the schema".into(),
+                }
+            }
+            kind => match self.violation_kind(kind, node) {
+                Some(kind) => kind,
+                None => return,
+            },
+        };
+        out(Violation { pointer, kind });
+    }
+
+    /// The keys of an object the schema does not know, each reported at the key: a wide
+    /// object's only as far as this pass showed it.
+    fn unknown_fields(
+        &mut self,
+        error: &ValidationError<'_>,
+        unexpected: &[String],
+        object: &'t Node<'s>,
+        pointer: &str,
+        in_window: bool,
+        out: &mut dyn FnMut(Violation),
+    ) {
+        let known = self.known_keys(error.schema_path().as_str());
+        let unexpected: HashSet<&str> = unexpected.iter().map(String::as_str).collect();
+        let members = object.as_object().unwrap_or_default();
+        let shown = self.shown_members(members, in_window);
+        for member in shown.into_iter().filter_map(|i| members.get(i)) {
+            if unexpected.contains(member.key) {
+                out(Violation {
+                    pointer: format!("{pointer}/{}", escape_pointer_segment(member.key)),
+                    kind: ViolationKind::UnknownField {
+                        key: member.key.to_string(),
+                        key_span: member.key_span,
+                        known: Arc::clone(&known),
+                    },
+                });
+            }
+        }
+    }
+
+    /// The indexes of the members this pass showed: a wide object's window, and its pinned
+    /// members once; every member of an object that is not wide.
+    fn shown_members(&self, members: &[Member<'s>], in_window: bool) -> Vec<usize> {
+        match self.view {
+            Some(view) if members.len() > WINDOW => {
+                let shown = view.members(members);
+                let pinned = view.pinned(members);
+                shown
+                    .indexes()
+                    .filter(|i| (view.pass == 0 || in_window) || pinned.binary_search(i).is_err())
+                    .collect()
+            }
+            _ => (0..members.len()).collect(),
+        }
+    }
+
+    /// What an error about one node says; `None` when another error about it says it better.
+    fn violation_kind(
+        &mut self,
+        kind: &ValidationErrorKind,
+        node: &Node<'_>,
+    ) -> Option<ViolationKind> {
+        let span = node.span;
+        Some(match kind {
             ValidationErrorKind::Required { property } => ViolationKind::MissingField {
                 object: span,
                 field: property.as_str().unwrap_or_default().to_string(),
@@ -107,7 +157,7 @@ impl<'t, 's> Locator<'t, 's> {
                 found: describe(node),
             },
             // A non-string where a string enum belongs: the `type` error says it better.
-            ValidationErrorKind::Enum { .. } if node.as_str().is_none() => return,
+            ValidationErrorKind::Enum { .. } if node.as_str().is_none() => return None,
             ValidationErrorKind::Enum { options } => ViolationKind::NotAllowed {
                 span,
                 found: node
@@ -123,30 +173,11 @@ impl<'t, 's> Locator<'t, 's> {
                 span,
                 message: format!("must be at most {limit}, found {}", describe(node)),
             },
-            ValidationErrorKind::AnyOf { context } => {
-                // `T | null` is written as anyOf [T, null]; for a non-null value only T's errors
-                // say anything useful.
-                let useful: Vec<_> = context
-                    .iter()
-                    .filter(|branch| !is_only_null_type_error(branch))
-                    .collect();
-                if let [branch] = useful.as_slice() {
-                    for inner in branch.iter() {
-                        self.locate(inner, out);
-                    }
-                    return;
-                }
-                ViolationKind::Other {
-                    span,
-                    message: "does not match the schema".into(),
-                }
-            }
             other => ViolationKind::Other {
                 span,
                 message: format!("breaks the schema's {:?} keyword", other.keyword()),
             },
-        };
-        out(Violation { pointer, kind });
+        })
     }
 
     /// Walks the error's instance path through the tree: the node, its pointer (indexes into

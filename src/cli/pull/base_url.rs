@@ -3,6 +3,7 @@
 //! stand-in server for tests).
 
 use crate::environment::Environment;
+use crate::facts::local_host::is_local_host;
 
 /// The SDKs' variable for another address.
 pub const BASE_URL_VARIABLE: &str = "DODO_PAYMENTS_BASE_URL";
@@ -36,20 +37,11 @@ pub fn resolve(flag: Option<&str>, environment: Environment) -> Result<String, S
     }
 }
 
-/// Whether the URL's host is this machine.
+/// Whether the URL's host is this machine (one judgement with the redirect rules:
+/// [`is_local_host`]).
 pub fn is_loopback(url: &str) -> bool {
-    let Ok(uri) = url.parse::<ureq::http::Uri>() else {
-        return false;
-    };
-    let host = uri
-        .host()
-        .unwrap_or("")
-        .trim_start_matches('[')
-        .trim_end_matches(']');
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    url.parse::<ureq::http::Uri>()
+        .is_ok_and(|uri| uri.host().is_some_and(is_local_host))
 }
 
 #[cfg(test)]
@@ -77,5 +69,14 @@ mod tests {
         assert!(resolve(Some("ftp://x.example"), test).is_err());
         assert!(resolve(Some("not a url"), test).is_err());
         assert!(!is_loopback("http://127.0.0.1.example"));
+        assert!(is_loopback("http://a@127.0.0.1:9/"));
+        assert!(is_loopback("http://LOCALHOST.:9/"));
+        assert!(!is_loopback("http://[::ffff:127.0.0.1]:9/"));
+        assert!(!is_loopback("http://0.0.0.0:9/"));
+        assert!(
+            resolve(Some("http://0.0.0.0:9"), test)
+                .unwrap_err()
+                .contains("plain http")
+        );
     }
 }

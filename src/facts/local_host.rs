@@ -19,6 +19,18 @@ pub fn is_local_host(host: &str) -> bool {
     is_localhost_name(name) || name.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// [`is_local_host`] without the subdomains of `localhost`: what may receive an API key over
+/// plain http. `localhost` itself comes from the hosts file, but `shop.localhost` is handed to
+/// the system resolver by the HTTP client, and a hostile DNS server could answer it.
+pub fn is_loopback_host(host: &str) -> bool {
+    let name = host.strip_suffix('.').unwrap_or(host);
+    is_local_host(host) && (name.eq_ignore_ascii_case("localhost") || is_ip_literal(name))
+}
+
+fn is_ip_literal(name: &str) -> bool {
+    name.starts_with('[') || name.parse::<Ipv4Addr>().is_ok()
+}
+
 /// `localhost`, or a name ending in `.localhost`, in any case.
 fn is_localhost_name(name: &str) -> bool {
     const LOCALHOST: &[u8] = b"localhost";
@@ -35,6 +47,16 @@ fn is_localhost_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_keys_go_to_loopback_but_not_to_names_a_resolver_answers() {
+        for host in ["localhost", "LOCALHOST.", "127.0.0.1", "127.1.2.3", "[::1]"] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in ["shop.localhost", "a.b.localhost.", "0.0.0.0", "example.com"] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
+    }
 
     #[test]
     fn localhost_names_in_any_case_and_with_the_root_dot() {

@@ -3,7 +3,7 @@
 //! stand-in server for tests).
 
 use crate::environment::Environment;
-use crate::facts::local_host::is_local_host;
+use crate::facts::local_host::is_loopback_host;
 
 /// The SDKs' variable for another address.
 pub const BASE_URL_VARIABLE: &str = "DODO_PAYMENTS_BASE_URL";
@@ -37,11 +37,12 @@ pub fn resolve(flag: Option<&str>, environment: Environment) -> Result<String, S
     }
 }
 
-/// Whether the URL's host is this machine (one judgement with the redirect rules:
-/// [`is_local_host`]).
+/// Whether the URL's host is this machine, by an address or `localhost` itself (one judgement
+/// with the redirect rules, without the `*.localhost` names a resolver answers:
+/// [`is_loopback_host`]).
 pub fn is_loopback(url: &str) -> bool {
     url.parse::<ureq::http::Uri>()
-        .is_ok_and(|uri| uri.host().is_some_and(is_local_host))
+        .is_ok_and(|uri| uri.host().is_some_and(is_loopback_host))
 }
 
 #[cfg(test)]

@@ -11,6 +11,9 @@ pub mod detect;
 pub(crate) mod flow;
 #[cfg(feature = "js")]
 pub(crate) mod js;
+// Tokens for the language server's completion, the one reader so far.
+#[cfg(feature = "cli")]
+pub(crate) mod lexeme;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod print;
 #[cfg(feature = "python")]

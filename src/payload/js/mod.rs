@@ -3,6 +3,9 @@
 
 mod facts;
 mod find;
+// Tokens for the language server's completion, the one reader so far.
+#[cfg(feature = "cli")]
+pub(crate) mod lexemes;
 mod lower;
 mod probe;
 mod urls;

@@ -3,23 +3,11 @@
 
 use std::sync::{Arc, OnceLock};
 
-use serde::Serialize;
-
 use crate::span::Span;
 
-/// A 0-based LSP position: `character` counts UTF-16 code units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Position {
-    pub line: usize,
-    pub character: usize,
-}
+mod positions;
 
-/// An LSP range, end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Range {
-    pub start: Position,
-    pub end: Position,
-}
+pub use positions::{ColumnUnit, Position, Range};
 
 /// A named text with its line index. Cheap to clone: one shared allocation holds it all.
 #[derive(Debug, Clone)]
@@ -141,15 +129,6 @@ impl Source {
         (line + 1, chars + 1)
     }
 
-    /// The LSP position of a byte offset (0-based line, UTF-16 code units).
-    pub fn position(&self, offset: usize) -> Position {
-        let (line, utf16, _) = self.columns(offset);
-        Position {
-            line,
-            character: utf16,
-        }
-    }
-
     /// (0-based line, UTF-16 column, character column) of a byte offset.
     fn columns(&self, offset: usize) -> (usize, usize, usize) {
         let offset = self.floor_char_boundary(offset);
@@ -199,35 +178,6 @@ impl Source {
             }
         }
         checkpoints
-    }
-
-    /// The LSP range of a span.
-    pub fn range(&self, span: Span) -> Range {
-        Range {
-            start: self.position(span.start()),
-            end: self.position(span.end()),
-        }
-    }
-
-    /// The byte offset of an LSP position, or `None` when it lies outside the text.
-    pub fn offset(&self, position: Position) -> Option<usize> {
-        let start = *self.line_starts().get(position.line)?;
-        let end = self
-            .line_starts()
-            .get(position.line + 1)
-            .copied()
-            .unwrap_or(self.text().len());
-        let mut units = 0;
-        for (index, ch) in self.text()[start..end].char_indices() {
-            if units == position.character {
-                return Some(start + index);
-            }
-            units += ch.len_utf16();
-            if units > position.character {
-                return None;
-            }
-        }
-        (units == position.character).then_some(end)
     }
 }
 
@@ -334,31 +284,5 @@ mod tests {
         let (source, _) = Source::from_bytes("t", b"\xe9t\xc3\xa9 \xf0\x9f x");
         assert_eq!(source.text(), "?t\u{e9} ?? x");
         assert_eq!(source.text().len(), 9);
-    }
-
-    #[test]
-    fn positions_inside_a_character_round_down() {
-        let source = Source::new("t", "é");
-        assert_eq!(
-            source.position(1),
-            Position {
-                line: 0,
-                character: 0
-            }
-        );
-        assert_eq!(
-            source.offset(Position {
-                line: 0,
-                character: 5
-            }),
-            None
-        );
-        assert_eq!(
-            source.offset(Position {
-                line: 3,
-                character: 0
-            }),
-            None
-        );
     }
 }

@@ -343,3 +343,41 @@ fn raw_control_characters_in_the_file_never_reach_the_terminal() {
         "{stdout:?}"
     );
 }
+
+/// A config's `include` and `exclude` mean the same to `checkout-lint <dir>` as to the language
+/// server (tests/lsp/selection.rs opens the same files): a file the config excludes is not
+/// linted, whether the pattern names its path or, without a `/`, its name in any folder.
+#[test]
+fn a_configs_exclude_hides_a_payload_file_from_a_directory_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("payloads/legacy")).unwrap();
+    std::fs::write(
+        dir.path().join("checkout-lint.toml"),
+        "exclude = [\"payloads/legacy/**\", \"draft.json\"]\n",
+    )
+    .unwrap();
+    let bad = r#"{"product_cart": [{"product_id": "p", "quantity": 0}]}"#;
+    for name in [
+        "payloads/legacy/old.json",
+        "payloads/draft.json",
+        "payloads/kept.json",
+    ] {
+        std::fs::write(dir.path().join(name), bad).unwrap();
+    }
+    let output = common::bin()
+        .current_dir(dir.path())
+        .args(["--format", "concise", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        ["./payloads/kept.json:1:51: error[zero-quantity] quantity must be at least 1, found 0"],
+        "{stdout}"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("2 files skipped"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -1,160 +1,25 @@
 //! `checkout-lint lsp` driven over stdio with JSON-RPC, as an editor would.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+#[path = "lsp/client.rs"]
+mod client;
+#[path = "lsp/completion.rs"]
+mod completion;
+#[path = "lsp/requests.rs"]
+mod requests;
+#[path = "lsp/selection.rs"]
+mod selection;
+#[path = "lsp/source_documents.rs"]
+mod source_documents;
+#[path = "lsp/sync.rs"]
+mod sync;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
-    next_id: i64,
-}
-
-impl Client {
-    fn start(utf8: bool) -> (Client, Value) {
-        Self::start_with(utf8, Value::Null)
-    }
-
-    /// Starts the server with these `initializationOptions`.
-    fn start_with(utf8: bool, options: Value) -> (Client, Value) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_checkout-lint"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starts");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (sender, messages) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(n) = line.strip_prefix("Content-Length: ") {
-                        length = n.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut client = Client {
-            child,
-            stdin,
-            messages,
-            next_id: 0,
-        };
-        let encodings = if utf8 {
-            json!(["utf-8", "utf-16"])
-        } else {
-            json!(["utf-16"])
-        };
-        let init = client.request(
-            "initialize",
-            json!({
-                "processId": null, "rootUri": null,
-                "capabilities": { "general": { "positionEncodings": encodings } },
-                "initializationOptions": options
-            }),
-        );
-        client.notify("initialized", json!({}));
-        (client, init)
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn send_raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    /// Closes the server's input and returns its exit code.
-    fn hang_up(self) -> Option<i32> {
-        let Client {
-            mut child, stdin, ..
-        } = self;
-        drop(stdin);
-        child.wait().unwrap().code()
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
-        self.wait(|m| m["id"] == id)
-    }
-
-    fn wait(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
-        loop {
-            let message = self
-                .messages
-                .recv_timeout(Duration::from_secs(10))
-                .expect("the server answers");
-            if wanted(&message) {
-                return message;
-            }
-        }
-    }
-
-    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
-        let message = self.wait(|m| {
-            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-        });
-        message["params"]["diagnostics"].as_array().unwrap().clone()
-    }
-
-    fn stop(mut self) {
-        let shutdown = self.request("shutdown", Value::Null);
-        assert!(shutdown["error"].is_null());
-        self.notify("exit", Value::Null);
-        let status = self.child.wait().unwrap();
-        assert!(status.success());
-    }
-}
-
-struct Workspace {
-    _dir: tempfile::TempDir,
-    uri: String,
-}
-
-fn workspace() -> Workspace {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("checkout-lint.toml"),
-        "include = [\"payloads/*.json\"]\n",
-    )
-    .unwrap();
-    std::fs::create_dir_all(dir.path().join("payloads")).unwrap();
-    let uri = format!("file://{}/payloads/body.json", dir.path().display());
-    Workspace { _dir: dir, uri }
-}
+use client::{Client, workspace};
 
 // "é😀" before the error: 2 UTF-16 units for 😀, 4 bytes; 1 unit for é, 2 bytes.
 const BAD: &str = "{\"metadata\": {\"note\": \"é😀\"}, \"product_cart\": [{\"product_id\": \"pdt_1\", \"quantity\": 0}], \"billing_currency\": \"usd\"}";
@@ -408,135 +273,6 @@ fn a_catalogue_on_stdin_or_a_device_never_blocks_the_server() {
 }
 
 #[test]
-fn typescript_documents_get_diagnostics_hover_completion_and_fixes() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("checkout-lint.toml"), "").unwrap();
-    let uri = format!("file://{}/checkout.ts", dir.path().display());
-    let text = "import DodoPayments from 'dodopayments';\n// ünï 😀\nconst client = new DodoPayments();\nawait client.checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }], billing_currency: 'usd' });\n";
-    let (mut client, _) = Client::start(false);
-    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "typescript", "version": 1, "text": text } }));
-    let diagnostics = client.diagnostics(&uri);
-    let codes: Vec<&str> = diagnostics
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["zero-quantity", "invalid-currency-code"]);
-    let line = text.lines().nth(3).unwrap();
-    let column = line.find("'usd'").unwrap();
-    assert_eq!(
-        diagnostics[1]["range"]["start"],
-        json!({ "line": 3, "character": column })
-    );
-
-    // The quick fix keeps the file's quotes.
-    let actions = client.request("textDocument/codeAction", json!({
-        "textDocument": { "uri": uri }, "range": diagnostics[1]["range"], "context": { "diagnostics": [diagnostics[1]] }
-    }));
-    let quick = actions["result"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .expect("a quick fix")
-        .clone();
-    assert_eq!(quick["edit"]["changes"][&uri][0]["newText"], "'USD'");
-
-    // Hover on a bare key inside the payload.
-    let key = line.find("billing_currency").unwrap() + 2;
-    let hover = client.request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": key } }),
-    );
-    let docs = hover["result"]["contents"]["value"].as_str().unwrap();
-    assert!(docs.contains("**billing_currency**"), "{docs}");
-    // Outside the payload: nothing.
-    let outside = client.request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 3 } }),
-    );
-    assert!(outside["result"].is_null());
-
-    // Completion while typing a key and a value in the call's literal.
-    let typing = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nclient.checkoutSessions.create({ billing_address: { co";
-    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": typing }] }));
-    client.diagnostics(&uri);
-    let last = typing.lines().count() - 1;
-    let column = typing.lines().last().unwrap().len();
-    let completion = client.request("textDocument/completion", json!({ "textDocument": { "uri": uri }, "position": { "line": last, "character": column } }));
-    let items = completion["result"]["items"].as_array().unwrap();
-    let country = items
-        .iter()
-        .find(|i| i["label"] == "country")
-        .expect("country");
-    assert_eq!(country["insertText"], "country", "keys are bare in source");
-    let value = "import DodoPayments from 'dodopayments';\nclient.checkoutSessions.create({ product_cart: [], billing_currency: ";
-    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 3 }, "contentChanges": [{ "text": value }] }));
-    client.diagnostics(&uri);
-    let column = value.lines().last().unwrap().len();
-    let completion = client.request(
-        "textDocument/completion",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": column } }),
-    );
-    let items = completion["result"]["items"].as_array().unwrap();
-    let usd = items.iter().find(|i| i["label"] == "USD").expect("USD");
-    assert_eq!(usd["insertText"], "'USD'", "values take the file's quote");
-    client.stop();
-}
-
-#[test]
-fn python_documents_get_diagnostics_hover_completion_and_fixes() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("checkout-lint.toml"), "").unwrap();
-    let uri = format!("file://{}/checkout.py", dir.path().display());
-    let text = "from dodopayments import DodoPayments\n# ünï 😀\nclient = DodoPayments()\nclient.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': 0}], billing_currency='usd')\n";
-    let (mut client, _) = Client::start(false);
-    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "python", "version": 1, "text": text } }));
-    let diagnostics = client.diagnostics(&uri);
-    let codes: Vec<&str> = diagnostics
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["zero-quantity", "invalid-currency-code"]);
-    let actions = client.request("textDocument/codeAction", json!({
-        "textDocument": { "uri": uri }, "range": diagnostics[1]["range"], "context": { "diagnostics": [diagnostics[1]] }
-    }));
-    let quick = actions["result"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kind"] == "quickfix")
-        .expect("a quick fix")
-        .clone();
-    assert_eq!(quick["edit"]["changes"][&uri][0]["newText"], "'USD'");
-    let line = text.lines().nth(3).unwrap();
-    let keyword = line.find("billing_currency").unwrap() + 2;
-    let hover = client.request(
-        "textDocument/hover",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 3, "character": keyword } }),
-    );
-    let docs = hover["result"]["contents"]["value"].as_str().unwrap();
-    assert!(docs.contains("**billing_currency**"), "{docs}");
-
-    let typing = "from dodopayments import DodoPayments\nclient = DodoPayments()\nclient.checkout_sessions.create(\n    product_cart=[],\n    bil";
-    client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": typing }] }));
-    client.diagnostics(&uri);
-    let completion = client.request(
-        "textDocument/completion",
-        json!({ "textDocument": { "uri": uri }, "position": { "line": 4, "character": 7 } }),
-    );
-    let items = completion["result"]["items"].as_array().unwrap();
-    let address = items
-        .iter()
-        .find(|i| i["label"] == "billing_address")
-        .expect("billing_address");
-    assert_eq!(
-        address["insertText"], "billing_address=",
-        "a keyword argument"
-    );
-    client.stop();
-}
-
-#[test]
 fn source_files_without_a_config_get_the_defaults_and_json_files_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let ts = format!("file://{}/checkout.ts", dir.path().display());
@@ -594,50 +330,4 @@ fn the_stdio_flag_that_language_clients_pass_is_accepted() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(1), "exit without shutdown");
     assert!(String::from_utf8_lossy(&output.stdout).contains("\"serverInfo\""));
-}
-
-#[test]
-fn a_document_too_deep_to_parse_is_reported_and_the_server_serves_the_others() {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut client, _) = Client::start(false);
-    let deep_ts = format!(
-        "// checkoutSessions\nconst x = {}1{};\n",
-        "(".repeat(20_000),
-        ")".repeat(20_000)
-    );
-    let deep_py = format!(
-        "# checkout_sessions\nx = {}{}\n",
-        "[".repeat(40_000),
-        "]".repeat(40_000)
-    );
-    for (name, language, text) in [
-        ("deep.ts", "typescript", deep_ts),
-        ("deep.py", "python", deep_py),
-    ] {
-        let uri = format!("file://{}/{name}", dir.path().display());
-        client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": language, "version": 1, "text": text } }));
-        let diagnostics = client.diagnostics(&uri);
-        assert_eq!(diagnostics.len(), 1, "{name}: {diagnostics:#?}");
-        assert_eq!(diagnostics[0]["code"], "file-too-deep");
-        assert!(
-            diagnostics[0]["message"]
-                .as_str()
-                .unwrap()
-                .contains("more than 256 levels"),
-            "{diagnostics:#?}"
-        );
-        // Changed, still too deep: still served.
-        client.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": format!("{text}\n") }] }));
-        assert_eq!(client.diagnostics(&uri)[0]["code"], "file-too-deep");
-    }
-    let uri = format!("file://{}/good.ts", dir.path().display());
-    let good = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nawait client.checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }] });\n";
-    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": uri, "languageId": "typescript", "version": 1, "text": good } }));
-    let codes: Vec<Value> = client
-        .diagnostics(&uri)
-        .iter()
-        .map(|d| d["code"].clone())
-        .collect();
-    assert_eq!(codes, [json!("zero-quantity")]);
-    client.stop();
 }

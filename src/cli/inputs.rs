@@ -1,5 +1,5 @@
 //! Which payloads to lint: files, directories (recursively, `*.json` and source files of the
-//! languages in [`crate::payload::HostLanguage::ALL`], respecting `.gitignore`),
+//! languages in [`crate::payload::front_end::all`], respecting `.gitignore`),
 //! globs, and standard input.
 
 use std::path::{Component, Path, PathBuf};

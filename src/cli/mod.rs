@@ -34,6 +34,8 @@ const EXIT_TOOL_ERROR: u8 = 2;
 
 #[doc(hidden)]
 pub use lsp::serve_bytes as lsp_serve_bytes;
+#[doc(hidden)]
+pub use lsp::serve_bytes_answers as lsp_serve_bytes_answers;
 
 /// Runs the command line of this process.
 pub fn run() -> ExitCode {

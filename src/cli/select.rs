@@ -62,6 +62,15 @@ pub(super) fn select(
     }
 }
 
+/// Whether a document open in an editor is linted: as a walk finds a file (the config's
+/// `include` and `exclude`, well-known project files and the catalogue skipped, a JSON file
+/// outside `include` linted when it looks like a payload), so the language server and
+/// `checkout-lint <dir>` lint the same files. No folder is walked, so no folder is skipped by
+/// name.
+pub(super) fn select_document(path: &Path, config: &crate::Config) -> Selected {
+    select(path, false, false, config, &[])
+}
+
 /// A file named on the command line whose extension no front-end claims (`.vue`, `.yaml`):
 /// an error that says so, rather than a parse as JSON and an `invalid-json` on every line. A
 /// name without an extension is read as JSON, as standard input is.

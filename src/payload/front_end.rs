@@ -3,6 +3,8 @@
 //! trait and a line in [`all`]; nothing to the right of the front-ends changes.
 
 use super::Found;
+#[cfg(feature = "cli")]
+use super::lexeme::{KeyStyle, Lexeme, Start};
 use super::print::Syntax;
 use super::suppress::Suppression;
 use crate::span::Span;
@@ -39,6 +41,27 @@ pub(crate) trait FrontEnd: Sync {
 
     /// How fixes are printed in this language.
     fn syntax(&self) -> &'static Syntax;
+
+    /// The tokens of `text` by this language's lexical rules, for an editor's completion in
+    /// text that rarely parses while it is typed; `None` past what the front-end reads.
+    #[cfg(feature = "cli")]
+    fn lexemes(&self, text: &str) -> Option<Vec<Lexeme>>;
+
+    /// Where the payload being typed starts: the last payload opener's literal (or call)
+    /// before the end of `lexemes`.
+    #[cfg(feature = "cli")]
+    fn payload_start(&self, lexemes: &[Lexeme]) -> Option<Start>;
+
+    /// How a key is written at a cursor in the payload that starts at `start`; `top_level`
+    /// when the cursor is in the payload's own members.
+    #[cfg(feature = "cli")]
+    fn key_style(&self, start: Start, top_level: bool) -> KeyStyle;
+
+    /// The quote a completed value is written in.
+    #[cfg(feature = "cli")]
+    fn value_quote(&self, text: &str) -> char {
+        super::lexeme::majority_quote(text)
+    }
 }
 
 impl std::fmt::Debug for dyn FrontEnd {

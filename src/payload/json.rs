@@ -2,6 +2,8 @@
 //! keeps exact spans and bounds nesting itself.
 
 use super::front_end::FrontEnd;
+#[cfg(feature = "cli")]
+use super::lexeme::{KeyStyle, Lexeme, Start};
 use super::print::{BareKeys, Syntax};
 use super::{Found, Payload};
 use crate::tree::{self, Arena};
@@ -50,5 +52,30 @@ impl FrontEnd for Json {
 
     fn syntax(&self) -> &'static Syntax {
         &SYNTAX
+    }
+
+    /// JSON is JavaScript to a lexer.
+    #[cfg(feature = "cli")]
+    fn lexemes(&self, text: &str) -> Option<Vec<Lexeme>> {
+        Some(super::js::lexemes::lexemes(text))
+    }
+
+    /// The whole document.
+    #[cfg(feature = "cli")]
+    fn payload_start(&self, _lexemes: &[Lexeme]) -> Option<Start> {
+        Some(Start {
+            index: 0,
+            keyword_call: false,
+        })
+    }
+
+    #[cfg(feature = "cli")]
+    fn key_style(&self, _start: Start, _top_level: bool) -> KeyStyle {
+        KeyStyle::Quoted
+    }
+
+    #[cfg(feature = "cli")]
+    fn value_quote(&self, _text: &str) -> char {
+        '"'
     }
 }

@@ -13,6 +13,9 @@ pub(crate) mod front_end;
 #[cfg(feature = "js")]
 pub(crate) mod js;
 pub(crate) mod json;
+// Tokens for the language server's completion, the one reader so far.
+#[cfg(feature = "cli")]
+pub(crate) mod lexeme;
 pub(crate) mod print;
 #[cfg(feature = "python")]
 pub(crate) mod python;

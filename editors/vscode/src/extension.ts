@@ -52,11 +52,14 @@ async function fixAll(): Promise<void> {
   if (!editor) return
   const document = editor.document
   const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length))
+  // The server lists "fix all" without its edit and computes it on codeAction/resolve: ask
+  // VS Code to resolve the actions it returns (the last argument: how many).
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',
     document.uri,
     whole,
     FIX_ALL.value,
+    10,
   )
   const action = actions?.find((candidate) => candidate.kind && FIX_ALL.contains(candidate.kind) && candidate.edit)
   if (action?.edit) await vscode.workspace.applyEdit(action.edit)

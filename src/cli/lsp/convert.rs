@@ -1,90 +1,96 @@
-//! Between checkout-lint's byte spans and the client's positions (UTF-16 by default, UTF-8 when
-//! the client offers it), and from diagnostics to LSP JSON.
+//! Between checkout-lint's values and the protocol's: byte spans and positions (in the encoding
+//! the client and server agreed on, counted by [`Source`]), diagnostics, and file URIs.
 
-use serde_json::{Value, json};
+use std::path::PathBuf;
+
+use lsp_types::{
+    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Position, PositionEncodingKind, Range, Uri,
+};
+use percent_encoding::percent_decode_str;
+use serde_json::json;
 
 use crate::render::sarif::help_uri;
-use crate::{Diagnostic, Report, Severity, Source, Span};
+use crate::source::{self, ColumnUnit};
+use crate::{Diagnostic, Severity, Source, Span};
 
+/// How positions count characters on this connection: UTF-16 (LSP's default) unless the
+/// client offered UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Utf16,
-}
+pub struct Encoding(ColumnUnit);
 
 impl Encoding {
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "utf-8",
-            Encoding::Utf16 => "utf-16",
-        }
-    }
-}
+    pub const UTF16: Encoding = Encoding(ColumnUnit::Utf16);
 
-pub fn position(source: &Source, offset: usize, encoding: Encoding) -> Value {
-    let position = source.position(offset);
-    let character = match encoding {
-        Encoding::Utf16 => position.character,
-        Encoding::Utf8 => {
-            let line_start = source
-                .line_starts()
-                .get(position.line)
-                .copied()
-                .unwrap_or(0);
-            offset.min(source.text().len()).saturating_sub(line_start)
-        }
-    };
-    json!({ "line": position.line, "character": character })
-}
-
-pub fn range(source: &Source, span: Span, encoding: Encoding) -> Value {
-    json!({
-        "start": position(source, span.start(), encoding),
-        "end": position(source, span.end(), encoding),
-    })
-}
-
-/// The byte offset of an LSP position (clamped into the text).
-pub fn offset(source: &Source, position: &Value, encoding: Encoding) -> usize {
-    let line = position["line"].as_u64().unwrap_or(0) as usize;
-    let character = position["character"].as_u64().unwrap_or(0) as usize;
-    let text = source.text();
-    let starts = source.line_starts();
-    let Some(&line_start) = starts.get(line) else {
-        return text.len();
-    };
-    let line_end = starts.get(line + 1).copied().unwrap_or(text.len());
-    let mut at = match encoding {
-        Encoding::Utf8 => (line_start + character).min(line_end),
-        Encoding::Utf16 => {
-            let mut units = 0;
-            let mut at = line_end;
-            for (index, ch) in text[line_start..line_end].char_indices() {
-                if units >= character {
-                    at = line_start + index;
-                    break;
-                }
-                units += ch.len_utf16();
+    /// UTF-8 when the client offers it (no conversion at all), else UTF-16.
+    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
+        match offered {
+            Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => {
+                Encoding(ColumnUnit::Utf8)
             }
-            at
+            _ => Self::UTF16,
         }
-    };
-    while !text.is_char_boundary(at) {
-        at -= 1;
     }
-    at
+
+    pub fn kind(self) -> PositionEncodingKind {
+        match self.0 {
+            ColumnUnit::Utf8 => PositionEncodingKind::UTF8,
+            ColumnUnit::Utf16 => PositionEncodingKind::UTF16,
+        }
+    }
+
+    pub fn unit(self) -> ColumnUnit {
+        self.0
+    }
 }
 
-pub fn diagnostic(uri: &str, report: &Report, d: &Diagnostic, encoding: Encoding) -> Value {
-    let source = report.source();
-    let related: Vec<Value> = d
+/// A protocol number from a count; a text over 4 GiB is never linted, so this never saturates
+/// in practice.
+fn number(count: usize) -> u32 {
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+pub fn position(source: &Source, offset: usize, encoding: Encoding) -> Position {
+    let at = source.position_in(offset, encoding.unit());
+    Position::new(number(at.line), number(at.character))
+}
+
+pub fn range(source: &Source, span: Span, encoding: Encoding) -> Range {
+    Range::new(
+        position(source, span.start(), encoding),
+        position(source, span.end(), encoding),
+    )
+}
+
+/// The byte offset of a position a client sent, clamped into the text as LSP says.
+pub fn offset(source: &Source, at: Position, encoding: Encoding) -> usize {
+    let at = source::Position {
+        line: at.line as usize,
+        character: at.character as usize,
+    };
+    source.clamped_offset(at, encoding.unit())
+}
+
+/// The bytes a range covers: its ends clamped into the text, and in order.
+pub fn span(source: &Source, range: Range, encoding: Encoding) -> Span {
+    let start = offset(source, range.start, encoding);
+    let end = offset(source, range.end, encoding);
+    Span::between(start.min(end), start.max(end))
+}
+
+/// A diagnostic of `source`, the text of the document at `uri`.
+pub fn diagnostic(
+    uri: &Uri,
+    source: &Source,
+    d: &Diagnostic,
+    encoding: Encoding,
+) -> lsp_types::Diagnostic {
+    let related = d
         .labels
         .iter()
-        .map(|label| {
-            json!({
-                "location": { "uri": uri, "range": range(source, label.span, encoding) },
-                "message": label.message,
-            })
+        .map(|label| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), range(source, label.span, encoding)),
+            message: label.message.clone(),
         })
         .collect();
     let mut message = d.message.clone();
@@ -92,35 +98,64 @@ pub fn diagnostic(uri: &str, report: &Report, d: &Diagnostic, encoding: Encoding
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
-    json!({
-        "range": range(source, d.span, encoding),
-        "severity": match d.severity { Severity::Error => 1, Severity::Warning => 2, Severity::Info => 3 },
-        "code": d.rule,
-        "codeDescription": { "href": help_uri(d.rule) },
-        "source": "checkout-lint",
-        "message": message,
-        "relatedInformation": related,
-        "data": { "pointer": d.pointer },
-    })
+    lsp_types::Diagnostic {
+        range: range(source, d.span, encoding),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Info => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(d.rule.to_string())),
+        code_description: help_uri(d.rule)
+            .parse()
+            .ok()
+            .map(|href| CodeDescription { href }),
+        source: Some("checkout-lint".to_string()),
+        message,
+        related_information: Some(related),
+        tags: None,
+        data: Some(json!({ "pointer": d.pointer })),
+    }
 }
 
-/// `file:///a%20b/c.json` → `/a b/c.json`.
-pub fn uri_to_path(uri: &str) -> Option<String> {
-    let path = uri.strip_prefix("file://")?;
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = path.get(i + 1..i + 3)
-            && let Ok(byte) = u8::from_str_radix(hex, 16)
-        {
-            decoded.push(byte);
-            i += 3;
-            continue;
-        }
-        decoded.push(bytes[i]);
-        i += 1;
+/// The path of a `file:` URI (`file:///a%20b/c.json` → `/a b/c.json`); `None` for another
+/// scheme or a path that is not UTF-8 once decoded.
+pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
+    let scheme = uri.scheme()?.as_str();
+    if !scheme.eq_ignore_ascii_case("file") {
+        return None;
     }
-    String::from_utf8(decoded).ok()
+    let path = percent_decode_str(uri.path().as_str()).decode_utf8().ok()?;
+    Some(PathBuf::from(path.as_ref()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_decode_to_paths() {
+        let path = |uri: &str| uri_to_path(&uri.parse().unwrap());
+        assert_eq!(
+            path("file:///a%20b/c%C3%A9.json"),
+            Some(PathBuf::from("/a b/cé.json"))
+        );
+        assert_eq!(path("untitled:Untitled-1"), None);
+        assert_eq!(path("file:///bad%FF.json"), None, "not UTF-8");
+    }
+
+    #[test]
+    fn positions_in_either_encoding() {
+        let source = Source::new("t", "é😀x\ny");
+        let utf8 = Encoding::negotiate(Some(&[PositionEncodingKind::UTF8]));
+        assert_eq!(position(&source, 6, utf8), Position::new(0, 6));
+        assert_eq!(position(&source, 6, Encoding::UTF16), Position::new(0, 3));
+        assert_eq!(offset(&source, Position::new(0, 3), Encoding::UTF16), 6);
+        assert_eq!(
+            offset(&source, Position::new(9, 9), utf8),
+            source.text().len()
+        );
+        let reversed = Range::new(Position::new(1, 1), Position::new(0, 0));
+        assert_eq!(span(&source, reversed, utf8), Span::new(0, 9));
+    }
 }

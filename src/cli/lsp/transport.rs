@@ -1,6 +1,9 @@
 //! The language server's stdio transport: JSON-RPC messages framed by `Content-Length`, read
-//! here instead of by `lsp-server`, whose reader ends the server on the first body it cannot
-//! parse, allocates whatever a `Content-Length` asks for, and panics on absurd ones.
+//! here instead of by `lsp-server` (still so in 0.10), whose reader ends the server on the first
+//! body it cannot parse, allocates whatever a `Content-Length` asks for before a byte of the
+//! body arrives (a hostile length is an out-of-memory kill, an absurd one a panic), and reads a
+//! header line with no bound on its length. A client's bytes must never make the server
+//! allocate without bound or hang on a line that never ends.
 //!
 //! - A body that is not JSON (or not UTF-8) is answered with a JSON-RPC parse error (-32700);
 //!   JSON that is not a message (an array, a number) with an invalid-request error (-32600);

@@ -3,6 +3,9 @@
 
 mod facts;
 mod find;
+// Tokens for the language server's completion, the one reader so far.
+#[cfg(feature = "cli")]
+pub(crate) mod lexemes;
 mod lower;
 mod probe;
 mod suppress;
@@ -13,6 +16,8 @@ use oxc_ast_visit::Visit;
 use oxc_span::SourceType;
 
 use super::front_end::FrontEnd;
+#[cfg(feature = "cli")]
+use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
 use super::print::{BareKeys, Syntax};
 use super::suppress::Suppression;
 use super::{Comment, Found, depth};
@@ -55,6 +60,26 @@ impl FrontEnd for JavaScript {
 
     fn syntax(&self) -> &'static Syntax {
         &SYNTAX
+    }
+
+    #[cfg(feature = "cli")]
+    fn lexemes(&self, text: &str) -> Option<Vec<Lexeme>> {
+        Some(lexemes::lexemes(text))
+    }
+
+    /// The literal after `checkoutSessions.create(` or a typed declaration.
+    #[cfg(feature = "cli")]
+    fn payload_start(&self, lexemes: &[Lexeme]) -> Option<Start> {
+        let calls = lexeme::sdk_calls("checkoutSessions");
+        let calls: [&[Atom]; 2] = [&calls[0], &calls[1]];
+        let opener =
+            last_after(lexemes, &calls).max(last_after(lexemes, lexeme::TYPED_LITERALS))?;
+        lexeme::literal_after(lexemes, opener)
+    }
+
+    #[cfg(feature = "cli")]
+    fn key_style(&self, _start: Start, _top_level: bool) -> KeyStyle {
+        KeyStyle::Bare
     }
 }
 

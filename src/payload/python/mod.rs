@@ -4,6 +4,9 @@
 
 mod facts;
 mod find;
+// Tokens for the language server's completion, the one reader so far.
+#[cfg(feature = "cli")]
+pub(crate) mod lexemes;
 mod lower;
 mod probe;
 mod suppress;
@@ -14,6 +17,8 @@ use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 
 use super::front_end::FrontEnd;
+#[cfg(feature = "cli")]
+use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
 use super::print::{BareKeys, Syntax};
 use super::suppress::Suppression;
 use super::{Comment, Found, depth};
@@ -51,6 +56,38 @@ impl FrontEnd for Python {
 
     fn syntax(&self) -> &'static Syntax {
         &SYNTAX
+    }
+
+    #[cfg(feature = "cli")]
+    fn lexemes(&self, text: &str) -> Option<Vec<Lexeme>> {
+        lexemes::lexemes(text)
+    }
+
+    /// The keyword arguments of `checkout_sessions.create(`, or the literal of a typed
+    /// declaration written after the last such call.
+    #[cfg(feature = "cli")]
+    fn payload_start(&self, lexemes: &[Lexeme]) -> Option<Start> {
+        let calls = lexeme::sdk_calls("checkout_sessions");
+        let calls: [&[Atom]; 2] = [&calls[0], &calls[1]];
+        let call = last_after(lexemes, &calls);
+        let literal = last_after(lexemes, lexeme::TYPED_LITERALS);
+        match (call, literal) {
+            (Some(call), literal) if literal.is_none_or(|literal| literal < call) => Some(Start {
+                index: call,
+                keyword_call: true,
+            }),
+            (_, literal) => lexeme::literal_after(lexemes, literal?),
+        }
+    }
+
+    /// `name=` among a call's own keyword arguments; quoted in a dict.
+    #[cfg(feature = "cli")]
+    fn key_style(&self, start: Start, top_level: bool) -> KeyStyle {
+        if start.keyword_call && top_level {
+            KeyStyle::Keyword
+        } else {
+            KeyStyle::Quoted
+        }
     }
 }
 

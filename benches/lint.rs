@@ -15,11 +15,12 @@ use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use checkout_lint::analysis::Cart;
-use checkout_lint::config::Account;
-use checkout_lint::model::CheckoutSession;
-use checkout_lint::rules::{self, Context};
-use checkout_lint::{Linter, Source, Span, schema, tree};
+// The stages are not API; the crate shows them to its own benchmarks through `internals`.
+use checkout_lint::internals::{
+    self as stage, Account, Arena, Cart, CheckoutSession, Context, Finding, Findings, Node,
+    Violation,
+};
+use checkout_lint::{Linter, Source, Span, rules};
 use criterion::{BenchmarkId, Criterion, Throughput};
 
 fn fixture(name: &str) -> String {
@@ -84,8 +85,8 @@ fn inputs() -> Vec<(String, String)> {
 /// Runs every rule over an already built tree, violations and model: the rules-only stage.
 fn run_rules(
     source: &Source,
-    root: &tree::Node<'_>,
-    violations: &[schema::Violation],
+    root: &Node<'_>,
+    violations: &[Violation],
     session: &CheckoutSession<'_>,
     cart: &Cart<'_>,
     account: &Account,
@@ -106,9 +107,9 @@ fn run_rules(
         enabled: &|_| true,
     };
     let mut count = 0;
-    let mut sink = |_: rules::Finding| count += 1;
+    let mut sink = |_: Finding| count += 1;
     for rule in rules::all() {
-        rule.check(&ctx, &mut rules::Findings::new(&mut sink));
+        rule.check(&ctx, &mut Findings::new(&mut sink));
     }
     count
 }
@@ -134,19 +135,19 @@ fn stages(c: &mut Criterion, inputs: &[(String, String)]) {
         });
         group.bench_function(BenchmarkId::new("parse", size), |b| {
             b.iter(|| {
-                let arena = tree::Arena::new();
-                tree::parse(black_box(text), &arena).map(|root| root.span)
+                let arena = Arena::new();
+                stage::parse(black_box(text), &arena).map(|root| root.span)
             })
         });
-        let arena = tree::Arena::new();
-        let root = tree::parse(text, &arena).expect("bench inputs parse");
+        let arena = Arena::new();
+        let root = stage::parse(text, &arena).expect("bench inputs parse");
         group.bench_function(BenchmarkId::new("schema", size), |b| {
-            b.iter(|| schema::validate(black_box(&root)).len())
+            b.iter(|| stage::validate(black_box(&root)).len())
         });
-        let violations = schema::validate(&root);
+        let violations = stage::validate(&root);
         let failed: HashSet<Span> = violations
             .iter()
-            .filter_map(schema::Violation::failed_value)
+            .filter_map(Violation::failed_value)
             .collect();
         group.bench_function(BenchmarkId::new("model", size), |b| {
             b.iter(|| CheckoutSession::build(black_box(&root), &failed).span)

@@ -63,7 +63,7 @@ impl<'c> Cart<'c> {
 }
 
 /// Unit price × quantity of one line, in minor units.
-pub fn line_total(item: &ProductItem<'_>, product: &Product) -> Option<i64> {
+pub(crate) fn line_total(item: &ProductItem<'_>, product: &Product) -> Option<i64> {
     let quantity = item.quantity.get()?.value;
     let unit = match (product.price.pay_what_you_want, item.amount()) {
         (true, Field::Known(amount)) => amount.value,
@@ -84,7 +84,7 @@ fn common_currency<'c>(products: &[Option<&'c Product>]) -> Option<&'c str> {
 
 /// The currency the customer will pay in, when it can be known: `billing_currency` when
 /// adaptive pricing applies it (on, or not configured), else the products' common currency.
-pub fn charge_currency<'a>(
+pub(crate) fn charge_currency<'a>(
     session: &'a CheckoutSession<'_>,
     account: &Account,
     cart: &'a Cart<'_>,
@@ -101,6 +101,6 @@ pub fn charge_currency<'a>(
 }
 
 /// True when the product's price is usage based.
-pub fn is_usage_based(product: &Product) -> bool {
+pub(crate) fn is_usage_based(product: &Product) -> bool {
     product.price.kind == PriceKind::UsageBased
 }

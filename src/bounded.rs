@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// The `limit` smallest items pushed, by `key`; the rest are counted, not kept.
-pub struct Bounded<K: Ord, T> {
+pub(crate) struct Bounded<K: Ord, T> {
     limit: usize,
     heap: BinaryHeap<Keyed<K, T>>,
     dropped: usize,
@@ -31,7 +31,7 @@ impl<K: Ord, T> Ord for Keyed<K, T> {
 }
 
 impl<K: Ord, T> Bounded<K, T> {
-    pub fn new(limit: usize) -> Self {
+    pub(crate) fn new(limit: usize) -> Self {
         Self {
             limit,
             heap: BinaryHeap::new(),
@@ -41,7 +41,7 @@ impl<K: Ord, T> Bounded<K, T> {
 
     /// Keeps `item` if it is among the `limit` smallest so far; returns what was let go (the
     /// largest kept one, or `item` itself), so the caller can count it.
-    pub fn push(&mut self, key: K, item: T) -> Option<T> {
+    pub(crate) fn push(&mut self, key: K, item: T) -> Option<T> {
         if self.heap.len() < self.limit {
             self.heap.push(Keyed(key, item));
             return None;
@@ -57,12 +57,12 @@ impl<K: Ord, T> Bounded<K, T> {
     }
 
     /// How many items were let go.
-    pub fn dropped(&self) -> usize {
+    pub(crate) fn dropped(&self) -> usize {
         self.dropped
     }
 
     /// The kept items, smallest key first.
-    pub fn into_sorted(self) -> Vec<T> {
+    pub(crate) fn into_sorted(self) -> Vec<T> {
         self.heap
             .into_sorted_vec()
             .into_iter()

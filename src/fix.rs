@@ -17,7 +17,11 @@ pub struct Fixed {
 
 /// Applies the fixes of `diagnostics` to `text` in one pass: safe ones, and unsafe ones too when
 /// `include_unsafe`. A fix whose edits overlap one already taken is left for a later round.
-pub fn apply_once(text: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> (String, usize) {
+pub(crate) fn apply_once(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    include_unsafe: bool,
+) -> (String, usize) {
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {

@@ -17,42 +17,66 @@
 //! assert_eq!(report.diagnostics()[0].rule, "missing-card-fallback");
 //! ```
 //!
-//! The data flows one way: [`source`] → [`tree`] → [`schema`] → [`model`] → [`rules`] →
-//! [`Report`] → [`render`].
+//! The data flows one way: source → front-end → payload tree → schema → model → rules →
+//! [`Report`] → [`render`]. The public face is what a caller needs: [`Linter`], its [`Config`],
+//! the [`Report`] and its [`Diagnostic`]s, [`fix_text`], the renderers and the rules' metadata;
+//! the stages stay inside the crate.
+
+#![warn(unreachable_pub)]
+// Without the command line (the bindings' build), the helpers only it and the language server
+// use are left unused; the full build, which clippy checks, still finds dead code.
+#![cfg_attr(not(feature = "cli"), allow(dead_code, unused_imports))]
 
 mod account;
-pub mod analysis;
+mod analysis;
 mod bounded;
 pub mod catalogue;
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod cli;
 pub mod config;
-pub mod diagnostic;
-pub mod edit;
-pub mod environment;
-pub mod facts;
-pub mod fix;
+mod diagnostic;
+mod edit;
+mod environment;
+mod facts;
+mod fix;
 mod link_containment;
 mod linter;
-pub mod model;
-pub mod payload;
-pub mod pointer;
+mod model;
+mod payload;
+mod pointer;
 pub mod render;
 mod report;
 pub mod rules;
-pub mod schema;
-pub mod source;
-pub mod span;
+mod schema;
+mod source;
+mod span;
 mod suggest;
-pub mod text;
-pub mod tree;
-pub mod untrusted_file;
+mod text;
+mod tree;
+mod untrusted_file;
 
 pub use catalogue::Catalogue;
 pub use config::{Config, ConfigError, Level};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use environment::Environment;
+pub use fix::{Fixed, MAX_ROUNDS, fix_text};
 pub use linter::Linter;
 pub use report::Report;
 pub use source::{Position, Range, Source};
 pub use span::Span;
+
+/// The stages, for this crate's own tests and benchmarks (which time each stage). Not API:
+/// no promise holds from one version to the next.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::analysis::Cart;
+    pub use crate::config::Account;
+    pub use crate::model::CheckoutSession;
+    #[cfg(any(feature = "js", feature = "python"))]
+    pub use crate::payload::depth::MAX_SOURCE;
+    pub use crate::pointer::{member_at, value_at};
+    pub use crate::rules::{Context, Finding, Findings};
+    pub use crate::schema::{Violation, document, validate};
+    pub use crate::tree::{Arena, MAX_DEPTH, Node, parse};
+}

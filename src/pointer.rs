@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 /// The pointer to the deepest value whose span contains `span`. A span inside a key gives the
 /// pointer of that member. `""` (the root) when nothing deeper contains it.
-pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
+pub(crate) fn pointer_of(root: &Node<'_>, span: Span) -> String {
     let mut pointer = String::new();
     let mut node = root;
     'descend: loop {
@@ -51,7 +51,7 @@ pub fn pointer_of(root: &Node<'_>, span: Span) -> String {
 /// [`pointer_of`] for trees whose values may come from anywhere in the host file (a member
 /// assigned below an object literal): the path to the deepest member or item whose span
 /// contains `span`, found by walking the tree, not by position. Source payloads are small.
-pub fn pointer_in(root: &Node<'_>, span: Span) -> String {
+pub(crate) fn pointer_in(root: &Node<'_>, span: Span) -> String {
     let mut pointer = String::new();
     let mut node = root;
     'descend: loop {
@@ -87,7 +87,7 @@ pub fn pointer_in(root: &Node<'_>, span: Span) -> String {
 }
 
 /// The node whose span is exactly `span`, found by the same descent as [`pointer_of`].
-pub fn node_at<'t, 's>(root: &'t Node<'s>, span: Span) -> Option<&'t Node<'s>> {
+pub(crate) fn node_at<'t, 's>(root: &'t Node<'s>, span: Span) -> Option<&'t Node<'s>> {
     let mut node = root;
     loop {
         if node.span == span {
@@ -111,7 +111,7 @@ pub fn node_at<'t, 's>(root: &'t Node<'s>, span: Span) -> Option<&'t Node<'s>> {
 }
 
 /// `"/product_cart/0/quantity"` → `product_cart[0].quantity`; the root reads `the payload`.
-pub fn display_path(pointer: &str) -> String {
+pub(crate) fn display_path(pointer: &str) -> String {
     if pointer.is_empty() {
         return "the payload".into();
     }
@@ -153,7 +153,7 @@ pub fn member_at<'t, 's>(root: &'t Node<'s>, pointer: &str) -> Option<&'t crate:
 }
 
 /// RFC 6901: `~` → `~0`, `/` → `~1`. Borrowed when there is nothing to escape (nearly always).
-pub fn escape_pointer_segment(segment: &str) -> Cow<'_, str> {
+pub(crate) fn escape_pointer_segment(segment: &str) -> Cow<'_, str> {
     if segment.contains(['~', '/']) {
         Cow::Owned(segment.replace('~', "~0").replace('/', "~1"))
     } else {
@@ -162,7 +162,7 @@ pub fn escape_pointer_segment(segment: &str) -> Cow<'_, str> {
 }
 
 /// RFC 6901 in reverse: `~1` → `/`, then `~0` → `~`.
-pub fn unescape_pointer_segment(segment: &str) -> Cow<'_, str> {
+pub(crate) fn unescape_pointer_segment(segment: &str) -> Cow<'_, str> {
     if segment.contains('~') {
         Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
     } else {

@@ -7,7 +7,8 @@ use crate::span::Span;
 
 mod positions;
 
-pub use positions::{ColumnUnit, Position, Range};
+pub(crate) use positions::ColumnUnit;
+pub use positions::{Position, Range};
 
 /// A named text with its line index. Cheap to clone: one shared allocation holds it all.
 #[derive(Debug, Clone)]

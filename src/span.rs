@@ -4,7 +4,7 @@ use serde::Serialize;
 
 /// The longest text a span can address. Longer texts are not linted: the linter reports them
 /// as too large (see `Linter::lint_str`), as oxc and biome do with the same 32-bit spans.
-pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+pub(crate) const MAX_TEXT_LEN: usize = u32::MAX as usize;
 
 /// A half-open byte range `[offset, offset + length)` into the linted text.
 ///

@@ -3,7 +3,10 @@
 /// The candidate closest to `word`, if it is close enough to be a plausible typo: case
 /// differences are free to spot (`usd` → `USD`), and otherwise at most a third of the word may
 /// differ.
-pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+pub(crate) fn closest<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
     let lower = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
@@ -27,7 +30,7 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
 
 /// Prefix-aware closest match: `credit_card` → `credit` (a candidate that the word starts with
 /// after a separator), else [`closest`].
-pub fn closest_or_prefix<'c>(
+pub(crate) fn closest_or_prefix<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str> + Clone,
 ) -> Option<&'c str> {

@@ -2,7 +2,7 @@
 
 /// Quotes payload text for a message: control characters, escape sequences and invisible
 /// formatting characters are escaped (`"\u{1b}[31m"`), and long text is shortened.
-pub fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     const MAX_CHARS: usize = 60;
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(MAX_CHARS).collect();
@@ -27,7 +27,7 @@ mod tests {
 
 /// Text for a one-line format: control characters (line breaks included) and bidi controls are
 /// escaped as `\u{..}`, so one diagnostic stays one line and nothing reaches the terminal raw.
-pub fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| c.is_control() || is_invisible_format(c);
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
@@ -44,7 +44,7 @@ pub fn escape_line(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// [`escape_line`] for each line of a text of several: the breaks between them stay.
-pub fn escape_lines(text: &str) -> String {
+pub(crate) fn escape_lines(text: &str) -> String {
     let lines: Vec<_> = text.split('\n').map(escape_line).collect();
     lines.join("\n")
 }
@@ -64,7 +64,7 @@ fn is_invisible_format(c: char) -> bool {
 /// `\n` (it would move the cursor back over the line), and DEL become `?`; C1 controls and
 /// U+061C become `¿`; other bidi controls and U+2028/U+2029 become U+FFFD. Each replacement
 /// has the UTF-8 length of what it replaces.
-pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let unsafe_at = |at: usize, c: char| match c {
         '\t' | '\n' => false,

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// Why a file was not read.
 #[derive(Debug)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     Io(std::io::Error),
     /// A device, FIFO, socket or folder: what it is.
     NotRegular(&'static str),
@@ -37,7 +37,7 @@ impl fmt::Display for ReadError {
 
 /// Opens `path` for reading without blocking; `follow` says whether a final symbolic link is
 /// followed.
-pub fn open(path: &Path, follow: bool) -> std::io::Result<File> {
+pub(crate) fn open(path: &Path, follow: bool) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -53,7 +53,7 @@ pub fn open(path: &Path, follow: bool) -> std::io::Result<File> {
 
 /// Opens `path` without blocking and checks, on the open file (so a path swapped after a look
 /// cannot slip through), that it is a regular file.
-pub fn open_regular(path: &Path, follow: bool) -> Result<(File, Metadata), ReadError> {
+pub(crate) fn open_regular(path: &Path, follow: bool) -> Result<(File, Metadata), ReadError> {
     let file = open(path, follow).map_err(ReadError::Io)?;
     let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
@@ -63,7 +63,7 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<(File, Metadata), ReadE
 }
 
 /// The bytes of the regular file at `path` (links followed), when it holds at most `limit`.
-pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let (file, metadata) = open_regular(path, true)?;
     match read_at_most(file, metadata.len(), limit).map_err(ReadError::Io)? {
         AtMost::Whole(bytes) => Ok(bytes),
@@ -73,7 +73,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// What [`read_at_most`] found.
 #[derive(Debug, PartialEq, Eq)]
-pub enum AtMost {
+pub(crate) enum AtMost {
     /// All there was, within the limit.
     Whole(Vec<u8>),
     /// More than the limit: the size known beforehand, or as much as was read.
@@ -84,7 +84,7 @@ pub enum AtMost {
 /// past the limit, so a huge file or an endless stream never sits in memory whole. `known` is
 /// the size when it can be known beforehand (an open file's; 0 for a stream): over the limit,
 /// nothing is read. A file that grows while it is read stops at the limit too.
-pub fn read_at_most(reader: impl Read, known: u64, limit: u64) -> std::io::Result<AtMost> {
+pub(crate) fn read_at_most(reader: impl Read, known: u64, limit: u64) -> std::io::Result<AtMost> {
     if known > limit {
         return Ok(AtMost::Over(known));
     }

@@ -16,7 +16,7 @@ use crate::environment::Environment;
     about,
     args_conflicts_with_subcommands = true
 )]
-pub struct Cli {
+pub(super) struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -25,7 +25,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(super) enum Command {
     /// List every rule with its default severity and summary.
     Rules {
         /// Output format.
@@ -52,7 +52,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum CatalogueCommand {
+pub(super) enum CatalogueCommand {
     /// Fetch the account's products from the Dodo API into the catalogue file.
     ///
     /// The API key comes from DODO_PAYMENTS_API_KEY (never from a flag) and is never printed or
@@ -61,7 +61,7 @@ pub enum CatalogueCommand {
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct PullArgs {
+pub(super) struct PullArgs {
     /// Where to write the catalogue [default: the config's catalogue for the environment, else
     /// products.json].
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -118,7 +118,7 @@ impl ValueEnum for Environment {
 }
 
 #[derive(Debug, ClapArgs)]
-pub struct CheckArgs {
+pub(super) struct CheckArgs {
     /// Files, directories (recursively: source files, and JSON files that look like checkout
     /// payloads; respecting .gitignore and the default excludes) or globs; `-` reads standard
     /// input.
@@ -188,7 +188,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(super) enum Format {
     /// Code frames for people.
     Human,
     /// One line per diagnostic: path:line:col: severity[rule] message.
@@ -202,20 +202,20 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub(super) enum ListFormat {
     Table,
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(super) enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
+pub(super) enum FailOn {
     Error,
     Warning,
 }

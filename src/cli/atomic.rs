@@ -24,7 +24,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// What the target must still be right before the rename.
-pub struct Expected<'a> {
+pub(super) struct Expected<'a> {
     /// The metadata of the file as it was opened (its identity and permissions).
     pub metadata: &'a Metadata,
     /// Its content as it was read, when the new content was made from it (`--fix`).
@@ -33,7 +33,7 @@ pub struct Expected<'a> {
 
 /// Opens an existing file to be fixed: a regular file with one link, not through a symbolic
 /// link, without blocking. Returns the open file (to read from) and its metadata.
-pub fn open_for_fix(path: &Path) -> Result<(File, Metadata), String> {
+pub(super) fn open_for_fix(path: &Path) -> Result<(File, Metadata), String> {
     let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
     let link = fs::symlink_metadata(path).map_err(|err| format!("cannot read {shown}: {err}"))?;
     if link.file_type().is_symlink() {
@@ -47,7 +47,7 @@ pub fn open_for_fix(path: &Path) -> Result<(File, Metadata), String> {
 }
 
 /// Opens a file to read it whole (for `--diff`), links followed, without blocking.
-pub fn open_to_read(path: &Path) -> Result<(File, Metadata), String> {
+pub(super) fn open_to_read(path: &Path) -> Result<(File, Metadata), String> {
     let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
     opened(&shown, crate::untrusted_file::open_regular(path, true))
 }
@@ -64,7 +64,7 @@ fn opened(
 
 /// Replaces the regular file `path` with `content`, keeping its mode, owner and group; see the
 /// module documentation for what is refused.
-pub fn replace(path: &Path, content: &[u8], expected: &Expected<'_>) -> Result<(), String> {
+pub(super) fn replace(path: &Path, content: &[u8], expected: &Expected<'_>) -> Result<(), String> {
     let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
     check_replaceable(&shown, expected.metadata)?;
     check_writable(path, &shown, expected.metadata)?;
@@ -102,7 +102,7 @@ fn swap_in(
 }
 
 /// `-o FILE`: a new file, a replaced regular file, or a device/pipe written as it is.
-pub fn write_output(path: &Path, content: &[u8]) -> Result<(), String> {
+pub(super) fn write_output(path: &Path, content: &[u8]) -> Result<(), String> {
     let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
     let describe = |err: std::io::Error| format!("cannot write {shown}: {err}");
     match fs::symlink_metadata(path) {
@@ -272,7 +272,7 @@ fn same_file(a: &Metadata, b: &Metadata) -> bool {
 }
 
 /// Opens for reading without following a final symbolic link and without blocking on a FIFO.
-pub fn open_no_follow(path: &Path) -> std::io::Result<File> {
+pub(super) fn open_no_follow(path: &Path) -> std::io::Result<File> {
     crate::untrusted_file::open(path, false)
 }
 

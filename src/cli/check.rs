@@ -16,7 +16,7 @@ use super::job::Job;
 use super::select::{Selected, refuse_links_out_of_tree, refuse_unclaimed, select};
 use super::walk::{DEFAULT_EXCLUDES, Notes};
 
-pub fn run(args: &CheckArgs) -> Result<u8, String> {
+pub(super) fn run(args: &CheckArgs) -> Result<u8, String> {
     let (jobs, mut coverage) = plan(args)?;
     if args.fix || args.diff {
         let outcome = super::fixes::run(&jobs, args)?;

@@ -10,7 +10,7 @@ use crate::config::CONFIG_FILE_NAME;
 use crate::{Config, Level, Linter};
 
 /// Linters by config file, each built once.
-pub struct Configs {
+pub(super) struct Configs {
     explicit: Option<Arc<Linter>>,
     isolated: bool,
     rule_flags: BTreeMap<String, Level>,
@@ -20,7 +20,7 @@ pub struct Configs {
 }
 
 impl Configs {
-    pub fn new(
+    pub(super) fn new(
         explicit: Option<&Path>,
         isolated: bool,
         rule_flags: BTreeMap<String, Level>,
@@ -42,7 +42,7 @@ impl Configs {
     }
 
     /// The linter for a file at `path` (which need not exist, e.g. `--stdin-filename`).
-    pub fn linter_for(&mut self, path: &Path) -> Result<Arc<Linter>, String> {
+    pub(super) fn linter_for(&mut self, path: &Path) -> Result<Arc<Linter>, String> {
         if let Some(linter) = &self.explicit {
             return Ok(Arc::clone(linter));
         }

@@ -12,7 +12,7 @@ use similar::TextDiff;
 
 use crate::text::{escape_line, for_terminal};
 
-pub fn unified(name: &str, old: &str, new: &str) -> String {
+pub(super) fn unified(name: &str, old: &str, new: &str) -> String {
     let old_lines = lines(old);
     let new_lines = lines(new);
     let diff = TextDiff::configure().diff_slices(&old_lines, &new_lines);

@@ -6,7 +6,7 @@ use crate::rules;
 
 use super::args::ListFormat;
 
-pub fn list(format: ListFormat) -> String {
+pub(super) fn list(format: ListFormat) -> String {
     match format {
         ListFormat::Table => {
             let width = rules::all()
@@ -45,7 +45,7 @@ pub fn list(format: ListFormat) -> String {
     }
 }
 
-pub fn explain(name: &str) -> Result<String, String> {
+pub(super) fn explain(name: &str) -> Result<String, String> {
     rules::find(name)
         .map(|rule| rule.meta().docs.to_string())
         .ok_or_else(|| unknown_rule_message(name))

@@ -12,12 +12,12 @@ use super::inputs::Input;
 use super::job::Job;
 
 #[derive(Default)]
-pub struct Outcome {
+pub(super) struct Outcome {
     /// Unified diffs of every changed file (for `--diff`).
     pub diff: String,
 }
 
-pub fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
+pub(super) fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
     let mut problems = Vec::new();
     for job in jobs {

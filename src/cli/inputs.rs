@@ -9,21 +9,24 @@ use globset::GlobBuilder;
 use super::walk::Notes;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Input {
+pub(super) enum Input {
     Stdin,
     File(PathBuf),
 }
 
 /// How folders are walked: the folder names always skipped, and where notes on what was
 /// skipped go.
-pub struct WalkOptions<'a> {
+pub(super) struct WalkOptions<'a> {
     pub excludes: &'a [String],
     pub notes: &'a Notes,
 }
 
 /// Expands the command-line paths into inputs, sorted by path and without duplicates
 /// (standard input first), each with whether it was named (not found by a walk).
-pub fn collect(paths: &[String], options: &WalkOptions<'_>) -> Result<Vec<(Input, bool)>, String> {
+pub(super) fn collect(
+    paths: &[String],
+    options: &WalkOptions<'_>,
+) -> Result<Vec<(Input, bool)>, String> {
     let mut inputs = Vec::new();
     let mut named = std::collections::HashSet::new();
     for arg in paths {

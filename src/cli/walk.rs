@@ -21,7 +21,7 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use crate::link_containment::{Containment, resolve_inside};
 
 /// Folders skipped in every walk, unless a config's `default-excludes` replaces the list.
-pub const DEFAULT_EXCLUDES: &[&str] = &[
+pub(super) const DEFAULT_EXCLUDES: &[&str] = &[
     "node_modules",
     ".git",
     "vendor",
@@ -96,10 +96,10 @@ struct Ignores {
 
 /// Notes on what a walk skipped, each said once on standard error after the walk.
 #[derive(Default, Clone)]
-pub struct Notes(Arc<Mutex<BTreeSet<String>>>);
+pub(super) struct Notes(Arc<Mutex<BTreeSet<String>>>);
 
 impl Notes {
-    pub fn print(&self) {
+    pub(super) fn print(&self) {
         let notes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         for note in notes.iter() {
             eprintln!("checkout-lint: note: {}", crate::text::escape_line(note));
@@ -292,7 +292,7 @@ impl Ignores {
 
 /// The files under `dir` (recursively) that `keep` accepts, skipping what the ignore files
 /// and `excludes` (folder names) skip; what could not be read safely is added to `notes`.
-pub fn files(
+pub(super) fn files(
     dir: &Path,
     excludes: &[String],
     notes: &Notes,

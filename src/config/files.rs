@@ -76,7 +76,7 @@ impl FileSet {
 }
 
 /// `path` relative to `root` when it lies inside it; otherwise the normalized path itself.
-pub fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
+pub(crate) fn relative_to(path: &Path, root: Option<&Path>) -> PathBuf {
     let absolute = std::path::absolute(path).map(|p| normalize(&p));
     match (root, absolute) {
         (Some(root), Ok(absolute)) => {
@@ -109,7 +109,7 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// Why a file a config names is not inside the config's folder tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outside {
+pub(crate) enum Outside {
     /// A `..` or an absolute path leads out, as written.
     Named,
     /// A link on the way (a folder, or the file itself) leads out, or goes nowhere.
@@ -134,7 +134,7 @@ impl std::fmt::Display for Outside {
 /// existing ancestor, is resolved through every link and must still be under the resolved
 /// `root`). A file the config names is read or written by whoever runs checkout-lint in a
 /// repository that someone else prepared; only a path the user types may lead elsewhere.
-pub fn check_inside(root: &Path, path: &Path) -> Result<(), Outside> {
+pub(crate) fn check_inside(root: &Path, path: &Path) -> Result<(), Outside> {
     let root = if root.as_os_str().is_empty() {
         Path::new(".")
     } else {

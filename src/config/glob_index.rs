@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use globset::{Glob, GlobBuilder, GlobMatcher};
 
 #[derive(Debug, Clone)]
-pub struct GlobIndex<T> {
+pub(super) struct GlobIndex<T> {
     /// Each glob is compiled to a matcher the first time a path is a candidate for it: most
     /// of thousands of globs never are.
     globs: Vec<(Glob, OnceLock<GlobMatcher>, T)>,
@@ -21,7 +21,7 @@ pub struct GlobIndex<T> {
 }
 
 impl<T: Copy> GlobIndex<T> {
-    pub fn empty() -> Self {
+    pub(super) fn empty() -> Self {
         Self {
             globs: Vec::new(),
             by_prefix: HashMap::new(),
@@ -29,7 +29,9 @@ impl<T: Copy> GlobIndex<T> {
         }
     }
 
-    pub fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, T)>) -> Result<Self, String> {
+    pub(super) fn new<'p>(
+        patterns: impl IntoIterator<Item = (&'p str, T)>,
+    ) -> Result<Self, String> {
         let mut index = Self::empty();
         for (pattern, owner) in patterns {
             let glob = GlobBuilder::new(pattern)
@@ -50,12 +52,12 @@ impl<T: Copy> GlobIndex<T> {
         Ok(index)
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.globs.is_empty()
     }
 
     /// The owners of the globs that match `path`, in the order the globs were given.
-    pub fn matches(&self, path: &Path) -> Vec<T> {
+    pub(super) fn matches(&self, path: &Path) -> Vec<T> {
         let mut candidates: Vec<usize> = match path.to_str() {
             Some(text) => self
                 .lengths

@@ -162,7 +162,7 @@ const FUNCTIONS: &[&str] = &[
 
 /// True for a colour the checkout theme accepts. Functional notations are checked for shape
 /// (name, balanced parentheses, only numbers, units, separators and `none` inside), not range.
-pub fn is_css_color(value: &str) -> bool {
+pub(crate) fn is_css_color(value: &str) -> bool {
     let value = value.trim();
     // Hex first: it is what themes mostly use, and it needs no lowercasing.
     let hex = value.strip_prefix('#').unwrap_or(value);

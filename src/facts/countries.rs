@@ -4,19 +4,19 @@ use isocountry::CountryCode;
 
 /// Valid `CountryCode` enum values that are not in Dodo's "Countries Eligible for Payment
 /// Acceptance" (docs, 2026-03): a request with one fails with `UNSUPPORTED_COUNTRY`.
-pub const NOT_ACCEPTED: [&str; 23] = [
+pub(crate) const NOT_ACCEPTED: [&str; 23] = [
     "AF", "AQ", "BY", "CD", "CF", "CU", "HT", "IR", "KP", "LY", "MD", "ML", "MM", "PS", "RU", "SD",
     "SO", "SS", "SY", "UA", "VE", "YE", "ZW",
 ];
 
-pub fn is_accepted(alpha2: &str) -> bool {
+pub(crate) fn is_accepted(alpha2: &str) -> bool {
     !NOT_ACCEPTED.contains(&alpha2)
 }
 
 /// The ISO 3166-1 alpha-2 code a value most likely means: a lower-case alpha-2 code (`us`), an
 /// alpha-3 code in any case (`USA`, `deu`), or the common non-ISO `UK` (→ `GB`) and `EL`
 /// (Greece's EU code, → `GR`). `None` when it is none of these.
-pub fn alpha2_for(value: &str) -> Option<&'static str> {
+pub(crate) fn alpha2_for(value: &str) -> Option<&'static str> {
     let upper = value.trim().to_ascii_uppercase();
     match upper.as_str() {
         "UK" => return Some("GB"),
@@ -31,12 +31,12 @@ pub fn alpha2_for(value: &str) -> Option<&'static str> {
 }
 
 /// The English name of an alpha-2 code, for messages.
-pub fn name(alpha2: &str) -> Option<&'static str> {
+pub(crate) fn name(alpha2: &str) -> Option<&'static str> {
     CountryCode::for_alpha2(alpha2).ok().map(|c| c.name())
 }
 
 /// The payload fields that hold a country code.
-pub fn is_country_field(pointer: &str) -> bool {
+pub(crate) fn is_country_field(pointer: &str) -> bool {
     pointer == "/billing_address/country"
 }
 

@@ -89,26 +89,26 @@ const MINIMUMS: &[(&str, &str)] = &[
 ];
 
 /// True for an ISO 4217 code (upper case).
-pub fn is_iso(code: &str) -> bool {
+pub(crate) fn is_iso(code: &str) -> bool {
     Currency::from_code(code).is_some()
 }
 
 /// True for a currency in Dodo's `Currency` enum.
-pub fn is_supported(code: &str) -> bool {
+pub(crate) fn is_supported(code: &str) -> bool {
     schema::document()["$defs"]["Currency"]["enum"]
         .as_array()
         .is_some_and(|codes| codes.iter().any(|c| c == code))
 }
 
 /// Digits after the decimal point (2 for USD, 0 for JPY, 3 for KWD); 2 when unknown.
-pub fn minor_unit_digits(code: &str) -> u32 {
+pub(crate) fn minor_unit_digits(code: &str) -> u32 {
     Currency::from_code(code)
         .and_then(|c| c.exponent())
         .map_or(2, u32::from)
 }
 
 /// The documented minimum charge in minor units, when Dodo documents one.
-pub fn minimum_charge(code: &str) -> Option<i64> {
+pub(crate) fn minimum_charge(code: &str) -> Option<i64> {
     let (_, major) = MINIMUMS.iter().find(|(c, _)| *c == code)?;
     to_minor(major, minor_unit_digits(code))
 }
@@ -125,7 +125,7 @@ fn to_minor(major: &str, digits: u32) -> Option<i64> {
 }
 
 /// Minor units as a decimal amount with the code: `5001, USD` → "50.01 USD".
-pub fn format_amount(minor: i64, code: &str) -> String {
+pub(crate) fn format_amount(minor: i64, code: &str) -> String {
     let digits = minor_unit_digits(code);
     if digits == 0 {
         return format!("{minor} {code}");
@@ -143,7 +143,7 @@ pub fn format_amount(minor: i64, code: &str) -> String {
 }
 
 /// The payload fields that hold a currency code.
-pub fn is_currency_field(pointer: &str) -> bool {
+pub(crate) fn is_currency_field(pointer: &str) -> bool {
     pointer == "/billing_currency" || pointer == "/subscription_data/on_demand/product_currency"
 }
 

@@ -4,7 +4,7 @@
 use email_address::{EmailAddress, Options};
 
 /// True when `text` is an addr-spec (no display name) whose domain has a dot.
-pub fn is_deliverable(text: &str) -> bool {
+pub(crate) fn is_deliverable(text: &str) -> bool {
     common_shape(text).unwrap_or_else(|| by_the_crate(text))
 }
 

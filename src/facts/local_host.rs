@@ -11,7 +11,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// `0.0.0.0` and the IPv4-mapped `[::ffff:127.0.0.1]` are not local: browsers do not count
 /// them as secure contexts (W3C Secure Contexts, "potentially trustworthy origin"), and a
 /// payload's redirect is judged as a browser would judge it.
-pub fn is_local_host(host: &str) -> bool {
+pub(crate) fn is_local_host(host: &str) -> bool {
     if let Some(literal) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
         return literal.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback());
     }
@@ -22,7 +22,7 @@ pub fn is_local_host(host: &str) -> bool {
 /// [`is_local_host`] without the subdomains of `localhost`: what may receive an API key over
 /// plain http. `localhost` itself comes from the hosts file, but `shop.localhost` is handed to
 /// the system resolver by the HTTP client, and a hostile DNS server could answer it.
-pub fn is_loopback_host(host: &str) -> bool {
+pub(crate) fn is_loopback_host(host: &str) -> bool {
     let name = host.strip_suffix('.').unwrap_or(host);
     is_local_host(host) && (name.eq_ignore_ascii_case("localhost") || is_ip_literal(name))
 }

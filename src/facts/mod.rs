@@ -3,12 +3,12 @@
 //! Rules read these; nothing here reads a payload. Sources are in `api-facts.md` and each rule's
 //! page.
 
-pub mod colors;
-pub mod countries;
-pub mod currencies;
-pub mod email;
-pub mod languages;
-pub mod local_host;
-pub mod payment_methods;
-pub mod response;
-pub mod url;
+pub(crate) mod colors;
+pub(crate) mod countries;
+pub(crate) mod currencies;
+pub(crate) mod email;
+pub(crate) mod languages;
+pub(crate) mod local_host;
+pub(crate) mod payment_methods;
+pub(crate) mod response;
+pub(crate) mod url;

@@ -5,7 +5,7 @@
 
 /// The documented conditions for a method to show.
 #[derive(Debug, Clone, Copy)]
-pub struct Availability {
+pub(crate) struct Availability {
     /// Billing countries where it shows; `None` = everywhere (except `excluded_countries`).
     pub countries: Option<&'static [&'static str]>,
     pub excluded_countries: &'static [&'static str],
@@ -16,7 +16,8 @@ pub struct Availability {
     pub subscriptions: bool,
     /// Buy-now-pay-later: documented minimum order of $50.01 (or equivalent).
     pub minimum_usd_cents: Option<i64>,
-    /// The docs page the row comes from.
+    /// The docs page the row comes from: read by people checking the table, not by code.
+    #[allow(dead_code)]
     pub source: &'static str,
 }
 
@@ -166,7 +167,7 @@ const WE_CHAT_PAY: Availability = Availability {
 };
 
 /// The documented availability of a method, if Dodo documents it.
-pub fn availability(method: &str) -> Option<Availability> {
+pub(crate) fn availability(method: &str) -> Option<Availability> {
     Some(match method {
         "credit" | "debit" => ANYWHERE,
         "apple_pay" | "google_pay" => APPLE_GOOGLE_PAY,
@@ -193,7 +194,7 @@ pub fn availability(method: &str) -> Option<Availability> {
 
 /// What is known about the checkout a method would show in.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Situation<'a> {
+pub(crate) struct Situation<'a> {
     pub country: Option<&'a str>,
     pub currency: Option<&'a str>,
     /// Some(true) when the cart holds a subscription, Some(false) when it holds none.
@@ -203,7 +204,7 @@ pub struct Situation<'a> {
 }
 
 /// Why a method cannot show in this situation, or `None` when it can (or nobody knows).
-pub fn why_unavailable(method: &str, situation: &Situation<'_>) -> Option<String> {
+pub(crate) fn why_unavailable(method: &str, situation: &Situation<'_>) -> Option<String> {
     let rule = availability(method)?;
     if let Some(country) = situation.country {
         if let Some(countries) = rule.countries.filter(|c| !c.contains(&country)) {

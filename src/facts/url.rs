@@ -11,7 +11,7 @@ use super::local_host::is_local_host;
 
 /// The parts of an absolute URL the rules look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Url<'a> {
+pub(crate) struct Url<'a> {
     /// As written; compare with [`Url::has_scheme`].
     pub scheme: &'a str,
     pub host: &'a str,
@@ -19,13 +19,13 @@ pub struct Url<'a> {
 
 impl Url<'_> {
     /// Schemes are case-insensitive (RFC 3986 §3.1).
-    pub fn has_scheme(&self, scheme: &str) -> bool {
+    pub(crate) fn has_scheme(&self, scheme: &str) -> bool {
         self.scheme.eq_ignore_ascii_case(scheme)
     }
 
     /// Whether the host names this machine (see [`is_local_host`]): where plain http is fine
     /// for development.
-    pub fn is_local(&self) -> bool {
+    pub(crate) fn is_local(&self) -> bool {
         is_local_host(self.host)
     }
 }
@@ -35,7 +35,7 @@ impl Url<'_> {
 /// Works on bytes: every delimiter is ASCII, so each cut lands on a character boundary. Two
 /// rules parse every redirect URL of every payload, so this stays allocation-free, and plain
 /// loops beat a SIMD search's setup on strings this short.
-pub fn parse(text: &str) -> Result<Url<'_>, String> {
+pub(crate) fn parse(text: &str) -> Result<Url<'_>, String> {
     // Printable ASCII (the usual URL) needs no per-character Unicode lookups. A fold rather
     // than `all`: no early exit, so it vectorises.
     let printable_ascii = text

@@ -6,7 +6,7 @@ use crate::span::Span;
 use crate::tree::Node;
 
 /// Keys of the new-customer variant.
-pub const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
+pub(crate) const NEW_CUSTOMER_KEYS: [&str; 3] = ["email", "name", "phone_number"];
 
 /// The API's `CustomerRequest`, an untagged union told apart by its keys. Both variants' fields
 /// are kept so that rules can see a mix of them.

@@ -15,13 +15,13 @@ mod subscription;
 
 use std::collections::HashSet;
 
-pub use address::BillingAddress;
-pub use cart::{Addon, CreditEntitlement, ProductItem};
-pub use customer::{Customer, NEW_CUSTOMER_KEYS};
-pub use field::Field;
-pub use flags::FeatureFlags;
-pub use page::{CustomField, Customization, Metadata, MetadataEntry, ThemeConfig};
-pub use subscription::{OnDemand, SubscriptionData};
+pub(crate) use address::BillingAddress;
+pub(crate) use cart::ProductItem;
+pub(crate) use customer::{Customer, NEW_CUSTOMER_KEYS};
+pub(crate) use field::Field;
+pub(crate) use flags::FeatureFlags;
+pub(crate) use page::{CustomField, Customization, Metadata};
+pub(crate) use subscription::SubscriptionData;
 
 use crate::span::Span;
 use crate::tree::Node;

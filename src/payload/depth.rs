@@ -12,12 +12,12 @@ use crate::span::Span;
 /// The deepest bracket nesting (`(`, `[`, `{`, counted as written, strings and comments
 /// included) a source file may have. Hand-written code stays far below (CPython refuses 200
 /// nested parentheses); a file past it is reported and not parsed.
-pub const MAX_NESTING: usize = 256;
+pub(crate) const MAX_NESTING: usize = 256;
 
 /// The deepest syntax tree (expressions, statements, types, patterns, JSX elements nested in
 /// each other) a parsed file may have before its payloads are looked for. Chains such as
 /// `a.b.c…`, `a + b + …` or `else if …` nest without brackets.
-pub const MAX_TREE_DEPTH: usize = 1_000;
+pub(crate) const MAX_TREE_DEPTH: usize = 1_000;
 
 #[cfg(any(feature = "js", feature = "python"))]
 /// Stack per byte of the file: the parsers spend at most about this much per level of

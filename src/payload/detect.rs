@@ -68,7 +68,7 @@ const PROJECT_FOLDERS: &[&[&str]] = &[&["migrations", "meta"], &[".vscode"], &["
 
 /// True for a well-known project file (`package.json`, `tsconfig.*.json`, a web manifest, tool
 /// config, migration metadata): never a checkout payload, even when named.
-pub fn is_project_file(path: &Path) -> bool {
+pub(crate) fn is_project_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
         return false;
     };
@@ -164,7 +164,7 @@ fn snake_case(key: &str) -> String {
 /// keys are checkout-session fields or near misses of them. Text that does not parse is judged
 /// by the keys it seems to hold (`"key":`), so a payload file with a syntax error is still
 /// linted and reported.
-pub fn looks_like_payload(text: &str) -> bool {
+pub(crate) fn looks_like_payload(text: &str) -> bool {
     let arena = Arena::for_text(text.len());
     match tree::parse(text, &arena) {
         Ok(root) => is_payload_tree(&root),
@@ -173,7 +173,7 @@ pub fn looks_like_payload(text: &str) -> bool {
 }
 
 /// [`looks_like_payload`] for a document already parsed.
-pub fn is_payload_tree(root: &Node<'_>) -> bool {
+pub(crate) fn is_payload_tree(root: &Node<'_>) -> bool {
     match root.as_object() {
         Some(members) => mostly_fields(members.iter().map(|member| member.key)),
         None => false,
@@ -181,7 +181,7 @@ pub fn is_payload_tree(root: &Node<'_>) -> bool {
 }
 
 /// [`looks_like_payload`] for text that did not parse: judged by the `"key":` strings it holds.
-pub fn is_payload_text(text: &str) -> bool {
+pub(crate) fn is_payload_text(text: &str) -> bool {
     mostly_fields(written_keys(text))
 }
 

@@ -8,13 +8,13 @@ use crate::span::Span;
 
 /// One token, with its bytes in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lexeme {
+pub(crate) struct Lexeme {
     pub kind: LexemeKind,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LexemeKind {
+pub(crate) enum LexemeKind {
     Open(Bracket),
     Close(Bracket),
     Comma,
@@ -36,7 +36,7 @@ pub enum LexemeKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bracket {
+pub(crate) enum Bracket {
     /// `(` `)`
     Round,
     /// `[` `]`
@@ -46,7 +46,7 @@ pub enum Bracket {
 }
 
 impl Lexeme {
-    pub fn new(kind: LexemeKind, start: usize, end: usize) -> Self {
+    pub(crate) fn new(kind: LexemeKind, start: usize, end: usize) -> Self {
         Self {
             kind,
             span: Span::between(start, end),
@@ -56,7 +56,7 @@ impl Lexeme {
 
 /// A quoted string's value: each backslash escape stands for the character it escapes (a
 /// key's name rarely holds one, and a value being typed is not read). `raw` keeps backslashes.
-pub fn unescape(body: &str, raw: bool) -> String {
+pub(crate) fn unescape(body: &str, raw: bool) -> String {
     if raw {
         return body.to_string();
     }
@@ -73,7 +73,7 @@ pub fn unescape(body: &str, raw: bool) -> String {
 
 /// Where the payload around a cursor starts in a text's lexemes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Start {
+pub(crate) struct Start {
     /// The index of its first lexeme.
     pub index: usize,
     /// True when the payload is the keyword arguments of a Python call (`name=value`), which
@@ -83,7 +83,7 @@ pub struct Start {
 
 /// How keys are written where a cursor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyStyle {
+pub(crate) enum KeyStyle {
     /// JSON, and Python dict keys: quoted.
     Quoted,
     /// JavaScript object keys: bare.

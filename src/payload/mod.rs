@@ -5,8 +5,8 @@
 //! [`front_end::FrontEnd`] and a line there.
 
 // depth, flow, print and urls are what the source front-ends share; nothing else uses them.
-pub mod depth;
-pub mod detect;
+pub(crate) mod depth;
+pub(crate) mod detect;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod flow;
 pub(crate) mod front_end;
@@ -23,16 +23,18 @@ pub(crate) mod suppress;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod urls;
 
-pub use crate::facts::response::Call;
+pub(crate) use crate::facts::response::Call;
 use crate::span::Span;
 use crate::tree::Node;
 
 /// One payload in a source file.
 #[derive(Debug, Clone)]
-pub struct Payload<'s> {
+pub(crate) struct Payload<'s> {
     /// Its tree; spans are in the host file.
     pub root: Node<'s>,
-    /// The call or literal it was found at.
+    /// The call or literal it was found at (kept for the diagnostics that will name the call
+    /// site making a helper's value a payload; nothing reads it yet).
+    #[allow(dead_code)]
     pub call: Span,
     /// The SDK call it is sent with, when it is an SDK call whose result the code reads.
     pub sent_with: Option<Call>,
@@ -50,7 +52,7 @@ pub struct ResponseRead<'s> {
 
 /// The payloads of a file in any host language: a JSON file's root (when it parses), or what
 /// a source front-end finds. For editors, which look up the payload under the cursor.
-pub fn find_payloads<'s>(
+pub(crate) fn find_payloads<'s>(
     name: &str,
     text: &'s str,
     arena: &'s crate::tree::Arena,

@@ -14,7 +14,7 @@ macro_rules! declare_rule {
         $(, needs = [$($need:ident),*])?
         $(,)?
     ) => {
-        pub struct $ty;
+        pub(crate) struct $ty;
 
         pub(crate) static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             name: $name,

@@ -12,7 +12,7 @@ declare_rule!(TooManyFindings, "too-many-findings", Error, "The file has more fi
 fn check(_ctx: &Context<'_>, _findings: &mut Findings<'_>) {}
 
 /// The summary at the start of the file: `kept` findings are listed, `dropped` are not.
-pub fn finding(kept: usize, dropped: usize) -> Finding {
+pub(crate) fn finding(kept: usize, dropped: usize) -> Finding {
     Finding::new(
         Span::new(0, 0),
         format!(

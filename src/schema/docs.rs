@@ -33,7 +33,7 @@ fn resolve(schema: &'static Json) -> &'static Json {
 }
 
 /// The schema of the value at `pointer` ("/product_cart/0/quantity"), if the schema knows it.
-pub fn at_pointer(pointer: &str) -> Option<&'static Json> {
+pub(crate) fn at_pointer(pointer: &str) -> Option<&'static Json> {
     let mut schema: &'static Json = document();
     for segment in pointer.split('/').skip(1) {
         let segment = unescape_pointer_segment(segment);
@@ -55,7 +55,7 @@ pub fn at_pointer(pointer: &str) -> Option<&'static Json> {
 
 /// Whether `schema` accepts a value of the JSON type `type_name` ("string", "number" …):
 /// `None` when it does not say. An integer type accepts numbers (the value decides).
-pub fn allows_type(schema: &'static Json, type_name: &str) -> Option<bool> {
+pub(crate) fn allows_type(schema: &'static Json, type_name: &str) -> Option<bool> {
     let schema = resolve(schema);
     let accepts = |t: &str| t == type_name || (t == "integer" && type_name == "number");
     match schema.get("type") {
@@ -83,7 +83,7 @@ pub fn allows_type(schema: &'static Json, type_name: &str) -> Option<bool> {
 
 /// The properties an object schema allows, including both branches of an `if`/`then`/`else`
 /// union (the customer variants).
-pub fn properties(schema: &'static Json) -> Vec<(&'static str, &'static Json)> {
+pub(crate) fn properties(schema: &'static Json) -> Vec<(&'static str, &'static Json)> {
     let schema = resolve(schema);
     let mut found = Vec::new();
     let mut add = |s: &'static Json| {
@@ -105,7 +105,7 @@ pub fn properties(schema: &'static Json) -> Vec<(&'static str, &'static Json)> {
 }
 
 /// The string values an enum schema allows.
-pub fn enum_values(schema: &'static Json) -> Vec<&'static str> {
+pub(crate) fn enum_values(schema: &'static Json) -> Vec<&'static str> {
     resolve(schema)
         .get("enum")
         .and_then(Json::as_array)
@@ -114,7 +114,7 @@ pub fn enum_values(schema: &'static Json) -> Vec<&'static str> {
 }
 
 /// Markdown for a hover: type, description, allowed values and default.
-pub fn describe(name: &str, schema: &'static Json) -> String {
+pub(crate) fn describe(name: &str, schema: &'static Json) -> String {
     let resolved = resolve(schema);
     let description = schema
         .get("description")

@@ -2,7 +2,7 @@
 //! its errors mapped back onto the tree as [`Violation`]s with exact spans.
 
 mod certain;
-pub mod docs;
+pub(crate) mod docs;
 mod locate;
 mod tree_json;
 mod window;
@@ -15,7 +15,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value as Json;
 
 use crate::bounded::Bounded;
-pub use crate::pointer::{escape_pointer_segment, unescape_pointer_segment};
+pub(crate) use crate::pointer::{escape_pointer_segment, unescape_pointer_segment};
 use crate::span::Span;
 use crate::text::quote;
 use crate::tree::{Node, Value};
@@ -24,7 +24,7 @@ use tree_json::{TreeJson, TreeNode};
 use window::Plan;
 
 /// The schema text, embedded so the binary and library need no files at run time.
-pub const SCHEMA_TEXT: &str = include_str!("../../schemas/checkout-session.schema.json");
+pub(crate) const SCHEMA_TEXT: &str = include_str!("../../schemas/checkout-session.schema.json");
 
 /// One way the payload breaks the schema, located in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,7 +155,7 @@ pub fn validate(root: &Node<'_>) -> Vec<Violation> {
 
 /// What validation found, in memory bounded by the limit it was given.
 #[derive(Debug, Default)]
-pub struct Validation {
+pub(crate) struct Validation {
     /// The first violations by position, at most the limit.
     pub violations: Vec<Violation>,
     /// The spans of every value that failed, kept or not: the model leaves them all out.
@@ -165,7 +165,7 @@ pub struct Validation {
 }
 
 /// [`validate`], keeping at most `limit` violations (the first by position).
-pub fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
+pub(crate) fn validate_within(root: &Node<'_>, limit: usize) -> Validation {
     let compiled = compiled();
     if compiled.validator.is_valid(TreeNode(root, None)) {
         return Validation::default();

@@ -16,15 +16,15 @@ use crate::span::Span;
 use crate::tree::{self, Member, StaticType, Unknown, Value};
 
 /// The marker type naming the representation.
-pub struct TreeJson;
+pub(super) struct TreeJson;
 
 /// A tree node, by reference, as one validation pass shows it (see [`super::window`]); `None`
 /// shows everything.
 #[derive(Clone, Copy)]
-pub struct TreeNode<'a>(pub &'a tree::Node<'a>, pub Option<View<'a>>);
+pub(super) struct TreeNode<'a>(pub &'a tree::Node<'a>, pub Option<View<'a>>);
 
 #[derive(Clone, Copy)]
-pub struct TreeObject<'a> {
+pub(super) struct TreeObject<'a> {
     all: &'a [Member<'a>],
     shown: Shown<'a>,
     /// Pinned members (empty unless the object is wide): they answer lookups of the keys the
@@ -34,11 +34,11 @@ pub struct TreeObject<'a> {
 }
 
 #[derive(Clone, Copy)]
-pub struct TreeArray<'a>(&'a [tree::Node<'a>], Option<View<'a>>);
+pub(super) struct TreeArray<'a>(&'a [tree::Node<'a>], Option<View<'a>>);
 
 /// A number as written; parsed on demand.
 #[derive(Clone, Copy)]
-pub struct TreeNumber<'a>(&'a str);
+pub(super) struct TreeNumber<'a>(&'a str);
 
 impl Json for TreeJson {
     type Node<'a> = TreeNode<'a>;
@@ -220,7 +220,7 @@ fn shown_json(node: &tree::Node<'_>, view: Option<View<'_>>) -> Json_ {
     }
 }
 
-pub struct Members<'a> {
+pub(super) struct Members<'a> {
     all: &'a [Member<'a>],
     before: std::slice::Iter<'a, usize>,
     window: std::ops::Range<usize>,
@@ -243,7 +243,7 @@ impl<'a> Iterator for Members<'a> {
     }
 }
 
-pub struct Elements<'a>(std::slice::Iter<'a, tree::Node<'a>>, Option<View<'a>>);
+pub(super) struct Elements<'a>(std::slice::Iter<'a, tree::Node<'a>>, Option<View<'a>>);
 
 impl<'a> Iterator for Elements<'a> {
     type Item = TreeNode<'a>;

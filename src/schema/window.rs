@@ -20,11 +20,11 @@ use std::collections::{HashMap, HashSet};
 use crate::tree::{Member, Node, Value};
 
 /// Arrays and objects with more items or members than this are validated in windows.
-pub const WINDOW: usize = 4096;
+pub(super) const WINDOW: usize = 4096;
 
 /// What the passes show: which members of each wide object are pinned.
 #[derive(Debug, Default)]
-pub struct Plan {
+pub(super) struct Plan {
     /// How many passes the widest array or object needs (at least one).
     pub passes: usize,
     /// Wide objects, by the address of their members: the sorted indexes of pinned members.
@@ -33,14 +33,14 @@ pub struct Plan {
 
 /// One pass of a plan.
 #[derive(Debug, Clone, Copy)]
-pub struct View<'p> {
+pub(super) struct View<'p> {
     pub pass: usize,
     plan: &'p Plan,
 }
 
 impl Plan {
     /// Walks the tree once; `names` are the keys the schema names anywhere.
-    pub fn new(root: &Node<'_>, names: &HashSet<String>) -> Self {
+    pub(super) fn new(root: &Node<'_>, names: &HashSet<String>) -> Self {
         let mut plan = Plan {
             passes: 1,
             pinned: HashMap::new(),
@@ -71,7 +71,7 @@ impl Plan {
         }
     }
 
-    pub fn view(&self, pass: usize) -> View<'_> {
+    pub(super) fn view(&self, pass: usize) -> View<'_> {
         View { pass, plan: self }
     }
 }
@@ -91,14 +91,14 @@ fn pinned(members: &[Member<'_>], names: &HashSet<String>) -> Vec<usize> {
 }
 
 /// The index range of window `pass` in a sequence of `len`.
-pub fn range(len: usize, pass: usize) -> std::ops::Range<usize> {
+pub(super) fn range(len: usize, pass: usize) -> std::ops::Range<usize> {
     let start = pass.saturating_mul(WINDOW).min(len);
     start..(start + WINDOW).min(len)
 }
 
 impl<'p> View<'p> {
     /// The items an array shows in this pass.
-    pub fn items<'t>(&self, items: &'t [Node<'t>]) -> &'t [Node<'t>] {
+    pub(super) fn items<'t>(&self, items: &'t [Node<'t>]) -> &'t [Node<'t>] {
         if items.len() > WINDOW {
             &items[range(items.len(), self.pass)]
         } else {
@@ -107,7 +107,7 @@ impl<'p> View<'p> {
     }
 
     /// The pinned members of an object (empty unless it is wide).
-    pub fn pinned(&self, members: &[Member<'_>]) -> &'p [usize] {
+    pub(super) fn pinned(&self, members: &[Member<'_>]) -> &'p [usize] {
         if members.len() <= WINDOW {
             return &[];
         }
@@ -119,7 +119,7 @@ impl<'p> View<'p> {
 
     /// The members of an object this pass shows: the window's range and the pinned ones
     /// outside it (all members for an object that is not wide).
-    pub fn members(&self, members: &[Member<'_>]) -> Shown<'p> {
+    pub(super) fn members(&self, members: &[Member<'_>]) -> Shown<'p> {
         if members.len() <= WINDOW {
             return Shown {
                 start: 0,
@@ -143,7 +143,7 @@ impl<'p> View<'p> {
 
 /// The indexes of the members shown in one pass.
 #[derive(Debug, Clone, Copy)]
-pub struct Shown<'p> {
+pub(super) struct Shown<'p> {
     /// The window's index range.
     pub start: usize,
     pub end: usize,
@@ -153,11 +153,11 @@ pub struct Shown<'p> {
 }
 
 impl Shown<'_> {
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.end - self.start + self.before.len() + self.after.len()
     }
 
-    pub fn indexes(&self) -> impl Iterator<Item = usize> + '_ {
+    pub(super) fn indexes(&self) -> impl Iterator<Item = usize> + '_ {
         self.before
             .iter()
             .copied()

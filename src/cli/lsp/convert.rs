@@ -17,13 +17,13 @@ use crate::{Diagnostic, Severity, Source, Span};
 /// How positions count characters on this connection: UTF-16 (LSP's default) unless the
 /// client offered UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Encoding(ColumnUnit);
+pub(super) struct Encoding(ColumnUnit);
 
 impl Encoding {
-    pub const UTF16: Encoding = Encoding(ColumnUnit::Utf16);
+    pub(super) const UTF16: Encoding = Encoding(ColumnUnit::Utf16);
 
     /// UTF-8 when the client offers it (no conversion at all), else UTF-16.
-    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
+    pub(super) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
         match offered {
             Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => {
                 Encoding(ColumnUnit::Utf8)
@@ -32,14 +32,14 @@ impl Encoding {
         }
     }
 
-    pub fn kind(self) -> PositionEncodingKind {
+    pub(super) fn kind(self) -> PositionEncodingKind {
         match self.0 {
             ColumnUnit::Utf8 => PositionEncodingKind::UTF8,
             ColumnUnit::Utf16 => PositionEncodingKind::UTF16,
         }
     }
 
-    pub fn unit(self) -> ColumnUnit {
+    pub(super) fn unit(self) -> ColumnUnit {
         self.0
     }
 }
@@ -50,12 +50,12 @@ fn number(count: usize) -> u32 {
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
-pub fn position(source: &Source, offset: usize, encoding: Encoding) -> Position {
+pub(super) fn position(source: &Source, offset: usize, encoding: Encoding) -> Position {
     let at = source.position_in(offset, encoding.unit());
     Position::new(number(at.line), number(at.character))
 }
 
-pub fn range(source: &Source, span: Span, encoding: Encoding) -> Range {
+pub(super) fn range(source: &Source, span: Span, encoding: Encoding) -> Range {
     Range::new(
         position(source, span.start(), encoding),
         position(source, span.end(), encoding),
@@ -63,7 +63,7 @@ pub fn range(source: &Source, span: Span, encoding: Encoding) -> Range {
 }
 
 /// The byte offset of a position a client sent, clamped into the text as LSP says.
-pub fn offset(source: &Source, at: Position, encoding: Encoding) -> usize {
+pub(super) fn offset(source: &Source, at: Position, encoding: Encoding) -> usize {
     let at = source::Position {
         line: at.line as usize,
         character: at.character as usize,
@@ -72,14 +72,14 @@ pub fn offset(source: &Source, at: Position, encoding: Encoding) -> usize {
 }
 
 /// The bytes a range covers: its ends clamped into the text, and in order.
-pub fn span(source: &Source, range: Range, encoding: Encoding) -> Span {
+pub(super) fn span(source: &Source, range: Range, encoding: Encoding) -> Span {
     let start = offset(source, range.start, encoding);
     let end = offset(source, range.end, encoding);
     Span::between(start.min(end), start.max(end))
 }
 
 /// A diagnostic of `source`, the text of the document at `uri`.
-pub fn diagnostic(
+pub(super) fn diagnostic(
     uri: &Uri,
     source: &Source,
     d: &Diagnostic,
@@ -120,7 +120,7 @@ pub fn diagnostic(
 
 /// The path of a `file:` URI (`file:///a%20b/c.json` → `/a b/c.json`); `None` for another
 /// scheme or a path that is not UTF-8 once decoded.
-pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
+pub(super) fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     let scheme = uri.scheme()?.as_str();
     if !scheme.eq_ignore_ascii_case("file") {
         return None;

@@ -15,7 +15,7 @@ use lsp_types::request::{
 use super::handlers::{self, Outcome};
 use super::state::State;
 
-pub fn request(state: &mut State, request: Request) -> Response {
+pub(super) fn request(state: &mut State, request: Request) -> Response {
     match request.method.as_str() {
         HoverRequest::METHOD => answer::<HoverRequest>(state, request, handlers::hover::hover),
         Completion::METHOD => {
@@ -38,7 +38,7 @@ pub fn request(state: &mut State, request: Request) -> Response {
     }
 }
 
-pub fn notification(state: &mut State, notification: Notification) {
+pub(super) fn notification(state: &mut State, notification: Notification) {
     match notification.method.as_str() {
         DidOpenTextDocument::METHOD => {
             deliver::<DidOpenTextDocument>(state, notification, handlers::did_open::did_open)

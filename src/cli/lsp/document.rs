@@ -10,7 +10,7 @@ use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use super::convert::{self, Encoding, uri_to_path};
 use crate::{Linter, Report, Source};
 
-pub struct Document {
+pub(super) struct Document {
     pub uri: Uri,
     /// The file the URI names, when it names one: it finds the config, and names the text
     /// when it is linted (so a config's globs match it as they match it on the command line).
@@ -22,7 +22,7 @@ pub struct Document {
 }
 
 /// What linting one version of a document found.
-pub struct Linted {
+pub(super) struct Linted {
     /// The linter of the document's config (its fixes are applied with the same one); `None`
     /// when no config lints the document.
     pub linter: Option<Arc<Linter>>,
@@ -33,13 +33,13 @@ pub struct Linted {
 
 impl Linted {
     /// The report and its linter, when there is a report.
-    pub fn report(&self) -> Option<(&Report, &Arc<Linter>)> {
+    pub(super) fn report(&self) -> Option<(&Report, &Arc<Linter>)> {
         self.report.as_ref().zip(self.linter.as_ref())
     }
 }
 
 impl Document {
-    pub fn new(uri: Uri, version: i32, text: String) -> Self {
+    pub(super) fn new(uri: Uri, version: i32, text: String) -> Self {
         let path = uri_to_path(&uri);
         let name = name_of(&uri, path.as_ref());
         Self {
@@ -52,18 +52,18 @@ impl Document {
     }
 
     /// The name the text is linted under: its path, else its URI.
-    pub fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &str {
         self.source.name()
     }
 
-    pub fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         self.source.text()
     }
 
     /// Applies a `didChange`'s edits in order and takes its version. A change without a
     /// range is the whole text; a range is read in the connection's encoding and clamped
     /// into the text (a client's bad range never panics, and keeps the text valid UTF-8).
-    pub fn change(
+    pub(super) fn change(
         &mut self,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,

@@ -19,7 +19,7 @@ use crate::payload::front_end;
 use crate::{Config, Linter};
 
 /// What a document's config makes of it.
-pub enum Selection {
+pub(super) enum Selection {
     /// Not linted: no config claims it, its config excludes it, or its config is broken.
     Quiet,
     Lint(Arc<Linter>),
@@ -28,7 +28,7 @@ pub enum Selection {
 }
 
 impl Selection {
-    pub fn linter(&self) -> Option<&Arc<Linter>> {
+    pub(super) fn linter(&self) -> Option<&Arc<Linter>> {
         match self {
             Selection::Quiet => None,
             Selection::Lint(linter) | Selection::IfPayload(linter) => Some(linter),
@@ -43,7 +43,7 @@ struct Loaded {
 }
 
 #[derive(Default)]
-pub struct Linters {
+pub(super) struct Linters {
     configs: HashMap<PathBuf, Loaded>,
     /// The last error shown for each broken config, so it is shown once, not on every change.
     config_errors: HashMap<PathBuf, String>,
@@ -55,7 +55,7 @@ pub struct Linters {
 }
 
 impl Linters {
-    pub fn new(config_override: Option<PathBuf>) -> Self {
+    pub(super) fn new(config_override: Option<PathBuf>) -> Self {
         Self {
             config_override,
             ..Self::default()
@@ -63,13 +63,13 @@ impl Linters {
     }
 
     /// Drops every loaded config: the next document to ask reads its config again.
-    pub fn forget(&mut self) {
+    pub(super) fn forget(&mut self) {
         self.configs.clear();
     }
 
     /// What the config of the file at `path` makes of it. A JSON file no config claims may be
     /// anything, and stays quiet; a source file gets the defaults.
-    pub fn select(&mut self, path: &Path, outbox: &mut Outbox) -> Selection {
+    pub(super) fn select(&mut self, path: &Path, outbox: &mut Outbox) -> Selection {
         let Some(language) = front_end::by_extension(&path.to_string_lossy()) else {
             return Selection::Quiet;
         };

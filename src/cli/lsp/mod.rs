@@ -30,7 +30,7 @@ use state::State;
 
 /// Runs the server until the client says `exit`: exit code 0 after a `shutdown` request, 1
 /// without one (as the specification says), also when the client just goes away.
-pub fn run() -> Result<u8, String> {
+pub(super) fn run() -> Result<u8, String> {
     let (connection, io_threads) = transport::stdio();
     let code = serve(connection)?;
     if let Err(reason) = io_threads.join() {

@@ -14,7 +14,7 @@ use super::state::State;
 
 /// Serves until the client says `exit` or goes away: 0 after a `shutdown` request then `exit`,
 /// 1 otherwise (as the specification says).
-pub fn main_loop(connection: &Connection, state: &mut State) -> u8 {
+pub(super) fn main_loop(connection: &Connection, state: &mut State) -> u8 {
     while let Ok(first) = connection.receiver.recv() {
         let mut turn = vec![first];
         turn.extend(connection.receiver.try_iter());

@@ -15,20 +15,20 @@ use crate::Linter;
 
 /// Notifications a handler has for the client; the main loop sends them after it.
 #[derive(Default)]
-pub struct Outbox(Vec<Message>);
+pub(super) struct Outbox(Vec<Message>);
 
 impl Outbox {
-    pub fn notify<N: Notification>(&mut self, params: N::Params) {
+    pub(super) fn notify<N: Notification>(&mut self, params: N::Params) {
         let notification = lsp_server::Notification::new(N::METHOD.to_string(), params);
         self.0.push(Message::Notification(notification));
     }
 
-    pub fn take(&mut self) -> Vec<Message> {
+    pub(super) fn take(&mut self) -> Vec<Message> {
         std::mem::take(&mut self.0)
     }
 }
 
-pub struct State {
+pub(super) struct State {
     pub encoding: Encoding,
     /// The client asks for a code action's edit when it applies it (`codeAction/resolve`),
     /// so "fix all" is listed without running the fixes.
@@ -43,7 +43,7 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(encoding: Encoding, resolves_edits: bool, linters: Linters) -> Self {
+    pub(super) fn new(encoding: Encoding, resolves_edits: bool, linters: Linters) -> Self {
         Self {
             encoding,
             resolves_edits,
@@ -55,7 +55,7 @@ impl State {
         }
     }
 
-    pub fn mark_dirty(&mut self, uri: &Uri) {
+    pub(super) fn mark_dirty(&mut self, uri: &Uri) {
         if !self.dirty.contains(uri) {
             self.dirty.push(uri.clone());
         }
@@ -63,7 +63,7 @@ impl State {
 
     /// The open document at `uri`, linted at its current version: once per version, and
     /// again when its config changed on disk since (then its diagnostics are published again).
-    pub fn linted(&mut self, uri: &Uri) -> Option<&Document> {
+    pub(super) fn linted(&mut self, uri: &Uri) -> Option<&Document> {
         let document = self.documents.get_mut(uri)?;
         let selection = match &document.path {
             Some(path) => self.linters.select(path, &mut self.outbox),
@@ -83,7 +83,7 @@ impl State {
     }
 
     /// Publishes the diagnostics of a document's current version, with that version.
-    pub fn publish(&mut self, uri: &Uri) {
+    pub(super) fn publish(&mut self, uri: &Uri) {
         let encoding = self.encoding;
         let Some(document) = self.linted(uri) else {
             return;

@@ -22,19 +22,19 @@ use serde_json::json;
 
 /// The largest message body read: a document at the CLI's default `--max-file-size` (10 MiB),
 /// even with every character escaped in JSON, fits.
-pub const MAX_MESSAGE_SIZE: u64 = 64 << 20;
+pub(super) const MAX_MESSAGE_SIZE: u64 = 64 << 20;
 
 /// A header line longer than this is not a header.
 const MAX_HEADER_LINE: u64 = 4096;
 
-pub struct IoThreads {
+pub(super) struct IoThreads {
     reader: JoinHandle<Result<(), String>>,
     writer: JoinHandle<()>,
 }
 
 impl IoThreads {
     /// Waits for both threads; the reader's reason when it stopped on broken framing.
-    pub fn join(self) -> Result<(), String> {
+    pub(super) fn join(self) -> Result<(), String> {
         let _ = self.writer.join();
         self.reader
             .join()
@@ -43,7 +43,7 @@ impl IoThreads {
 }
 
 /// The server's end of a connection over this process's stdin and stdout.
-pub fn stdio() -> (Connection, IoThreads) {
+pub(super) fn stdio() -> (Connection, IoThreads) {
     let (server, bridge) = Connection::memory();
     let stdout = Arc::new(Mutex::new(std::io::stdout()));
     let to_client = Arc::clone(&stdout);
@@ -67,7 +67,7 @@ pub fn stdio() -> (Connection, IoThreads) {
 
 /// Reads messages until the stream ends, `deliver` refuses one (the server is gone) or an
 /// `exit` notification has been delivered. Answers what cannot be delivered on `out`.
-pub fn read_loop<W: Write>(
+pub(super) fn read_loop<W: Write>(
     input: &mut impl BufRead,
     out: &Mutex<W>,
     mut deliver: impl FnMut(Message) -> bool,

@@ -18,21 +18,21 @@ use crate::environment::Environment;
 
 /// The largest single answer read: a page of 100 products, or one product's details, is tens
 /// of KiB; 4 MiB leaves room for long descriptions and metadata, not for a flood.
-pub const MAX_BODY: u64 = 4 << 20;
+pub(super) const MAX_BODY: u64 = 4 << 20;
 
 /// How much one read of an answer takes at most (and so by how much a budget is overshot).
 const CHUNK: usize = 64 << 10;
 
 /// What one pull may cost, whatever the server does.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub(super) struct Limits {
     /// Bytes read from the API in all (`--max-bytes`), every answer's body counted.
     pub max_bytes: u64,
     /// Time for the whole pull (`--deadline`), from the first request to the last.
     pub deadline: Duration,
 }
 
-pub struct Api {
+pub(super) struct Api {
     agent: ureq::Agent,
     base: String,
     key: ApiKey,
@@ -47,7 +47,7 @@ pub struct Api {
 
 /// Why a GET gave no JSON.
 #[derive(Debug)]
-pub enum Failure {
+pub(super) enum Failure {
     /// 401 or 403: the key is wrong for this environment.
     Rejected(u16),
     /// 404.
@@ -73,7 +73,7 @@ pub enum Failure {
 
 impl Api {
     /// A client for `base` (already checked by [`super::base_url`]); the deadline starts now.
-    pub fn new(
+    pub(super) fn new(
         base: String,
         key: ApiKey,
         environment: Environment,
@@ -109,7 +109,7 @@ impl Api {
     }
 
     /// Whether `bytes` (something about to be written or shown) holds the API key.
-    pub fn echoes_key(&self, bytes: &[u8]) -> bool {
+    pub(super) fn echoes_key(&self, bytes: &[u8]) -> bool {
         self.key.occurs_in(bytes)
     }
 
@@ -130,12 +130,12 @@ impl Api {
         Ok(())
     }
 
-    pub fn environment(&self) -> Environment {
+    pub(super) fn environment(&self) -> Environment {
         self.environment
     }
 
     /// `GET {base}{path}?{query}` as JSON, tried up to [`retry::ATTEMPTS`] times.
-    pub fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Value, Failure> {
+    pub(super) fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Value, Failure> {
         let mut attempt = 1;
         loop {
             let (failure, wish) = match self.get_once(path, query) {
@@ -273,7 +273,7 @@ impl Api {
     }
 
     /// What went wrong with `GET {path}`, in a sentence.
-    pub fn describe(&self, path: &str, failure: &Failure) -> String {
+    pub(super) fn describe(&self, path: &str, failure: &Failure) -> String {
         let env = self.environment;
         match failure {
             Failure::Rejected(status) => format!(

@@ -6,10 +6,10 @@ use crate::environment::Environment;
 use crate::facts::local_host::is_loopback_host;
 
 /// The SDKs' variable for another address.
-pub const BASE_URL_VARIABLE: &str = "DODO_PAYMENTS_BASE_URL";
+pub(super) const BASE_URL_VARIABLE: &str = "DODO_PAYMENTS_BASE_URL";
 
 /// The base URL to use, without a trailing slash.
-pub fn resolve(flag: Option<&str>, environment: Environment) -> Result<String, String> {
+pub(super) fn resolve(flag: Option<&str>, environment: Environment) -> Result<String, String> {
     let from_env = std::env::var(BASE_URL_VARIABLE)
         .ok()
         .filter(|v| !v.is_empty());
@@ -40,7 +40,7 @@ pub fn resolve(flag: Option<&str>, environment: Environment) -> Result<String, S
 /// Whether the URL's host is this machine, by an address or `localhost` itself (one judgement
 /// with the redirect rules, without the `*.localhost` names a resolver answers:
 /// [`is_loopback_host`]).
-pub fn is_loopback(url: &str) -> bool {
+pub(super) fn is_loopback(url: &str) -> bool {
     url.parse::<ureq::http::Uri>()
         .is_ok_and(|uri| uri.host().is_some_and(is_loopback_host))
 }

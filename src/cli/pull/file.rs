@@ -16,7 +16,7 @@ use crate::environment::Environment;
 /// that is not the documented product shape, nesting past the reader's depth, or a file over the
 /// reader's size limit ([`MAX_CATALOGUE_SIZE`]; pretty-printing can make a deeply nested answer
 /// many times larger than it was sent, so the size is checked as it is written).
-pub fn compose(
+pub(super) fn compose(
     environment: Environment,
     pulled_at: SystemTime,
     mut products: Vec<Product>,

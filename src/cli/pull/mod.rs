@@ -28,7 +28,7 @@ use crate::environment::Environment;
 /// The file written when no config names one.
 const DEFAULT_OUTPUT: &str = "products.json";
 
-pub fn run(args: &PullArgs) -> Result<u8, String> {
+pub(super) fn run(args: &PullArgs) -> Result<u8, String> {
     let environment = args.environment;
     let (output, hint) = output_path(args)?;
     let key = secret::ApiKey::from_env(environment)?;

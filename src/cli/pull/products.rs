@@ -15,26 +15,26 @@ use super::progress::Progress;
 const PAGE_SIZE: usize = 100;
 
 /// The longest product id accepted: Dodo's are `pdt_` and about 22 letters and digits.
-pub const MAX_ID_BYTES: usize = 256;
+pub(super) const MAX_ID_BYTES: usize = 256;
 
 /// Requests in flight at once: a few, to be quick without tripping the rate limit.
 const WORKERS: usize = 4;
 
 /// A product to fetch: its id, and whether it came from the archived list.
-pub struct Listed {
+pub(super) struct Listed {
     pub id: String,
     pub archived: bool,
 }
 
 /// One product's details as compact JSON (text costs what the server sent; a parsed tree of
 /// small values costs many times that), `"archived": true` added to archived ones.
-pub struct Product {
+pub(super) struct Product {
     pub id: String,
     pub json: String,
 }
 
 /// What the details step brought back.
-pub struct Pulled {
+pub(super) struct Pulled {
     pub products: Vec<Product>,
     /// Listed products whose details answered 404 (deleted in between): left out.
     pub vanished: Vec<String>,
@@ -43,7 +43,11 @@ pub struct Pulled {
 /// Every listed product, active first and then (when asked) archived; an id listed twice
 /// (a product that moved between pages while they were read) is kept once. At most
 /// `max_pages` pages of each list are read.
-pub fn list(api: &Api, include_archived: bool, max_pages: u64) -> Result<Vec<Listed>, String> {
+pub(super) fn list(
+    api: &Api,
+    include_archived: bool,
+    max_pages: u64,
+) -> Result<Vec<Listed>, String> {
     let mut seen = HashSet::new();
     let mut listed = Vec::new();
     let kinds: &[bool] = if include_archived {
@@ -123,7 +127,7 @@ fn page_items(page: &Value) -> Result<Vec<String>, String> {
 type Fetched = Result<Option<Product>, String>;
 
 /// Each listed product's details, [`WORKERS`] at a time; the first failure stops the rest.
-pub fn details(api: &Api, listed: &[Listed], progress: &Progress) -> Result<Pulled, String> {
+pub(super) fn details(api: &Api, listed: &[Listed], progress: &Progress) -> Result<Pulled, String> {
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let results: Mutex<Vec<Option<Fetched>>> =

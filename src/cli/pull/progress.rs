@@ -4,14 +4,14 @@
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
-pub struct Progress {
+pub(super) struct Progress {
     total: usize,
     /// How many are done; `None` when not on a terminal.
     done: Option<Mutex<usize>>,
 }
 
 impl Progress {
-    pub fn new(total: usize) -> Self {
+    pub(super) fn new(total: usize) -> Self {
         let on = std::io::stderr().is_terminal();
         Self {
             total,
@@ -20,7 +20,7 @@ impl Progress {
     }
 
     /// One more product fetched.
-    pub fn tick(&self) {
+    pub(super) fn tick(&self) {
         let Some(done) = &self.done else { return };
         let Ok(mut done) = done.lock() else { return };
         *done += 1;
@@ -30,7 +30,7 @@ impl Progress {
     }
 
     /// Clears the line.
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         if self.done.is_some() {
             let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }

@@ -6,7 +6,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::time::Duration;
 
 /// Tries per request: the first and two retries.
-pub const ATTEMPTS: u32 = 3;
+pub(super) const ATTEMPTS: u32 = 3;
 
 /// The longest `Retry-After` honoured; a longer one falls back to the backoff.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
@@ -14,12 +14,12 @@ const INITIAL_DELAY: Duration = Duration::from_millis(500);
 const MAX_DELAY: Duration = Duration::from_secs(8);
 
 /// Whether an answer with this status is worth trying again.
-pub fn is_retryable(status: u16) -> bool {
+pub(super) fn is_retryable(status: u16) -> bool {
     matches!(status, 408 | 409 | 429) || status >= 500
 }
 
 /// How long to wait after failed try number `attempt` (1-based), given the server's wish.
-pub fn delay(attempt: u32, retry_after: Option<Duration>) -> Duration {
+pub(super) fn delay(attempt: u32, retry_after: Option<Duration>) -> Duration {
     if let Some(wish) = retry_after.filter(|wish| *wish <= MAX_RETRY_AFTER) {
         return wish;
     }
@@ -30,7 +30,7 @@ pub fn delay(attempt: u32, retry_after: Option<Duration>) -> Duration {
 }
 
 /// `retry-after-ms` (milliseconds) or `retry-after` (seconds); dates are not followed.
-pub fn retry_after(millis: Option<&str>, seconds: Option<&str>) -> Option<Duration> {
+pub(super) fn retry_after(millis: Option<&str>, seconds: Option<&str>) -> Option<Duration> {
     let parse = |text: Option<&str>| text?.trim().parse::<f64>().ok().filter(|n| *n >= 0.0);
     parse(millis)
         .map(|ms| Duration::from_secs_f64((ms / 1000.0).min(3600.0)))

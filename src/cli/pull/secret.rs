@@ -8,13 +8,13 @@ use std::fmt;
 use crate::environment::Environment;
 
 /// The variable the official SDKs read the key from.
-pub const KEY_VARIABLE: &str = "DODO_PAYMENTS_API_KEY";
+pub(super) const KEY_VARIABLE: &str = "DODO_PAYMENTS_API_KEY";
 
-pub struct ApiKey(String);
+pub(super) struct ApiKey(String);
 
 impl ApiKey {
     /// The key from [`KEY_VARIABLE`]; the message says how to set it, never what it holds.
-    pub fn from_env(environment: Environment) -> Result<Self, String> {
+    pub(super) fn from_env(environment: Environment) -> Result<Self, String> {
         let not_set = || {
             format!(
                 "{KEY_VARIABLE} is not set: export a {environment} API key (Dodo dashboard → \
@@ -37,24 +37,24 @@ impl ApiKey {
     }
 
     /// A key made of visible ASCII only (what a header can carry); `None` otherwise.
-    pub fn new(key: String) -> Option<Self> {
+    pub(super) fn new(key: String) -> Option<Self> {
         let trimmed = key.trim();
         let visible = !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_graphic());
         visible.then(|| Self(trimmed.to_string()))
     }
 
     /// The `Authorization` header's value.
-    pub fn bearer(&self) -> String {
+    pub(super) fn bearer(&self) -> String {
         format!("Bearer {}", self.0)
     }
 
     /// Whether `bytes` hold the key (the bearer header value holds it too, so this finds both).
-    pub fn occurs_in(&self, bytes: &[u8]) -> bool {
+    pub(super) fn occurs_in(&self, bytes: &[u8]) -> bool {
         memchr::memmem::find(bytes, self.0.as_bytes()).is_some()
     }
 
     /// Whether any string or member name in `value` holds the key.
-    pub fn occurs_in_value(&self, value: &serde_json::Value) -> bool {
+    pub(super) fn occurs_in_value(&self, value: &serde_json::Value) -> bool {
         use serde_json::Value;
         let mut pending = vec![value];
         while let Some(value) = pending.pop() {
@@ -76,7 +76,7 @@ impl ApiKey {
     }
 
     /// `text` with every occurrence of the key replaced, for text a server sent back.
-    pub fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
+    pub(super) fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if text.contains(&self.0) {
             Cow::Owned(text.replace(&self.0, "[API key]"))
         } else {

@@ -5,14 +5,18 @@
 
 mod walk;
 
-pub use crate::payload::lexeme::KeyStyle;
-pub use walk::{Cursor, Slot};
+pub(super) use crate::payload::lexeme::KeyStyle;
+pub(super) use walk::{Cursor, Slot};
 
 use crate::payload::front_end::FrontEnd;
 
 /// The cursor at byte `at` of `text`, written in the language of `front_end`, and how keys
 /// are written there; `None` outside any payload being typed.
-pub fn cursor_at(front_end: &dyn FrontEnd, text: &str, at: usize) -> Option<(Cursor, KeyStyle)> {
+pub(super) fn cursor_at(
+    front_end: &dyn FrontEnd,
+    text: &str,
+    at: usize,
+) -> Option<(Cursor, KeyStyle)> {
     let before = text.get(..at)?;
     let lexemes = front_end.lexemes(before)?;
     let start = front_end.payload_start(&lexemes)?;

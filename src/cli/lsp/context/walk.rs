@@ -7,7 +7,7 @@ use crate::pointer::escape_pointer_segment;
 
 /// What the cursor is writing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Slot {
+pub(crate) enum Slot {
     /// A key of the object at `container` (a JSON pointer).
     Key { container: String },
     /// The value at `pointer`.
@@ -15,7 +15,7 @@ pub enum Slot {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cursor {
+pub(crate) struct Cursor {
     pub slot: Slot,
     /// True when the cursor is inside an open string (the quotes are already typed).
     pub in_string: bool,
@@ -36,7 +36,7 @@ enum Frame {
 /// Walks `lexemes` (from the literal's opening bracket, or from just inside a call whose
 /// keyword arguments are the payload) to the cursor at byte `end`. `None` when the literal or
 /// the call closed before the cursor.
-pub fn walk(lexemes: &[Lexeme], keyword_call: bool, end: usize) -> Option<Cursor> {
+pub(super) fn walk(lexemes: &[Lexeme], keyword_call: bool, end: usize) -> Option<Cursor> {
     let mut frames: Vec<Frame> = Vec::new();
     if keyword_call {
         frames.push(Frame::Object {

@@ -18,7 +18,7 @@ use crate::cli::lsp::document::Document;
 use crate::cli::lsp::state::State;
 use crate::{Applicability, Report, Span};
 
-pub fn code_action(
+pub(crate) fn code_action(
     state: &mut State,
     params: CodeActionParams,
 ) -> Outcome<Option<CodeActionResponse>> {
@@ -101,7 +101,7 @@ fn fix_all(document: &Document, resolves_edits: bool, encoding: Encoding) -> Opt
 }
 
 /// A workspace edit of one document.
-pub fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
+pub(crate) fn changes(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     WorkspaceEdit {
         changes: Some(HashMap::from([(uri.clone(), edits)])),
         ..WorkspaceEdit::default()

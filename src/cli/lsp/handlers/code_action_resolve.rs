@@ -15,12 +15,12 @@ use crate::fix::fix_text;
 
 /// What a listed fix-all action carries to its resolution.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct FixAllData {
+pub(crate) struct FixAllData {
     pub uri: Uri,
     pub version: i32,
 }
 
-pub fn resolve(state: &mut State, mut action: CodeAction) -> Outcome<CodeAction> {
+pub(crate) fn resolve(state: &mut State, mut action: CodeAction) -> Outcome<CodeAction> {
     let encoding = state.encoding;
     let data = action
         .data
@@ -49,7 +49,7 @@ pub fn resolve(state: &mut State, mut action: CodeAction) -> Outcome<CodeAction>
 }
 
 /// The whole document, fixed: `None` when no safe fix applies (or no config lints it).
-pub fn fix_all_edit(document: &Document, encoding: Encoding) -> Option<WorkspaceEdit> {
+pub(crate) fn fix_all_edit(document: &Document, encoding: Encoding) -> Option<WorkspaceEdit> {
     let (_, linter) = document.linted.as_ref()?.report()?;
     let fixed = fix_text(linter, document.name(), document.text(), false);
     if fixed.applied == 0 {

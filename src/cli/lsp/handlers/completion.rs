@@ -13,7 +13,7 @@ use crate::cli::lsp::state::State;
 use crate::payload::front_end;
 use crate::schema::docs;
 
-pub fn completion(
+pub(crate) fn completion(
     state: &mut State,
     params: CompletionParams,
 ) -> Outcome<Option<CompletionResponse>> {

@@ -4,7 +4,7 @@
 
 use crate::cli::lsp::state::State;
 
-pub fn config_changed(state: &mut State) {
+pub(crate) fn config_changed(state: &mut State) {
     state.linters.forget();
     let open: Vec<_> = state.documents.keys().cloned().collect();
     for uri in &open {

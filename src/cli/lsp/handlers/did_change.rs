@@ -5,7 +5,7 @@ use lsp_types::DidChangeTextDocumentParams;
 
 use crate::cli::lsp::state::State;
 
-pub fn did_change(state: &mut State, params: DidChangeTextDocumentParams) {
+pub(crate) fn did_change(state: &mut State, params: DidChangeTextDocumentParams) {
     let uri = params.text_document.uri;
     let encoding = state.encoding;
     // A change to a document never opened has no text to apply it to.

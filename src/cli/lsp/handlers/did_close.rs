@@ -5,7 +5,7 @@ use lsp_types::{DidCloseTextDocumentParams, PublishDiagnosticsParams};
 
 use crate::cli::lsp::state::State;
 
-pub fn did_close(state: &mut State, params: DidCloseTextDocumentParams) {
+pub(crate) fn did_close(state: &mut State, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
     state.documents.remove(&uri);
     state.dirty.retain(|dirty| *dirty != uri);

@@ -5,7 +5,7 @@ use lsp_types::DidOpenTextDocumentParams;
 use crate::cli::lsp::document::Document;
 use crate::cli::lsp::state::State;
 
-pub fn did_open(state: &mut State, params: DidOpenTextDocumentParams) {
+pub(crate) fn did_open(state: &mut State, params: DidOpenTextDocumentParams) {
     let item = params.text_document;
     let document = Document::new(item.uri.clone(), item.version, item.text);
     state.documents.insert(item.uri.clone(), document);

@@ -14,7 +14,7 @@ use crate::schema::{docs, unescape_pointer_segment};
 use crate::tree::{self, Node, Value as TreeValue};
 use crate::{Linter, Span};
 
-pub fn hover(state: &mut State, params: HoverParams) -> Outcome<Option<Hover>> {
+pub(crate) fn hover(state: &mut State, params: HoverParams) -> Outcome<Option<Hover>> {
     let at = params.text_document_position_params;
     let encoding = state.encoding;
     let Some(document) = state.linted(&at.text_document.uri) else {

@@ -11,10 +11,10 @@ use lsp_types::{
 use crate::cli::lsp::convert::Encoding;
 
 /// The kind of the "fix all" source action.
-pub const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.checkout-lint");
+pub(crate) const FIX_ALL: CodeActionKind = CodeActionKind::new("source.fixAll.checkout-lint");
 
 /// What the client's `initialize` settles for the whole session.
-pub struct Session {
+pub(crate) struct Session {
     pub encoding: Encoding,
     /// The client resolves a code action's edit lazily (`codeAction/resolve`).
     pub resolves_edits: bool,
@@ -22,7 +22,7 @@ pub struct Session {
     pub config_override: Option<PathBuf>,
 }
 
-pub fn initialize(params: &InitializeParams) -> (InitializeResult, Session) {
+pub(crate) fn initialize(params: &InitializeParams) -> (InitializeResult, Session) {
     let encoding = Encoding::negotiate(
         params
             .capabilities

@@ -3,7 +3,7 @@
 use super::Outcome;
 use crate::cli::lsp::state::State;
 
-pub fn shutdown(state: &mut State, _: ()) -> Outcome<()> {
+pub(crate) fn shutdown(state: &mut State, _: ()) -> Outcome<()> {
     state.shutdown_requested = true;
     Ok(())
 }

@@ -113,7 +113,7 @@ fn a_long_array_of_findings() {
 
 #[test]
 fn deep_but_legal_nesting_under_an_unknown_field() {
-    let depth = checkout_lint::tree::MAX_DEPTH - 2;
+    let depth = checkout_lint::internals::MAX_DEPTH - 2;
     let text = format!(
         "{{{CART}, \"deep\": {}1{}}}",
         "[".repeat(depth),

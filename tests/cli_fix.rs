@@ -144,7 +144,7 @@ fn fixes_and_labels_count_items_as_written() {
     let fix = duplicate[0].fix.as_ref().expect("a fix");
     assert_eq!(fix.edits.len(), 1);
     assert_eq!(&text[fix.edits[0].span.range()], ", \"credit\"");
-    let fixed = checkout_lint::fix::fix_text(&linter, "p.json", text, false);
+    let fixed = checkout_lint::fix_text(&linter, "p.json", text, false);
     assert!(
         fixed
             .text

@@ -332,7 +332,7 @@ fn a_followed_literal_keeps_its_repeated_keys() {
 fn a_source_file_past_the_parse_limit_is_reported_not_parsed() {
     let text = format!(
         "// checkoutSessions\nconst x = {}1;\n",
-        "-+".repeat(checkout_lint::payload::depth::MAX_SOURCE / 2)
+        "-+".repeat(checkout_lint::internals::MAX_SOURCE / 2)
     );
     let report = Linter::default().lint_str("big.js", &text);
     let rules: Vec<_> = report.diagnostics().iter().map(|d| d.rule).collect();

@@ -59,7 +59,7 @@ fn every_sdk_field_is_in_the_schema() {
         "subscription_data",
         "tax_id",
     ];
-    let schema = checkout_lint::schema::document();
+    let schema = checkout_lint::internals::document();
     let properties = schema["properties"].as_object().unwrap();
     assert_eq!(properties.len(), sdk_fields.len());
     for field in sdk_fields {

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use checkout_lint::fix::fix_text;
+use checkout_lint::fix_text;
 use checkout_lint::{Linter, rules};
 
 const BEFORE: &str = "from dodopayments import DodoPayments\n\nclient = DodoPayments()  # 'usd' \"http://x\"\nsession = client.checkout_sessions.create(\n    ";

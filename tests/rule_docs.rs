@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
-use checkout_lint::pointer::{member_at, value_at};
+use checkout_lint::internals::{member_at, value_at};
 use checkout_lint::rules::{self, Rule};
-use checkout_lint::{Catalogue, Config, Linter, Span, tree};
+use checkout_lint::internals as tree;
+use checkout_lint::{Catalogue, Config, Linter, Span};
 
 const SECTIONS: [&str; 6] = [
     "## What it checks",

@@ -2,7 +2,7 @@
 //! style (its quotes, its bare keys), the file still parses, the finding is gone, and no byte
 //! outside the payload changes.
 
-use checkout_lint::fix::fix_text;
+use checkout_lint::fix_text;
 use checkout_lint::{Linter, rules};
 
 const BEFORE: &str = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments(); // 'usd' \"http://x\"\nexport const s = await client.checkoutSessions.create(";

@@ -196,9 +196,9 @@ fn fixes_are_printed_in_the_host_syntax_and_change_only_the_payload() {
     );
     let linter = Linter::default();
     // The rename is a did-you-mean: unsafe, applied with unsafe fixes only.
-    let safe = checkout_lint::fix::fix_text(&linter, "a.ts", &text, false);
+    let safe = checkout_lint::fix_text(&linter, "a.ts", &text, false);
     assert!(safe.text.contains("billing_adress"), "{}", safe.text);
-    let fixed = checkout_lint::fix::fix_text(&linter, "a.ts", &text, true);
+    let fixed = checkout_lint::fix_text(&linter, "a.ts", &text, true);
     let expected = text
         .replacen("billing_currency: 'usd'", "billing_currency: 'USD'", 1)
         .replace("billing_adress", "billing_address")

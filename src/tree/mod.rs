@@ -264,7 +264,7 @@ impl Arena {
 /// Parses one JSON text into `arena`. A leading UTF-8 byte order mark is skipped.
 ///
 /// ```
-/// use checkout_lint::tree::{Arena, parse};
+/// use checkout_lint::internals::{Arena, parse};
 ///
 /// let arena = Arena::new();
 /// let root = parse(r#"{"confirm": true}"#, &arena).unwrap();

@@ -43,6 +43,6 @@ pub fn check_spans(report: &Report) {
 pub fn check_source(name: &str, data: &[u8]) {
     let report = linter().lint_bytes(name, data);
     check_spans(&report);
-    let fixed = checkout_lint::fix::fix_text(linter(), name, report.source().text(), true);
+    let fixed = checkout_lint::fix_text(linter(), name, report.source().text(), true);
     let _ = linter().lint_str(name, &fixed.text);
 }

@@ -184,6 +184,8 @@ impl Source {
 
 /// Byte offsets where lines begin. `\n`, `\r\n` and a lone `\r` end a line, as in LSP: the
 /// one line-break rule of the crate (code frames, diffs and editors count lines the same).
+/// Written here rather than taken from a line-index crate (`line-index`, rust-analyzer's)
+/// because those end lines at `\n` only, and an editor counts a lone `\r` as a break.
 pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];

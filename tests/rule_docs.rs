@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
+use checkout_lint::internals as tree;
 use checkout_lint::internals::{member_at, value_at};
 use checkout_lint::rules::{self, Rule};
-use checkout_lint::internals as tree;
 use checkout_lint::{Catalogue, Config, Linter, Span};
 
 const SECTIONS: [&str; 6] = [
@@ -341,4 +341,28 @@ fn rule_names_are_kebab_case_and_unique() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), rules::all().len());
+}
+
+/// The README's table of rules is the registry's, row for row: each rule's name, default
+/// severity and summary, in the registry's order.
+#[test]
+fn the_readme_table_lists_every_rule_as_declared() {
+    let readme = include_str!("../README.md");
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter(|line| line.starts_with("| [") && line.contains("](rules/"))
+        .collect();
+    let expected: Vec<String> = rules::all()
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            format!(
+                "| [{name}](rules/{name}.md) | {} | {} |",
+                meta.severity,
+                meta.summary,
+                name = meta.name
+            )
+        })
+        .collect();
+    assert_eq!(rows, expected);
 }

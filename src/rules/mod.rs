@@ -320,6 +320,7 @@ registry! {
     saved_methods_for_new_customer::SavedMethodsForNewCustomer,
     invalid_redirect_url::InvalidRedirectUrl,
     insecure_redirect_url::InsecureRedirectUrl,
+    placeholder_in_redirect_url::PlaceholderInRedirectUrl,
     too_many_custom_fields::TooManyCustomFields,
     duplicate_custom_field_key::DuplicateCustomFieldKey,
     dropdown_without_options::DropdownWithoutOptions,

@@ -104,6 +104,7 @@ fn run_rules(
         cart,
         account,
         response: None,
+        posted_to: None,
         enabled: &|_| true,
     };
     let mut count = 0;

@@ -346,3 +346,50 @@ fn a_file_that_trips_the_parser_is_linted_without_a_panic() {
             .all(|d| d.rule != "invalid-json")
     );
 }
+
+/// A raw POST to a Dodo host that is not the API is reported at the host, wherever the URL's
+/// text writes it; the API hosts and hosts from the environment are silent.
+#[test]
+fn posts_to_a_dodo_host_that_is_not_the_api_are_reported_at_the_host() {
+    let linter = Linter::default();
+    let text = "const BASE = 'https://API.dodopayments.com';\nawait axios.post(`${BASE}/checkouts`, { product_cart: [{ product_id: 'p', quantity: 1 }] });\n";
+    let report = linter.lint_str("route.ts", text);
+    let found: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.rule == "non-api-dodo-host")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics());
+    assert_eq!(&text[found[0].span.range()], "API.dodopayments.com");
+    assert!(
+        found[0]
+            .message
+            .contains("\"api.dodopayments.com\" is not Dodo's API")
+    );
+    for url in [
+        "'https://test.dodopayments.com/checkouts'",
+        "`${process.env.DODO_API_URL}/checkouts`",
+    ] {
+        let text = format!(
+            "await axios.post({url}, {{ product_cart: [{{ product_id: 'p', quantity: 1 }}] }});"
+        );
+        let report = linter.lint_str("route.ts", &text);
+        assert!(
+            report
+                .diagnostics()
+                .iter()
+                .all(|d| d.rule != "non-api-dodo-host"),
+            "{url}: {:#?}",
+            report.diagnostics()
+        );
+    }
+    let python = "import requests\nrequests.post(f'https://api.dodopayments.com/checkouts', json={'product_cart': [{'product_id': 'p', 'quantity': 1}]})\n";
+    let report = linter.lint_str("billing.py", python);
+    let found: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.rule == "non-api-dodo-host")
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics());
+    assert_eq!(&python[found[0].span.range()], "api.dodopayments.com");
+}

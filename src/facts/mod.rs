@@ -6,6 +6,7 @@
 pub(crate) mod colors;
 pub(crate) mod countries;
 pub(crate) mod currencies;
+pub(crate) mod dodo_hosts;
 pub(crate) mod email;
 pub(crate) mod languages;
 pub(crate) mod local_host;

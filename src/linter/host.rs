@@ -165,7 +165,8 @@ impl Linter {
         } else {
             Found::default()
         };
-        let root = found.payloads.first().map(|payload| &payload.root);
+        let payload = found.payloads.first();
+        let root = payload.map(|payload| &payload.root);
         if only_payload {
             let looks_like_payload = match (root, &found.syntax_error) {
                 (Some(root), _) => detect::is_payload_tree(root),
@@ -183,7 +184,7 @@ impl Linter {
             syntax_error: found.syntax_error.as_ref(),
             ..frame
         };
-        self.check_payload(&frame, root, None, &host, collected);
+        self.check_payload(&frame, payload, &host, collected);
         Some(())
     }
 
@@ -209,13 +210,10 @@ impl Linter {
         };
         if found.too_deep.is_some() {
             // Not searched: the rules see no tree, and only file-too-deep speaks.
-            self.check_payload(&frame, None, None, &host, collected);
+            self.check_payload(&frame, None, &host, collected);
         }
         for payload in &found.payloads {
-            let response = payload
-                .sent_with
-                .map(|call| (call, payload.reads.as_slice()));
-            self.check_payload(&frame, Some(&payload.root), response, &host, collected);
+            self.check_payload(&frame, Some(payload), &host, collected);
         }
         self.report_unknown_rules(&host.suppressions.list, collected);
     }

@@ -8,13 +8,12 @@ use crate::bounded::Bounded;
 use crate::config::{Config, Level, OverrideMatcher};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
-use crate::payload::front_end;
+use crate::payload::{Payload, front_end};
 use crate::report::Report;
 use crate::rules::{self, Context, Findings, Rule, too_many_findings};
 use crate::schema::{self, Validation};
 use crate::source::{InvalidUtf8, Source, TooLarge};
 use crate::span::MAX_TEXT_LEN;
-use crate::tree;
 use emit::Emitter;
 use host::{Collected, Frame, Host};
 
@@ -215,15 +214,19 @@ impl Linter {
         Some((diagnostics, collected.payloads))
     }
 
-    /// Schema, model and rules over one payload tree (none when the file did not parse).
+    /// Schema, model and rules over one payload (none when the file did not parse).
     pub(crate) fn check_payload(
         &self,
         frame: &Frame<'_>,
-        root: Option<&tree::Node<'_>>,
-        response: Option<(crate::payload::Call, &[crate::payload::ResponseRead<'_>])>,
+        payload: Option<&Payload<'_>>,
         host: &Host<'_>,
         collected: &mut Collected,
     ) {
+        let root = payload.map(|payload| &payload.root);
+        let response = payload.and_then(|payload| {
+            let call = payload.sent_with?;
+            Some((call, payload.reads.as_slice()))
+        });
         let limit = self.config.max_diagnostics.max(1);
         let object = root.filter(|root| root.as_object().is_some());
         let validation: Validation = object
@@ -248,6 +251,7 @@ impl Linter {
             cart: &cart,
             account: &self.config.account,
             response,
+            posted_to: payload.and_then(|payload| payload.posted_to.as_ref()),
             enabled: &|name| self.active.iter().any(|(rule, _)| rule.meta().name == name),
         };
         // Violations past the limit were never handed to the rules; they count as errors.

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use super::{Call, Payload, ResponseRead};
+use super::{Call, Payload, ResponseRead, UrlHost};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
@@ -241,6 +241,7 @@ impl<'s> Flow<'s> {
             call,
             sent_with,
             reads: Vec::new(),
+            posted_to: None,
         };
         let index = match self.by_root.get(&payload.root.span) {
             None => {
@@ -262,6 +263,17 @@ impl<'s> Flow<'s> {
         };
         if sent_with.is_some() {
             self.by_call.insert(call, index);
+        }
+    }
+
+    /// A payload a raw request posts to the URL whose host is `host`.
+    pub(crate) fn push_post(&mut self, root: Node<'s>, call: Span, host: Option<UrlHost>) {
+        let at = root.span;
+        self.push(root, call, None);
+        if let Some(&index) = self.by_root.get(&at)
+            && let Some(payload) = self.payloads.get_mut(index)
+        {
+            payload.posted_to = host;
         }
     }
 

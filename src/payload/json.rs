@@ -40,6 +40,7 @@ impl FrontEnd for Json {
                     root,
                     sent_with: None,
                     reads: Vec::new(),
+                    posted_to: None,
                 }],
                 ..Found::default()
             },

@@ -38,8 +38,19 @@ pub(crate) struct Payload<'s> {
     pub call: Span,
     /// The SDK call it is sent with, when it is an SDK call whose result the code reads.
     pub sent_with: Option<Call>,
+    /// The host a raw request posts it to, when the URL's text names one.
+    pub(crate) posted_to: Option<UrlHost>,
     /// The fields the code reads from that call's result.
     pub reads: Vec<ResponseRead<'s>>,
+}
+
+/// A URL's host as written in a string literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlHost {
+    /// Lower case, without userinfo or port.
+    pub name: String,
+    /// The literal it is written in.
+    pub literal: Span,
 }
 
 /// `session.checkout_url`: a property read on the awaited result of an SDK call.

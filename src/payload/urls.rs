@@ -1,8 +1,11 @@
 //! The URL of a raw request, as far as the source says it — its static text and whether it
 //! names Dodo's API — in a form every front-end builds from its own syntax.
 
-/// Where Dodo's API lives.
-pub(crate) const DODO_HOST: &str = "dodopayments.com";
+pub(crate) use super::UrlHost;
+#[cfg(test)]
+use crate::span::Span;
+
+pub(crate) use crate::facts::dodo_hosts::DODO_HOST;
 
 /// The endpoints whose bodies are checkout-session payloads.
 const ENDPOINTS: &[&str] = &["/checkouts", "/checkouts/preview"];
@@ -16,15 +19,18 @@ pub(crate) struct UrlText {
     text: String,
     /// The text, or a constant or environment variable it is built from, names Dodo.
     dodo: bool,
+    /// The host, from the literal that writes `scheme://host`.
+    host: Option<UrlHost>,
 }
 
 const HOLE: char = '\u{0}';
 
 impl UrlText {
-    /// Literal text.
-    pub(crate) fn literal(text: &str) -> Self {
+    /// Literal text, written in the string literal at `literal`.
+    pub(crate) fn literal(text: &str, literal: crate::span::Span) -> Self {
         Self {
             dodo: text.contains(DODO_HOST),
+            host: host_of(text).map(|name| UrlHost { name, literal }),
             text: text.to_string(),
         }
     }
@@ -35,6 +41,7 @@ impl UrlText {
         Self {
             text: HOLE.to_string(),
             dodo,
+            host: None,
         }
     }
 
@@ -48,20 +55,25 @@ impl UrlText {
         Self {
             text: self.text + &next.text,
             dodo: self.dodo || next.dodo,
+            host: self.host.or(next.host),
         }
     }
 
     /// One of two values (`a ?? b`, `a if c else b`): the text of whichever has one; Dodo's
     /// when either is.
     pub(crate) fn either(left: Self, right: Self) -> Self {
-        Self {
-            text: if left.text.chars().all(|c| c == HOLE) {
-                right.text
-            } else {
-                left.text
-            },
-            dodo: left.dodo || right.dodo,
-        }
+        let dodo = left.dodo || right.dodo;
+        let (text, host) = if left.text.chars().all(|c| c == HOLE) {
+            (right.text, right.host)
+        } else {
+            (left.text, left.host)
+        };
+        Self { text, dodo, host }
+    }
+
+    /// The host the request goes to, when the URL's text starts with it.
+    pub(crate) fn host(&self) -> Option<&UrlHost> {
+        self.host.as_ref()
     }
 
     /// True for a POST target that is Dodo's checkout-session endpoint.
@@ -73,5 +85,41 @@ impl UrlText {
         let path = tail.split(['?', '#']).next().unwrap_or_default();
         let path = path.trim_end_matches('/');
         ENDPOINTS.iter().any(|endpoint| path.ends_with(endpoint))
+    }
+}
+
+/// The host of an absolute URL's text (`https://user@Host:443/x` → `host`), lower case.
+fn host_of(text: &str) -> Option<String> {
+    let (_, rest) = text.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = host.split(':').next().unwrap_or_default();
+    (!host.is_empty()).then(|| host.trim_end_matches('.').to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_read_from_the_literal_that_writes_them() {
+        assert_eq!(
+            host_of("https://API.dodopayments.com/checkouts").as_deref(),
+            Some("api.dodopayments.com")
+        );
+        assert_eq!(
+            host_of("https://u:p@test.dodopayments.com:443").as_deref(),
+            Some("test.dodopayments.com")
+        );
+        assert_eq!(host_of("/checkouts"), None);
+        let base = UrlText::literal("https://api.dodopayments.com", Span::new(10, 30));
+        let url = base.then(UrlText::literal("/checkouts", Span::new(50, 12)));
+        assert_eq!(
+            url.host().map(|h| (h.name.as_str(), h.literal)),
+            Some(("api.dodopayments.com", Span::new(10, 30)))
+        );
+        assert!(url.is_dodo_checkouts());
     }
 }

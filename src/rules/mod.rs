@@ -118,6 +118,8 @@ pub struct Context<'a> {
     /// In a source file: the SDK call the payload is sent with, and what the code reads from
     /// its result.
     pub response: Option<(crate::payload::Call, &'a [crate::payload::ResponseRead<'a>])>,
+    /// In a source file: the host a raw request posts the payload to, when its URL names one.
+    pub posted_to: Option<&'a crate::payload::UrlHost>,
     /// Whether a rule (by name) runs for this file: what one rule leaves to another is
     /// reported by neither when the other is off.
     pub enabled: &'a dyn Fn(&str) -> bool,
@@ -321,6 +323,7 @@ registry! {
     invalid_redirect_url::InvalidRedirectUrl,
     insecure_redirect_url::InsecureRedirectUrl,
     placeholder_in_redirect_url::PlaceholderInRedirectUrl,
+    non_api_dodo_host::NonApiDodoHost,
     too_many_custom_fields::TooManyCustomFields,
     duplicate_custom_field_key::DuplicateCustomFieldKey,
     dropdown_without_options::DropdownWithoutOptions,

@@ -191,9 +191,12 @@ impl<'f, 's> Finder<'f, 's> {
         let (Some(url), Some(body)) = (url, body) else {
             return;
         };
-        let is_dodo = url_text(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
-        if is_dodo && let Some(root) = self.resolve(body, call.span.start) {
-            self.push(root, span_of(call.span), None);
+        let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
+            return;
+        };
+        if let Some(root) = self.resolve(body, call.span.start) {
+            self.flow
+                .push_post(root, span_of(call.span), url.host().cloned());
         }
     }
 

@@ -3,6 +3,9 @@
 use std::collections::HashMap;
 
 use oxc_ast::ast::{BinaryOperator, Expression};
+use oxc_span::GetSpan;
+
+use super::lower::span_of;
 
 use crate::payload::urls::{MAX_DEPTH, UrlText};
 
@@ -23,16 +26,16 @@ fn at(expr: &Expression<'_>, strings: &HashMap<String, UrlText>, depth: usize) -
         at(expr, strings, depth + 1).unwrap_or_else(|| UrlText::hole(false))
     };
     Some(match expr.get_inner_expression() {
-        Expression::StringLiteral(lit) => UrlText::literal(&lit.value),
+        Expression::StringLiteral(lit) => UrlText::literal(&lit.value, span_of(lit.span)),
         Expression::TemplateLiteral(template) => {
-            let mut text = UrlText::literal("");
+            let mut text = UrlText::literal("", span_of(template.span()));
             for (index, quasi) in template.quasis.iter().enumerate() {
                 let cooked = quasi
                     .value
                     .cooked
                     .map(|c| c.to_string())
                     .unwrap_or_default();
-                text = text.then(UrlText::literal(&cooked));
+                text = text.then(UrlText::literal(&cooked, span_of(quasi.span)));
                 if let Some(expr) = template.expressions.get(index) {
                     text = text.then(part(expr));
                 }

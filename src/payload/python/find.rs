@@ -184,9 +184,12 @@ impl<'f, 's> Finder<'f, 's> {
         let (Some(url), Some(body)) = (url, keyword(call, "json")) else {
             return;
         };
-        let is_dodo = url_text(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts());
-        if is_dodo && let Some(root) = self.dict(body, call.range().start().to_u32()) {
-            self.push(root, span_of(call.range()), None);
+        let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
+            return;
+        };
+        if let Some(root) = self.dict(body, call.range().start().to_u32()) {
+            self.flow
+                .push_post(root, span_of(call.range()), url.host().cloned());
         }
     }
 

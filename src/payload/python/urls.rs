@@ -3,6 +3,9 @@
 use std::collections::HashMap;
 
 use ruff_python_ast::{Expr, FStringPart, InterpolatedStringElement, Operator};
+use ruff_text_size::Ranged;
+
+use super::lower::span_of;
 
 use crate::payload::urls::{MAX_DEPTH, UrlText};
 
@@ -18,19 +21,19 @@ fn at(expr: &Expr, strings: &HashMap<String, UrlText>, depth: usize) -> Option<U
     }
     let part = |expr: &Expr| at(expr, strings, depth + 1).unwrap_or_else(|| UrlText::hole(false));
     Some(match expr {
-        Expr::StringLiteral(lit) => UrlText::literal(lit.value.to_str()),
+        Expr::StringLiteral(lit) => UrlText::literal(lit.value.to_str(), span_of(lit.range())),
         Expr::FString(fstring) => {
-            let mut text = UrlText::literal("");
+            let mut text = UrlText::literal("", span_of(fstring.range()));
             for piece in fstring.value.iter() {
                 match piece {
                     FStringPart::Literal(literal) => {
-                        text = text.then(UrlText::literal(&literal.value))
+                        text = text.then(UrlText::literal(&literal.value, span_of(literal.range())))
                     }
                     FStringPart::FString(inner) => {
                         for element in inner.elements.iter() {
                             text = text.then(match element {
                                 InterpolatedStringElement::Literal(literal) => {
-                                    UrlText::literal(&literal.value)
+                                    UrlText::literal(&literal.value, span_of(literal.range()))
                                 }
                                 InterpolatedStringElement::Interpolation(interpolation) => {
                                     part(&interpolation.expression)

@@ -8,4 +8,6 @@ mod library;
 mod mission_rules;
 mod properties;
 mod rule_docs;
+mod rule_pages;
+mod rule_snapshots;
 mod sdk_payload;

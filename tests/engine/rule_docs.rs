@@ -1,12 +1,15 @@
 //! Every rule's page (`rules/<name>.md`, embedded in the binary) has the agreed sections, and
 //! every example in it is run: a `bad` example must raise the rule exactly at the marked place, a
-//! `good` example must not raise it. Documentation that cannot drift.
+//! `good` example must not raise it. Documentation that cannot drift. (`rule_pages` reads the
+//! pages and lints the examples.)
 
 use std::path::Path;
 
 use checkout_lint::pointer::{member_at, value_at};
 use checkout_lint::rules::{self, Rule};
-use checkout_lint::{Catalogue, Config, Linter, Span, tree};
+use checkout_lint::{Linter, Span, tree};
+
+use crate::rule_pages::{Block, Example, examples};
 
 const SECTIONS: [&str; 6] = [
     "## What it checks",
@@ -16,36 +19,6 @@ const SECTIONS: [&str; 6] = [
     "## Configuration",
     "## Source",
 ];
-
-struct Block {
-    info: Vec<String>,
-    body: String,
-    line: usize,
-}
-
-fn code_blocks(markdown: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut open: Option<Block> = None;
-    for (index, line) in markdown.lines().enumerate() {
-        match (&mut open, line.strip_prefix("```")) {
-            (None, Some(info)) => {
-                open = Some(Block {
-                    info: info.split_whitespace().map(str::to_string).collect(),
-                    body: String::new(),
-                    line: index + 1,
-                })
-            }
-            (Some(_), Some(_)) => blocks.extend(open.take()),
-            (Some(block), None) => {
-                block.body.push_str(line);
-                block.body.push('\n');
-            }
-            (None, None) => {}
-        }
-    }
-    assert!(open.is_none(), "unclosed code block");
-    blocks
-}
 
 /// The span an example marks: `pointer=/a/0` (that value), `key=/a` (that member's key) or
 /// `at=LINE:COL` (a diagnostic starting there).
@@ -122,26 +95,6 @@ fn check_fixes(name: &str, linter: &Linter, text: &str, report: &checkout_lint::
     }
 }
 
-/// `nest=N` on a block replaces `NEST` in its body with `N` nested parentheses around `1`.
-fn nested(info: &[String], body: &str) -> String {
-    match info.iter().find_map(|a| a.strip_prefix("nest=")) {
-        Some(levels) => {
-            let levels: usize = levels.parse().expect("nest=N");
-            let nest = format!("{}1{}", "(".repeat(levels), ")".repeat(levels));
-            body.replace("NEST", &nest)
-        }
-        None => body.to_string(),
-    }
-}
-
-/// `max-diagnostics=N` on a block runs it with that per-file limit.
-fn with_limit(info: &[String], config: Config) -> Config {
-    match info.iter().find_map(|a| a.strip_prefix("max-diagnostics=")) {
-        Some(limit) => config.with_max_diagnostics(limit.parse().expect("max-diagnostics=N")),
-        None => config,
-    }
-}
-
 fn check_page(rule: &dyn Rule) -> (usize, usize) {
     let meta = rule.meta();
     let page = meta.docs;
@@ -193,32 +146,17 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
         meta.name
     );
 
-    let mut config = Config::default();
     let (mut bad, mut good) = (0, 0);
-    for block in code_blocks(page) {
-        let kind: Vec<&str> = block.info.iter().take(2).map(String::as_str).collect();
-        match kind.as_slice() {
-            ["json", "catalogue"] => {
-                let catalogue = Catalogue::from_json_str("page catalogue", &block.body).unwrap();
-                config = config.with_catalogue(catalogue);
-            }
-            ["toml", "config"] => {
-                let catalogue = config.catalogue.take();
-                config =
-                    Config::from_toml_str("page config", &block.body, Path::new("rules")).unwrap();
-                config.catalogue = config.catalogue.take().or(catalogue);
-            }
-            [language @ ("json" | "ts"), "bad", ..] => {
+    for example in examples(page) {
+        match example {
+            Example::Bad {
+                block,
+                language,
+                linter,
+                report,
+            } => {
                 bad += 1;
-                let linter = Linter::new(with_limit(&block.info, config.clone()));
-                let file = format!("example.{language}");
-                let body = nested(&block.info, &block.body);
-                let report = if block.info.iter().any(|a| a == "too-large") {
-                    linter.lint_too_large(&file, 1 << 30, 10 << 20)
-                } else {
-                    linter.lint_str(&file, &body)
-                };
-                if *language == "json" {
+                if language == "json" {
                     check_fixes(meta.name, &linter, &block.body, &report);
                 }
                 let raised: Vec<_> = report
@@ -240,10 +178,8 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                     report.diagnostics()
                 );
             }
-            [language @ ("json" | "ts"), "good", ..] => {
+            Example::Good { block, report } => {
                 good += 1;
-                let report = Linter::new(with_limit(&block.info, config.clone()))
-                    .lint_str(&format!("example.{language}"), &block.body);
                 let raised: Vec<_> = report
                     .diagnostics()
                     .iter()
@@ -263,7 +199,6 @@ fn check_page(rule: &dyn Rule) -> (usize, usize) {
                     report.diagnostics()
                 );
             }
-            _ => {}
         }
     }
     assert!(

@@ -8,8 +8,13 @@ if ! command -v nvim >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null
 fi
-cargo build --quiet --manifest-path "$repo/Cargo.toml"
-bin="${CARGO_TARGET_DIR:-$repo/target}/debug/checkout-lint"
+# The binary under test: CHECKOUT_LINT_BIN when given (CI passes the one its test stage built),
+# else the debug build, built here.
+bin=${CHECKOUT_LINT_BIN:-}
+if [ -z "$bin" ]; then
+  cargo build --quiet --manifest-path "$repo/Cargo.toml"
+  bin="${CARGO_TARGET_DIR:-$repo/target}/debug/checkout-lint"
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,0 +1,14 @@
+//! Payloads in JavaScript/TypeScript and Python source: what the front-ends find, that they read
+//! a payload as JSON does, and that fixes print in the file's own syntax. One test binary (each
+//! links the whole crate).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod js_equivalence;
+mod js_fixes;
+mod js_payloads;
+mod python_equivalence;
+mod python_fixes;
+mod python_payloads;
+mod snapshots;

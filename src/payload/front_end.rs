@@ -81,13 +81,16 @@ pub(crate) fn all() -> &'static [&'static dyn FrontEnd] {
     ]
 }
 
-/// The front-end of a file by its extension, if one claims it.
+/// The front-end of a file by its extension (in any case), if one claims it. Called for every
+/// lint, the library's too: it compares in place rather than allocate a lower-case copy.
 pub(crate) fn by_extension(name: &str) -> Option<&'static dyn FrontEnd> {
     let extension = extension_of(name)?;
-    all()
-        .iter()
-        .copied()
-        .find(|front_end| front_end.extensions().contains(&extension.as_str()))
+    all().iter().copied().find(|front_end| {
+        front_end
+            .extensions()
+            .iter()
+            .any(|claimed| claimed.eq_ignore_ascii_case(extension))
+    })
 }
 
 /// The front-end of a file: JSON for a name no front-end claims (stdin, `<value>`, a library
@@ -98,7 +101,8 @@ pub(crate) fn of(name: &str) -> &'static dyn FrontEnd {
 
 /// The language a code frame of the file `name` is shown as.
 pub(crate) fn frame_language(name: &str) -> &'static str {
-    of(name).frame_language(extension_of(name).as_deref().unwrap_or_default())
+    let extension = extension_of(name).unwrap_or_default().to_ascii_lowercase();
+    of(name).frame_language(&extension)
 }
 
 /// Every extension a front-end claims, as `.json, .js, …`.
@@ -109,9 +113,9 @@ pub(crate) fn claimed_extensions() -> impl Iterator<Item = &'static str> {
         .flat_map(|front_end| front_end.extensions().iter().copied())
 }
 
-fn extension_of(name: &str) -> Option<String> {
+fn extension_of(name: &str) -> Option<&str> {
     let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    Some(file.rsplit_once('.')?.1.to_ascii_lowercase())
+    Some(file.rsplit_once('.')?.1)
 }
 
 #[cfg(test)]

@@ -147,18 +147,30 @@ fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> 
 }
 
 fn source_type(name: &str) -> SourceType {
-    let extension = name.rsplit('.').next().unwrap_or_default();
-    match extension {
+    // The registry claims extensions in any case (`Checkout.TSX`); the parser's mode follows.
+    let extension = name
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match extension.as_str() {
         "ts" | "mts" | "cts" => SourceType::ts(),
         "tsx" => SourceType::tsx(),
         // JSX is common in .js files of React projects; plain scripts parse the same with it.
-        _ => SourceType::jsx().with_module(!name.ends_with(".cjs")),
+        _ => SourceType::jsx().with_module(extension != "cjs"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parser_mode_follows_the_extension_in_any_case() {
+        assert!(source_type("a/Checkout.TSX").is_typescript());
+        assert!(source_type("a/route.Ts").is_typescript());
+        assert!(source_type("a/page.jsx").is_module());
+    }
 
     #[test]
     fn every_needle_holds_the_common_part() {

@@ -45,6 +45,8 @@ mod linter;
 mod model;
 mod payload;
 mod pointer;
+#[cfg(feature = "cli")]
+mod project;
 pub mod render;
 mod report;
 pub mod rules;

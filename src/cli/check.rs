@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::unknown_rule_message;
+use crate::project::Project;
 use crate::text::escape_line;
 use crate::{Level, Report, Severity, render, rules, schema};
 
@@ -155,7 +156,8 @@ fn lint_all(
         Format::Github => Some(render::github::render),
         Format::Human | Format::Json | Format::Sarif => None,
     };
-    let results = lint_in_parallel(jobs, max_file_size, |report| {
+    let project = project_of(jobs, max_file_size);
+    let results = lint_in_parallel(jobs, max_file_size, &project, |report| {
         let counted = Counted::of(&report);
         let linted = match render_in_worker {
             Some(render) => Linted::Rendered {
@@ -282,14 +284,41 @@ fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<Strin
 
 /// Lints every job on all cores and hands each report to `then` on the worker that made it;
 /// results come back in job order.
+/// The project stage over the run's source files: what each learns from the modules it
+/// imports (and they from each other), read under the current folder's tree — the files a
+/// walk or the named files' imports reach there.
+fn project_of(jobs: &[Job], max_file_size: u64) -> Project {
+    let files: Vec<PathBuf> = jobs
+        .iter()
+        .filter_map(|job| match &job.input {
+            Input::File(path) if !job.detect => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    if files.is_empty() {
+        return Project::default();
+    }
+    let root = project_root();
+    Project::build(&root, &files, max_file_size)
+}
+
+/// The tree a project is read from: the repository around the current folder, else the folder.
+fn project_root() -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    cwd.ancestors()
+        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+        .map_or_else(|| cwd.clone(), Path::to_path_buf)
+}
+
 fn lint_in_parallel<T: Send>(
     jobs: &[Job],
     max_file_size: u64,
+    project: &Project,
     then: impl Fn(Report) -> T + Sync,
 ) -> Vec<Result<Option<T>, String>> {
     // One file (the usual pre-commit run): no thread, and no second malloc arena to grow.
     if let [job] = jobs {
-        return vec![lint_one(job, max_file_size).map(|report| report.map(&then))];
+        return vec![lint_one(job, max_file_size, project).map(|report| report.map(&then))];
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -305,7 +334,7 @@ fn lint_in_parallel<T: Send>(
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
-                        let linted = lint_one(job, max_file_size);
+                        let linted = lint_one(job, max_file_size, project);
                         done.push((index, linted.map(|report| report.map(&then))));
                     }
                     done
@@ -338,7 +367,7 @@ fn lint_in_parallel<T: Send>(
 type Done<T> = (usize, Result<Option<T>, String>);
 
 /// The report of one job; `None` for a walked JSON file that is not a checkout payload.
-fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {
+fn lint_one(job: &Job, max_file_size: u64, project: &Project) -> Result<Option<Report>, String> {
     let (bytes, size) = match &job.input {
         Input::File(path) => {
             // Opened without blocking, and only a regular file is read: a committed link to
@@ -367,9 +396,14 @@ fn lint_one(job: &Job, max_file_size: u64) -> Result<Option<Report>, String> {
         // over the size limit is data, not a payload anyone writes.
         return Ok(bytes.and_then(|bytes| job.linter.lint_walked_json(&job.name, bytes)));
     }
-    Ok(Some(match bytes {
-        Some(bytes) => job.linter.lint_byte_vec(&job.name, bytes),
-        None => job.linter.lint_too_large(&job.name, size, max_file_size),
+    let neighbours = match &job.input {
+        Input::File(path) => project.neighbours(path),
+        Input::Stdin => None,
+    };
+    Ok(Some(match (bytes, neighbours) {
+        (Some(bytes), Some(neighbours)) => job.linter.lint_in_project(&job.name, bytes, neighbours),
+        (Some(bytes), None) => job.linter.lint_byte_vec(&job.name, bytes),
+        (None, _) => job.linter.lint_too_large(&job.name, size, max_file_size),
     }))
 }
 

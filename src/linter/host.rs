@@ -9,6 +9,7 @@ use crate::bounded::Bounded;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::payload::depth::TooDeep;
 use crate::payload::front_end::FrontEnd;
+use crate::payload::neighbours::Neighbours;
 use crate::payload::print::Printer;
 use crate::payload::suppress::{Suppression, suppressions};
 use crate::payload::{Found, detect};
@@ -161,7 +162,7 @@ impl Linter {
         let readable = frame.invalid_utf8.is_none() && frame.too_large.is_none();
         let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
         let found = if readable {
-            front_end.find(source.name(), source.text(), &arena)
+            front_end.find(source.name(), source.text(), &arena, &Neighbours::default())
         } else {
             Found::default()
         };
@@ -194,10 +195,11 @@ impl Linter {
         &self,
         front_end: &'static dyn FrontEnd,
         source: &Source,
+        neighbours: &Neighbours,
         collected: &mut Collected,
     ) {
         let arena = tree::Arena::new();
-        let found = front_end.find(source.name(), source.text(), &arena);
+        let found = front_end.find(source.name(), source.text(), &arena, neighbours);
         collected.payloads = found.payloads.len();
         collected.reported = Some(HashSet::new());
         let host = Host::new(front_end, source, &found);

@@ -8,6 +8,7 @@ use crate::bounded::Bounded;
 use crate::config::{Config, Level, OverrideMatcher};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::CheckoutSession;
+use crate::payload::neighbours::Neighbours;
 use crate::payload::{Payload, front_end};
 use crate::report::Report;
 use crate::rules::{self, Context, Findings, Rule, too_many_findings};
@@ -130,10 +131,35 @@ impl Linter {
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
     ) -> Report {
+        self.lint_source_in(source, invalid_utf8, too_large, &Neighbours::default())
+    }
+
+    fn lint_source_in(
+        &self,
+        source: Source,
+        invalid_utf8: Option<InvalidUtf8>,
+        too_large: Option<TooLarge>,
+        neighbours: &Neighbours,
+    ) -> Report {
         let (diagnostics, payloads) = self
-            .diagnose(&source, invalid_utf8, too_large, false)
+            .diagnose(&source, invalid_utf8, too_large, false, neighbours)
             .unwrap_or_default();
         Report::with_payloads(source, diagnostics, payloads)
+    }
+
+    /// [`Linter::lint_byte_vec`] for a source file of a project: `neighbours` is what the
+    /// project stage knows of the names it imports and of its helpers other files send.
+    pub(crate) fn lint_in_project(
+        &self,
+        name: &str,
+        bytes: Vec<u8>,
+        neighbours: &Neighbours,
+    ) -> Report {
+        if let Some(report) = self.beyond_spans(name, bytes.len()) {
+            return report;
+        }
+        let (source, invalid) = Source::from_byte_vec(name, bytes);
+        self.lint_source_in(source, invalid, None, neighbours)
     }
 
     /// [`Linter::lint_byte_vec`] for a JSON file that a directory walk found: `None` when it
@@ -148,7 +174,8 @@ impl Linter {
         if invalid.is_some() {
             return None;
         }
-        let (diagnostics, payloads) = self.diagnose(&source, None, None, true)?;
+        let (diagnostics, payloads) =
+            self.diagnose(&source, None, None, true, &Neighbours::default())?;
         Some(Report::with_payloads(source, diagnostics, payloads))
     }
 
@@ -176,6 +203,7 @@ impl Linter {
         invalid_utf8: Option<InvalidUtf8>,
         too_large: Option<TooLarge>,
         only_payload: bool,
+        neighbours: &Neighbours,
     ) -> Option<(Vec<Diagnostic>, usize)> {
         let limit = self.config.max_diagnostics.max(1);
         let mut collected = Collected {
@@ -203,7 +231,7 @@ impl Linter {
             // A source file is the compiler's: its encoding is not ours to report (a payload in
             // it is still linted, over the lossy text), and one past the size limit is a bundle
             // or generated code, not a file anyone writes a payload in by hand: skipped.
-            self.diagnose_host(front_end, source, &mut collected);
+            self.diagnose_host(front_end, source, neighbours, &mut collected);
         }
         let dropped = collected.kept.dropped() + collected.dropped;
         let worst_dropped = collected.worst_dropped;

@@ -229,9 +229,11 @@ impl<'s> Flow<'s> {
         self.open_deep(arena, &node)
     }
 
-    /// Adds a payload. The same literal found twice (typed as the SDK's params, then passed
-    /// to the SDK call) is one payload: the call's reading, which has the members assigned
-    /// since and knows the call, replaces the earlier one.
+    /// Adds a payload. The same literal found twice at one call is one payload; a literal typed
+    /// as the SDK's params and then passed to the SDK call is one payload too: the call's
+    /// reading, which has the members assigned since and knows the call, replaces the typed
+    /// one. The same literal sent by two calls (a helper's, called twice) is two payloads:
+    /// each has its own arguments and members, and a finding they share is reported once.
     pub(crate) fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
         if root.as_object().is_none() {
             return;
@@ -243,23 +245,23 @@ impl<'s> Flow<'s> {
             reads: Vec::new(),
             posted_to: None,
         };
-        let index = match self.by_root.get(&payload.root.span) {
-            None => {
+        let earlier = self
+            .by_root
+            .get(&payload.root.span)
+            .and_then(|&index| Some((index, self.payloads.get(index)?)));
+        let index = match earlier {
+            Some((_, earlier)) if earlier.call == call => return,
+            // Typed first (found at its own span), sent after.
+            Some((index, earlier)) if earlier.call == earlier.root.span && sent_with.is_some() => {
+                self.payloads[index] = payload;
+                index
+            }
+            Some(_) if call == payload.root.span => return,
+            _ => {
                 self.by_root.insert(payload.root.span, self.payloads.len());
                 self.payloads.push(payload);
                 self.payloads.len() - 1
             }
-            Some(&earlier)
-                if sent_with.is_some()
-                    && self
-                        .payloads
-                        .get(earlier)
-                        .is_some_and(|p| p.sent_with.is_none()) =>
-            {
-                self.payloads[earlier] = payload;
-                earlier
-            }
-            Some(_) => return,
         };
         if sent_with.is_some() {
             self.by_call.insert(call, index);

@@ -3,8 +3,10 @@
 //! trait and a line in [`all`]; nothing to the right of the front-ends changes.
 
 use super::Found;
+use super::exports::ModuleFacts;
 #[cfg(feature = "cli")]
 use super::lexeme::{KeyStyle, Lexeme, Start};
+use super::neighbours::Neighbours;
 use super::print::Syntax;
 use super::suppress::Suppression;
 use crate::span::Span;
@@ -30,8 +32,29 @@ pub(crate) trait FrontEnd: Sync {
     }
 
     /// Parses `text` (bounded: past a nesting or size limit, [`Found::too_deep`] says so) and
-    /// finds its payloads and comments.
-    fn find<'s>(&self, name: &str, text: &'s str, arena: &'s Arena) -> Found<'s>;
+    /// finds its payloads and comments; `neighbours` is what the project stage knows of the
+    /// names it imports (empty when it is linted alone).
+    fn find<'s>(
+        &self,
+        name: &str,
+        text: &'s str,
+        arena: &'s Arena,
+        neighbours: &Neighbours,
+    ) -> Found<'s>;
+
+    /// True when files of this language import each other, so the project stage links them.
+    fn resolves_imports(&self) -> bool {
+        false
+    }
+
+    /// What the file tells the project stage about its imports, exports and the roles of its
+    /// names; `None` for a language without modules (JSON), or a file that mentions nothing
+    /// relevant unless `imported` (a module that matters imports it: a barrel file, a factory
+    /// module that only re-exports the client).
+    fn module_facts(&self, name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
+        let _ = (name, text, imported);
+        None
+    }
 
     /// The suppression a comment of this language makes, if any (`comment` is its span).
     fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {

@@ -32,7 +32,13 @@ impl FrontEnd for Json {
         true
     }
 
-    fn find<'s>(&self, _name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+    fn find<'s>(
+        &self,
+        _name: &str,
+        text: &'s str,
+        arena: &'s Arena,
+        _neighbours: &super::neighbours::Neighbours,
+    ) -> Found<'s> {
         match tree::parse(text, arena) {
             Ok(root) => Found {
                 payloads: vec![Payload {

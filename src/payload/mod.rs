@@ -7,6 +7,7 @@
 // depth, flow, print and urls are what the source front-ends share; nothing else uses them.
 pub(crate) mod depth;
 pub(crate) mod detect;
+pub(crate) mod exports;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod flow;
 pub(crate) mod front_end;
@@ -16,6 +17,7 @@ pub(crate) mod json;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexeme;
+pub(crate) mod neighbours;
 pub(crate) mod print;
 #[cfg(feature = "python")]
 pub(crate) mod python;
@@ -68,7 +70,9 @@ pub(crate) fn find_payloads<'s>(
     text: &'s str,
     arena: &'s crate::tree::Arena,
 ) -> Vec<Payload<'s>> {
-    front_end::of(name).find(name, text, arena).payloads
+    front_end::of(name)
+        .find(name, text, arena, &neighbours::Neighbours::default())
+        .payloads
 }
 
 /// A comment of the host file.

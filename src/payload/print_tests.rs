@@ -8,7 +8,9 @@ use crate::payload::front_end;
 fn printed(name: &str, text: &str, edit: impl Fn(&Node<'_>) -> NodeEdit) -> Option<Vec<String>> {
     let arena = crate::tree::Arena::new();
     let front_end = front_end::of(name);
-    let payloads = front_end.find(name, text, &arena).payloads;
+    let payloads = front_end
+        .find(name, text, &arena, &Default::default())
+        .payloads;
     let root = &payloads.first().expect("a payload").root;
     let fix = NodeFix::new("fix", Applicability::Safe).with(edit(root));
     let printed = Printer::new(text, root, front_end.syntax()).print(&fix)?;

@@ -10,3 +10,4 @@ mod first_run;
 mod fix;
 mod formats;
 mod lsp;
+mod project;

@@ -1,18 +1,23 @@
-//! The first pass over a file: which names are Dodo's SDK, its clients, other modules' imports,
-//! and string constants (for the URLs of raw requests). Order-independent, so a client declared
-//! below the function that uses it is still known.
+//! The first pass over a file: which names are Dodo's SDK, its clients, the factories that
+//! return clients and the wrappers that send their parameter, other modules' imports (with what
+//! the project stage knows of them), and string constants (for the URLs of raw requests).
+//! Order-independent, so a client declared below the function that uses it is still known.
 
 use std::collections::{HashMap, HashSet};
 
 use oxc_ast::ast::TSType;
 use oxc_ast::ast::{
-    AssignmentExpression, AssignmentTarget, BindingPattern, Expression, FormalParameter,
-    ImportDeclaration, ImportDeclarationSpecifier, ModuleExportName, PropertyDefinition,
-    TSTypeAnnotation, TSTypeName, VariableDeclarator,
+    AssignmentExpression, AssignmentTarget, BindingPattern, CallExpression, Expression,
+    FormalParameter, ImportDeclaration, ImportDeclarationSpecifier, ModuleExportName,
+    PropertyDefinition, TSTypeAnnotation, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
+use oxc_span::GetSpan;
 
+use super::functions::Functions;
 use super::urls::url_text;
+use crate::payload::Call;
+use crate::payload::neighbours::{Kind, Neighbours, Wrapper};
 use crate::payload::urls::UrlText;
 
 /// The SDK's package: `dodopayments`, and its subpaths.
@@ -24,7 +29,18 @@ pub(super) fn is_sdk_module(source: &str) -> bool {
 const CLIENT_TYPE: &str = "DodoPayments";
 
 #[derive(Default)]
-pub(super) struct Facts {
+pub(super) struct Facts<'a> {
+    /// The file's top-level functions.
+    pub(super) functions: Functions<'a>,
+    /// Top-level functions (and imported names) that return a Dodo client.
+    pub(super) factories: HashSet<String>,
+    /// Functions (local and imported) that send one of their parameters with the SDK.
+    pub(super) wrappers: HashMap<String, Wrapper>,
+    /// `local = callee(...)` (awaited or not): a client when `callee` is a factory.
+    pub(super) results: HashMap<String, String>,
+    /// SDK calls inside top-level functions whose argument is a parameter, until the clients
+    /// are known: (function, parameter, call, receiver, returned).
+    pending_wrappers: Vec<(String, usize, Call, Receiver, bool)>,
     /// The file imports or requires the SDK.
     pub(super) imports_sdk: bool,
     /// Local names of the SDK's client class.
@@ -37,11 +53,127 @@ pub(super) struct Facts {
     pub(super) strings: HashMap<String, UrlText>,
 }
 
-impl Facts {
-    pub(super) fn of(program: &oxc_ast::ast::Program<'_>) -> Self {
-        let mut facts = Self::default();
+/// The most rounds of "a function returning a client is a factory; a name bound to a
+/// factory's result is a client": each round follows one more hop of a chain of helpers.
+const MAX_ROUNDS: usize = 4;
+
+/// What a call's receiver is made of, kept until every client of the file is known.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Receiver {
+    new_client: bool,
+    /// `this.dodo` → dodo; `getDodo()` → getDodo.
+    last: Option<String>,
+    /// The name the chain starts with: `api.client` → api.
+    pub(super) first: Option<String>,
+    called: bool,
+}
+
+impl<'a> Facts<'a> {
+    pub(super) fn of(program: &'a oxc_ast::ast::Program<'a>, neighbours: &Neighbours) -> Self {
+        let mut facts = Self {
+            functions: Functions::of(program),
+            ..Self::default()
+        };
+        for (name, kind) in &neighbours.imported {
+            match kind {
+                Kind::Client => {
+                    facts.clients.insert(name.clone());
+                }
+                Kind::Factory => {
+                    facts.factories.insert(name.clone());
+                }
+                Kind::Wrapper(wrapper) => {
+                    facts.wrappers.insert(name.clone(), *wrapper);
+                }
+                Kind::Helper { .. } => {}
+            }
+        }
         facts.visit_program(program);
+        facts.settle();
         facts
+    }
+
+    /// Factories and the clients they return, to a fixed point (bounded), then the wrappers
+    /// whose receivers that made certain.
+    fn settle(&mut self) {
+        for _ in 0..MAX_ROUNDS {
+            let mut changed = false;
+            let found: Vec<&'a str> = self
+                .functions
+                .iter()
+                .filter(|(name, function)| {
+                    !self.factories.contains(*name)
+                        && function.returns.iter().any(|r| self.is_client_expr(r))
+                })
+                .map(|(name, _)| name)
+                .collect();
+            for name in found {
+                changed |= self.factories.insert(name.to_string());
+            }
+            let bound: Vec<String> = self
+                .results
+                .iter()
+                .filter(|(local, callee)| {
+                    self.factories.contains(*callee) && !self.clients.contains(*local)
+                })
+                .map(|(local, _)| local.clone())
+                .collect();
+            for local in bound {
+                changed |= self.clients.insert(local);
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (function, param, call, receiver, returned) in
+            std::mem::take(&mut self.pending_wrappers)
+        {
+            let certain = self.is_certain(&receiver);
+            self.wrappers.entry(function).or_insert(Wrapper {
+                param,
+                call,
+                certain,
+                returns_response: returned,
+            });
+        }
+    }
+
+    /// True for an expression that is a Dodo client: `new DodoPayments()`, a client's name, a
+    /// factory's (awaited) result.
+    pub(super) fn is_client_expr(&self, expr: &Expression<'_>) -> bool {
+        match expr.get_inner_expression() {
+            Expression::AwaitExpression(awaited) => self.is_client_expr(&awaited.argument),
+            Expression::Identifier(ident) => self.clients.contains(ident.name.as_str()),
+            Expression::CallExpression(call) => matches!(call.callee.get_inner_expression(),
+                Expression::Identifier(ident) if self.factories.contains(ident.name.as_str())),
+            other => self.is_new_client(other),
+        }
+    }
+
+    /// The shape of a receiver, for [`Facts::is_certain`].
+    pub(super) fn receiver(&self, expr: &Expression<'_>) -> Receiver {
+        let (last, first) = names(expr);
+        Receiver {
+            new_client: self.is_new_client(expr),
+            last: last.map(str::to_string),
+            first: first.map(str::to_string),
+            called: matches!(
+                expr.get_inner_expression(),
+                Expression::CallExpression(_) | Expression::AwaitExpression(_)
+            ),
+        }
+    }
+
+    /// True when the receiver is certainly a Dodo client.
+    pub(super) fn is_certain(&self, receiver: &Receiver) -> bool {
+        receiver.new_client
+            || receiver.last.as_deref().is_some_and(|name| {
+                if receiver.called {
+                    self.factories.contains(name)
+                } else {
+                    self.clients.contains(name)
+                }
+            })
     }
 
     /// True for `new DodoPayments(...)` (under any name the SDK was imported as).
@@ -49,8 +181,9 @@ impl Facts {
         match expr.get_inner_expression() {
             Expression::NewExpression(new) => match new.callee.get_inner_expression() {
                 Expression::Identifier(ident) => self.sdk_classes.contains(ident.name.as_str()),
+                // `new sdk.DodoPayments()`, `new (await import('dodopayments')).default()`.
                 Expression::StaticMemberExpression(member) => {
-                    member.property.name == CLIENT_TYPE
+                    (member.property.name == CLIENT_TYPE || member.property.name == "default")
                         && matches!(member.object.get_inner_expression(),
                             Expression::Identifier(i) if self.sdk_classes.contains(i.name.as_str()))
                 }
@@ -80,21 +213,57 @@ impl Facts {
     }
 }
 
-/// The module a `require('…')` call names.
-pub(super) fn required_module<'a>(expr: &'a Expression<'_>) -> Option<&'a str> {
-    let Expression::CallExpression(call) = expr.get_inner_expression() else {
-        return None;
-    };
-    if !call.is_require_call() {
-        return None;
+/// The last and first names of a receiver: `this.dodo` → (dodo, -), `api.client` → (client,
+/// api), `getDodo()` → (getDodo, getDodo).
+pub(super) fn names<'e>(expr: &'e Expression<'_>) -> (Option<&'e str>, Option<&'e str>) {
+    match expr.get_inner_expression() {
+        Expression::Identifier(ident) => (Some(ident.name.as_str()), Some(ident.name.as_str())),
+        Expression::StaticMemberExpression(member) => {
+            (Some(member.property.name.as_str()), names(&member.object).1)
+        }
+        Expression::CallExpression(call) => names(&call.callee),
+        Expression::AwaitExpression(inner) => names(&inner.argument),
+        _ => (None, None),
     }
-    match call.arguments.first()?.as_expression()? {
+}
+
+/// The module a `require('…')` or an awaited `import('…')` names, also through `.default`
+/// (`require('dodopayments').default`, `(await import('dodopayments')).default`).
+pub(super) fn required_module<'a>(expr: &'a Expression<'_>) -> Option<&'a str> {
+    let source = match expr.get_inner_expression() {
+        Expression::StaticMemberExpression(member) if member.property.name == "default" => {
+            return required_module(&member.object);
+        }
+        Expression::AwaitExpression(awaited) => match awaited.argument.get_inner_expression() {
+            Expression::ImportExpression(import) => &import.source,
+            _ => return None,
+        },
+        Expression::CallExpression(call) if call.is_require_call() => {
+            call.arguments.first()?.as_expression()?
+        }
+        _ => return None,
+    };
+    match source {
         Expression::StringLiteral(lit) => Some(lit.value.as_str()),
         _ => None,
     }
 }
 
-impl<'a> Visit<'a> for Facts {
+/// The SDK method a call makes, with its receiver: `<receiver>.checkoutSessions.create(...)`.
+pub(super) fn sdk_method<'e, 'a>(
+    call: &'e CallExpression<'a>,
+) -> Option<(Call, &'e Expression<'a>)> {
+    let Expression::StaticMemberExpression(method) = call.callee.get_inner_expression() else {
+        return None;
+    };
+    let sent_with = Call::of_method(&method.property.name)?;
+    let Expression::StaticMemberExpression(resource) = method.object.get_inner_expression() else {
+        return None;
+    };
+    (resource.property.name == "checkoutSessions").then_some((sent_with, &resource.object))
+}
+
+impl<'a> Visit<'a> for Facts<'_> {
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         let sdk = is_sdk_module(&it.source.value);
         self.imports_sdk |= sdk;
@@ -128,6 +297,9 @@ impl<'a> Visit<'a> for Facts {
                 if self.is_new_client(init) {
                     self.clients.insert(name.to_string());
                 }
+                if let Some(callee) = called_name(init) {
+                    self.results.insert(name.to_string(), callee.to_string());
+                }
                 if let Some(text) = url_text(init, &self.strings) {
                     self.strings.insert(name.to_string(), text);
                 }
@@ -157,6 +329,32 @@ impl<'a> Visit<'a> for Facts {
         walk::walk_property_definition(self, it);
     }
 
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        // An SDK call inside a top-level function that sends one of its parameters: the
+        // function is a wrapper, and each call of it a payload site.
+        if let Some((call, receiver)) = sdk_method(it)
+            && let Some(Expression::Identifier(argument)) = it
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(Expression::get_inner_expression)
+            && let Some((function, body)) = self.functions.around(it.span.start)
+            && let Some(param) = body.param(&argument.name)
+        {
+            let returned = body.returns.iter().any(|r| {
+                let r = match r.get_inner_expression() {
+                    Expression::AwaitExpression(awaited) => &awaited.argument,
+                    other => other,
+                };
+                r.get_inner_expression().span() == it.span
+            });
+            let receiver = self.receiver(receiver);
+            self.pending_wrappers
+                .push((function.to_string(), param, call, receiver, returned));
+        }
+        walk::walk_call_expression(self, it);
+    }
+
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         if self.is_new_client(&it.right) {
             let name = match &it.left {
@@ -171,5 +369,17 @@ impl<'a> Visit<'a> for Facts {
             }
         }
         walk::walk_assignment_expression(self, it);
+    }
+}
+
+/// The function a value is the (awaited) result of: `getDodo()`, `await getDodo()`.
+pub(super) fn called_name<'e>(expr: &'e Expression<'_>) -> Option<&'e str> {
+    match expr.get_inner_expression() {
+        Expression::AwaitExpression(awaited) => called_name(&awaited.argument),
+        Expression::CallExpression(call) => match call.callee.get_inner_expression() {
+            Expression::Identifier(ident) => Some(ident.name.as_str()),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -11,13 +11,15 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
-use super::facts::Facts;
+use super::facts::{Facts, called_name, sdk_method};
 use super::lower::{Lowered, Lowerer, span_of};
 use super::urls::url_text;
+use crate::payload::exports::Send;
 use crate::payload::flow::{Assigned, Binding, Flow};
+use crate::payload::neighbours::Neighbours;
 use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
-use crate::tree::Node;
+use crate::tree::{Extent, Node, Value};
 
 /// The SDK's request types: an object annotated or checked as one is a payload.
 const PARAMS_TYPES: &[&str] = &[
@@ -28,31 +30,37 @@ const PARAMS_TYPES: &[&str] = &[
 /// The key every Dodo payload has and the look-alikes of other SDKs do not.
 const CART_KEY: &str = "product_cart";
 
-pub(super) struct Finder<'f, 's> {
-    facts: &'f Facts,
+pub(super) struct Finder<'f, 'a, 's> {
+    facts: &'f Facts<'a>,
+    neighbours: &'f Neighbours,
     lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
     pub(super) flow: Flow<'s>,
+    /// Imported functions whose result a Dodo call sends (for the project stage).
+    pub(super) sends: Vec<Send>,
 }
 
-impl<'f, 's> Finder<'f, 's> {
+/// How deep helpers are followed into helpers (`return base(x)`): a helper that returns itself
+/// ends here, its value unknown.
+const MAX_HELPER_DEPTH: usize = 4;
+
+impl<'f, 'a, 's> Finder<'f, 'a, 's> {
     /// A finder over a program of `len` bytes.
     pub(super) fn new(
-        facts: &'f Facts,
+        facts: &'f Facts<'a>,
+        neighbours: &'f Neighbours,
         lower: &'f Lowerer<'s>,
         program: oxc_span::Span,
         len: usize,
     ) -> Self {
         Self {
             facts,
+            neighbours,
             lower,
             scopes: vec![program],
             flow: Flow::new(len),
+            sends: Vec::new(),
         }
-    }
-
-    fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
-        self.flow.push(root, call, sent_with);
     }
 
     fn scope(&self) -> Span {
@@ -104,14 +112,73 @@ impl<'f, 's> Finder<'f, 's> {
         self.flow.read(&ident.name, read);
     }
 
-    /// The payload an argument stands for: an object literal, or a variable bound to one in a
-    /// block around `at`, with the members assigned to it before `at`.
-    fn resolve(&self, expr: &Expression<'_>, at: u32) -> Option<Node<'s>> {
+    /// The payloads an argument stands for: an object literal, a variable bound to one in a
+    /// block around `at` (with the members assigned to it before `at`), or what a top-level
+    /// helper returns, its parameters bound to the call's arguments — one per `return`.
+    fn resolve(&self, expr: &Expression<'_>, at: u32) -> Vec<Node<'s>> {
+        self.resolve_in(expr, at, self.lower, 0)
+    }
+
+    fn resolve_in(
+        &self,
+        expr: &Expression<'_>,
+        at: u32,
+        lower: &Lowerer<'s>,
+        depth: usize,
+    ) -> Vec<Node<'s>> {
         match expr.get_inner_expression() {
-            Expression::ObjectExpression(_) => Some(self.lower.node(expr, 0)),
-            Expression::Identifier(ident) => self.follow(ident, at),
-            _ => None,
+            Expression::ObjectExpression(_) => vec![lower.node(expr, 0)],
+            Expression::Identifier(ident) => match lower.param(&ident.name) {
+                Some(bound) => vec![bound.clone()],
+                None => self.follow(ident, at).into_iter().collect(),
+            },
+            Expression::AwaitExpression(awaited) => {
+                self.resolve_in(&awaited.argument, at, lower, depth)
+            }
+            Expression::CallExpression(call) => self.instance(call, lower, depth),
+            _ => Vec::new(),
         }
+    }
+
+    /// What a call of a top-level helper of this file returns, its parameters bound to the
+    /// call's arguments (lowered where the call is).
+    fn instance(
+        &self,
+        call: &CallExpression<'_>,
+        lower: &Lowerer<'s>,
+        depth: usize,
+    ) -> Vec<Node<'s>> {
+        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
+            return Vec::new();
+        };
+        let Some(helper) = self.facts.functions.get(&callee.name) else {
+            return Vec::new();
+        };
+        if depth >= MAX_HELPER_DEPTH {
+            return Vec::new();
+        }
+        let params = helper
+            .params
+            .iter()
+            .zip(&call.arguments)
+            .filter_map(|(param, argument)| {
+                let argument = argument.as_expression()?;
+                let value = self
+                    .resolve_in(argument, call.span.start, lower, depth + 1)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| lower.node(argument, 0));
+                Some(((*param)?.to_string(), value))
+            })
+            .collect();
+        let inner = lower.with_params(params);
+        helper
+            .returns
+            .iter()
+            .flat_map(|returned| {
+                self.resolve_in(returned, returned.span().start, &inner, depth + 1)
+            })
+            .collect()
     }
 
     fn follow(&self, ident: &IdentifierReference<'_>, at: u32) -> Option<Node<'s>> {
@@ -119,33 +186,120 @@ impl<'f, 's> Finder<'f, 's> {
     }
 
     fn sdk_call(&mut self, call: &CallExpression<'_>) {
-        let Expression::StaticMemberExpression(method) = call.callee.get_inner_expression() else {
+        let Some((sent_with, receiver)) = sdk_method(call) else {
             return;
         };
-        let Some(sent_with) = Call::of_method(&method.property.name) else {
-            return;
-        };
-        let Expression::StaticMemberExpression(resource) = method.object.get_inner_expression()
-        else {
-            return;
-        };
-        if resource.property.name != "checkoutSessions" {
-            return;
-        }
         let Some(argument) = call.arguments.first().and_then(|a| a.as_expression()) else {
             return;
         };
-        let Some(root) = self.resolve(argument, call.span.start) else {
+        let receiver = self.facts.receiver(receiver);
+        let certain = self.facts.is_certain(&receiver);
+        let first = receiver.first.as_deref();
+        let imported = first.is_some_and(|name| self.facts.imported.contains(name));
+        self.record_send(argument, certain, first);
+        let mut roots = self.resolve(argument, call.span.start);
+        if roots.is_empty() && certain {
+            // A payload this file does not show (a parameter, an imported helper's value):
+            // nothing is said of it, but what the code reads from the response is checked.
+            roots.push(Node {
+                span: span_of(argument.span()),
+                value: Value::Object(&[], Extent::Open),
+            });
+        }
+        let may_be_dodo = imported || self.facts.imports_sdk;
+        self.push_all(
+            roots,
+            span_of(call.span),
+            Some(sent_with),
+            certain,
+            may_be_dodo,
+        );
+    }
+
+    /// Pushes the payloads of one call: all when the call is certainly Dodo's, else those with
+    /// a cart when the file or receiver may be Dodo's.
+    fn push_all(
+        &mut self,
+        roots: Vec<Node<'s>>,
+        call: Span,
+        sent_with: Option<Call>,
+        certain: bool,
+        may_be_dodo: bool,
+    ) {
+        for root in roots {
+            if certain || (may_be_dodo && root.get(CART_KEY).is_some()) {
+                self.flow.push(root, call, sent_with);
+            }
+        }
+    }
+
+    /// A call of an imported function as the payload (`create(build(...))`, or a variable
+    /// bound to one): the project stage makes that function's literal a payload where it is.
+    fn record_send(&mut self, argument: &Expression<'_>, certain: bool, receiver: Option<&str>) {
+        let helper = match argument.get_inner_expression() {
+            Expression::Identifier(ident) => self
+                .facts
+                .results
+                .get(ident.name.as_str())
+                .map(String::as_str),
+            other => called_name(other),
+        };
+        if let Some(helper) = helper
+            && self.facts.imported.contains(helper)
+            && self.facts.functions.get(helper).is_none()
+        {
+            self.sends.push(Send {
+                helper: helper.to_string(),
+                certain,
+                receiver: receiver.map(str::to_string),
+            });
+        }
+    }
+
+    /// `createSession(body)` where `createSession` forwards its parameter to the SDK (in this
+    /// file or, as the project stage says, in another).
+    fn wrapper_call(&mut self, call: &CallExpression<'_>) {
+        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
             return;
         };
-        let receiver = resource.object.get_inner_expression();
-        let (last, first) = names(receiver);
-        let certain = self.facts.is_new_client(receiver)
-            || last.is_some_and(|name| self.facts.clients.contains(name));
-        let imported = first.is_some_and(|name| self.facts.imported.contains(name));
-        let looks_like_dodo = root.get(CART_KEY).is_some();
-        if certain || ((imported || self.facts.imports_sdk) && looks_like_dodo) {
-            self.push(root, span_of(call.span), Some(sent_with));
+        let Some(wrapper) = self.facts.wrappers.get(callee.name.as_str()).copied() else {
+            return;
+        };
+        let Some(argument) = call
+            .arguments
+            .get(wrapper.param)
+            .and_then(|a| a.as_expression())
+        else {
+            return;
+        };
+        self.record_send(argument, wrapper.certain, None);
+        let roots = self.resolve(argument, call.span.start);
+        let sent_with = wrapper.returns_response.then_some(wrapper.call);
+        let may_be_dodo =
+            self.facts.imports_sdk || self.facts.imported.contains(callee.name.as_str());
+        self.push_all(
+            roots,
+            span_of(call.span),
+            sent_with,
+            wrapper.certain,
+            may_be_dodo,
+        );
+    }
+
+    /// After the visit: the literals this file's helpers return, where another file sends
+    /// them to Dodo (the project stage says which), linted here with their parameters unknown.
+    pub(super) fn sent_helpers(&mut self) {
+        let mut sent: Vec<(&String, &bool)> = self.neighbours.sent.iter().collect();
+        sent.sort();
+        for (name, &certain) in sent {
+            let Some(helper) = self.facts.functions.get(name) else {
+                continue;
+            };
+            for returned in &helper.returns {
+                let roots = self.resolve(returned, returned.span().start);
+                let at = span_of(returned.span());
+                self.push_all(roots, at, None, certain, true);
+            }
         }
     }
 
@@ -194,7 +348,7 @@ impl<'f, 's> Finder<'f, 's> {
         let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
             return;
         };
-        if let Some(root) = self.resolve(body, call.span.start) {
+        for root in self.resolve(body, call.span.start) {
             self.flow
                 .push_post(root, span_of(call.span), url.host().cloned());
         }
@@ -203,25 +357,11 @@ impl<'f, 's> Finder<'f, 's> {
     fn typed_literal(&mut self, expr: &Expression<'_>, annotation: &TSType<'_>) {
         if is_params_type(annotation)
             && let Expression::ObjectExpression(_) = expr.get_inner_expression()
-            && let Some(root) = self.resolve(expr, expr.span().start)
         {
+            let root = self.lower.node(expr, 0);
             let span = root.span;
-            self.push(root, span, None);
+            self.flow.push(root, span, None);
         }
-    }
-}
-
-/// The last and first names of a receiver: `this.dodo` → (dodo, -), `api.client` → (client,
-/// api), `getDodo()` → (getDodo, getDodo).
-fn names<'e>(expr: &'e Expression<'_>) -> (Option<&'e str>, Option<&'e str>) {
-    match expr.get_inner_expression() {
-        Expression::Identifier(ident) => (Some(ident.name.as_str()), Some(ident.name.as_str())),
-        Expression::StaticMemberExpression(member) => {
-            (Some(member.property.name.as_str()), names(&member.object).1)
-        }
-        Expression::CallExpression(call) => names(&call.callee),
-        Expression::AwaitExpression(inner) => names(&inner.argument),
-        _ => (None, None),
     }
 }
 
@@ -280,7 +420,7 @@ fn annotation_type<'e, 'a>(annotation: Option<&'e TSTypeAnnotation<'a>>) -> Opti
     annotation.map(|a| &a.type_annotation)
 }
 
-impl<'a> Visit<'a> for Finder<'_, '_> {
+impl<'a> Visit<'a> for Finder<'_, '_, '_> {
     fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
         self.scopes.push(it.span);
         walk::walk_block_statement(self, it);
@@ -302,7 +442,7 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
             if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
                 && is_params_type(annotation)
             {
-                self.push(node.clone(), node.span, None);
+                self.flow.push(node.clone(), node.span, None);
             }
             self.flow.bind(Binding {
                 name: name.to_string(),
@@ -371,6 +511,7 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.sdk_call(it);
+        self.wrapper_call(it);
         self.raw_post(it);
         walk::walk_call_expression(self, it);
     }

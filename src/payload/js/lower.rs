@@ -14,6 +14,9 @@ use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 pub(super) struct Lowerer<'s> {
     pub(super) text: &'s str,
     pub(super) arena: &'s bumpalo::Bump,
+    /// A helper's parameters bound to the values of a call's arguments: inside the helper's
+    /// returned literal, each stands for its argument (with the argument's span).
+    pub(super) params: Vec<(String, Node<'s>)>,
 }
 
 /// What `JSON.stringify` does with a member's value.
@@ -28,6 +31,31 @@ pub(super) fn span_of(span: oxc_span::Span) -> Span {
 }
 
 impl<'s> Lowerer<'s> {
+    pub(super) fn new(text: &'s str, arena: &'s bumpalo::Bump) -> Self {
+        Self {
+            text,
+            arena,
+            params: Vec::new(),
+        }
+    }
+
+    /// A lowerer for a helper's body, its parameters bound to a call's arguments.
+    pub(super) fn with_params(&self, params: Vec<(String, Node<'s>)>) -> Self {
+        Self {
+            text: self.text,
+            arena: self.arena,
+            params,
+        }
+    }
+
+    /// The value a parameter of the helper being lowered stands for.
+    pub(super) fn param(&self, name: &str) -> Option<&Node<'s>> {
+        self.params
+            .iter()
+            .find(|(param, _)| param == name)
+            .map(|(_, node)| node)
+    }
+
     /// The source text of a span, borrowed from the file.
     pub(super) fn slice(&self, span: oxc_span::Span) -> &'s str {
         self.text
@@ -53,6 +81,11 @@ impl<'s> Lowerer<'s> {
         let span = span_of(expr.span());
         if is_undefined(expr) {
             return Lowered::Absent;
+        }
+        if let Expression::Identifier(ident) = expr
+            && let Some(bound) = self.param(&ident.name)
+        {
+            return Lowered::Node(bound.clone());
         }
         let value = if depth >= MAX_DEPTH {
             unknown(StaticType::Any)

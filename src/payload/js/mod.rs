@@ -1,8 +1,10 @@
 //! The JavaScript and TypeScript front-end: oxc's parser, then two passes over the program —
 //! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]).
 
+mod exports;
 mod facts;
 mod find;
+mod functions;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
@@ -15,9 +17,11 @@ use oxc_allocator::Allocator;
 use oxc_ast_visit::Visit;
 use oxc_span::SourceType;
 
+use super::exports::ModuleFacts;
 use super::front_end::FrontEnd;
 #[cfg(feature = "cli")]
 use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
+use super::neighbours::Neighbours;
 use super::print::{BareKeys, Syntax};
 use super::suppress::Suppression;
 use super::{Comment, Found, depth};
@@ -50,8 +54,22 @@ impl FrontEnd for JavaScript {
         }
     }
 
-    fn find<'s>(&self, name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
-        find(name, text, arena)
+    fn find<'s>(
+        &self,
+        name: &str,
+        text: &'s str,
+        arena: &'s Arena,
+        neighbours: &Neighbours,
+    ) -> Found<'s> {
+        find(name, text, arena, neighbours)
+    }
+
+    fn resolves_imports(&self) -> bool {
+        true
+    }
+
+    fn module_facts(&self, name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
+        module_facts(name, text, imported)
     }
 
     fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
@@ -87,6 +105,10 @@ impl FrontEnd for JavaScript {
 /// SDK's params types. Files without any are not parsed.
 const NEEDLES: &[&str] = &["checkoutSessions", "/checkouts", "CheckoutSession"];
 
+/// Text every module the project stage reads has: the SDK's name (a client or factory
+/// module), a payload's cart (a helper), or a payload site. The rest are not parsed.
+const MODULE_NEEDLES: &[&str] = &["dodopayments", "product_cart", "checkoutSessions"];
+
 /// One pass for what every needle contains, so the common file (none of them) is read once.
 const COMMON: &str = "heckout";
 
@@ -104,9 +126,50 @@ fn may_hold_payload(bytes: &[u8]) -> bool {
 /// comment rulers (`// ------`) would count.
 const PREFIX: &[u8] = b"!~";
 
+/// True when a module may matter to other modules: it names the SDK or a payload's cart.
+fn may_matter(bytes: &[u8]) -> bool {
+    MODULE_NEEDLES
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+}
+
+/// What the module tells the project stage; `None` for a module that mentions nothing
+/// relevant (unless another imports it), nests too deep, or that the parser gives up on.
+fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
+    if !(imported || may_matter(text.as_bytes()))
+        || depth::too_deep_brackets(text.as_bytes(), PREFIX).is_some()
+    {
+        return None;
+    }
+    depth::with_stack(text.len(), || {
+        let allocator = Allocator::default();
+        let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
+        let program = &parsed.program;
+        if probe::too_deep(program).is_some() {
+            return None;
+        }
+        let facts = facts::Facts::of(program, &Neighbours::default());
+        let arena = Arena::for_text(0);
+        let lower = lower::Lowerer::new(text, arena.bump());
+        let neighbours = Neighbours::default();
+        let mut finder = find::Finder::new(&facts, &neighbours, &lower, program.span, text.len());
+        finder.visit_program(program);
+        let mut module = exports::module_facts(program, &facts);
+        module.sends = finder.sends;
+        Some(module)
+    })
+    .flatten()
+}
+
 /// The payloads of one source file, with its comments (for suppressions).
-fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
-    if !may_hold_payload(text.as_bytes()) {
+fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours) -> Found<'s> {
+    let relevant = may_hold_payload(text.as_bytes())
+        || (!neighbours.sent.is_empty() && may_matter(text.as_bytes()))
+        || neighbours
+            .imported
+            .keys()
+            .any(|name| memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_some());
+    if !relevant {
         return Found::default();
     }
     if let Some(too_deep) = depth::too_deep_brackets(text.as_bytes(), PREFIX) {
@@ -114,10 +177,16 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
     }
     // A parser defect must not end the run over a repository's other files: a file the parser
     // panics on is a file without payloads (the panic hook has already said what happened).
-    depth::with_stack(text.len(), || parse_and_find(name, text, arena)).unwrap_or_default()
+    depth::with_stack(text.len(), || parse_and_find(name, text, arena, neighbours))
+        .unwrap_or_default()
 }
 
-fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+fn parse_and_find<'s>(
+    name: &str,
+    text: &'s str,
+    arena: &'s Arena,
+    neighbours: &Neighbours,
+) -> Found<'s> {
     let allocator = Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
     // Syntax errors are the compiler's to report; what the parser recovered is still linted.
@@ -125,13 +194,11 @@ fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> 
     if let Some(too_deep) = probe::too_deep(program) {
         return Found::too_deep(too_deep);
     }
-    let facts = facts::Facts::of(program);
-    let lower = lower::Lowerer {
-        text,
-        arena: arena.bump(),
-    };
-    let mut finder = find::Finder::new(&facts, &lower, program.span, text.len());
+    let facts = facts::Facts::of(program, neighbours);
+    let lower = lower::Lowerer::new(text, arena.bump());
+    let mut finder = find::Finder::new(&facts, neighbours, &lower, program.span, text.len());
     finder.visit_program(program);
+    finder.sent_helpers();
     let comments = program
         .comments
         .iter()

@@ -46,7 +46,13 @@ impl FrontEnd for Python {
         "python"
     }
 
-    fn find<'s>(&self, name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+    fn find<'s>(
+        &self,
+        name: &str,
+        text: &'s str,
+        arena: &'s Arena,
+        _neighbours: &super::neighbours::Neighbours,
+    ) -> Found<'s> {
         find(name, text, arena)
     }
 

@@ -1,0 +1,231 @@
+//! What a JavaScript or TypeScript module tells the project stage ([`ModuleFacts`]): its
+//! imports (`import`, `require`, `await import`), its exports and re-exports, and the role of
+//! its top-level names as the first pass ([`Facts`]) found them.
+
+use oxc_ast::ast::{
+    BindingPattern, Declaration, ExportDefaultDeclarationKind, Expression,
+    ImportDeclarationSpecifier, ModuleExportName, ObjectExpression, Program, Statement,
+    VariableDeclaration,
+};
+
+use super::facts::{Facts, called_name, required_module};
+use crate::payload::exports::{Import, Imported, Local, ModuleFacts, ReExport};
+use crate::payload::neighbours::Kind;
+
+/// The key every Dodo payload has.
+const CART_KEY: &str = "product_cart";
+
+pub(super) fn module_facts(program: &Program<'_>, facts: &Facts<'_>) -> ModuleFacts {
+    let mut out = ModuleFacts::default();
+    for statement in &program.body {
+        statement_facts(statement, facts, &mut out);
+    }
+    for name in &facts.clients {
+        out.locals.insert(name.clone(), Local::Known(Kind::Client));
+    }
+    for (name, function) in facts.functions.iter() {
+        let local = if facts.factories.contains(name) {
+            Local::Known(Kind::Factory)
+        } else if let Some(wrapper) = facts.wrappers.get(name) {
+            Local::Known(Kind::Wrapper(*wrapper))
+        } else if let Some(object) = function.returns.iter().find_map(|r| object_of(r)) {
+            let has_cart = function
+                .returns
+                .iter()
+                .filter_map(|r| object_of(r))
+                .chain([object])
+                .any(has_cart);
+            Local::Known(Kind::Helper { has_cart })
+        } else if let Some(name) = function.returns.iter().find_map(|r| returned_name(r)) {
+            Local::Returns(name.to_string())
+        } else {
+            continue;
+        };
+        out.locals.insert(name.to_string(), local);
+    }
+    for (local, callee) in &facts.results {
+        out.locals
+            .entry(local.clone())
+            .or_insert_with(|| Local::ResultOf(callee.clone()));
+    }
+    out
+}
+
+fn statement_facts(statement: &Statement<'_>, facts: &Facts<'_>, out: &mut ModuleFacts) {
+    match statement {
+        Statement::ImportDeclaration(import) => {
+            if import.import_kind.is_type() {
+                return;
+            }
+            for specifier in import.specifiers.iter().flatten() {
+                let name = match specifier {
+                    ImportDeclarationSpecifier::ImportSpecifier(named) => {
+                        if named.import_kind.is_type() {
+                            continue;
+                        }
+                        imported_name(&named.imported)
+                    }
+                    ImportDeclarationSpecifier::ImportDefaultSpecifier(_) => Imported::Default,
+                    ImportDeclarationSpecifier::ImportNamespaceSpecifier(_) => Imported::Namespace,
+                };
+                out.imports.push(Import {
+                    local: specifier.local().name.to_string(),
+                    specifier: import.source.value.to_string(),
+                    name,
+                });
+            }
+        }
+        Statement::VariableDeclaration(declaration) => required(declaration, out),
+        Statement::ExportDeclaration(export) => match &export.declaration {
+            Declaration::FunctionDeclaration(function) => {
+                if let Some(id) = &function.id {
+                    out.exports.push((id.name.to_string(), id.name.to_string()));
+                }
+            }
+            Declaration::VariableDeclaration(declaration) => {
+                required(declaration, out);
+                for declarator in &declaration.declarations {
+                    for id in declarator.id.get_binding_identifiers() {
+                        out.exports.push((id.name.to_string(), id.name.to_string()));
+                    }
+                }
+            }
+            Declaration::ClassDeclaration(class) => {
+                if let Some(id) = &class.id {
+                    out.exports.push((id.name.to_string(), id.name.to_string()));
+                }
+            }
+            _ => {}
+        },
+        Statement::ExportNamedDeclaration(export) => {
+            if export.export_kind.is_type() {
+                return;
+            }
+            for specifier in &export.specifiers {
+                out.exports.push((
+                    specifier.exported.name().to_string(),
+                    specifier.local.name().to_string(),
+                ));
+            }
+        }
+        Statement::ExportFromDeclaration(export) => {
+            if export.export_kind.is_type() {
+                return;
+            }
+            for specifier in &export.specifiers {
+                out.re_exports.push(ReExport {
+                    exported: Some(specifier.exported.name().to_string()),
+                    specifier: export.source.value.to_string(),
+                    name: imported_name(&specifier.local),
+                });
+            }
+        }
+        Statement::ExportAllDeclaration(export) => out.re_exports.push(ReExport {
+            exported: export.exported.as_ref().map(|name| name.name().to_string()),
+            specifier: export.source.value.to_string(),
+            name: Imported::Namespace,
+        }),
+        Statement::ExportDefaultDeclaration(export) => match &export.declaration {
+            ExportDefaultDeclarationKind::FunctionDeclaration(_) => {
+                out.exports.push(("default".into(), "default".into()));
+            }
+            other => match other.as_expression().map(Expression::get_inner_expression) {
+                Some(Expression::Identifier(ident)) => {
+                    out.exports.push(("default".into(), ident.name.to_string()));
+                }
+                Some(
+                    Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_),
+                ) => {
+                    out.exports.push(("default".into(), "default".into()));
+                }
+                Some(new @ Expression::NewExpression(_)) if facts.is_new_client(new) => {
+                    // `export default new DodoPayments()`: a client without a name.
+                    out.exports.push(("default".into(), DEFAULT_VALUE.into()));
+                    out.locals
+                        .insert(DEFAULT_VALUE.into(), Local::Known(Kind::Client));
+                }
+                _ => {}
+            },
+        },
+        _ => {}
+    }
+}
+
+/// The local name standing for an `export default new …` value.
+const DEFAULT_VALUE: &str = "*default*";
+
+/// `const x = require('m')`, `const { a, b: c } = require('m')`, `await import('m')` at the
+/// top level.
+fn required(declaration: &VariableDeclaration<'_>, out: &mut ModuleFacts) {
+    for declarator in &declaration.declarations {
+        let Some(init) = &declarator.init else {
+            continue;
+        };
+        let Some(specifier) = required_module(init) else {
+            continue;
+        };
+        let through_default = matches!(init.get_inner_expression(),
+            Expression::StaticMemberExpression(member) if member.property.name == "default");
+        match &declarator.id {
+            BindingPattern::BindingIdentifier(id) => out.imports.push(Import {
+                local: id.name.to_string(),
+                specifier: specifier.to_string(),
+                name: if through_default {
+                    Imported::Default
+                } else {
+                    Imported::Namespace
+                },
+            }),
+            BindingPattern::ObjectPattern(pattern) if !through_default => {
+                for property in &pattern.properties {
+                    let (Some(key), BindingPattern::BindingIdentifier(id)) =
+                        (property.key.static_name(), &property.value)
+                    else {
+                        continue;
+                    };
+                    out.imports.push(Import {
+                        local: id.name.to_string(),
+                        specifier: specifier.to_string(),
+                        name: if key == "default" {
+                            Imported::Default
+                        } else {
+                            Imported::Named(key.to_string())
+                        },
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn imported_name(name: &ModuleExportName<'_>) -> Imported {
+    match name.name().as_str() {
+        "default" => Imported::Default,
+        other => Imported::Named(other.to_string()),
+    }
+}
+
+fn object_of<'e, 'a>(expr: &'e Expression<'a>) -> Option<&'e ObjectExpression<'a>> {
+    match expr.get_inner_expression() {
+        Expression::ObjectExpression(object) => Some(object),
+        _ => None,
+    }
+}
+
+fn has_cart(object: &ObjectExpression<'_>) -> bool {
+    object.properties.iter().any(|property| match property {
+        oxc_ast::ast::ObjectPropertyKind::ObjectProperty(p) => {
+            p.key.static_name().is_some_and(|key| key == CART_KEY)
+        }
+        _ => false,
+    })
+}
+
+/// `return dodo` → dodo; `return getDodo()` → getDodo (whose result it returns).
+fn returned_name<'e>(expr: &'e Expression<'_>) -> Option<&'e str> {
+    match expr.get_inner_expression() {
+        Expression::Identifier(ident) => Some(ident.name.as_str()),
+        other => called_name(other),
+    }
+}

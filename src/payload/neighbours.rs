@@ -1,0 +1,46 @@
+//! What a file learns from the project stage (`crate::project`): what the names it imports are
+//! in the modules that export them, and which of its own functions other files send to Dodo.
+//! Host-neutral; empty for a file linted alone, which then knows only what it writes itself.
+
+use std::collections::HashMap;
+
+use super::Call;
+
+/// A name's role in Dodo's world, as far as the program shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A Dodo client (`new DodoPayments(...)`, a value typed as one).
+    Client,
+    /// A function that returns a Dodo client (async or not).
+    Factory,
+    /// A function that returns an object literal; `has_cart` when one has a `product_cart`.
+    Helper { has_cart: bool },
+    /// A function that sends its parameter at `param` with Dodo's SDK (`create(body)` inside).
+    Wrapper(Wrapper),
+}
+
+/// A function that forwards one of its parameters to `checkoutSessions.create`/`.preview`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Wrapper {
+    pub(crate) param: usize,
+    pub(crate) call: Call,
+    /// The client it sends with is certainly Dodo's (else only a payload with a cart counts).
+    pub(crate) certain: bool,
+    /// It returns the SDK call's result, so reads of its result are reads of the response.
+    pub(crate) returns_response: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Neighbours {
+    /// Local names bound by imports, and what they are where they are defined.
+    pub(crate) imported: HashMap<String, Kind>,
+    /// This file's top-level functions whose returned object another file sends to Dodo; true
+    /// when that call is certainly Dodo's.
+    pub(crate) sent: HashMap<String, bool>,
+}
+
+impl Neighbours {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.imported.is_empty() && self.sent.is_empty()
+    }
+}

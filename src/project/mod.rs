@@ -1,0 +1,240 @@
+//! The project stage: the module graph of the source files being linted, and what each file's
+//! imported names are across it — a client from a factory in `lib/`, a wrapper that sends its
+//! parameter, a helper whose returned literal another file sends to Dodo. Front-ends export
+//! each file's [`ModuleFacts`]; this stage links them and hands each file its [`Neighbours`].
+//!
+//! Bounded like every stage: at most [`MAX_MODULES`] modules, each read up to the run's file
+//! size limit, only inside the project's tree; resolution reads bounded config files
+//! (`contained_fs`); linking is memoised and capped (`link`).
+
+mod contained_fs;
+mod link;
+mod resolve;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::payload::exports::ModuleFacts;
+use crate::payload::front_end::{self, FrontEnd};
+use crate::payload::neighbours::{Kind, Neighbours};
+use link::Linker;
+use resolve::Resolver;
+
+/// The most modules read into one project.
+pub(crate) const MAX_MODULES: usize = 50_000;
+/// The most rounds of following imports out of the named files (a chain of imports longer
+/// than this is not followed to its end).
+const MAX_ROUNDS: usize = 64;
+
+/// One module: what it says, and the modules its specifiers resolve to (by index).
+pub(super) struct Module {
+    path: PathBuf,
+    pub(super) facts: ModuleFacts,
+    /// Each specifier's file, until every module has its index.
+    resolved: HashMap<String, PathBuf>,
+    pub(super) targets: HashMap<String, usize>,
+}
+
+/// What every file of the project learns from the others.
+#[derive(Default)]
+pub(crate) struct Project {
+    /// By canonical path; files that learn nothing are absent.
+    neighbours: HashMap<PathBuf, Neighbours>,
+}
+
+impl Project {
+    /// The project of `files` (and the modules they import, transitively) under `root`.
+    pub(crate) fn build(root: &Path, files: &[PathBuf], max_file_size: u64) -> Self {
+        let Ok(root) = std::fs::canonicalize(root) else {
+            return Self::default();
+        };
+        let linking: Vec<&'static dyn FrontEnd> = front_end::all()
+            .iter()
+            .copied()
+            .filter(|front_end| front_end.resolves_imports())
+            .collect();
+        let extensions: Vec<&str> = linking
+            .iter()
+            .flat_map(|front_end| front_end.extensions().iter().copied())
+            .collect();
+        let resolver = Resolver::new(&root, &extensions);
+        let mut modules: Vec<Module> = Vec::new();
+        // `None`: read, and nothing to say; files that did not match the needles are absent,
+        // so that an import can still bring them in.
+        let mut index: HashMap<PathBuf, Option<usize>> = HashMap::new();
+        let mut unmatched: HashSet<PathBuf> = HashSet::new();
+        let mut imported = false;
+        let mut queue: Vec<PathBuf> = files
+            .iter()
+            .filter(|path| linked(path).is_some())
+            .filter_map(|path| std::fs::canonicalize(path).ok())
+            .filter(|path| path.starts_with(&root))
+            .collect();
+        queue.sort();
+        queue.dedup();
+        for _ in 0..MAX_ROUNDS {
+            queue.retain(|path| !index.contains_key(path));
+            queue.sort();
+            queue.dedup();
+            queue.truncate(MAX_MODULES.saturating_sub(index.len()));
+            if queue.is_empty() {
+                break;
+            }
+            let read = read_in_parallel(&queue, max_file_size, &resolver, imported);
+            let mut next = Vec::new();
+            for (path, found) in std::mem::take(&mut queue).into_iter().zip(read) {
+                let Some((facts, targets)) = found else {
+                    if imported || !unmatched.insert(path.clone()) {
+                        index.insert(path, None);
+                    }
+                    continue;
+                };
+                next.extend(targets.values().cloned());
+                index.insert(path.clone(), Some(modules.len()));
+                modules.push(Module {
+                    path,
+                    facts,
+                    resolved: targets,
+                    targets: HashMap::new(),
+                });
+            }
+            queue = next;
+            // From the second round on, modules are read because one that matters imports
+            // them.
+            imported = true;
+        }
+        for module in &mut modules {
+            module.targets = std::mem::take(&mut module.resolved)
+                .into_iter()
+                .filter_map(|(specifier, path)| Some((specifier, (*index.get(&path)?)?)))
+                .collect();
+        }
+        Self {
+            neighbours: neighbours_of(&modules),
+        }
+    }
+
+    /// What the file at `path` learns from the others, when it learns anything.
+    pub(crate) fn neighbours(&self, path: &Path) -> Option<&Neighbours> {
+        if self.neighbours.is_empty() {
+            return None;
+        }
+        let path = std::fs::canonicalize(path).ok()?;
+        self.neighbours.get(&path)
+    }
+}
+
+/// The front-end of a file whose language links modules.
+fn linked(path: &Path) -> Option<&'static dyn FrontEnd> {
+    let name = path.file_name()?.to_str()?;
+    front_end::by_extension(name).filter(|front_end| front_end.resolves_imports())
+}
+
+/// Each module's facts and the files its specifiers resolve to, read on all cores.
+fn read_in_parallel(
+    paths: &[PathBuf],
+    max_file_size: u64,
+    resolver: &Resolver,
+    imported: bool,
+) -> Vec<Option<(ModuleFacts, HashMap<String, PathBuf>)>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<(ModuleFacts, HashMap<String, PathBuf>)>> = Vec::new();
+    results.resize_with(paths.len(), || None);
+    let done: Vec<Vec<(usize, Option<(ModuleFacts, HashMap<String, PathBuf>)>)>> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let at = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(path) = paths.get(at) else { break };
+                            done.push((at, read_module(path, max_file_size, resolver, imported)));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        });
+    for (at, result) in done.into_iter().flatten() {
+        if let Some(slot) = results.get_mut(at) {
+            *slot = result;
+        }
+    }
+    results
+}
+
+fn read_module(
+    path: &Path,
+    max_file_size: u64,
+    resolver: &Resolver,
+    imported: bool,
+) -> Option<(ModuleFacts, HashMap<String, PathBuf>)> {
+    let front_end = linked(path)?;
+    let bytes = crate::untrusted_file::read(path, max_file_size).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = path.to_string_lossy();
+    let facts = front_end.module_facts(&name, &text, imported)?;
+    let specifiers = facts
+        .imports
+        .iter()
+        .map(|import| &import.specifier)
+        .chain(facts.re_exports.iter().map(|re| &re.specifier));
+    let mut targets = HashMap::new();
+    for specifier in specifiers {
+        if targets.contains_key(specifier) {
+            continue;
+        }
+        if let Some(target) = resolver.resolve(path, specifier) {
+            targets.insert(specifier.clone(), target);
+        }
+    }
+    Some((facts, targets))
+}
+
+/// Each module's neighbours: the kinds of the names it imports, and its helpers that other
+/// modules send.
+fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
+    let mut linker = Linker::new(modules);
+    let mut all: Vec<Neighbours> = vec![Neighbours::default(); modules.len()];
+    for (at, module) in modules.iter().enumerate() {
+        for import in &module.facts.imports {
+            if let Some(kind) = linker.kind(at, &import.local) {
+                all[at].imported.insert(import.local.clone(), kind);
+            }
+        }
+    }
+    for (at, module) in modules.iter().enumerate() {
+        for send in &module.facts.sends {
+            let Some((defined_in, name)) = linker.definition(at, &send.helper) else {
+                continue;
+            };
+            if !matches!(linker.kind(defined_in, &name), Some(Kind::Helper { .. })) {
+                continue;
+            }
+            let certain = send.certain
+                || send.receiver.as_ref().is_some_and(|receiver| {
+                    matches!(
+                        linker.kind(at, receiver),
+                        Some(Kind::Client | Kind::Factory)
+                    )
+                });
+            let sent = all[defined_in].sent.entry(name).or_insert(false);
+            *sent |= certain;
+        }
+    }
+    modules
+        .iter()
+        .zip(all)
+        .filter(|(_, neighbours)| !neighbours.is_empty())
+        .map(|(module, neighbours)| (module.path.clone(), neighbours))
+        .collect()
+}

@@ -1,0 +1,141 @@
+//! The project stage from the command line: small projects under
+//! `tests/fixtures/projects/`, linted as `checkout-lint .` (and as a hook names files), whose
+//! payloads and clients live in other modules than the calls that send them.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::bin;
+
+fn project(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/projects")
+        .join(name)
+}
+
+/// `checkout-lint --format json <args>` in `dir`: the document and standard error.
+fn json_in(dir: &Path, args: &[&str]) -> (Value, String) {
+    let output = bin()
+        .current_dir(dir)
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let document = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|err| panic!("JSON on stdout ({err}); stderr: {stderr}"));
+    (document, stderr)
+}
+
+/// Each diagnostic as `file:line:col rule` (1-based), in output order.
+fn found(document: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for file in document["files"].as_array().into_iter().flatten() {
+        for diagnostic in file["diagnostics"].as_array().into_iter().flatten() {
+            let start = &diagnostic["range"]["start"];
+            out.push(format!(
+                "{}:{}:{} {}",
+                file["path"].as_str().unwrap_or_default(),
+                start["line"].as_u64().unwrap_or_default() + 1,
+                start["character"].as_u64().unwrap_or_default() + 1,
+                diagnostic["rule"].as_str().unwrap_or_default(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_factory_client_through_a_barrel_and_a_path_alias_and_an_imported_helper() {
+    let (document, _) = json_in(&project("factory_helper"), &["."]);
+    let found = found(&document);
+    // The helper's own mistake is reported once, in the helper's file; the route's read of a
+    // field the response lacks is seen through the factory's client.
+    assert!(
+        found.contains(&"./src/lib/checkout.ts:5:17 insecure-redirect-url".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"./src/app/api/checkout/route.ts:7:39 unknown-response-field".to_string()),
+        "{found:?}"
+    );
+    insta::assert_json_snapshot!("project_factory_helper", document);
+}
+
+#[test]
+fn a_named_file_is_linted_with_the_project_around_it() {
+    // As a pre-commit hook runs it: only the route is staged, and the factory it imports is
+    // still read (through the barrel and the tsconfig alias).
+    let (document, _) = json_in(
+        &project("factory_helper"),
+        &["src/app/api/checkout/route.ts"],
+    );
+    assert_eq!(
+        found(&document),
+        ["src/app/api/checkout/route.ts:7:39 unknown-response-field"]
+    );
+}
+
+#[test]
+fn a_wrapper_that_forwards_its_parameter_makes_each_call_a_payload_site() {
+    let (document, _) = json_in(&project("wrapper"), &["."]);
+    let found = found(&document);
+    assert!(
+        found.contains(&"./app/buy.ts:5:55 zero-quantity".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"./app/buy.ts:6:5 unknown-field".to_string()),
+        "{found:?}"
+    );
+    insta::assert_json_snapshot!("project_wrapper", document);
+}
+
+#[test]
+fn other_providers_behind_factories_and_helpers_stay_silent() {
+    let (document, stderr) = json_in(&project("lookalikes"), &["."]);
+    assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");
+}
+
+#[test]
+fn cycles_self_extending_and_malformed_configs_end_unknown_and_are_noted_once() {
+    let (document, stderr) = json_in(&project("hostile"), &["."]);
+    // The literal payload is still linted; the client re-exported in a cycle is still found.
+    assert_eq!(found(&document), ["./cfg/route.ts:9:84 zero-quantity"]);
+    assert_eq!(stderr.matches("extends itself").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr
+            .matches("cfg/tsconfig.json is not valid JSON")
+            .count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_folder_link_that_loops_and_files_outside_the_tree_are_not_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).expect("git folder");
+    std::fs::create_dir_all(root.join("app")).expect("app folder");
+    std::fs::write(
+        root.join("app/route.ts"),
+        "import { dodo } from '../outside/client';\nimport { x } from './loop/loop/loop/route';\n\
+         export const go = () => dodo.checkoutSessions.create({ billing_curency: 'USD' });\n",
+    )
+    .expect("route");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", root.join("app/loop")).expect("loop link");
+    // A client module above the project's root: not read, so the call is not known as Dodo's.
+    let outside = tempfile::tempdir().expect("outside");
+    std::fs::write(
+        outside.path().join("client.ts"),
+        "import DodoPayments from 'dodopayments';\nexport const dodo = new DodoPayments();\n",
+    )
+    .expect("client");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), root.join("outside")).expect("outside link");
+    let (document, stderr) = json_in(root, &["."]);
+    assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");
+}

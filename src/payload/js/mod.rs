@@ -1,6 +1,8 @@
 //! The JavaScript and TypeScript front-end: oxc's parser, then two passes over the program —
-//! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]).
+//! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]). It also
+//! reads the scripts of `.vue`, `.svelte` and `.astro` components ([`embedded`]), in place.
 
+mod embedded;
 mod facts;
 mod find;
 // Tokens for the language server's completion, the one reader so far.
@@ -38,7 +40,9 @@ impl FrontEnd for JavaScript {
     }
 
     fn extensions(&self) -> &'static [&'static str] {
-        &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"]
+        &[
+            "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "vue", "svelte", "astro",
+        ]
     }
 
     fn frame_language(&self, extension: &str) -> &'static str {
@@ -46,6 +50,10 @@ impl FrontEnd for JavaScript {
             "ts" | "mts" | "cts" => "typescript",
             "tsx" => "tsx",
             "jsx" => "jsx",
+            // Code frames only tag their language (no highlighter reads it): the host's name.
+            "vue" => "vue",
+            "svelte" => "svelte",
+            "astro" => "astro",
             _ => "javascript",
         }
     }
@@ -109,17 +117,54 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
     if !may_hold_payload(text.as_bytes()) {
         return Found::default();
     }
+    let host = embedded::Host::of(name);
+    let (text, source_type) = match host {
+        None => (text, source_type(name)),
+        Some(host) => {
+            let scripts = embedded::scripts(host, text);
+            // Needles only in the markup (a page about checkouts): nothing to copy or parse.
+            let bytes = text.as_bytes();
+            let in_scripts = scripts
+                .regions
+                .iter()
+                .any(|region| bytes.get(region.clone()).is_some_and(may_hold_payload));
+            if !in_scripts {
+                return Found::default();
+            }
+            // The scripts where they are in the host file, everything else blank: spans need
+            // no translation, and string values borrow from bytes equal to the host's.
+            let blanked = arena
+                .bump()
+                .alloc_str(&embedded::blank(text, &scripts.regions));
+            (&*blanked, scripts.source_type())
+        }
+    };
     if let Some(too_deep) = depth::too_deep_brackets(text.as_bytes(), PREFIX) {
         return Found::too_deep(too_deep);
     }
+    let options = oxc_parser::ParseOptions {
+        // Astro's frontmatter may `return Astro.redirect(…)` at its top level.
+        allow_return_outside_function: host == Some(embedded::Host::Astro),
+        ..oxc_parser::ParseOptions::default()
+    };
     // A parser defect must not end the run over a repository's other files: a file the parser
     // panics on is a file without payloads (the panic hook has already said what happened).
-    depth::with_stack(text.len(), || parse_and_find(name, text, arena)).unwrap_or_default()
+    depth::with_stack(text.len(), || {
+        parse_and_find(text, source_type, options, arena)
+    })
+    .unwrap_or_default()
 }
 
-fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
+fn parse_and_find<'s>(
+    text: &'s str,
+    source_type: SourceType,
+    options: oxc_parser::ParseOptions,
+    arena: &'s Arena,
+) -> Found<'s> {
     let allocator = Allocator::default();
-    let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
+    let parsed = oxc_parser::Parser::new(&allocator, text, source_type)
+        .with_options(options)
+        .parse();
     // Syntax errors are the compiler's to report; what the parser recovered is still linted.
     let program = &parsed.program;
     if let Some(too_deep) = probe::too_deep(program) {
@@ -170,6 +215,16 @@ mod tests {
         assert!(source_type("a/Checkout.TSX").is_typescript());
         assert!(source_type("a/route.Ts").is_typescript());
         assert!(source_type("a/page.jsx").is_module());
+    }
+
+    #[test]
+    fn the_front_end_claims_every_host_of_embedded_scripts() {
+        let claimed = JavaScript.extensions();
+        assert!(
+            embedded::EXTENSIONS
+                .iter()
+                .all(|host| claimed.contains(host))
+        );
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub(super) fn select_document(path: &Path, config: &crate::Config) -> Selected {
     select(path, false, false, config, &[])
 }
 
-/// A file named on the command line whose extension no front-end claims (`.vue`, `.yaml`):
+/// A file named on the command line whose extension no front-end claims (`.html`, `.yaml`):
 /// an error that says so, rather than a parse as JSON and an `invalid-json` on every line. A
 /// name without an extension is read as JSON, as standard input is.
 pub(super) fn refuse_unclaimed(path: &Path) -> Result<(), String> {

@@ -168,7 +168,14 @@ mod tests {
         assert_eq!(of("app/billing.py").name(), "python");
         assert_eq!(of("<value>").name(), "json");
         assert_eq!(of("v1.2/README").name(), "json");
-        assert!(by_extension("page.vue").is_none());
+        assert_eq!(
+            by_extension("src/Page.vue").map(|f| f.name()),
+            Some("javascript")
+        );
+        assert_eq!(of("routes/+page.svelte").name(), "javascript");
+        assert_eq!(of("pages/index.ASTRO").name(), "javascript");
+        assert_eq!(frame_language("App.vue"), "vue");
+        assert!(by_extension("page.html").is_none());
         assert!(by_extension("dir.ts/file").is_none());
         assert_eq!(frame_language("a/b.mts"), "typescript");
         assert_eq!(frame_language("a/b.jsx"), "jsx");

@@ -367,15 +367,15 @@ fn a_named_file_that_is_not_a_payload_is_told_so() {
 fn a_named_file_no_front_end_reads_is_an_error_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
-        dir.path().join("Checkout.vue"),
-        "<script setup>\nconst x = 1\n</script>\n",
+        dir.path().join("checkout.html"),
+        "<script>\nconst x = 1\n</script>\n",
     )
     .unwrap();
-    let (code, stdout, stderr) = run_in(dir.path(), &["Checkout.vue"]);
+    let (code, stdout, stderr) = run_in(dir.path(), &["checkout.html"]);
     assert_eq!(code, Some(2), "{stdout}{stderr}");
     assert!(
         stderr.contains(
-            "Checkout.vue: no front-end reads .vue files (checkout-lint reads .json, .js"
+            "checkout.html: no front-end reads .html files (checkout-lint reads .json, .js"
         ),
         "{stderr}"
     );

@@ -86,6 +86,16 @@ from dodopayments import DodoPayments
 client = DodoPayments()
 client.checkout_sessions.create(product_cart=[{"product_id": "pdt_123", "quantity": 0}])
 PY
+cat > bad.vue <<'VUE'
+<template><p>checkoutSessions.create: Pay</p></template>
+<script setup lang="ts">
+import DodoPayments from 'dodopayments';
+const client = new DodoPayments();
+const session = await client.checkoutSessions.create({
+  product_cart: [{ product_id: 'pdt_123', quantity: 0 }],
+});
+</script>
+VUE
 cat > .pre-commit-config.yaml <<YAML
 repos:
   - repo: $hooks_repo
@@ -94,7 +104,7 @@ repos:
       - id: checkout-lint
       - id: checkout-lint-python
 YAML
-git add bad.json good.json bad.ts plain.ts bad.py package.json locales/en.json .pre-commit-config.yaml
+git add bad.json good.json bad.ts plain.ts bad.py bad.vue package.json locales/en.json .pre-commit-config.yaml
 
 fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
 
@@ -119,7 +129,7 @@ for hook in checkout-lint checkout-lint-python; do
     cat "$work/other.log"; fail "$hook blocked package.json or a JSON array that is not a payload"
   fi
 
-  # Source files: the hook's types_or hands .ts files over; a payload in one is linted where it
+  # Source files: the hook's `files` pattern hands .ts files over; a payload in one is linted where it
   # is written, and a file without one is silent.
   if "$work/venv/bin/pre-commit" run "$hook" --files bad.ts plain.ts >"$work/ts.log" 2>&1; then
     cat "$work/ts.log"; fail "$hook passed a .ts payload with quantity 0"
@@ -133,5 +143,11 @@ for hook in checkout-lint checkout-lint-python; do
   fi
   grep -q "bad.py:4:.*zero-quantity" "$work/py.log" || { cat "$work/py.log"; fail "$hook: no zero-quantity at bad.py:4"; }
 
-  echo "pre-commit hook $hook: blocks bad.json, bad.ts and bad.py (zero-quantity), passes good.json"
+  # A component's script block: handed over by extension, linted at the component's line.
+  if "$work/venv/bin/pre-commit" run "$hook" --files bad.vue >"$work/vue.log" 2>&1; then
+    cat "$work/vue.log"; fail "$hook passed a .vue payload with quantity 0"
+  fi
+  grep -q "bad.vue:6:.*zero-quantity" "$work/vue.log" || { cat "$work/vue.log"; fail "$hook: no zero-quantity at bad.vue:6"; }
+
+  echo "pre-commit hook $hook: blocks bad.json, bad.ts, bad.py and bad.vue (zero-quantity), passes good.json"
 done

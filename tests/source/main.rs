@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod embedded;
 mod js_equivalence;
 mod js_fixes;
 mod js_payloads;

@@ -12,8 +12,23 @@ import {
 } from 'vscode-languageclient/node'
 import { findBinary, probe } from './binary'
 
-/** The documents the server is given; its own include/exclude decide which it lints. */
-export const LANGUAGES = ['json', 'jsonc', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python']
+/**
+ * The documents the server is given; its own include/exclude decide which it lints. `vue`,
+ * `svelte` and `astro` are the ids their language extensions give components: the server lints
+ * their `<script>` blocks (and Astro's frontmatter).
+ */
+export const LANGUAGES = [
+  'json',
+  'jsonc',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'python',
+  'vue',
+  'svelte',
+  'astro',
+]
 
 const CRASHES_BEFORE_GIVING_UP = 3
 const CRASH_WINDOW_MS = 3 * 60_000

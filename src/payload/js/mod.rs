@@ -1,6 +1,8 @@
 //! The JavaScript and TypeScript front-end: oxc's parser, then two passes over the program —
-//! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]).
+//! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]). It also
+//! reads the scripts of `.vue`, `.svelte` and `.astro` components ([`embedded`]), in place.
 
+mod embedded;
 mod exports;
 mod facts;
 mod find;
@@ -42,7 +44,9 @@ impl FrontEnd for JavaScript {
     }
 
     fn extensions(&self) -> &'static [&'static str] {
-        &["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"]
+        &[
+            "js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "vue", "svelte", "astro",
+        ]
     }
 
     fn frame_language(&self, extension: &str) -> &'static str {
@@ -50,6 +54,10 @@ impl FrontEnd for JavaScript {
             "ts" | "mts" | "cts" => "typescript",
             "tsx" => "tsx",
             "jsx" => "jsx",
+            // Code frames only tag their language (no highlighter reads it): the host's name.
+            "vue" => "vue",
+            "svelte" => "svelte",
+            "astro" => "astro",
             _ => "javascript",
         }
     }
@@ -136,20 +144,26 @@ fn may_matter(bytes: &[u8]) -> bool {
 /// What the module tells the project stage; `None` for a module that mentions nothing
 /// relevant (unless another imports it), nests too deep, or that the parser gives up on.
 fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
-    if !(imported || may_matter(text.as_bytes()))
-        || depth::too_deep_brackets(text.as_bytes(), PREFIX).is_some()
-    {
+    let arena = Arena::for_text(0);
+    let matters = |bytes: &[u8]| imported || may_matter(bytes);
+    let ProgramText {
+        text,
+        source_type,
+        options,
+    } = program_text(name, text, &arena, matters).filter(|p| matters(p.text.as_bytes()))?;
+    if depth::too_deep_brackets(text.as_bytes(), PREFIX).is_some() {
         return None;
     }
     depth::with_stack(text.len(), || {
         let allocator = Allocator::default();
-        let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
+        let parsed = oxc_parser::Parser::new(&allocator, text, source_type)
+            .with_options(options)
+            .parse();
         let program = &parsed.program;
         if probe::too_deep(program).is_some() {
             return None;
         }
         let facts = facts::Facts::of(program, &Neighbours::default());
-        let arena = Arena::for_text(0);
         let lower = lower::Lowerer::new(text, arena.bump());
         let neighbours = Neighbours::default();
         let mut finder = find::Finder::new(&facts, &neighbours, &lower, program.span, text.len());
@@ -163,32 +177,95 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
 
 /// The payloads of one source file, with its comments (for suppressions).
 fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours) -> Found<'s> {
-    let relevant = may_hold_payload(text.as_bytes())
-        || (!neighbours.sent.is_empty() && may_matter(text.as_bytes()))
-        || neighbours
-            .imported
-            .keys()
-            .any(|name| memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_some());
-    if !relevant {
+    // Payload sites, helpers another file sends, calls of imported clients and wrappers.
+    let relevant = |bytes: &[u8]| {
+        may_hold_payload(bytes)
+            || (!neighbours.sent.is_empty() && may_matter(bytes))
+            || neighbours
+                .imported
+                .keys()
+                .any(|name| memchr::memmem::find(bytes, name.as_bytes()).is_some())
+    };
+    if !relevant(text.as_bytes()) {
         return Found::default();
     }
-    if let Some(too_deep) = depth::too_deep_brackets(text.as_bytes(), PREFIX) {
+    let Some(program_text) = program_text(name, text, arena, relevant) else {
+        return Found::default();
+    };
+    if let Some(too_deep) = depth::too_deep_brackets(program_text.text.as_bytes(), PREFIX) {
         return Found::too_deep(too_deep);
     }
     // A parser defect must not end the run over a repository's other files: a file the parser
     // panics on is a file without payloads (the panic hook has already said what happened).
-    depth::with_stack(text.len(), || parse_and_find(name, text, arena, neighbours))
-        .unwrap_or_default()
+    depth::with_stack(text.len(), || {
+        parse_and_find(program_text, arena, neighbours)
+    })
+    .unwrap_or_default()
 }
 
-fn parse_and_find<'s>(
+/// The text oxc parses, and how: the file itself, or a component's scripts in place.
+#[derive(Clone, Copy)]
+struct ProgramText<'s> {
+    text: &'s str,
+    source_type: SourceType,
+    options: oxc_parser::ParseOptions,
+}
+
+/// The file's program text; `None` for a component whose scripts fail `needed` (the needles
+/// are only in the markup: nothing to copy or parse).
+fn program_text<'s>(
     name: &str,
     text: &'s str,
     arena: &'s Arena,
+    needed: impl Fn(&[u8]) -> bool,
+) -> Option<ProgramText<'s>> {
+    let host = embedded::Host::of(name);
+    let (text, source_type) = match host {
+        None => (text, source_type(name)),
+        Some(host) => {
+            let scripts = embedded::scripts(host, text);
+            let bytes = text.as_bytes();
+            let in_scripts = scripts
+                .regions
+                .iter()
+                .any(|region| bytes.get(region.clone()).is_some_and(&needed));
+            if !in_scripts {
+                return None;
+            }
+            // The scripts where they are in the host file, everything else blank: spans need
+            // no translation, and string values borrow from bytes equal to the host's.
+            let blanked = arena
+                .bump()
+                .alloc_str(&embedded::blank(text, &scripts.regions));
+            (&*blanked, scripts.source_type())
+        }
+    };
+    let options = oxc_parser::ParseOptions {
+        // Astro's frontmatter may `return Astro.redirect(…)` at its top level.
+        allow_return_outside_function: host == Some(embedded::Host::Astro),
+        ..oxc_parser::ParseOptions::default()
+    };
+    Some(ProgramText {
+        text,
+        source_type,
+        options,
+    })
+}
+
+fn parse_and_find<'s>(
+    program_text: ProgramText<'s>,
+    arena: &'s Arena,
     neighbours: &Neighbours,
 ) -> Found<'s> {
+    let ProgramText {
+        text,
+        source_type,
+        options,
+    } = program_text;
     let allocator = Allocator::default();
-    let parsed = oxc_parser::Parser::new(&allocator, text, source_type(name)).parse();
+    let parsed = oxc_parser::Parser::new(&allocator, text, source_type)
+        .with_options(options)
+        .parse();
     // Syntax errors are the compiler's to report; what the parser recovered is still linted.
     let program = &parsed.program;
     if let Some(too_deep) = probe::too_deep(program) {
@@ -237,6 +314,16 @@ mod tests {
         assert!(source_type("a/Checkout.TSX").is_typescript());
         assert!(source_type("a/route.Ts").is_typescript());
         assert!(source_type("a/page.jsx").is_module());
+    }
+
+    #[test]
+    fn the_front_end_claims_every_host_of_embedded_scripts() {
+        let claimed = JavaScript.extensions();
+        assert!(
+            embedded::EXTENSIONS
+                .iter()
+                .all(|host| claimed.contains(host))
+        );
     }
 
     #[test]

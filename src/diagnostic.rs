@@ -39,6 +39,19 @@ impl std::fmt::Display for Severity {
 pub struct Label {
     pub span: Span,
     pub message: String,
+    /// Set when the label points into another file than its diagnostic's (the helper that
+    /// writes the value the diagnostic is about): that file, and where in it. `span` is then a
+    /// span of that file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<Box<LabelFile>>,
+}
+
+/// The other file a [`Label`] points into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LabelFile {
+    /// As the run names files (relative to the current folder when inside it).
+    pub path: String,
+    pub range: crate::source::Range,
 }
 
 impl Label {
@@ -46,6 +59,24 @@ impl Label {
         Self {
             span,
             message: message.into(),
+            file: None,
+        }
+    }
+
+    /// A label at `span` of the file at `path`, where `range` is.
+    pub fn in_file(
+        span: Span,
+        message: impl Into<String>,
+        path: impl Into<String>,
+        range: crate::source::Range,
+    ) -> Self {
+        Self {
+            span,
+            message: message.into(),
+            file: Some(Box::new(LabelFile {
+                path: path.into(),
+                range,
+            })),
         }
     }
 }
@@ -109,6 +140,9 @@ pub struct Diagnostic {
     /// In a source file, the span of the payload literal the diagnostic belongs to (a file can
     /// hold several, and `pointer` is relative to it); `None` for JSON, where it is the file.
     pub payload: Option<Span>,
+    /// Source files only: the call that makes the payload one (the SDK call, a wrapper's or a
+    /// raw request's), when it is in this file and is not the payload itself.
+    pub call: Option<Span>,
     pub labels: Vec<Label>,
     /// Most help is a fixed sentence: borrowed then, not copied into every diagnostic.
     pub help: Option<Cow<'static, str>>,
@@ -131,6 +165,6 @@ mod tests {
     #[test]
     fn a_diagnostic_stays_small() {
         let size = std::mem::size_of::<super::Diagnostic>();
-        assert!(size <= 144, "Diagnostic is {size} bytes");
+        assert!(size <= 160, "Diagnostic is {size} bytes");
     }
 }

@@ -60,7 +60,7 @@ mod untrusted_file;
 
 pub use catalogue::Catalogue;
 pub use config::{Config, ConfigError, Level};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, LabelFile, Severity};
 pub use environment::Environment;
 pub use fix::{Fixed, MAX_ROUNDS, fix_text};
 pub use linter::Linter;

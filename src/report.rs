@@ -174,12 +174,26 @@ impl miette::Diagnostic for Diagnostic {
             .fix
             .as_ref()
             .map(|fix| format!("fix available: {}", fix.message));
-        match (&self.help, fix) {
-            (Some(help), Some(fix)) => Some(Box::new(format!("{help}\n{fix}"))),
-            (Some(help), None) => Some(Box::new(help)),
-            (None, Some(fix)) => Some(Box::new(fix)),
-            (None, None) => None,
-        }
+        // Labels in other files cannot be drawn in this file's frame: each is a line of help.
+        let elsewhere = self.labels.iter().filter_map(|label| {
+            let file = label.file.as_ref()?;
+            let start = file.range.start;
+            Some(format!(
+                "{}:{}:{}: {}",
+                file.path,
+                start.line + 1,
+                start.character + 1,
+                label.message
+            ))
+        });
+        let lines: Vec<String> = self
+            .help
+            .iter()
+            .map(|help| help.to_string())
+            .chain(elsewhere)
+            .chain(fix)
+            .collect();
+        (!lines.is_empty()).then(|| Box::new(lines.join("\n")) as Box<dyn fmt::Display + 'a>)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -187,6 +201,7 @@ impl miette::Diagnostic for Diagnostic {
         let secondary = self
             .labels
             .iter()
+            .filter(|label| label.file.is_none())
             .map(|label| LabeledSpan::new_with_span(Some(label.message.clone()), label.span));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }

@@ -5,9 +5,11 @@ use std::cell::OnceCell;
 
 use super::Linter;
 use super::host::{Collected, Host};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::payload::Payload;
 use crate::payload::print::Printer;
 use crate::rules::{Finding, Rule};
+use crate::span::Span;
 use crate::tree::Node;
 
 /// Emits the findings of one payload.
@@ -15,18 +17,46 @@ pub(super) struct Emitter<'a, 't> {
     linter: &'a Linter,
     host: &'a Host<'a>,
     root: Option<&'a Node<'t>>,
+    payload: Option<&'a Payload<'t>>,
     /// Read once per payload, and only when a finding offers a fix.
     printer: OnceCell<Printer<'a>>,
 }
 
 impl<'a, 't> Emitter<'a, 't> {
-    pub(super) fn new(linter: &'a Linter, host: &'a Host<'a>, root: Option<&'a Node<'t>>) -> Self {
+    pub(super) fn new(
+        linter: &'a Linter,
+        host: &'a Host<'a>,
+        payload: Option<&'a Payload<'t>>,
+    ) -> Self {
         Self {
             linter,
             host,
-            root,
+            root: payload.map(|payload| &payload.root),
+            payload,
             printer: OnceCell::new(),
         }
+    }
+
+    /// The call that makes the payload one, when it is not the payload's own literal.
+    fn call(&self) -> Option<Span> {
+        let payload = self.payload?;
+        (self.host.payload_span(self.root).is_some() && payload.call != payload.root.span)
+            .then_some(payload.call)
+    }
+
+    /// A finding's labels, and where a helper writes the value it is about when the value is
+    /// an argument of a call of that helper.
+    fn labels(&self, span: Span, mut labels: Vec<Label>) -> Vec<Label> {
+        if let Some(payload) = self.payload {
+            labels.extend(
+                payload
+                    .bound
+                    .iter()
+                    .filter(|bound| bound.argument.contains(span))
+                    .map(|bound| bound.label.clone()),
+            );
+        }
+        labels
     }
 
     /// Collects `finding` of `rule` unless a comment suppresses it or the config turns it off
@@ -78,7 +108,8 @@ impl<'a, 't> Emitter<'a, 't> {
             message: finding.message,
             span: finding.span,
             payload: self.host.payload_span(self.root),
-            labels: finding.labels,
+            call: self.call(),
+            labels: self.labels(finding.span, finding.labels),
             help: finding.help,
             fix: fix.map(Box::new),
         });

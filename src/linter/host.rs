@@ -242,6 +242,7 @@ impl Linter {
                 message: format!("no rule is named {}", crate::text::quote(name)),
                 span: *span,
                 payload: None,
+                call: None,
                 labels: Vec::new(),
                 help: Some(match suggestion {
                     Some(close) => format!("did you mean {}?", crate::text::quote(close)).into(),

@@ -287,7 +287,7 @@ impl Linter {
             collected.dropped += validation.dropped;
             collected.worst_dropped = Some(Severity::Error);
         }
-        let emitter = Emitter::new(self, host, root);
+        let emitter = Emitter::new(self, host, payload);
         for &(rule, severity) in &self.active {
             let mut sink = |finding| emitter.emit(rule, severity, finding, collected);
             rule.check(&ctx, &mut Findings::new(&mut sink));
@@ -313,6 +313,7 @@ impl Linter {
             message: finding.message,
             span: finding.span,
             payload: None,
+            call: None,
             labels: finding.labels,
             help: finding.help,
             fix: None,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::neighbours::Kind;
+use super::neighbours::{Kind, Placement};
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ModuleFacts {
@@ -17,6 +17,8 @@ pub(crate) struct ModuleFacts {
     pub(crate) locals: HashMap<String, Local>,
     /// Imported functions whose result this file sends to Dodo.
     pub(crate) sends: Vec<Send>,
+    /// Top-level helpers whose returned literal places their parameters, by name.
+    pub(crate) shapes: HashMap<String, Vec<Vec<Placement>>>,
 }
 
 /// `import { name as local } from 'specifier'`, `const local = require('specifier')` …

@@ -234,9 +234,14 @@ impl<'s> Flow<'s> {
     /// reading, which has the members assigned since and knows the call, replaces the typed
     /// one. The same literal sent by two calls (a helper's, called twice) is two payloads:
     /// each has its own arguments and members, and a finding they share is reported once.
-    pub(crate) fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
+    pub(crate) fn push(
+        &mut self,
+        root: Node<'s>,
+        call: Span,
+        sent_with: Option<Call>,
+    ) -> Option<usize> {
         if root.as_object().is_none() {
-            return;
+            return None;
         }
         let payload = Payload {
             root,
@@ -244,19 +249,20 @@ impl<'s> Flow<'s> {
             sent_with,
             reads: Vec::new(),
             posted_to: None,
+            bound: Vec::new(),
         };
         let earlier = self
             .by_root
             .get(&payload.root.span)
             .and_then(|&index| Some((index, self.payloads.get(index)?)));
         let index = match earlier {
-            Some((_, earlier)) if earlier.call == call => return,
+            Some((_, earlier)) if earlier.call == call => return None,
             // Typed first (found at its own span), sent after.
             Some((index, earlier)) if earlier.call == earlier.root.span && sent_with.is_some() => {
                 self.payloads[index] = payload;
                 index
             }
-            Some(_) if call == payload.root.span => return,
+            Some(_) if call == payload.root.span => return None,
             _ => {
                 self.by_root.insert(payload.root.span, self.payloads.len());
                 self.payloads.push(payload);
@@ -265,6 +271,14 @@ impl<'s> Flow<'s> {
         };
         if sent_with.is_some() {
             self.by_call.insert(call, index);
+        }
+        Some(index)
+    }
+
+    /// The arguments of helpers' calls that payload `index` holds, with where each is placed.
+    pub(crate) fn bind_arguments(&mut self, index: usize, bound: Vec<super::Bound>) {
+        if let Some(payload) = self.payloads.get_mut(index) {
+            payload.bound = bound;
         }
     }
 

@@ -47,6 +47,7 @@ impl FrontEnd for Json {
                     sent_with: None,
                     reads: Vec::new(),
                     posted_to: None,
+                    bound: Vec::new(),
                 }],
                 ..Found::default()
             },

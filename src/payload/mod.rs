@@ -19,6 +19,8 @@ pub(crate) mod json;
 pub(crate) mod lexeme;
 pub(crate) mod neighbours;
 pub(crate) mod print;
+#[cfg(feature = "js")]
+pub(crate) mod projection;
 #[cfg(feature = "python")]
 pub(crate) mod python;
 pub(crate) mod suppress;
@@ -34,9 +36,7 @@ use crate::tree::Node;
 pub(crate) struct Payload<'s> {
     /// Its tree; spans are in the host file.
     pub root: Node<'s>,
-    /// The call or literal it was found at (kept for the diagnostics that will name the call
-    /// site making a helper's value a payload; nothing reads it yet).
-    #[allow(dead_code)]
+    /// The call or literal it was found at.
     pub call: Span,
     /// The SDK call it is sent with, when it is an SDK call whose result the code reads.
     pub sent_with: Option<Call>,
@@ -44,6 +44,16 @@ pub(crate) struct Payload<'s> {
     pub(crate) posted_to: Option<UrlHost>,
     /// The fields the code reads from that call's result.
     pub reads: Vec<ResponseRead<'s>>,
+    /// Arguments of a helper's call that the helper places in the payload: a finding about
+    /// one also points where the helper writes it.
+    pub(crate) bound: Vec<Bound>,
+}
+
+/// An argument bound to a helper's parameter, and the label where the helper places it.
+#[derive(Debug, Clone)]
+pub(crate) struct Bound {
+    pub(crate) argument: Span,
+    pub(crate) label: crate::diagnostic::Label,
 }
 
 /// A URL's host as written in a string literal.

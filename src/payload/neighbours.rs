@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use super::Call;
+use crate::source::Range;
+use crate::span::Span;
 
 /// A name's role in Dodo's world, as far as the program shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +32,33 @@ pub(crate) struct Wrapper {
     pub(crate) returns_response: bool,
 }
 
+/// One step into a payload: a member's key or an item's index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Where a helper's returned literal places one of its parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Placement {
+    pub(crate) path: Vec<Step>,
+    /// Where the helper writes it (the member's key), in the helper's file.
+    pub(crate) written: Span,
+    pub(crate) range: Range,
+}
+
+/// An imported helper's returned literal, as far as its parameters go: a call of it in another
+/// file binds each argument to the places the helper puts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HelperShape {
+    /// The helper's file, as the run names files.
+    pub(crate) file: String,
+    pub(crate) name: String,
+    /// Per parameter, by position.
+    pub(crate) params: Vec<Vec<Placement>>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Neighbours {
     /// Local names bound by imports, and what they are where they are defined.
@@ -37,10 +66,12 @@ pub(crate) struct Neighbours {
     /// This file's top-level functions whose returned object another file sends to Dodo; true
     /// when that call is certainly Dodo's.
     pub(crate) sent: HashMap<String, bool>,
+    /// Imported helpers that place their parameters in the literal they return.
+    pub(crate) helpers: HashMap<String, HelperShape>,
 }
 
 impl Neighbours {
     pub(crate) fn is_empty(&self) -> bool {
-        self.imported.is_empty() && self.sent.is_empty()
+        self.imported.is_empty() && self.sent.is_empty() && self.helpers.is_empty()
     }
 }

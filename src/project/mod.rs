@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::payload::exports::ModuleFacts;
 use crate::payload::front_end::{self, FrontEnd};
-use crate::payload::neighbours::{Kind, Neighbours};
+use crate::payload::neighbours::{HelperShape, Kind, Neighbours};
 use link::Linker;
 use resolve::Resolver;
 
@@ -200,6 +200,34 @@ fn read_module(
     Some((facts, targets))
 }
 
+/// Where the helper that `local` of module `at` names places its parameters.
+fn helper_shape(
+    linker: &mut Linker<'_>,
+    modules: &[Module],
+    at: usize,
+    local: &str,
+) -> Option<HelperShape> {
+    let (defined_in, name) = linker.definition(at, local)?;
+    let module = modules.get(defined_in)?;
+    let params = module.facts.shapes.get(&name)?.clone();
+    Some(HelperShape {
+        file: shown(&module.path),
+        name,
+        params,
+    })
+}
+
+/// A path as the run names files: relative to the current folder when inside it.
+fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.canonicalize().ok());
+    match cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok()) {
+        Some(relative) => relative.display().to_string(),
+        None => path.display().to_string(),
+    }
+}
+
 /// Each module's neighbours: the kinds of the names it imports, and its helpers that other
 /// modules send.
 fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
@@ -209,6 +237,9 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
         for import in &module.facts.imports {
             if let Some(kind) = linker.kind(at, &import.local) {
                 all[at].imported.insert(import.local.clone(), kind);
+            }
+            if let Some(shape) = helper_shape(&mut linker, modules, at, &import.local) {
+                all[at].helpers.insert(import.local.clone(), shape);
             }
         }
     }

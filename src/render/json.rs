@@ -43,6 +43,8 @@ pub struct JsonDiagnostic<'r> {
     range: Range,
     #[serde(skip_serializing_if = "Option::is_none")]
     payload: Option<JsonPayload>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    call: Option<JsonPayload>,
     labels: Vec<JsonLabel<'r>>,
     help: Option<&'r str>,
     fix: Option<JsonFix<'r>>,
@@ -57,6 +59,9 @@ struct JsonPayload {
 #[derive(Serialize)]
 struct JsonLabel<'r> {
     message: &'r str,
+    /// The file the label points into, when not the diagnostic's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'r str>,
     span: Span,
     range: Range,
 }
@@ -96,13 +101,21 @@ impl<'r> JsonDiagnostic<'r> {
                 span,
                 range: source.range(span),
             }),
+            call: diagnostic.call.map(|span| JsonPayload {
+                span,
+                range: source.range(span),
+            }),
             labels: diagnostic
                 .labels
                 .iter()
                 .map(|label| JsonLabel {
                     message: &label.message,
+                    file: label.file.as_ref().map(|file| file.path.as_str()),
                     span: label.span,
-                    range: source.range(label.span),
+                    range: match &label.file {
+                        Some(file) => file.range,
+                        None => source.range(label.span),
+                    },
                 })
                 .collect(),
             help: diagnostic.help.as_deref(),

@@ -182,14 +182,15 @@ fn result(
             .labels
             .iter()
             .enumerate()
-            .map(|(id, label)| {
-                location(
+            .map(|(id, label)| match &label.file {
+                Some(file) => other_file_location(id, label, file),
+                None => location(
                     uri,
                     artifact_index,
                     label.span,
                     units,
                     Some((id, &label.message)),
-                )
+                ),
             })
             .collect();
     }
@@ -216,6 +217,25 @@ fn result(
         }]);
     }
     result
+}
+
+/// A related location in another file than the result's: its own URI and region (it is not one
+/// of the run's artifacts when only the result's file was linted).
+fn other_file_location(id: usize, label: &crate::Label, file: &crate::LabelFile) -> Value {
+    let (start, end) = (file.range.start, file.range.end);
+    json!({
+        "id": id,
+        "message": { "text": label.message },
+        "physicalLocation": {
+            "artifactLocation": { "uri": artifact_uri(&file.path) },
+            "region": {
+                "startLine": start.line + 1,
+                "startColumn": start.character + 1,
+                "endLine": end.line + 1,
+                "endColumn": end.character + 1,
+            },
+        }
+    })
 }
 
 fn location(

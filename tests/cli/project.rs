@@ -60,6 +60,24 @@ fn a_factory_client_through_a_barrel_and_a_path_alias_and_an_imported_helper() {
         found.contains(&"./src/app/api/checkout/route.ts:7:39 unknown-response-field".to_string()),
         "{found:?}"
     );
+    // The caller's `0` goes through the imported helper's parameter into `quantity`: reported
+    // at the caller's argument, with a label where the helper writes it.
+    let zero = document["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|file| file["diagnostics"].as_array().into_iter().flatten())
+        .find(|d| d["rule"] == "zero-quantity")
+        .expect("zero-quantity at the call");
+    assert_eq!(zero["range"]["start"]["line"], 5);
+    assert_eq!(zero["range"]["start"]["character"], 78);
+    assert_eq!(zero["labels"][0]["file"], "src/lib/checkout.ts");
+    assert_eq!(zero["labels"][0]["range"]["start"]["line"], 2);
+    assert_eq!(zero["labels"][0]["range"]["start"]["character"], 44);
+    assert_eq!(
+        zero["labels"][0]["message"],
+        "seatCheckout puts the argument here"
+    );
     insta::assert_json_snapshot!("project_factory_helper", document);
 }
 
@@ -73,7 +91,10 @@ fn a_named_file_is_linted_with_the_project_around_it() {
     );
     assert_eq!(
         found(&document),
-        ["src/app/api/checkout/route.ts:7:39 unknown-response-field"]
+        [
+            "src/app/api/checkout/route.ts:6:79 zero-quantity",
+            "src/app/api/checkout/route.ts:7:39 unknown-response-field"
+        ]
     );
 }
 

@@ -88,9 +88,16 @@ pub(super) fn diagnostic(
     let related = d
         .labels
         .iter()
-        .map(|label| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), range(source, label.span, encoding)),
-            message: label.message.clone(),
+        .filter_map(|label| {
+            let location = match &label.file {
+                // Another file (a helper's): its own URI, and the range the project found.
+                Some(file) => Location::new(path_to_uri(&file.path)?, lsp_range(file.range)),
+                None => Location::new(uri.clone(), range(source, label.span, encoding)),
+            };
+            Some(DiagnosticRelatedInformation {
+                location,
+                message: label.message.clone(),
+            })
         })
         .collect();
     let mut message = d.message.clone();
@@ -116,6 +123,39 @@ pub(super) fn diagnostic(
         tags: None,
         data: Some(json!({ "pointer": d.pointer })),
     }
+}
+
+fn lsp_range(range: source::Range) -> Range {
+    let position = |p: source::Position| {
+        Position::new(
+            u32::try_from(p.line).unwrap_or(u32::MAX),
+            u32::try_from(p.character).unwrap_or(u32::MAX),
+        )
+    };
+    Range::new(position(range.start), position(range.end))
+}
+
+/// The `file:` URI of a path (made absolute against the current folder).
+pub(super) fn path_to_uri(path: &str) -> Option<Uri> {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}');
+    let absolute = std::path::absolute(path).ok()?;
+    let text = absolute.to_str()?;
+    format!(
+        "file://{}",
+        percent_encoding::utf8_percent_encode(text, SEGMENT)
+    )
+    .parse()
+    .ok()
 }
 
 /// The path of a `file:` URI (`file:///a%20b/c.json` → `/a b/c.json`); `None` for another

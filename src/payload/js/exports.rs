@@ -2,15 +2,21 @@
 //! imports (`import`, `require`, `await import`), its exports and re-exports, and the role of
 //! its top-level names as the first pass ([`Facts`]) found them.
 
+use std::collections::HashMap;
+
 use oxc_ast::ast::{
-    BindingPattern, Declaration, ExportDefaultDeclarationKind, Expression,
-    ImportDeclarationSpecifier, ModuleExportName, ObjectExpression, Program, Statement,
-    VariableDeclaration,
+    ArrayExpressionElement, BindingPattern, Declaration, ExportDefaultDeclarationKind, Expression,
+    ImportDeclarationSpecifier, ModuleExportName, ObjectExpression, ObjectPropertyKind, Program,
+    Statement, VariableDeclaration,
 };
+use oxc_span::GetSpan;
 
 use super::facts::{Facts, called_name, required_module};
+use super::functions::Function;
+use super::lower::span_of;
 use crate::payload::exports::{Import, Imported, Local, ModuleFacts, ReExport};
-use crate::payload::neighbours::Kind;
+use crate::payload::neighbours::{Kind, Placement, Step};
+use crate::span::Span;
 
 /// The key every Dodo payload has.
 const CART_KEY: &str = "product_cart";
@@ -227,5 +233,130 @@ fn returned_name<'e>(expr: &'e Expression<'_>) -> Option<&'e str> {
     match expr.get_inner_expression() {
         Expression::Identifier(ident) => Some(ident.name.as_str()),
         other => called_name(other),
+    }
+}
+
+/// The deepest literal searched for parameters, and the most placements kept per helper.
+const MAX_SHAPE_DEPTH: usize = 16;
+const MAX_PLACEMENTS: usize = 64;
+
+/// Where each top-level helper's returned literal places its parameters (the first literal it
+/// returns), with the positions of the keys it writes them under.
+pub(super) fn shapes(
+    facts: &Facts<'_>,
+    name: &str,
+    text: &str,
+) -> HashMap<String, Vec<Vec<Placement>>> {
+    let mut found: HashMap<String, Vec<Vec<(Vec<Step>, Span)>>> = HashMap::new();
+    for (helper, function) in facts.functions.iter() {
+        if function.params.iter().all(Option::is_none) {
+            continue;
+        }
+        let Some(object) = function.returns.iter().find_map(|r| object_of(r)) else {
+            continue;
+        };
+        let mut params: Vec<Vec<(Vec<Step>, Span)>> = vec![Vec::new(); function.params.len()];
+        let mut path = Vec::new();
+        walk_object(object, function, &mut path, &mut params, 0);
+        if params.iter().any(|placed| !placed.is_empty()) {
+            found.insert(helper.to_string(), params);
+        }
+    }
+    if found.is_empty() {
+        return HashMap::new();
+    }
+    let source = crate::source::Source::new(name, text);
+    found
+        .into_iter()
+        .map(|(helper, params)| {
+            let params = params
+                .into_iter()
+                .map(|placed| {
+                    placed
+                        .into_iter()
+                        .map(|(path, written)| Placement {
+                            path,
+                            written,
+                            range: source.range(written),
+                        })
+                        .collect()
+                })
+                .collect();
+            (helper, params)
+        })
+        .collect()
+}
+
+fn walk_object(
+    object: &ObjectExpression<'_>,
+    function: &Function<'_>,
+    path: &mut Vec<Step>,
+    params: &mut [Vec<(Vec<Step>, Span)>],
+    depth: usize,
+) {
+    for property in &object.properties {
+        let ObjectPropertyKind::ObjectProperty(property) = property else {
+            continue;
+        };
+        let Some(key) = property.key.static_name() else {
+            continue;
+        };
+        path.push(Step::Key(key.to_string()));
+        walk_value(
+            &property.value,
+            span_of(property.key.span()),
+            function,
+            path,
+            params,
+            depth,
+        );
+        path.pop();
+    }
+}
+
+fn walk_value(
+    value: &Expression<'_>,
+    written: Span,
+    function: &Function<'_>,
+    path: &mut Vec<Step>,
+    params: &mut [Vec<(Vec<Step>, Span)>],
+    depth: usize,
+) {
+    if depth > MAX_SHAPE_DEPTH || params.iter().map(Vec::len).sum::<usize>() >= MAX_PLACEMENTS {
+        return;
+    }
+    match value.get_inner_expression() {
+        Expression::Identifier(ident) => {
+            if let Some(at) = function.param(&ident.name)
+                && let Some(placed) = params.get_mut(at)
+            {
+                placed.push((path.clone(), written));
+            }
+        }
+        Expression::ObjectExpression(object) => {
+            walk_object(object, function, path, params, depth + 1);
+        }
+        Expression::ArrayExpression(array) => {
+            for (index, element) in array.elements.iter().enumerate() {
+                let Some(item) = element.as_expression() else {
+                    // A spread: the indices after it are not known.
+                    if matches!(element, ArrayExpressionElement::SpreadElement(_)) {
+                        break;
+                    }
+                    continue;
+                };
+                path.push(Step::Index(index));
+                walk_value(
+                    item,
+                    span_of(item.span()),
+                    function,
+                    path,
+                    params,
+                    depth + 1,
+                );
+                path.pop();
+            }
+        }
+        _ => {}
     }
 }

@@ -14,9 +14,14 @@ use oxc_span::GetSpan;
 use super::facts::{Facts, called_name, sdk_method};
 use super::lower::{Lowered, Lowerer, span_of};
 use super::urls::url_text;
+use std::cell::RefCell;
+
+use crate::diagnostic::Label;
+use crate::payload::Bound;
 use crate::payload::exports::Send;
 use crate::payload::flow::{Assigned, Binding, Flow};
 use crate::payload::neighbours::Neighbours;
+use crate::payload::projection::Draft;
 use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Node, Value};
@@ -38,6 +43,8 @@ pub(super) struct Finder<'f, 'a, 's> {
     pub(super) flow: Flow<'s>,
     /// Imported functions whose result a Dodo call sends (for the project stage).
     pub(super) sends: Vec<Send>,
+    /// The helpers' arguments the last resolved payloads hold, until they are pushed.
+    bound: RefCell<Vec<Bound>>,
 }
 
 /// How deep helpers are followed into helpers (`return base(x)`): a helper that returns itself
@@ -60,6 +67,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             scopes: vec![program],
             flow: Flow::new(len),
             sends: Vec::new(),
+            bound: RefCell::default(),
         }
     }
 
@@ -116,6 +124,8 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
     /// block around `at` (with the members assigned to it before `at`), or what a top-level
     /// helper returns, its parameters bound to the call's arguments — one per `return`.
     fn resolve(&self, expr: &Expression<'_>, at: u32) -> Vec<Node<'s>> {
+        // What an earlier resolution bound and nobody pushed is not this one's.
+        self.bound.borrow_mut().clear();
         self.resolve_in(expr, at, self.lower, 0)
     }
 
@@ -135,7 +145,15 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             Expression::AwaitExpression(awaited) => {
                 self.resolve_in(&awaited.argument, at, lower, depth)
             }
-            Expression::CallExpression(call) => self.instance(call, lower, depth),
+            Expression::CallExpression(call) => {
+                let is_local = matches!(call.callee.get_inner_expression(),
+                    Expression::Identifier(callee) if self.facts.functions.get(&callee.name).is_some());
+                if is_local {
+                    self.instance(call, lower, depth)
+                } else {
+                    self.projected(call, lower, depth).into_iter().collect()
+                }
+            }
             _ => Vec::new(),
         }
     }
@@ -172,13 +190,70 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             })
             .collect();
         let inner = lower.with_params(params);
-        helper
+        let roots = helper
             .returns
             .iter()
             .flat_map(|returned| {
                 self.resolve_in(returned, returned.span().start, &inner, depth + 1)
             })
-            .collect()
+            .collect();
+        let label = format!("{} puts the argument here", callee.name);
+        self.bound
+            .borrow_mut()
+            .extend(inner.uses.take().into_iter().map(|(argument, used)| Bound {
+                argument,
+                label: Label::new(used, label.clone()),
+            }));
+        roots
+    }
+
+    /// A call of a helper of another module (the project stage says where it places its
+    /// parameters): the payload as far as this call's arguments make it — see
+    /// [`crate::payload::projection`].
+    fn projected(
+        &self,
+        call: &CallExpression<'_>,
+        lower: &Lowerer<'s>,
+        depth: usize,
+    ) -> Option<Node<'s>> {
+        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
+            return None;
+        };
+        let shape = self.neighbours.helpers.get(callee.name.as_str())?;
+        let mut draft = Draft::default();
+        let mut bound = Vec::new();
+        for (placements, argument) in shape.params.iter().zip(&call.arguments) {
+            let Some(argument) = argument.as_expression() else {
+                // A spread argument: the positions after it are not known.
+                break;
+            };
+            let value = self
+                .resolve_in(argument, call.span.start, lower, depth + 1)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| lower.node(argument, 0));
+            if value.as_unknown().is_some() {
+                continue;
+            }
+            for placement in placements {
+                if draft.place(&placement.path, value.clone()) {
+                    bound.push(Bound {
+                        argument: value.span,
+                        label: Label::in_file(
+                            placement.written,
+                            format!("{} puts the argument here", shape.name),
+                            shape.file.clone(),
+                            placement.range,
+                        ),
+                    });
+                }
+            }
+        }
+        if draft.is_empty() {
+            return None;
+        }
+        self.bound.borrow_mut().extend(bound);
+        Some(draft.build(lower.arena, span_of(call.span)))
     }
 
     fn follow(&self, ident: &IdentifierReference<'_>, at: u32) -> Option<Node<'s>> {
@@ -226,9 +301,12 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         certain: bool,
         may_be_dodo: bool,
     ) {
+        let bound = self.bound.take();
         for root in roots {
             if certain || (may_be_dodo && root.get(CART_KEY).is_some()) {
-                self.flow.push(root, call, sent_with);
+                if let Some(index) = self.flow.push(root, call, sent_with) {
+                    self.flow.bind_arguments(index, bound.clone());
+                }
             }
         }
     }

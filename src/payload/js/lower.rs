@@ -17,6 +17,8 @@ pub(super) struct Lowerer<'s> {
     /// A helper's parameters bound to the values of a call's arguments: inside the helper's
     /// returned literal, each stands for its argument (with the argument's span).
     pub(super) params: Vec<(String, Node<'s>)>,
+    /// Each parameter use replaced so far: (the argument's span, the use's span).
+    pub(super) uses: std::cell::RefCell<Vec<(Span, Span)>>,
 }
 
 /// What `JSON.stringify` does with a member's value.
@@ -36,6 +38,7 @@ impl<'s> Lowerer<'s> {
             text,
             arena,
             params: Vec::new(),
+            uses: std::cell::RefCell::default(),
         }
     }
 
@@ -45,6 +48,7 @@ impl<'s> Lowerer<'s> {
             text: self.text,
             arena: self.arena,
             params,
+            uses: std::cell::RefCell::default(),
         }
     }
 
@@ -85,6 +89,7 @@ impl<'s> Lowerer<'s> {
         if let Expression::Identifier(ident) = expr
             && let Some(bound) = self.param(&ident.name)
         {
+            self.uses.borrow_mut().push((bound.span, span));
             return Lowered::Node(bound.clone());
         }
         let value = if depth >= MAX_DEPTH {

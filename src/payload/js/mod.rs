@@ -170,6 +170,7 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         finder.visit_program(program);
         let mut module = exports::module_facts(program, &facts);
         module.sends = finder.sends;
+        module.shapes = exports::shapes(&facts, name, text);
         Some(module)
     })
     .flatten()

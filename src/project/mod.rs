@@ -46,6 +46,17 @@ pub(crate) struct Project {
 impl Project {
     /// The project of `files` (and the modules they import, transitively) under `root`.
     pub(crate) fn build(root: &Path, files: &[PathBuf], max_file_size: u64) -> Self {
+        Self::build_with(root, files, max_file_size, &HashMap::new())
+    }
+
+    /// [`Project::build`] where some files' texts are not what is on disk (an editor's open
+    /// documents, by canonical path).
+    pub(crate) fn build_with(
+        root: &Path,
+        files: &[PathBuf],
+        max_file_size: u64,
+        texts: &HashMap<PathBuf, String>,
+    ) -> Self {
         let Ok(root) = std::fs::canonicalize(root) else {
             return Self::default();
         };
@@ -81,7 +92,7 @@ impl Project {
             if queue.is_empty() {
                 break;
             }
-            let read = read_in_parallel(&queue, max_file_size, &resolver, imported);
+            let read = read_in_parallel(&queue, max_file_size, &resolver, imported, texts);
             let mut next = Vec::new();
             for (path, found) in std::mem::take(&mut queue).into_iter().zip(read) {
                 let Some((facts, targets)) = found else {
@@ -137,6 +148,7 @@ fn read_in_parallel(
     max_file_size: u64,
     resolver: &Resolver,
     imported: bool,
+    texts: &HashMap<PathBuf, String>,
 ) -> Vec<Option<(ModuleFacts, HashMap<String, PathBuf>)>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -153,7 +165,16 @@ fn read_in_parallel(
                         loop {
                             let at = next.fetch_add(1, Ordering::Relaxed);
                             let Some(path) = paths.get(at) else { break };
-                            done.push((at, read_module(path, max_file_size, resolver, imported)));
+                            done.push((
+                                at,
+                                read_module(
+                                    path,
+                                    max_file_size,
+                                    resolver,
+                                    imported,
+                                    texts.get(path).map(String::as_str),
+                                ),
+                            ));
                         }
                         done
                     })
@@ -177,10 +198,17 @@ fn read_module(
     max_file_size: u64,
     resolver: &Resolver,
     imported: bool,
+    open: Option<&str>,
 ) -> Option<(ModuleFacts, HashMap<String, PathBuf>)> {
     let front_end = linked(path)?;
-    let bytes = crate::untrusted_file::read(path, max_file_size).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
+    let bytes;
+    let text = match open {
+        Some(text) => std::borrow::Cow::Borrowed(text),
+        None => {
+            bytes = crate::untrusted_file::read(path, max_file_size).ok()?;
+            String::from_utf8_lossy(&bytes)
+        }
+    };
     let name = path.to_string_lossy();
     let facts = front_end.module_facts(&name, &text, imported)?;
     let specifiers = facts

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 
 use super::convert::{self, Encoding, uri_to_path};
+use crate::payload::neighbours::Neighbours;
 use crate::{Linter, Report, Source};
 
 pub(super) struct Document {
@@ -29,6 +30,9 @@ pub(super) struct Linted {
     /// `None` when nothing is reported: the config does not select the document, or it is
     /// JSON that is not a payload.
     pub report: Option<Report>,
+    /// What the project stage told this version about its imports and its helpers that other
+    /// open files send; a change there lints it again.
+    pub neighbours: Option<Neighbours>,
 }
 
 impl Linted {

@@ -37,6 +37,7 @@ pub(super) fn main_loop(connection: &Connection, state: &mut State) -> u8 {
             }
             flush(connection, state);
         }
+        state.refresh_project();
         for uri in std::mem::take(&mut state.dirty) {
             state.publish(&uri);
         }

@@ -2,6 +2,7 @@
 //! their lints, the loaded configs, and the notifications waiting to be sent.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use lsp_server::Message;
@@ -12,6 +13,9 @@ use super::convert::{self, Encoding};
 use super::document::{Document, Linted};
 use super::linters::{Linters, Selection};
 use crate::Linter;
+use crate::payload::front_end;
+use crate::payload::neighbours::Neighbours;
+use crate::project::Project;
 
 /// Notifications a handler has for the client; the main loop sends them after it.
 #[derive(Default)]
@@ -40,6 +44,11 @@ pub(super) struct State {
     pub dirty: Vec<Uri>,
     /// Set by `shutdown`: then only `exit` is expected.
     pub shutdown_requested: bool,
+    /// The project of the open source documents and the modules they import (from disk).
+    project: Project,
+    /// Set when an open source document changed, opened or closed: the project is read again
+    /// before the next lint.
+    project_stale: bool,
 }
 
 impl State {
@@ -52,6 +61,8 @@ impl State {
             outbox: Outbox::default(),
             dirty: Vec::new(),
             shutdown_requested: false,
+            project: Project::default(),
+            project_stale: false,
         }
     }
 
@@ -59,11 +70,69 @@ impl State {
         if !self.dirty.contains(uri) {
             self.dirty.push(uri.clone());
         }
+        if self
+            .documents
+            .get(uri)
+            .is_some_and(|document| links_modules(document))
+        {
+            self.project_stale = true;
+        }
+    }
+
+    /// A document was closed: what the others learn from it goes with it.
+    pub(super) fn closed(&mut self, uri: &Uri) {
+        if let Some(document) = self.documents.remove(uri)
+            && links_modules(&document)
+        {
+            self.project_stale = true;
+        }
+        self.dirty.retain(|dirty| dirty != uri);
+    }
+
+    /// Reads the project again when an open source document changed, and marks the documents
+    /// whose neighbours changed (a helper another open file stopped sending) to be linted
+    /// and published again.
+    pub(super) fn refresh_project(&mut self) {
+        if !std::mem::take(&mut self.project_stale) {
+            return;
+        }
+        let open: Vec<(PathBuf, String)> = self
+            .documents
+            .values()
+            .filter(|document| links_modules(document))
+            .filter_map(|document| {
+                let path = std::fs::canonicalize(document.path.as_ref()?).ok()?;
+                Some((path, document.text().to_string()))
+            })
+            .collect();
+        let Some((first, _)) = open.first() else {
+            self.project = Project::default();
+            return;
+        };
+        let root = project_root(first);
+        let files: Vec<PathBuf> = open.iter().map(|(path, _)| path.clone()).collect();
+        let texts: HashMap<PathBuf, String> = open.into_iter().collect();
+        self.project = Project::build_with(&root, &files, MAX_DOCUMENT_SIZE, &texts);
+        for (uri, document) in &mut self.documents {
+            let now = document
+                .path
+                .as_ref()
+                .and_then(|path| self.project.neighbours(path))
+                .cloned();
+            let before = document.linted.as_ref().map(|l| l.neighbours.clone());
+            if before.is_some_and(|before| before != now) {
+                document.linted = None;
+                if !self.dirty.contains(uri) {
+                    self.dirty.push(uri.clone());
+                }
+            }
+        }
     }
 
     /// The open document at `uri`, linted at its current version: once per version, and
     /// again when its config changed on disk since (then its diagnostics are published again).
     pub(super) fn linted(&mut self, uri: &Uri) -> Option<&Document> {
+        self.refresh_project();
         let document = self.documents.get_mut(uri)?;
         let selection = match &document.path {
             Some(path) => self.linters.select(path, &mut self.outbox),
@@ -77,7 +146,12 @@ impl State {
             if document.linted.is_some() && !self.dirty.contains(uri) {
                 self.dirty.push(uri.clone());
             }
-            document.linted = Some(lint(selection, document));
+            let neighbours = document
+                .path
+                .as_ref()
+                .and_then(|path| self.project.neighbours(path))
+                .cloned();
+            document.linted = Some(lint(selection, document, neighbours));
         }
         Some(document)
     }
@@ -113,12 +187,19 @@ fn same_linter(a: Option<&Arc<Linter>>, b: Option<&Arc<Linter>>) -> bool {
     }
 }
 
-/// Lints a document's text as its config's selection says.
-fn lint(selection: Selection, document: &Document) -> Linted {
+/// Lints a document's text as its config's selection says, with what the project says of it.
+fn lint(selection: Selection, document: &Document, neighbours: Option<Neighbours>) -> Linted {
     let (linter, report) = match selection {
         Selection::Quiet => (None, None),
         Selection::Lint(linter) => {
-            let report = linter.lint_str(document.name(), document.text());
+            let report = match &neighbours {
+                Some(neighbours) => linter.lint_in_project(
+                    document.name(),
+                    document.text().as_bytes().to_vec(),
+                    neighbours,
+                ),
+                None => linter.lint_str(document.name(), document.text()),
+            };
             (Some(linter), Some(report))
         }
         Selection::IfPayload(linter) => {
@@ -127,5 +208,27 @@ fn lint(selection: Selection, document: &Document) -> Linted {
             (Some(linter), report)
         }
     };
-    Linted { linter, report }
+    Linted {
+        linter,
+        report,
+        neighbours,
+    }
 }
+
+/// True for a document whose language imports modules (JS/TS): the project links it.
+fn links_modules(document: &Document) -> bool {
+    front_end::by_extension(document.name()).is_some_and(|front_end| front_end.resolves_imports())
+}
+
+/// The repository around a file, else its folder: the tree its imports are read from.
+fn project_root(file: &std::path::Path) -> PathBuf {
+    let folder = file.parent().unwrap_or(file);
+    folder
+        .ancestors()
+        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+        .unwrap_or(folder)
+        .to_path_buf()
+}
+
+/// The largest module read from disk for the project (the command line's default limit).
+const MAX_DOCUMENT_SIZE: u64 = 10 << 20;

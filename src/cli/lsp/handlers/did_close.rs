@@ -7,8 +7,7 @@ use crate::cli::lsp::state::State;
 
 pub(crate) fn did_close(state: &mut State, params: DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
-    state.documents.remove(&uri);
-    state.dirty.retain(|dirty| *dirty != uri);
+    state.closed(&uri);
     state
         .outbox
         .notify::<PublishDiagnostics>(PublishDiagnosticsParams {

@@ -29,6 +29,14 @@ pub(crate) struct Assigned<'s> {
     pub(crate) value: Option<Node<'s>>,
 }
 
+/// An operand of a `??` / `||` (Python `or`) chain that reads `name.field`.
+pub(crate) struct ChainRead<'n> {
+    pub(crate) name: &'n str,
+    pub(crate) field: &'n str,
+    /// The field's name as written (where the read is reported).
+    pub(crate) span: Span,
+}
+
 /// `name = await client.checkout…create(...)`: reads of `name.x` are reads of the response.
 struct ResponseBinding {
     scope: Span,
@@ -53,6 +61,8 @@ pub(crate) struct Flow<'s> {
     /// in ways that cannot be followed.
     uses: HashMap<String, Vec<usize>>,
     responses: HashMap<String, Vec<ResponseBinding>>,
+    /// By a read's start: the other fields its `??` / `||` chain reads from the same name.
+    beside: HashMap<usize, &'s [&'s str]>,
     pub(crate) payloads: Vec<Payload<'s>>,
     /// Payload index by root span, and SDK-call payload index by call span.
     by_root: HashMap<Span, usize>,
@@ -125,6 +135,7 @@ impl<'s> Flow<'s> {
             assigned: HashMap::new(),
             uses: HashMap::new(),
             responses: HashMap::new(),
+            beside: HashMap::new(),
             payloads: Vec::new(),
             by_root: HashMap::new(),
             by_call: HashMap::new(),
@@ -296,9 +307,32 @@ impl<'s> Flow<'s> {
         );
     }
 
+    /// The operands of one `??` / `||` chain that read fields of names, seen before the reads
+    /// themselves: each read learns the other fields its chain reads from the same name. A
+    /// chain nested in another was already noted with the outer one, which keeps its operands.
+    pub(crate) fn chain(&mut self, reads: &[ChainRead<'_>], arena: &'s bumpalo::Bump) {
+        for read in reads {
+            if self.beside.contains_key(&read.span.start()) {
+                continue;
+            }
+            let others: Vec<&'s str> = reads
+                .iter()
+                .filter(|other| other.name == read.name && other.span != read.span)
+                .map(|other| &*arena.alloc_str(other.field))
+                .collect();
+            if !others.is_empty() {
+                self.beside
+                    .insert(read.span.start(), arena.alloc_slice_copy(&others));
+            }
+        }
+    }
+
     /// A field read on `name` at `read.span`: recorded when `name` holds a response there.
-    pub(crate) fn read(&mut self, name: &str, read: ResponseRead<'s>) {
+    pub(crate) fn read(&mut self, name: &str, mut read: ResponseRead<'s>) {
         let at = read.span.start();
+        if let Some(beside) = self.beside.get(&at) {
+            read.beside = beside;
+        }
         let Some(bindings) = self.responses.get(name) else {
             return;
         };

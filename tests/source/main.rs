@@ -11,4 +11,5 @@ mod js_payloads;
 mod python_equivalence;
 mod python_fixes;
 mod python_payloads;
+mod response_fallbacks;
 mod snapshots;

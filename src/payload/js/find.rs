@@ -4,14 +4,15 @@
 
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
-    ComputedMemberExpression, Expression, FunctionBody, IdentifierReference, ObjectExpression,
-    StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType, TSTypeAnnotation,
-    TSTypeName, VariableDeclarator,
+    ComputedMemberExpression, Expression, FunctionBody, IdentifierReference, LogicalExpression,
+    ObjectExpression, StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType,
+    TSTypeAnnotation, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
 use super::facts::Facts;
+use super::fallbacks;
 use super::lower::{Lowered, Lowerer, span_of};
 use super::urls::url_text;
 use crate::payload::flow::{Assigned, Binding, Flow};
@@ -84,7 +85,14 @@ impl<'f, 's> Finder<'f, 's> {
             oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
                 for property in &pattern.properties {
                     if let Some((field, span)) = self.lower.key(&property.key) {
-                        self.flow.read_of(index, ResponseRead { field, span });
+                        self.flow.read_of(
+                            index,
+                            ResponseRead {
+                                field,
+                                span,
+                                beside: &[],
+                            },
+                        );
                     }
                 }
             }
@@ -100,6 +108,7 @@ impl<'f, 's> Finder<'f, 's> {
         let read = ResponseRead {
             field: self.lower.arena.alloc_str(field),
             span: span_of(span),
+            beside: &[],
         };
         self.flow.read(&ident.name, read);
     }
@@ -367,6 +376,14 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
         self.flow.used(&it.name, it.span.start as usize);
+    }
+
+    fn visit_logical_expression(&mut self, it: &LogicalExpression<'a>) {
+        if fallbacks::is_fallback(it.operator) {
+            self.flow
+                .chain(&fallbacks::chain_reads(it), self.lower.arena);
+        }
+        walk::walk_logical_expression(self, it);
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {

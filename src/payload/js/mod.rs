@@ -2,6 +2,7 @@
 //! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]).
 
 mod facts;
+mod fallbacks;
 mod find;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]

@@ -7,6 +7,7 @@ use oxc_ast::ast::{
 };
 use oxc_span::GetSpan;
 
+use super::types::Types;
 use crate::span::Span;
 use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 
@@ -14,6 +15,8 @@ use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 pub(super) struct Lowerer<'s> {
     pub(super) text: &'s str,
     pub(super) arena: &'s bumpalo::Bump,
+    /// The file's bindings and the types their annotations make certain.
+    pub(super) types: Types,
 }
 
 /// What `JSON.stringify` does with a member's value.
@@ -58,7 +61,7 @@ impl<'s> Lowerer<'s> {
             unknown(StaticType::Any)
         } else {
             self.known(expr, depth)
-                .unwrap_or_else(|| unknown(static_type(expr)))
+                .unwrap_or_else(|| self.unknown(expr))
         };
         Lowered::Node(Node { span, value })
     }
@@ -72,6 +75,21 @@ impl<'s> Lowerer<'s> {
                 span: span_of(expr.span()),
                 value: unknown(StaticType::Any),
             },
+        }
+    }
+
+    /// What is known of a value the source does not spell out: its type, from its form or,
+    /// for a name, from the annotation of its binding. A list or an object of a certain type
+    /// is sent (present), with members that are not known: an open, empty container.
+    fn unknown(&self, expr: &Expression<'_>) -> Value<'s> {
+        let Expression::Identifier(ident) = expr else {
+            return unknown(static_type(expr));
+        };
+        match self.types.of_name(&ident.name, ident.span.start) {
+            Some(StaticType::Array) => Value::Array(&[], Extent::Open),
+            Some(StaticType::Object) => Value::Object(&[], Extent::Open),
+            Some(kind) => unknown(kind),
+            None => unknown(StaticType::Any),
         }
     }
 

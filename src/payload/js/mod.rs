@@ -10,6 +10,7 @@ pub(crate) mod lexemes;
 mod lower;
 mod probe;
 mod suppress;
+mod types;
 mod urls;
 
 use oxc_allocator::Allocator;
@@ -130,6 +131,7 @@ fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> 
     let lower = lower::Lowerer {
         text,
         arena: arena.bump(),
+        types: types::Types::of(program),
     };
     let mut finder = find::Finder::new(&facts, &lower, program.span, text.len());
     finder.visit_program(program);

@@ -29,6 +29,21 @@ pub(crate) struct Assigned<'s> {
     pub(crate) value: Option<Node<'s>>,
 }
 
+/// Which reading of a literal a payload is: [`BASE`] for the literal as the source writes it
+/// (alternatives unknown), other values for one choice among its alternatives or one entry of a
+/// map. Payloads of one literal are told apart by it.
+pub(crate) type Variant = u32;
+
+/// The reading of a literal with its alternatives left unknown.
+pub(crate) const BASE: Variant = 0;
+
+/// A name bound to each of `entries` in turn, in `scope` from `from` on.
+pub(crate) struct Each<'s> {
+    pub(crate) scope: Span,
+    pub(crate) from: usize,
+    pub(crate) entries: Vec<(Variant, Node<'s>)>,
+}
+
 /// An operand of a `??` / `||` (Python `or`) chain that reads `name.field`.
 pub(crate) struct ChainRead<'n> {
     pub(crate) name: &'n str,
@@ -64,8 +79,14 @@ pub(crate) struct Flow<'s> {
     /// By a read's start: the other fields its `??` / `||` chain reads from the same name.
     beside: HashMap<usize, &'s [&'s str]>,
     pub(crate) payloads: Vec<Payload<'s>>,
-    /// Payload index by root span, and SDK-call payload index by call span.
-    by_root: HashMap<Span, usize>,
+    /// Payload index by root span and variant (see [`Variant`]), and SDK-call payload index
+    /// by call span.
+    by_root: HashMap<(Span, Variant), usize>,
+    /// The variants of an object or array literal bound to a name, by the literal's span,
+    /// when it has alternatives (`c ? {a} : {b}`); the binding's own node is the base.
+    variants: HashMap<Span, Vec<(Variant, Node<'s>)>>,
+    /// Names bound to each of several values in turn: `p` of `for (const p of PLANS)`.
+    each: HashMap<String, Vec<Each<'s>>>,
     by_call: HashMap<Span, usize>,
     budget: Cell<usize>,
 }
@@ -138,6 +159,8 @@ impl<'s> Flow<'s> {
             beside: HashMap::new(),
             payloads: Vec::new(),
             by_root: HashMap::new(),
+            variants: HashMap::new(),
+            each: HashMap::new(),
             by_call: HashMap::new(),
             budget: Cell::new(
                 len.saturating_mul(BUDGET_PER_BYTE)
@@ -186,20 +209,71 @@ impl<'s> Flow<'s> {
         at: usize,
         arena: &'s bumpalo::Bump,
     ) -> Option<Node<'s>> {
+        let binding = self.binding_at(name, at)?;
+        self.rebuild(binding, &binding.node, at, arena)
+    }
+
+    /// [`Flow::follow`] for every variant of the bound literal (its base alone when it has
+    /// no alternatives); empty when nothing is known.
+    pub(crate) fn follow_variants(
+        &self,
+        name: &str,
+        at: usize,
+        arena: &'s bumpalo::Bump,
+    ) -> Vec<(Variant, Node<'s>)> {
+        let Some(binding) = self.binding_at(name, at) else {
+            return Vec::new();
+        };
+        match self.variants.get(&binding.node.span) {
+            Some(variants) => variants
+                .iter()
+                .filter_map(|(variant, node)| {
+                    Some((*variant, self.rebuild(binding, node, at, arena)?))
+                })
+                .collect(),
+            None => self
+                .rebuild(binding, &binding.node, at, arena)
+                .map(|node| (BASE, node))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The nearest binding of `name` before `at` in a scope around it.
+    fn binding_at(&self, name: &str, at: usize) -> Option<&Binding<'s>> {
         let candidates = self.bindings.get(name)?;
         let before = candidates.partition_point(|b| b.end <= at);
-        let mut binding = None;
         for candidate in candidates[..before].iter().rev() {
             if !self.spend(1) {
                 return None;
             }
             if visible(candidate.scope, at) {
-                binding = Some(candidate);
-                break;
+                return Some(candidate);
             }
         }
-        let binding = binding?;
-        let own = binding.node.as_object()?;
+        None
+    }
+
+    /// `node` (the binding's literal, or one variant of it) as it is at `at`: with the members
+    /// assigned to the name since, open all the way down when the name was used in between.
+    fn rebuild(
+        &self,
+        binding: &Binding<'s>,
+        node: &Node<'s>,
+        at: usize,
+        arena: &'s bumpalo::Bump,
+    ) -> Option<Node<'s>> {
+        let name = binding.name.as_str();
+        let escaped = self.used_between(name, binding.end, at);
+        let Some(own) = node.as_object() else {
+            // A list: nothing is assigned to it by key.
+            node.as_array()?;
+            return if escaped {
+                self.open_deep(arena, node)
+            } else {
+                Some(node.clone())
+            };
+        };
         let assigned = self.assigned.get(name).map_or(&[][..], |list| {
             let from = list.partition_point(|a| a.at < binding.end);
             let to = list.partition_point(|a| a.at < at);
@@ -222,16 +296,12 @@ impl<'s> Flow<'s> {
                 None => members.remove(assigned.key),
             }
         }
-        let escaped = self.uses.get(name).is_some_and(|uses| {
-            let first = uses.partition_point(|&pos| pos < binding.end);
-            uses.get(first).is_some_and(|&pos| pos < at)
-        });
-        let extent = match &binding.node.value {
+        let extent = match &node.value {
             Value::Object(_, extent) => *extent,
             _ => Extent::Closed,
         };
         let node = Node {
-            span: binding.node.span,
+            span: node.span,
             value: Value::Object(members.into_slice(arena), extent),
         };
         if !escaped {
@@ -240,10 +310,74 @@ impl<'s> Flow<'s> {
         self.open_deep(arena, &node)
     }
 
+    /// True when `name` is referenced after `from` and before `at`.
+    fn used_between(&self, name: &str, from: usize, at: usize) -> bool {
+        self.uses.get(name).is_some_and(|uses| {
+            let first = uses.partition_point(|&pos| pos < from);
+            uses.get(first).is_some_and(|&pos| pos < at)
+        })
+    }
+
+    /// The variants of the literal at `span` (see [`Flow::follow_variants`]).
+    pub(crate) fn bind_variants(&mut self, span: Span, variants: Vec<(Variant, Node<'s>)>) {
+        self.variants.insert(span, variants);
+    }
+
+    /// `name` stands for each of `each.entries` in turn (a loop variable).
+    pub(crate) fn bind_each(&mut self, name: &str, each: Each<'s>) {
+        let list = self.each.entry(name.to_string()).or_default();
+        insert_sorted(list, each, |e| e.from);
+    }
+
+    /// The values the loop variable `name` of the loop at `scope` stands for at `at`, when it
+    /// is declared after any object bound to the same name; open all the way down when the
+    /// name was used in between. `None` when that loop binds no such variable.
+    pub(crate) fn each_at(
+        &self,
+        name: &str,
+        scope: Span,
+        at: usize,
+        arena: &'s bumpalo::Bump,
+    ) -> Option<Vec<(Variant, Node<'s>)>> {
+        let list = self.each.get(name)?;
+        let before = list.partition_point(|e| e.from <= at);
+        let each = list[..before]
+            .iter()
+            .rev()
+            .find(|each| each.scope == scope && visible(each.scope, at))?;
+        if self
+            .binding_at(name, at)
+            .is_some_and(|binding| binding.end > each.from)
+        {
+            return None;
+        }
+        if !self.spend(each.entries.len()) {
+            return None;
+        }
+        if !self.used_between(name, each.from, at) {
+            return Some(each.entries.clone());
+        }
+        each.entries
+            .iter()
+            .map(|(variant, node)| Some((*variant, self.open_deep(arena, node)?)))
+            .collect()
+    }
+
     /// Adds a payload. The same literal found twice (typed as the SDK's params, then passed
     /// to the SDK call) is one payload: the call's reading, which has the members assigned
     /// since and knows the call, replaces the earlier one.
     pub(crate) fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
+        self.push_variant(root, BASE, call, sent_with);
+    }
+
+    /// [`Flow::push`] for one variant of a literal: each variant is a payload of its own.
+    pub(crate) fn push_variant(
+        &mut self,
+        root: Node<'s>,
+        variant: Variant,
+        call: Span,
+        sent_with: Option<Call>,
+    ) {
         if root.as_object().is_none() {
             return;
         }
@@ -254,9 +388,10 @@ impl<'s> Flow<'s> {
             reads: Vec::new(),
             posted_to: None,
         };
-        let index = match self.by_root.get(&payload.root.span) {
+        let key = (payload.root.span, variant);
+        let index = match self.by_root.get(&key) {
             None => {
-                self.by_root.insert(payload.root.span, self.payloads.len());
+                self.by_root.insert(key, self.payloads.len());
                 self.payloads.push(payload);
                 self.payloads.len() - 1
             }
@@ -281,7 +416,7 @@ impl<'s> Flow<'s> {
     pub(crate) fn push_post(&mut self, root: Node<'s>, call: Span, host: Option<UrlHost>) {
         let at = root.span;
         self.push(root, call, None);
-        if let Some(&index) = self.by_root.get(&at)
+        if let Some(&index) = self.by_root.get(&(at, BASE))
             && let Some(payload) = self.payloads.get_mut(index)
         {
             payload.posted_to = host;

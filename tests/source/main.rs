@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod js_alternatives;
 mod js_annotations;
 mod js_equivalence;
 mod js_fixes;

@@ -4,13 +4,14 @@
 
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
-    ComputedMemberExpression, Expression, FunctionBody, IdentifierReference, LogicalExpression,
+    ComputedMemberExpression, Expression, ForOfStatement, FunctionBody, IdentifierReference, LogicalExpression,
     ObjectExpression, StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType,
     TSTypeAnnotation, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
+use super::alternatives;
 use super::facts::Facts;
 use super::fallbacks;
 use super::lower::{Lowered, Lowerer, span_of};
@@ -31,7 +32,7 @@ const CART_KEY: &str = "product_cart";
 
 pub(super) struct Finder<'f, 's> {
     facts: &'f Facts,
-    lower: &'f Lowerer<'s>,
+    pub(super) lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
     pub(super) flow: Flow<'s>,
 }
@@ -115,7 +116,7 @@ impl<'f, 's> Finder<'f, 's> {
 
     /// The payload an argument stands for: an object literal, or a variable bound to one in a
     /// block around `at`, with the members assigned to it before `at`.
-    fn resolve(&self, expr: &Expression<'_>, at: u32) -> Option<Node<'s>> {
+    pub(super) fn resolve(&self, expr: &Expression<'_>, at: u32) -> Option<Node<'s>> {
         match expr.get_inner_expression() {
             Expression::ObjectExpression(_) => Some(self.lower.node(expr, 0)),
             Expression::Identifier(ident) => self.follow(ident, at),
@@ -144,17 +145,21 @@ impl<'f, 's> Finder<'f, 's> {
         let Some(argument) = call.arguments.first().and_then(|a| a.as_expression()) else {
             return;
         };
-        let Some(root) = self.resolve(argument, call.span.start) else {
+        let roots = self.candidates(argument, call.span.start);
+        if roots.is_empty() {
             return;
-        };
+        }
         let receiver = resource.object.get_inner_expression();
         let (last, first) = names(receiver);
         let certain = self.facts.is_new_client(receiver)
             || last.is_some_and(|name| self.facts.clients.contains(name));
         let imported = first.is_some_and(|name| self.facts.imported.contains(name));
-        let looks_like_dodo = root.get(CART_KEY).is_some();
+        let looks_like_dodo = roots.iter().any(|(_, root)| root.get(CART_KEY).is_some());
         if certain || ((imported || self.facts.imports_sdk) && looks_like_dodo) {
-            self.push(root, span_of(call.span), Some(sent_with));
+            for (variant, root) in roots {
+                self.flow
+                    .push_variant(root, variant, span_of(call.span), Some(sent_with));
+            }
         }
     }
 
@@ -304,14 +309,21 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let (Some(name), Some(init)) = (it.id.get_identifier_name(), &it.init)
-            && let Expression::ObjectExpression(_) = init.get_inner_expression()
+            && let Expression::ObjectExpression(_) | Expression::ArrayExpression(_) =
+                init.get_inner_expression()
         {
-            let node = self.lower.node(init, 0);
+            let (node, variants) = self.lower.variants(init);
             let scope = self.scope();
             if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
                 && is_params_type(annotation)
             {
-                self.push(node.clone(), node.span, None);
+                for (variant, root) in alternatives::or_base((node.clone(), variants.clone())) {
+                    let span = root.span;
+                    self.flow.push_variant(root, variant, span, None);
+                }
+            }
+            if !variants.is_empty() {
+                self.flow.bind_variants(node.span, variants);
             }
             self.flow.bind(Binding {
                 name: name.to_string(),
@@ -378,6 +390,11 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
         self.flow.used(&it.name, it.span.start as usize);
     }
 
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        self.iterate_for_of(it);
+        walk::walk_for_of_statement(self, it);
+    }
+
     fn visit_logical_expression(&mut self, it: &LogicalExpression<'a>) {
         if fallbacks::is_fallback(it.operator) {
             self.flow
@@ -387,6 +404,7 @@ impl<'a> Visit<'a> for Finder<'_, '_> {
     }
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.iterate_callback(it);
         self.sdk_call(it);
         self.raw_post(it);
         walk::walk_call_expression(self, it);

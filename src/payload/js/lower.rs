@@ -7,7 +7,11 @@ use oxc_ast::ast::{
 };
 use oxc_span::GetSpan;
 
+use std::collections::HashSet;
+
+use super::alternatives::{Choices, Spread};
 use super::types::Types;
+use crate::payload::flow::Members;
 use crate::span::Span;
 use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 
@@ -17,6 +21,8 @@ pub(super) struct Lowerer<'s> {
     pub(super) arena: &'s bumpalo::Bump,
     /// The file's bindings and the types their annotations make certain.
     pub(super) types: Types,
+    /// Which branch of each conditional the reading under way takes (see [`super::alternatives`]).
+    pub(super) choices: Choices<'s>,
 }
 
 /// What `JSON.stringify` does with a member's value.
@@ -56,6 +62,17 @@ impl<'s> Lowerer<'s> {
         let span = span_of(expr.span());
         if is_undefined(expr) {
             return Lowered::Absent;
+        }
+        if depth < MAX_DEPTH
+            && let Expression::ConditionalExpression(conditional) = expr
+            && let Some(consequent) = self.choose(&conditional.test)
+        {
+            let branch = if consequent {
+                &conditional.consequent
+            } else {
+                &conditional.alternate
+            };
+            return self.value(branch, depth + 1);
         }
         let value = if depth >= MAX_DEPTH {
             unknown(StaticType::Any)
@@ -165,6 +182,9 @@ impl<'s> Lowerer<'s> {
     }
 
     pub(super) fn object(&self, object: &ObjectExpression<'_>, depth: usize) -> Value<'s> {
+        if self.choosing() {
+            return self.object_choosing(object, depth);
+        }
         let mut extent = Extent::Closed;
         let mut members = Vec::with_capacity(object.properties.len());
         for property in &object.properties {
@@ -195,6 +215,67 @@ impl<'s> Lowerer<'s> {
             }
         }
         Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
+    }
+
+    /// [`Lowerer::object`] in a reading that chooses among alternatives: a spread whose branch
+    /// is chosen adds its members, over the members written before it, as spreading does (a
+    /// member written after one replaces it; members written twice stay for `duplicate-key`).
+    fn object_choosing(&self, object: &ObjectExpression<'_>, depth: usize) -> Value<'s> {
+        let mut extent = Extent::Closed;
+        let mut members = Members::default();
+        let mut spread_keys: HashSet<&'s str> = HashSet::new();
+        for property in &object.properties {
+            let property = match property {
+                ObjectPropertyKind::SpreadProperty(spread) => {
+                    match self.spread(spread, depth) {
+                        Spread::Nothing => {}
+                        Spread::Open => extent = Extent::Open,
+                        Spread::Members(spread, spread_extent) => {
+                            if spread_extent == Extent::Open {
+                                extent = Extent::Open;
+                            }
+                            for member in spread {
+                                spread_keys.insert(member.key);
+                                members.set(member.clone());
+                            }
+                        }
+                    }
+                    continue;
+                }
+                ObjectPropertyKind::ObjectProperty(property) => property,
+            };
+            let Some((key, key_span)) = self.key(&property.key) else {
+                extent = Extent::Open;
+                continue;
+            };
+            let value = if property.kind != PropertyKind::Init || property.method {
+                Lowered::Node(Node {
+                    span: span_of(property.value.span()),
+                    value: unknown(StaticType::Any),
+                })
+            } else {
+                self.value(&property.value, depth)
+            };
+            let spread_here = spread_keys.remove(key);
+            match value {
+                Lowered::Node(value) => {
+                    let member = Member {
+                        key,
+                        key_span,
+                        value,
+                    };
+                    if spread_here {
+                        members.set(member);
+                    } else {
+                        members.keep(member);
+                    }
+                }
+                // `key: undefined` after a spread removes what the spread set.
+                Lowered::Absent if spread_here => members.remove(key),
+                Lowered::Absent => {}
+            }
+        }
+        Value::Object(members.into_slice(self.arena), extent)
     }
 
     /// A key written statically, with its span (quotes included).

@@ -1,6 +1,8 @@
 //! The JavaScript and TypeScript front-end: oxc's parser, then two passes over the program —
 //! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]).
 
+mod alternatives;
+mod candidates;
 mod facts;
 mod fallbacks;
 mod find;
@@ -132,6 +134,7 @@ fn parse_and_find<'s>(name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> 
         text,
         arena: arena.bump(),
         types: types::Types::of(program),
+        choices: alternatives::Choices::default(),
     };
     let mut finder = find::Finder::new(&facts, &lower, program.span, text.len());
     finder.visit_program(program);

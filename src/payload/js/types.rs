@@ -52,6 +52,15 @@ impl Types {
 
     /// The type the name `name` read at `at` certainly has, from its binding's annotation.
     pub(super) fn of_name(&self, name: &str, at: u32) -> Option<StaticType> {
+        self.binding(name, at)?.kind
+    }
+
+    /// The scope of the one binding the name `name` read at `at` refers to.
+    pub(super) fn scope_of(&self, name: &str, at: u32) -> Option<Span> {
+        self.binding(name, at).map(|declared| declared.scope)
+    }
+
+    fn binding(&self, name: &str, at: u32) -> Option<&Declared> {
         let bindings = self.by_name.get(name)?;
         if bindings.len() > MAX_BINDINGS {
             return None;
@@ -68,7 +77,7 @@ impl Types {
         // Declared once there: that binding is the one read. Twice (`var` again, a function
         // and a variable): which one holds at `at` is not followed.
         match (same_scope.next(), same_scope.next()) {
-            (Some(only), None) => only.kind,
+            (Some(only), None) => Some(only),
             _ => None,
         }
     }

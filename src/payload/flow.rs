@@ -66,6 +66,11 @@ struct ResponseBinding {
 const BUDGET_PER_BYTE: usize = 1;
 const BASE_BUDGET: usize = 1 << 16;
 
+/// Payloads a file may add for readings of its literals other than the base (branches of
+/// conditions, entries of maps): past it they are left out, which loses findings but never
+/// makes one up, and keeps a file of thousands of map spreads from being linted 64 times over.
+const MAX_VARIANT_PAYLOADS: usize = 2048;
+
 /// The file's bindings and payloads, as one finder pass records them in source order. Every
 /// list is kept per name, so a lookup costs what that name has, not what the file has.
 pub(crate) struct Flow<'s> {
@@ -85,8 +90,12 @@ pub(crate) struct Flow<'s> {
     /// The variants of an object or array literal bound to a name, by the literal's span,
     /// when it has alternatives (`c ? {a} : {b}`); the binding's own node is the base.
     variants: HashMap<Span, Vec<(Variant, Node<'s>)>>,
-    /// Names bound to each of several values in turn: `p` of `for (const p of PLANS)`.
-    each: HashMap<String, Vec<Each<'s>>>,
+    /// Names bound to each of several values in turn (`p` of `for (const p of PLANS)`), by
+    /// name and the loop's scope.
+    each: HashMap<(String, Span), Each<'s>>,
+    /// Payloads added for readings of a literal other than its base, bounded by
+    /// [`MAX_VARIANT_PAYLOADS`].
+    variant_payloads: usize,
     by_call: HashMap<Span, usize>,
     budget: Cell<usize>,
 }
@@ -161,6 +170,7 @@ impl<'s> Flow<'s> {
             by_root: HashMap::new(),
             variants: HashMap::new(),
             each: HashMap::new(),
+            variant_payloads: 0,
             by_call: HashMap::new(),
             budget: Cell::new(
                 len.saturating_mul(BUDGET_PER_BYTE)
@@ -323,10 +333,9 @@ impl<'s> Flow<'s> {
         self.variants.insert(span, variants);
     }
 
-    /// `name` stands for each of `each.entries` in turn (a loop variable).
+    /// `name` stands for each of `each.entries` in turn in `each.scope` (a loop variable).
     pub(crate) fn bind_each(&mut self, name: &str, each: Each<'s>) {
-        let list = self.each.entry(name.to_string()).or_default();
-        insert_sorted(list, each, |e| e.from);
+        self.each.insert((name.to_string(), each.scope), each);
     }
 
     /// The values the loop variable `name` of the loop at `scope` stands for at `at`, when it
@@ -339,12 +348,10 @@ impl<'s> Flow<'s> {
         at: usize,
         arena: &'s bumpalo::Bump,
     ) -> Option<Vec<(Variant, Node<'s>)>> {
-        let list = self.each.get(name)?;
-        let before = list.partition_point(|e| e.from <= at);
-        let each = list[..before]
-            .iter()
-            .rev()
-            .find(|each| each.scope == scope && visible(each.scope, at))?;
+        let each = self.each.get(&(name.to_string(), scope))?;
+        if !visible(each.scope, at) || each.from > at {
+            return None;
+        }
         if self
             .binding_at(name, at)
             .is_some_and(|binding| binding.end > each.from)
@@ -380,6 +387,12 @@ impl<'s> Flow<'s> {
     ) {
         if root.as_object().is_none() {
             return;
+        }
+        if variant != BASE {
+            if self.variant_payloads >= MAX_VARIANT_PAYLOADS {
+                return;
+            }
+            self.variant_payloads += 1;
         }
         let payload = Payload {
             root,

@@ -72,14 +72,17 @@ fn a_finding_shared_by_the_readings_is_reported_once() {
     let text = format!(
         "{IMPORT}export async function go(a: boolean) {{\n  return client.checkoutSessions.create({{\n    product_cart: [{{ product_id: 'p', quantity: 0 }}],\n    ...(a ? {{ confirm: false }} : {{ confirm: false }}),\n  }});\n}}\n"
     );
+    let report = lint(&text);
     assert_eq!(
-        found(&lint(&text)),
+        found(&report),
         [(
             "zero-quantity",
             "/product_cart/0/quantity".into(),
             "0".into()
         )]
     );
+    // Its two readings are one payload of the file.
+    assert_eq!(report.payload_count(), 1);
 }
 
 #[test]
@@ -87,7 +90,11 @@ fn keys_of_branches_of_two_conditions_do_not_conflict() {
     let two = call(
         "...(a ? { discount_code: 'SAVE10' } : {}),\n    ...(b ? { discount_codes: ['X10'] } : {}),",
     );
-    assert!(lint(&two).diagnostics().is_empty(), "{:#?}", lint(&two).diagnostics());
+    assert!(
+        lint(&two).diagnostics().is_empty(),
+        "{:#?}",
+        lint(&two).diagnostics()
+    );
     // One condition written twice takes the same branch in each reading: never together …
     let exclusive = call(
         "...(a ? { discount_code: 'SAVE10' } : {}),\n    ...(!a ? { discount_codes: ['X10'] } : {}),",
@@ -151,4 +158,3 @@ fn thousands_of_conditions_cost_a_bounded_number_of_readings() {
     // The first four conditions are read apart, and their keys are not fields.
     assert_eq!(report.diagnostics().len(), 4);
 }
-

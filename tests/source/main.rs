@@ -9,6 +9,7 @@ mod js_alternatives;
 mod js_annotations;
 mod js_equivalence;
 mod js_fixes;
+mod js_maps;
 mod js_payloads;
 mod python_equivalence;
 mod python_fixes;

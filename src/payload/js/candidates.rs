@@ -4,16 +4,15 @@
 //! `PLANS.map(p => …)`), and each entry spread into a literal (`{ ...PLANS[plan], customer }`).
 //! Every entry is a candidate: what is wrong in one is reported at its bytes.
 
-use oxc_ast::ast::{
-    ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression,
-    Expression, ForOfStatement, ForStatementLeft, FormalParameters, ObjectExpression,
-    ObjectPropertyKind,
-};
 use super::alternatives::{MAX_ENTRIES, or_base};
 use super::find::Finder;
 use super::lower::span_of;
 use crate::payload::flow::{Each, Variant};
 use crate::tree::{Node, Value};
+use oxc_ast::ast::{
+    ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression, Expression,
+    ForOfStatement, ForStatementLeft, FormalParameters, ObjectExpression, ObjectPropertyKind,
+};
 
 impl<'s> Finder<'_, 's> {
     /// The payloads `expr`, an argument at `at`, may be; empty when none is known.
@@ -31,7 +30,10 @@ impl<'s> Finder<'_, 's> {
                 }
                 let followed = self.flow.follow_variants(&ident.name, at as usize, arena);
                 if followed.is_empty() {
-                    self.resolve(expr, at).map(|node| (0, node)).into_iter().collect()
+                    self.resolve(expr, at)
+                        .map(|node| (0, node))
+                        .into_iter()
+                        .collect()
                 } else {
                     followed
                 }
@@ -51,7 +53,8 @@ impl<'s> Finder<'_, 's> {
     /// loop's (a binding in a block or callback in between shadows it).
     fn each_at(&self, name: &str, at: u32) -> Option<Vec<(Variant, Node<'s>)>> {
         let scope = span_of(self.lower.types.scope_of(name, at)?);
-        self.flow.each_at(name, scope, at as usize, self.lower.arena)
+        self.flow
+            .each_at(name, scope, at as usize, self.lower.arena)
     }
 
     /// The object entries of a map or list: a name bound to an object or array literal, an
@@ -135,8 +138,7 @@ impl<'s> Finder<'_, 's> {
 
     /// `PLANS.map(p => …)`, `.forEach`, `.flatMap`: `p` stands for each entry in the callback.
     pub(super) fn iterate_callback(&mut self, call: &CallExpression<'_>) {
-        let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression()
-        else {
+        let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression() else {
             return;
         };
         if !matches!(callee.property.name.as_str(), "map" | "forEach" | "flatMap") {
@@ -166,7 +168,10 @@ impl<'s> Finder<'_, 's> {
         }
         // Only where the name is this binding: a `var` of the same name, or a binding the
         // scope pass cannot tell apart, leaves it unknown.
-        let declared = self.lower.types.scope_of(name, scope.start.saturating_add(1));
+        let declared = self
+            .lower
+            .types
+            .scope_of(name, scope.start.saturating_add(1));
         if declared != Some(scope) {
             return;
         }

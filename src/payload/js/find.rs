@@ -4,9 +4,9 @@
 
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
-    ComputedMemberExpression, Expression, ForOfStatement, FunctionBody, IdentifierReference, LogicalExpression,
-    ObjectExpression, StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType,
-    TSTypeAnnotation, TSTypeName, VariableDeclarator,
+    ComputedMemberExpression, Expression, ForOfStatement, FunctionBody, IdentifierReference,
+    LogicalExpression, ObjectExpression, StaticMemberExpression, TSAsExpression,
+    TSSatisfiesExpression, TSType, TSTypeAnnotation, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;

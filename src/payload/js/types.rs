@@ -305,7 +305,11 @@ mod tests {
         assert_eq!(type_at(text, "/*a*/"), Some(StaticType::String));
         assert_eq!(type_at(text, "/*b*/"), None);
         let var = "function f(x: string) { if (c) { var x = h(); } g(x /*c*/); }";
-        assert_eq!(type_at(var, "/*c*/"), None, "the var is declared twice in f");
+        assert_eq!(
+            type_at(var, "/*c*/"),
+            None,
+            "the var is declared twice in f"
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@ use checkout_lint::{Linter, Report};
 const IMPORT: &str =
     "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\n";
 
-/// Two plans: `pro` with a zero quantity, `team` with a bad currency.
-const PLANS: &str = "const PLANS = {\n  pro: { product_cart: [{ product_id: 'pdt_pro', quantity: 0 }] },\n  team: { product_cart: [{ product_id: 'pdt_team', quantity: 5 }], billing_currency: 'usdd' },\n  label: 'not a payload',\n};\n";
+/// Two plans: `pro` with a zero quantity, `team` with a bad currency; and entries that are not
+/// payloads (a string, an object without a cart), which raise nothing.
+const PLANS: &str = "const PLANS = {\n  pro: { product_cart: [{ product_id: 'pdt_pro', quantity: 0 }] },\n  team: { product_cart: [{ product_id: 'pdt_team', quantity: 5 }], billing_currency: 'usdd' },\n  label: 'not a payload',\n  meta: { title: 'Plans', order: ['pro', 'team'] },\n};\n";
 
 fn lint(text: &str) -> Report {
     Linter::default().lint_str("app.ts", text)

@@ -5,7 +5,7 @@
 //! Every entry is a candidate: what is wrong in one is reported at its bytes.
 
 use super::alternatives::{MAX_ENTRIES, or_base};
-use super::find::Finder;
+use super::find::{CART_KEY, Finder};
 use super::lower::span_of;
 use crate::payload::flow::{Each, Variant};
 use crate::tree::{Node, Value};
@@ -39,7 +39,7 @@ impl<'s> Finder<'_, 's> {
                 }
             }
             Expression::ComputedMemberExpression(member) if !is_literal_key(member) => {
-                self.entries(&member.object, at)
+                payload_like(self.entries(&member.object, at))
             }
             _ => self
                 .resolve(expr, at)
@@ -110,8 +110,7 @@ impl<'s> Finder<'_, 's> {
                 _ => None,
             }
         })?;
-        let entries: Vec<Node<'s>> = self
-            .entries(map, at)
+        let entries: Vec<Node<'s>> = payload_like(self.entries(map, at))
             .into_iter()
             .map(|(_, node)| node)
             .collect();
@@ -162,7 +161,7 @@ impl<'s> Finder<'_, 's> {
     }
 
     fn bind_each(&mut self, name: &str, scope: oxc_span::Span, source: &Expression<'_>, at: u32) {
-        let entries = self.entries(source, at);
+        let entries = payload_like(self.entries(source, at));
         if entries.is_empty() {
             return;
         }
@@ -184,6 +183,21 @@ impl<'s> Finder<'_, 's> {
             },
         );
     }
+}
+
+/// The entries that are payloads: those with a cart when some have one. A map of plans with
+/// a `meta: {…}` entry beside them is sent by plan; what the other entries lack is no finding.
+fn payload_like<'s>(entries: Vec<(Variant, Node<'s>)>) -> Vec<(Variant, Node<'s>)> {
+    if !entries
+        .iter()
+        .any(|(_, entry)| entry.get(CART_KEY).is_some())
+    {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .filter(|(_, entry)| entry.get(CART_KEY).is_some())
+        .collect()
 }
 
 fn first_param<'p>(params: &'p FormalParameters<'_>) -> Option<&'p str> {

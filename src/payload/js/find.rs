@@ -28,7 +28,7 @@ const PARAMS_TYPES: &[&str] = &[
 ];
 
 /// The key every Dodo payload has and the look-alikes of other SDKs do not.
-const CART_KEY: &str = "product_cart";
+pub(super) const CART_KEY: &str = "product_cart";
 
 pub(super) struct Finder<'f, 's> {
     facts: &'f Facts,

@@ -115,3 +115,19 @@ fn a_map_with_more_entries_than_the_bound_reads_the_first_ones() {
             .all(|d| d.rule == "zero-quantity")
     );
 }
+
+#[test]
+fn hundreds_of_spreads_of_a_wide_map_cost_a_bounded_number_of_payloads() {
+    let entries: String = (0..64)
+        .map(|n| format!("  p{n}: {{ product_cart: [{{ product_id: 'x{n}', quantity: 0 }}] }},\n"))
+        .collect();
+    let calls: String = (0..300)
+        .map(|n| format!("client.checkoutSessions.create({{ ...MANY[k{n}], metadata: {{}} }});\n"))
+        .collect();
+    let text = format!("{IMPORT}const MANY = {{\n{entries}}};\n{calls}");
+    let started = std::time::Instant::now();
+    let report = lint(&text);
+    // Each entry's zero is one finding at its bytes, however many calls spread it.
+    assert_eq!(report.diagnostics().len(), 64);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}

@@ -200,7 +200,14 @@ impl Linter {
     ) {
         let arena = tree::Arena::new();
         let found = front_end.find(source.name(), source.text(), &arena, neighbours);
-        collected.payloads = found.payloads.len();
+        // Readings of one literal (its branches, a map's entries spread into it) are one
+        // payload of the file; each is linted, and a finding they share is reported once.
+        collected.payloads = found
+            .payloads
+            .iter()
+            .map(|payload| payload.root.span)
+            .collect::<HashSet<_>>()
+            .len();
         collected.reported = Some(HashSet::new());
         let host = Host::new(front_end, source, &found);
         let frame = Frame {

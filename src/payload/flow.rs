@@ -29,6 +29,30 @@ pub(crate) struct Assigned<'s> {
     pub(crate) value: Option<Node<'s>>,
 }
 
+/// Which reading of a literal a payload is: [`BASE`] for the literal as the source writes it
+/// (alternatives unknown), other values for one choice among its alternatives or one entry of a
+/// map. Payloads of one literal are told apart by it.
+pub(crate) type Variant = u32;
+
+/// The reading of a literal with its alternatives left unknown.
+pub(crate) const BASE: Variant = 0;
+
+/// A name bound to each of `entries` in turn, in `scope` from `from` on.
+#[cfg_attr(not(feature = "js"), allow(dead_code))]
+pub(crate) struct Each<'s> {
+    pub(crate) scope: Span,
+    pub(crate) from: usize,
+    pub(crate) entries: Vec<(Variant, Node<'s>)>,
+}
+
+/// An operand of a `??` / `||` (Python `or`) chain that reads `name.field`.
+pub(crate) struct ChainRead<'n> {
+    pub(crate) name: &'n str,
+    pub(crate) field: &'n str,
+    /// The field's name as written (where the read is reported).
+    pub(crate) span: Span,
+}
+
 /// `name = await client.checkout…create(...)`: reads of `name.x` are reads of the response.
 struct ResponseBinding {
     scope: Span,
@@ -43,6 +67,11 @@ struct ResponseBinding {
 const BUDGET_PER_BYTE: usize = 1;
 const BASE_BUDGET: usize = 1 << 16;
 
+/// Payloads a file may add for readings of its literals other than the base (branches of
+/// conditions, entries of maps): past it they are left out, which loses findings but never
+/// makes one up, and keeps a file of thousands of map spreads from being linted 64 times over.
+const MAX_VARIANT_PAYLOADS: usize = 2048;
+
 /// The file's bindings and payloads, as one finder pass records them in source order. Every
 /// list is kept per name, so a lookup costs what that name has, not what the file has.
 pub(crate) struct Flow<'s> {
@@ -53,9 +82,23 @@ pub(crate) struct Flow<'s> {
     /// in ways that cannot be followed.
     uses: HashMap<String, Vec<usize>>,
     responses: HashMap<String, Vec<ResponseBinding>>,
+    /// By a read's start: the other fields its `??` / `||` chain reads from the same name.
+    beside: HashMap<usize, &'s [&'s str]>,
     pub(crate) payloads: Vec<Payload<'s>>,
-    /// Payload index by root span, and SDK-call payload index by call span.
-    by_root: HashMap<Span, usize>,
+    /// Payload index by root span and variant (see [`Variant`]), and SDK-call payload index
+    /// by call span.
+    by_root: HashMap<(Span, Variant), usize>,
+    /// The variants of an object or array literal bound to a name, by the literal's span,
+    /// when it has alternatives (`c ? {a} : {b}`); the binding's own node is the base.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    variants: HashMap<Span, Vec<(Variant, Node<'s>)>>,
+    /// Names bound to each of several values in turn (`p` of `for (const p of PLANS)`), by
+    /// name and the loop's scope.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    each: HashMap<(String, Span), Each<'s>>,
+    /// Payloads added for readings of a literal other than its base, bounded by
+    /// [`MAX_VARIANT_PAYLOADS`].
+    variant_payloads: usize,
     by_call: HashMap<Span, usize>,
     budget: Cell<usize>,
 }
@@ -125,8 +168,12 @@ impl<'s> Flow<'s> {
             assigned: HashMap::new(),
             uses: HashMap::new(),
             responses: HashMap::new(),
+            beside: HashMap::new(),
             payloads: Vec::new(),
             by_root: HashMap::new(),
+            variants: HashMap::new(),
+            each: HashMap::new(),
+            variant_payloads: 0,
             by_call: HashMap::new(),
             budget: Cell::new(
                 len.saturating_mul(BUDGET_PER_BYTE)
@@ -175,20 +222,72 @@ impl<'s> Flow<'s> {
         at: usize,
         arena: &'s bumpalo::Bump,
     ) -> Option<Node<'s>> {
+        let binding = self.binding_at(name, at)?;
+        self.rebuild(binding, &binding.node, at, arena)
+    }
+
+    /// [`Flow::follow`] for every variant of the bound literal (its base alone when it has
+    /// no alternatives); empty when nothing is known.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn follow_variants(
+        &self,
+        name: &str,
+        at: usize,
+        arena: &'s bumpalo::Bump,
+    ) -> Vec<(Variant, Node<'s>)> {
+        let Some(binding) = self.binding_at(name, at) else {
+            return Vec::new();
+        };
+        match self.variants.get(&binding.node.span) {
+            Some(variants) => variants
+                .iter()
+                .filter_map(|(variant, node)| {
+                    Some((*variant, self.rebuild(binding, node, at, arena)?))
+                })
+                .collect(),
+            None => self
+                .rebuild(binding, &binding.node, at, arena)
+                .map(|node| (BASE, node))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    /// The nearest binding of `name` before `at` in a scope around it.
+    fn binding_at(&self, name: &str, at: usize) -> Option<&Binding<'s>> {
         let candidates = self.bindings.get(name)?;
         let before = candidates.partition_point(|b| b.end <= at);
-        let mut binding = None;
         for candidate in candidates[..before].iter().rev() {
             if !self.spend(1) {
                 return None;
             }
             if visible(candidate.scope, at) {
-                binding = Some(candidate);
-                break;
+                return Some(candidate);
             }
         }
-        let binding = binding?;
-        let own = binding.node.as_object()?;
+        None
+    }
+
+    /// `node` (the binding's literal, or one variant of it) as it is at `at`: with the members
+    /// assigned to the name since, open all the way down when the name was used in between.
+    fn rebuild(
+        &self,
+        binding: &Binding<'s>,
+        node: &Node<'s>,
+        at: usize,
+        arena: &'s bumpalo::Bump,
+    ) -> Option<Node<'s>> {
+        let name = binding.name.as_str();
+        let escaped = self.used_between(name, binding.end, at);
+        let Some(own) = node.as_object() else {
+            // A list: nothing is assigned to it by key.
+            node.as_array()?;
+            return if escaped {
+                self.open_deep(arena, node)
+            } else {
+                Some(node.clone())
+            };
+        };
         let assigned = self.assigned.get(name).map_or(&[][..], |list| {
             let from = list.partition_point(|a| a.at < binding.end);
             let to = list.partition_point(|a| a.at < at);
@@ -211,22 +310,71 @@ impl<'s> Flow<'s> {
                 None => members.remove(assigned.key),
             }
         }
-        let escaped = self.uses.get(name).is_some_and(|uses| {
-            let first = uses.partition_point(|&pos| pos < binding.end);
-            uses.get(first).is_some_and(|&pos| pos < at)
-        });
-        let extent = match &binding.node.value {
+        let extent = match &node.value {
             Value::Object(_, extent) => *extent,
             _ => Extent::Closed,
         };
         let node = Node {
-            span: binding.node.span,
+            span: node.span,
             value: Value::Object(members.into_slice(arena), extent),
         };
         if !escaped {
             return Some(node);
         }
         self.open_deep(arena, &node)
+    }
+
+    /// True when `name` is referenced after `from` and before `at`.
+    fn used_between(&self, name: &str, from: usize, at: usize) -> bool {
+        self.uses.get(name).is_some_and(|uses| {
+            let first = uses.partition_point(|&pos| pos < from);
+            uses.get(first).is_some_and(|&pos| pos < at)
+        })
+    }
+
+    /// The variants of the literal at `span` (see [`Flow::follow_variants`]).
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn bind_variants(&mut self, span: Span, variants: Vec<(Variant, Node<'s>)>) {
+        self.variants.insert(span, variants);
+    }
+
+    /// `name` stands for each of `each.entries` in turn in `each.scope` (a loop variable).
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn bind_each(&mut self, name: &str, each: Each<'s>) {
+        self.each.insert((name.to_string(), each.scope), each);
+    }
+
+    /// The values the loop variable `name` of the loop at `scope` stands for at `at`, when it
+    /// is declared after any object bound to the same name; open all the way down when the
+    /// name was used in between. `None` when that loop binds no such variable.
+    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    pub(crate) fn each_at(
+        &self,
+        name: &str,
+        scope: Span,
+        at: usize,
+        arena: &'s bumpalo::Bump,
+    ) -> Option<Vec<(Variant, Node<'s>)>> {
+        let each = self.each.get(&(name.to_string(), scope))?;
+        if !visible(each.scope, at) || each.from > at {
+            return None;
+        }
+        if self
+            .binding_at(name, at)
+            .is_some_and(|binding| binding.end > each.from)
+        {
+            return None;
+        }
+        if !self.spend(each.entries.len()) {
+            return None;
+        }
+        if !self.used_between(name, each.from, at) {
+            return Some(each.entries.clone());
+        }
+        each.entries
+            .iter()
+            .map(|(variant, node)| Some((*variant, self.open_deep(arena, node)?)))
+            .collect()
     }
 
     /// Adds a payload. The same literal found twice at one call is one payload; a literal typed
@@ -240,8 +388,25 @@ impl<'s> Flow<'s> {
         call: Span,
         sent_with: Option<Call>,
     ) -> Option<usize> {
+        self.push_variant(root, BASE, call, sent_with)
+    }
+
+    /// [`Flow::push`] for one variant of a literal: each variant is a payload of its own.
+    pub(crate) fn push_variant(
+        &mut self,
+        root: Node<'s>,
+        variant: Variant,
+        call: Span,
+        sent_with: Option<Call>,
+    ) -> Option<usize> {
         if root.as_object().is_none() {
             return None;
+        }
+        if variant != BASE {
+            if self.variant_payloads >= MAX_VARIANT_PAYLOADS {
+                return None;
+            }
+            self.variant_payloads += 1;
         }
         let payload = Payload {
             root,
@@ -251,9 +416,10 @@ impl<'s> Flow<'s> {
             posted_to: None,
             bound: Vec::new(),
         };
+        let key = (payload.root.span, variant);
         let earlier = self
             .by_root
-            .get(&payload.root.span)
+            .get(&key)
             .and_then(|&index| Some((index, self.payloads.get(index)?)));
         let index = match earlier {
             Some((_, earlier)) if earlier.call == call => return None,
@@ -264,7 +430,7 @@ impl<'s> Flow<'s> {
             }
             Some(_) if call == payload.root.span => return None,
             _ => {
-                self.by_root.insert(payload.root.span, self.payloads.len());
+                self.by_root.insert(key, self.payloads.len());
                 self.payloads.push(payload);
                 self.payloads.len() - 1
             }
@@ -286,7 +452,7 @@ impl<'s> Flow<'s> {
     pub(crate) fn push_post(&mut self, root: Node<'s>, call: Span, host: Option<UrlHost>) {
         let at = root.span;
         self.push(root, call, None);
-        if let Some(&index) = self.by_root.get(&at)
+        if let Some(&index) = self.by_root.get(&(at, BASE))
             && let Some(payload) = self.payloads.get_mut(index)
         {
             payload.posted_to = host;
@@ -312,9 +478,32 @@ impl<'s> Flow<'s> {
         );
     }
 
+    /// The operands of one `??` / `||` chain that read fields of names, seen before the reads
+    /// themselves: each read learns the other fields its chain reads from the same name. A
+    /// chain nested in another was already noted with the outer one, which keeps its operands.
+    pub(crate) fn chain(&mut self, reads: &[ChainRead<'_>], arena: &'s bumpalo::Bump) {
+        for read in reads {
+            if self.beside.contains_key(&read.span.start()) {
+                continue;
+            }
+            let others: Vec<&'s str> = reads
+                .iter()
+                .filter(|other| other.name == read.name && other.span != read.span)
+                .map(|other| &*arena.alloc_str(other.field))
+                .collect();
+            if !others.is_empty() {
+                self.beside
+                    .insert(read.span.start(), arena.alloc_slice_copy(&others));
+            }
+        }
+    }
+
     /// A field read on `name` at `read.span`: recorded when `name` holds a response there.
-    pub(crate) fn read(&mut self, name: &str, read: ResponseRead<'s>) {
+    pub(crate) fn read(&mut self, name: &str, mut read: ResponseRead<'s>) {
         let at = read.span.start();
+        if let Some(beside) = self.beside.get(&at) {
+            read.beside = beside;
+        }
         let Some(bindings) = self.responses.get(name) else {
             return;
         };

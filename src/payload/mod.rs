@@ -71,6 +71,25 @@ pub struct ResponseRead<'s> {
     pub field: &'s str,
     /// The property name as written.
     pub span: Span,
+    /// The other fields read from the same response in the `??` / `||` (Python `or`) chain
+    /// this read is an operand of (`session.checkout_url ?? session.url`): when one of them is
+    /// a field the response has, this read is a dead fallback, not the read the code relies on.
+    pub beside: &'s [&'s str],
+}
+
+impl<'s> ResponseRead<'s> {
+    /// The field of `call`'s response this read is a dead fallback beside: `None` when it reads
+    /// a field the response has, or is not in a chain with one.
+    pub fn dead_beside(&self, call: Call) -> Option<&'s str> {
+        let fields = call.fields();
+        if fields.contains(&self.field) {
+            return None;
+        }
+        self.beside
+            .iter()
+            .copied()
+            .find(|other| fields.contains(other))
+    }
 }
 
 /// The payloads of a file in any host language: a JSON file's root (when it parses), or what

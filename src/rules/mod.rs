@@ -332,6 +332,7 @@ registry! {
     invalid_theme_config::InvalidThemeConfig,
     unknown_language::UnknownLanguage,
     unknown_response_field::UnknownResponseField,
+    dead_response_fallback::DeadResponseFallback,
 }
 
 /// Every rule, in registry order.

@@ -17,7 +17,11 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         return;
     };
     let fields = call.fields();
-    for read in reads.iter().filter(|read| !fields.contains(&read.field)) {
+    // A read beside the right field in a `??` / `||` chain is `dead-response-fallback`'s.
+    let wrong = reads
+        .iter()
+        .filter(|read| !fields.contains(&read.field) && read.dead_beside(call).is_none());
+    for read in wrong {
         let method = call.method();
         let mut finding = Finding::new(
             read.span,

@@ -6,10 +6,14 @@
 mod common;
 
 mod embedded;
+mod js_alternatives;
+mod js_annotations;
 mod js_equivalence;
 mod js_fixes;
+mod js_maps;
 mod js_payloads;
 mod python_equivalence;
 mod python_fixes;
 mod python_payloads;
+mod response_fallbacks;
 mod snapshots;

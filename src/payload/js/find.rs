@@ -4,14 +4,16 @@
 
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
-    ComputedMemberExpression, Expression, FunctionBody, IdentifierReference, ObjectExpression,
-    StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType, TSTypeAnnotation,
-    TSTypeName, VariableDeclarator,
+    ComputedMemberExpression, Expression, ForOfStatement, FunctionBody, IdentifierReference,
+    LogicalExpression, ObjectExpression, StaticMemberExpression, TSAsExpression,
+    TSSatisfiesExpression, TSType, TSTypeAnnotation, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
+use super::alternatives;
 use super::facts::{Facts, called_name, sdk_method};
+use super::fallbacks;
 use super::lower::{Lowered, Lowerer, span_of};
 use super::urls::url_text;
 use std::cell::RefCell;
@@ -19,7 +21,7 @@ use std::cell::RefCell;
 use crate::diagnostic::Label;
 use crate::payload::Bound;
 use crate::payload::exports::Send;
-use crate::payload::flow::{Assigned, Binding, Flow};
+use crate::payload::flow::{Assigned, BASE, Binding, Flow, Variant};
 use crate::payload::neighbours::Neighbours;
 use crate::payload::projection::Draft;
 use crate::payload::{Call, ResponseRead};
@@ -33,12 +35,12 @@ const PARAMS_TYPES: &[&str] = &[
 ];
 
 /// The key every Dodo payload has and the look-alikes of other SDKs do not.
-const CART_KEY: &str = "product_cart";
+pub(super) const CART_KEY: &str = "product_cart";
 
 pub(super) struct Finder<'f, 'a, 's> {
     facts: &'f Facts<'a>,
     neighbours: &'f Neighbours,
-    lower: &'f Lowerer<'s>,
+    pub(super) lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
     pub(super) flow: Flow<'s>,
     /// Imported functions whose result a Dodo call sends (for the project stage).
@@ -100,7 +102,14 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
                 for property in &pattern.properties {
                     if let Some((field, span)) = self.lower.key(&property.key) {
-                        self.flow.read_of(index, ResponseRead { field, span });
+                        self.flow.read_of(
+                            index,
+                            ResponseRead {
+                                field,
+                                span,
+                                beside: &[],
+                            },
+                        );
                     }
                 }
             }
@@ -116,6 +125,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         let read = ResponseRead {
             field: self.lower.arena.alloc_str(field),
             span: span_of(span),
+            beside: &[],
         };
         self.flow.read(&ident.name, read);
     }
@@ -123,7 +133,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
     /// The payloads an argument stands for: an object literal, a variable bound to one in a
     /// block around `at` (with the members assigned to it before `at`), or what a top-level
     /// helper returns, its parameters bound to the call's arguments — one per `return`.
-    fn resolve(&self, expr: &Expression<'_>, at: u32) -> Vec<Node<'s>> {
+    pub(super) fn resolve(&self, expr: &Expression<'_>, at: u32) -> Vec<Node<'s>> {
         // What an earlier resolution bound and nobody pushed is not this one's.
         self.bound.borrow_mut().clear();
         self.resolve_in(expr, at, self.lower, 0)
@@ -189,18 +199,17 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
                 Some(((*param)?.to_string(), value))
             })
             .collect();
-        let inner = lower.with_params(params);
+        let saved = lower.bind(params);
         let roots = helper
             .returns
             .iter()
-            .flat_map(|returned| {
-                self.resolve_in(returned, returned.span().start, &inner, depth + 1)
-            })
+            .flat_map(|returned| self.resolve_in(returned, returned.span().start, lower, depth + 1))
             .collect();
+        let uses = lower.unbind(saved);
         let label = format!("{} puts the argument here", callee.name);
         self.bound
             .borrow_mut()
-            .extend(inner.uses.take().into_iter().map(|(argument, used)| Bound {
+            .extend(uses.into_iter().map(|(argument, used)| Bound {
                 argument,
                 label: Label::new(used, label.clone()),
             }));
@@ -272,14 +281,17 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         let first = receiver.first.as_deref();
         let imported = first.is_some_and(|name| self.facts.imported.contains(name));
         self.record_send(argument, certain, first);
-        let mut roots = self.resolve(argument, call.span.start);
+        let mut roots = self.candidates(argument, call.span.start);
         if roots.is_empty() && certain {
             // A payload this file does not show (a parameter, an imported helper's value):
             // nothing is said of it, but what the code reads from the response is checked.
-            roots.push(Node {
-                span: span_of(argument.span()),
-                value: Value::Object(&[], Extent::Open),
-            });
+            roots.push((
+                BASE,
+                Node {
+                    span: span_of(argument.span()),
+                    value: Value::Object(&[], Extent::Open),
+                },
+            ));
         }
         let may_be_dodo = imported || self.facts.imports_sdk;
         self.push_all(
@@ -295,16 +307,21 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
     /// a cart when the file or receiver may be Dodo's.
     fn push_all(
         &mut self,
-        roots: Vec<Node<'s>>,
+        roots: Vec<(Variant, Node<'s>)>,
         call: Span,
         sent_with: Option<Call>,
         certain: bool,
         may_be_dodo: bool,
     ) {
         let bound = self.bound.take();
-        for root in roots {
-            if certain || (may_be_dodo && root.get(CART_KEY).is_some()) {
-                if let Some(index) = self.flow.push(root, call, sent_with) {
+        // One reading with a cart makes every reading of the literal Dodo's.
+        let looks_like_dodo = roots.iter().any(|(_, root)| root.get(CART_KEY).is_some());
+        if !(certain || (may_be_dodo && looks_like_dodo)) {
+            return;
+        }
+        for (variant, root) in roots {
+            {
+                if let Some(index) = self.flow.push_variant(root, variant, call, sent_with) {
                     self.flow.bind_arguments(index, bound.clone());
                 }
             }
@@ -351,7 +368,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             return;
         };
         self.record_send(argument, wrapper.certain, None);
-        let roots = self.resolve(argument, call.span.start);
+        let roots = self.candidates(argument, call.span.start);
         let sent_with = wrapper.returns_response.then_some(wrapper.call);
         let may_be_dodo =
             self.facts.imports_sdk || self.facts.imported.contains(callee.name.as_str());
@@ -374,7 +391,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
                 continue;
             };
             for returned in &helper.returns {
-                let roots = self.resolve(returned, returned.span().start);
+                let roots = self.candidates(returned, returned.span().start);
                 let at = span_of(returned.span());
                 self.push_all(roots, at, None, certain, true);
             }
@@ -513,14 +530,21 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let (Some(name), Some(init)) = (it.id.get_identifier_name(), &it.init)
-            && let Expression::ObjectExpression(_) = init.get_inner_expression()
+            && let Expression::ObjectExpression(_) | Expression::ArrayExpression(_) =
+                init.get_inner_expression()
         {
-            let node = self.lower.node(init, 0);
+            let (node, variants) = self.lower.variants(init);
             let scope = self.scope();
             if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
                 && is_params_type(annotation)
             {
-                self.flow.push(node.clone(), node.span, None);
+                for (variant, root) in alternatives::or_base((node.clone(), variants.clone())) {
+                    let span = root.span;
+                    self.flow.push_variant(root, variant, span, None);
+                }
+            }
+            if !variants.is_empty() {
+                self.flow.bind_variants(node.span, variants);
             }
             self.flow.bind(Binding {
                 name: name.to_string(),
@@ -587,7 +611,21 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
         self.flow.used(&it.name, it.span.start as usize);
     }
 
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        self.iterate_for_of(it);
+        walk::walk_for_of_statement(self, it);
+    }
+
+    fn visit_logical_expression(&mut self, it: &LogicalExpression<'a>) {
+        if fallbacks::is_fallback(it.operator) {
+            self.flow
+                .chain(&fallbacks::chain_reads(it), self.lower.arena);
+        }
+        walk::walk_logical_expression(self, it);
+    }
+
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        self.iterate_callback(it);
         self.sdk_call(it);
         self.wrapper_call(it);
         self.raw_post(it);

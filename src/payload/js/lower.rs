@@ -7,6 +7,12 @@ use oxc_ast::ast::{
 };
 use oxc_span::GetSpan;
 
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use super::alternatives::{Choices, Spread};
+use super::types::Types;
+use crate::payload::flow::Members;
 use crate::span::Span;
 use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 
@@ -16,9 +22,19 @@ pub(super) struct Lowerer<'s> {
     pub(super) arena: &'s bumpalo::Bump,
     /// A helper's parameters bound to the values of a call's arguments: inside the helper's
     /// returned literal, each stands for its argument (with the argument's span).
-    pub(super) params: Vec<(String, Node<'s>)>,
+    params: RefCell<Vec<(String, Node<'s>)>>,
     /// Each parameter use replaced so far: (the argument's span, the use's span).
-    pub(super) uses: std::cell::RefCell<Vec<(Span, Span)>>,
+    uses: RefCell<Vec<(Span, Span)>>,
+    /// The file's bindings and the types their annotations make certain.
+    pub(super) types: Types,
+    /// Which branch of each conditional the reading under way takes (see [`super::alternatives`]).
+    pub(super) choices: Choices<'s>,
+}
+
+/// The bindings [`Lowerer::bind`] replaced.
+pub(super) struct Bound<'s> {
+    params: Vec<(String, Node<'s>)>,
+    uses: Vec<(Span, Span)>,
 }
 
 /// What `JSON.stringify` does with a member's value.
@@ -33,31 +49,39 @@ pub(super) fn span_of(span: oxc_span::Span) -> Span {
 }
 
 impl<'s> Lowerer<'s> {
-    pub(super) fn new(text: &'s str, arena: &'s bumpalo::Bump) -> Self {
+    pub(super) fn new(text: &'s str, arena: &'s bumpalo::Bump, types: Types) -> Self {
         Self {
             text,
             arena,
-            params: Vec::new(),
-            uses: std::cell::RefCell::default(),
+            params: RefCell::default(),
+            uses: RefCell::default(),
+            types,
+            choices: Choices::default(),
         }
     }
 
-    /// A lowerer for a helper's body, its parameters bound to a call's arguments.
-    pub(super) fn with_params(&self, params: Vec<(String, Node<'s>)>) -> Self {
-        Self {
-            text: self.text,
-            arena: self.arena,
-            params,
-            uses: std::cell::RefCell::default(),
+    /// Binds a helper's parameters to a call's arguments while its body is lowered; what was
+    /// bound before (the helper's caller's own parameters) comes back with [`Lowerer::unbind`].
+    pub(super) fn bind(&self, params: Vec<(String, Node<'s>)>) -> Bound<'s> {
+        Bound {
+            params: self.params.replace(params),
+            uses: self.uses.take(),
         }
+    }
+
+    /// Restores what [`Lowerer::bind`] replaced; the parameter uses replaced meanwhile.
+    pub(super) fn unbind(&self, saved: Bound<'s>) -> Vec<(Span, Span)> {
+        self.params.replace(saved.params);
+        self.uses.replace(saved.uses)
     }
 
     /// The value a parameter of the helper being lowered stands for.
-    pub(super) fn param(&self, name: &str) -> Option<&Node<'s>> {
+    pub(super) fn param(&self, name: &str) -> Option<Node<'s>> {
         self.params
+            .borrow()
             .iter()
             .find(|(param, _)| param == name)
-            .map(|(_, node)| node)
+            .map(|(_, node)| node.clone())
     }
 
     /// The source text of a span, borrowed from the file.
@@ -90,13 +114,24 @@ impl<'s> Lowerer<'s> {
             && let Some(bound) = self.param(&ident.name)
         {
             self.uses.borrow_mut().push((bound.span, span));
-            return Lowered::Node(bound.clone());
+            return Lowered::Node(bound);
+        }
+        if depth < MAX_DEPTH
+            && let Expression::ConditionalExpression(conditional) = expr
+            && let Some(consequent) = self.choose(&conditional.test)
+        {
+            let branch = if consequent {
+                &conditional.consequent
+            } else {
+                &conditional.alternate
+            };
+            return self.value(branch, depth + 1);
         }
         let value = if depth >= MAX_DEPTH {
             unknown(StaticType::Any)
         } else {
             self.known(expr, depth)
-                .unwrap_or_else(|| unknown(static_type(expr)))
+                .unwrap_or_else(|| self.unknown(expr))
         };
         Lowered::Node(Node { span, value })
     }
@@ -110,6 +145,21 @@ impl<'s> Lowerer<'s> {
                 span: span_of(expr.span()),
                 value: unknown(StaticType::Any),
             },
+        }
+    }
+
+    /// What is known of a value the source does not spell out: its type, from its form or,
+    /// for a name, from the annotation of its binding. A list or an object of a certain type
+    /// is sent (present), with members that are not known: an open, empty container.
+    fn unknown(&self, expr: &Expression<'_>) -> Value<'s> {
+        let Expression::Identifier(ident) = expr else {
+            return unknown(static_type(expr));
+        };
+        match self.types.of_name(&ident.name, ident.span.start) {
+            Some(StaticType::Array) => Value::Array(&[], Extent::Open),
+            Some(StaticType::Object) => Value::Object(&[], Extent::Open),
+            Some(kind) => unknown(kind),
+            None => unknown(StaticType::Any),
         }
     }
 
@@ -185,6 +235,9 @@ impl<'s> Lowerer<'s> {
     }
 
     pub(super) fn object(&self, object: &ObjectExpression<'_>, depth: usize) -> Value<'s> {
+        if self.choosing() {
+            return self.object_choosing(object, depth);
+        }
         let mut extent = Extent::Closed;
         let mut members = Vec::with_capacity(object.properties.len());
         for property in &object.properties {
@@ -215,6 +268,67 @@ impl<'s> Lowerer<'s> {
             }
         }
         Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
+    }
+
+    /// [`Lowerer::object`] in a reading that chooses among alternatives: a spread whose branch
+    /// is chosen adds its members, over the members written before it, as spreading does (a
+    /// member written after one replaces it; members written twice stay for `duplicate-key`).
+    fn object_choosing(&self, object: &ObjectExpression<'_>, depth: usize) -> Value<'s> {
+        let mut extent = Extent::Closed;
+        let mut members = Members::default();
+        let mut spread_keys: HashSet<&'s str> = HashSet::new();
+        for property in &object.properties {
+            let property = match property {
+                ObjectPropertyKind::SpreadProperty(spread) => {
+                    match self.spread(spread, depth) {
+                        Spread::Nothing => {}
+                        Spread::Open => extent = Extent::Open,
+                        Spread::Members(spread, spread_extent) => {
+                            if spread_extent == Extent::Open {
+                                extent = Extent::Open;
+                            }
+                            for member in spread {
+                                spread_keys.insert(member.key);
+                                members.set(member.clone());
+                            }
+                        }
+                    }
+                    continue;
+                }
+                ObjectPropertyKind::ObjectProperty(property) => property,
+            };
+            let Some((key, key_span)) = self.key(&property.key) else {
+                extent = Extent::Open;
+                continue;
+            };
+            let value = if property.kind != PropertyKind::Init || property.method {
+                Lowered::Node(Node {
+                    span: span_of(property.value.span()),
+                    value: unknown(StaticType::Any),
+                })
+            } else {
+                self.value(&property.value, depth)
+            };
+            let spread_here = spread_keys.remove(key);
+            match value {
+                Lowered::Node(value) => {
+                    let member = Member {
+                        key,
+                        key_span,
+                        value,
+                    };
+                    if spread_here {
+                        members.set(member);
+                    } else {
+                        members.keep(member);
+                    }
+                }
+                // `key: undefined` after a spread removes what the spread set.
+                Lowered::Absent if spread_here => members.remove(key),
+                Lowered::Absent => {}
+            }
+        }
+        Value::Object(members.into_slice(self.arena), extent)
     }
 
     /// A key written statically, with its span (quotes included).

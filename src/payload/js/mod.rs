@@ -2,9 +2,12 @@
 //! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]). It also
 //! reads the scripts of `.vue`, `.svelte` and `.astro` components ([`embedded`]), in place.
 
+mod alternatives;
+mod candidates;
 mod embedded;
 mod exports;
 mod facts;
+mod fallbacks;
 mod find;
 mod functions;
 // Tokens for the language server's completion, the one reader so far.
@@ -13,6 +16,7 @@ pub(crate) mod lexemes;
 mod lower;
 mod probe;
 mod suppress;
+mod types;
 mod urls;
 
 use oxc_allocator::Allocator;
@@ -164,7 +168,7 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
             return None;
         }
         let facts = facts::Facts::of(program, &Neighbours::default());
-        let lower = lower::Lowerer::new(text, arena.bump());
+        let lower = lower::Lowerer::new(text, arena.bump(), types::Types::of(program));
         let neighbours = Neighbours::default();
         let mut finder = find::Finder::new(&facts, &neighbours, &lower, program.span, text.len());
         finder.visit_program(program);
@@ -273,7 +277,7 @@ fn parse_and_find<'s>(
         return Found::too_deep(too_deep);
     }
     let facts = facts::Facts::of(program, neighbours);
-    let lower = lower::Lowerer::new(text, arena.bump());
+    let lower = lower::Lowerer::new(text, arena.bump(), types::Types::of(program));
     let mut finder = find::Finder::new(&facts, neighbours, &lower, program.span, text.len());
     finder.visit_program(program);
     finder.sent_helpers();

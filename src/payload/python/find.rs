@@ -9,6 +9,7 @@ use ruff_python_ast::{Expr, ExprCall, Keyword, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::facts::Facts;
+use super::fallbacks;
 use super::lower::{Lowerer, span_of};
 use super::urls::url_text;
 use crate::payload::flow::{Assigned, Binding, Flow, Members};
@@ -216,6 +217,7 @@ impl<'f, 's> Finder<'f, 's> {
         let read = ResponseRead {
             field: self.lower.alloc(field),
             span: span_of(range),
+            beside: &[],
         };
         self.flow.read(name.id.as_str(), read);
     }
@@ -398,6 +400,10 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
             Expr::Name(name) => {
                 self.flow
                     .used(name.id.as_str(), name.range.start().to_usize());
+            }
+            Expr::BoolOp(chain) => {
+                let arena = self.lower.arena;
+                self.flow.chain(&fallbacks::chain_reads(chain), arena);
             }
             _ => {}
         }

@@ -3,6 +3,7 @@
 //! where its payloads are ([`find`]).
 
 mod facts;
+mod fallbacks;
 mod find;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]

@@ -1,0 +1,229 @@
+//! Every payload an argument may be: each reading of a literal with alternatives (see
+//! [`super::alternatives`]), each entry of a map or list of payloads indexed by a key not known
+//! statically (`PLANS[plan]`) or iterated (`for (const p of Object.values(PLANS))`,
+//! `PLANS.map(p => …)`), and each entry spread into a literal (`{ ...PLANS[plan], customer }`).
+//! Every entry is a candidate: what is wrong in one is reported at its bytes.
+
+use super::alternatives::{MAX_ENTRIES, or_base};
+use super::find::{CART_KEY, Finder};
+use super::lower::span_of;
+use crate::payload::flow::{Each, Variant};
+use crate::tree::{Node, Value};
+use oxc_ast::ast::{
+    ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression, Expression,
+    ForOfStatement, ForStatementLeft, FormalParameters, ObjectExpression, ObjectPropertyKind,
+};
+
+impl<'s> Finder<'_, '_, 's> {
+    /// The payloads `expr`, an argument at `at`, may be; empty when none is known.
+    pub(super) fn candidates(&self, expr: &Expression<'_>, at: u32) -> Vec<(Variant, Node<'s>)> {
+        let arena = self.lower.arena;
+        match expr.get_inner_expression() {
+            Expression::ObjectExpression(object) => self
+                .with_map_spread(expr, object, at)
+                .unwrap_or_else(|| or_base(self.lower.variants(expr))),
+            // `create(c ? {…} : {…})`: each branch; the whole is not known.
+            Expression::ConditionalExpression(_) => self.lower.variants(expr).1,
+            Expression::Identifier(ident) => {
+                if let Some(each) = self.each_at(&ident.name, at) {
+                    return each;
+                }
+                let followed = self.flow.follow_variants(&ident.name, at as usize, arena);
+                if followed.is_empty() {
+                    self.resolve(expr, at)
+                        .into_iter()
+                        .map(|node| (0, node))
+                        .collect()
+                } else {
+                    followed
+                }
+            }
+            Expression::ComputedMemberExpression(member) if !is_literal_key(member) => {
+                payload_like(self.entries(&member.object, at))
+            }
+            _ => self
+                .resolve(expr, at)
+                .into_iter()
+                .map(|node| (0, node))
+                .collect(),
+        }
+    }
+
+    /// A loop variable's values at `at`, when the binding `name` refers to there is that
+    /// loop's (a binding in a block or callback in between shadows it).
+    fn each_at(&self, name: &str, at: u32) -> Option<Vec<(Variant, Node<'s>)>> {
+        let scope = span_of(self.lower.types.scope_of(name, at)?);
+        self.flow
+            .each_at(name, scope, at as usize, self.lower.arena)
+    }
+
+    /// The object entries of a map or list: a name bound to an object or array literal, an
+    /// array literal, `Object.values(map)`. At most [`MAX_ENTRIES`].
+    pub(super) fn entries(&self, expr: &Expression<'_>, at: u32) -> Vec<(Variant, Node<'s>)> {
+        let expr = expr.get_inner_expression();
+        let containers = match expr {
+            Expression::Identifier(ident) => {
+                self.flow
+                    .follow_variants(&ident.name, at as usize, self.lower.arena)
+            }
+            Expression::ArrayExpression(_) => vec![(0, self.lower.node(expr, 0))],
+            Expression::CallExpression(call) => match object_values(call) {
+                Some(map) => return self.entries(map, at),
+                None => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        let mut entries = Vec::new();
+        for (variant, container) in containers {
+            let values: Vec<&Node<'s>> = match &container.value {
+                Value::Object(members, _) => members.iter().map(|m| &m.value).collect(),
+                Value::Array(items, _) => items.iter().collect(),
+                _ => continue,
+            };
+            for value in values {
+                if entries.len() >= MAX_ENTRIES {
+                    return entries;
+                }
+                if value.as_object().is_some() {
+                    entries.push((variant, value.clone()));
+                }
+            }
+        }
+        entries
+    }
+
+    /// `{ ...PLANS[plan], customer }`: the literal once per entry of the map.
+    fn with_map_spread(
+        &self,
+        expr: &Expression<'_>,
+        object: &ObjectExpression<'_>,
+        at: u32,
+    ) -> Option<Vec<(Variant, Node<'s>)>> {
+        let (spread, map) = object.properties.iter().find_map(|property| {
+            let ObjectPropertyKind::SpreadProperty(spread) = property else {
+                return None;
+            };
+            match spread.argument.get_inner_expression() {
+                Expression::ComputedMemberExpression(member) if !is_literal_key(member) => {
+                    Some((spread.span.start, &member.object))
+                }
+                _ => None,
+            }
+        })?;
+        let entries: Vec<Node<'s>> = payload_like(self.entries(map, at))
+            .into_iter()
+            .map(|(_, node)| node)
+            .collect();
+        if entries.is_empty() {
+            return None;
+        }
+        Some(self.lower.with_entries(expr, spread, &entries))
+    }
+
+    /// `for (const p of PLANS)` (or `Object.values(PLANS)`, an array literal): `p` stands for
+    /// each entry in the loop.
+    pub(super) fn iterate_for_of(&mut self, it: &ForOfStatement<'_>) {
+        let ForStatementLeft::VariableDeclaration(declaration) = &it.left else {
+            return;
+        };
+        let [declarator] = declaration.declarations.as_slice() else {
+            return;
+        };
+        let BindingPattern::BindingIdentifier(ident) = &declarator.id else {
+            return;
+        };
+        self.bind_each(&ident.name, it.span, &it.right, it.span.start);
+    }
+
+    /// `PLANS.map(p => …)`, `.forEach`, `.flatMap`: `p` stands for each entry in the callback.
+    pub(super) fn iterate_callback(&mut self, call: &CallExpression<'_>) {
+        let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression() else {
+            return;
+        };
+        if !matches!(callee.property.name.as_str(), "map" | "forEach" | "flatMap") {
+            return;
+        }
+        let Some(callback) = call.arguments.first().and_then(|a| a.as_expression()) else {
+            return;
+        };
+        let (span, params) = match callback.get_inner_expression() {
+            Expression::ArrowFunctionExpression(arrow) => {
+                let ArrowFunctionExpression { span, params, .. } = &**arrow;
+                (*span, &**params)
+            }
+            Expression::FunctionExpression(function) => (function.span, &*function.params),
+            _ => return,
+        };
+        let Some(name) = first_param(params) else {
+            return;
+        };
+        self.bind_each(name, span, &callee.object, call.span.start);
+    }
+
+    fn bind_each(&mut self, name: &str, scope: oxc_span::Span, source: &Expression<'_>, at: u32) {
+        let entries = payload_like(self.entries(source, at));
+        if entries.is_empty() {
+            return;
+        }
+        // Only where the name is this binding: a `var` of the same name, or a binding the
+        // scope pass cannot tell apart, leaves it unknown.
+        let declared = self
+            .lower
+            .types
+            .scope_of(name, scope.start.saturating_add(1));
+        if declared != Some(scope) {
+            return;
+        }
+        self.flow.bind_each(
+            name,
+            Each {
+                scope: span_of(scope),
+                from: scope.start as usize,
+                entries,
+            },
+        );
+    }
+}
+
+/// The entries that are payloads: those with a cart when some have one. A map of plans with
+/// a `meta: {…}` entry beside them is sent by plan; what the other entries lack is no finding.
+fn payload_like<'s>(entries: Vec<(Variant, Node<'s>)>) -> Vec<(Variant, Node<'s>)> {
+    if !entries
+        .iter()
+        .any(|(_, entry)| entry.get(CART_KEY).is_some())
+    {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .filter(|(_, entry)| entry.get(CART_KEY).is_some())
+        .collect()
+}
+
+fn first_param<'p>(params: &'p FormalParameters<'_>) -> Option<&'p str> {
+    match &params.items.first()?.pattern {
+        BindingPattern::BindingIdentifier(ident) => Some(ident.name.as_str()),
+        _ => None,
+    }
+}
+
+/// `map` of `Object.values(map)`.
+fn object_values<'e, 'a>(call: &'e CallExpression<'a>) -> Option<&'e Expression<'a>> {
+    let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression() else {
+        return None;
+    };
+    let is_object = matches!(callee.object.get_inner_expression(),
+        Expression::Identifier(ident) if ident.name == "Object");
+    if !is_object || callee.property.name != "values" {
+        return None;
+    }
+    call.arguments.first()?.as_expression()
+}
+
+/// `PLANS['pro']`, `PLANS[0]`: one entry, not every one.
+fn is_literal_key(member: &ComputedMemberExpression<'_>) -> bool {
+    matches!(
+        member.expression.get_inner_expression(),
+        Expression::StringLiteral(_) | Expression::NumericLiteral(_)
+    )
+}

@@ -399,9 +399,7 @@ impl<'s> Flow<'s> {
         call: Span,
         sent_with: Option<Call>,
     ) -> Option<usize> {
-        if root.as_object().is_none() {
-            return None;
-        }
+        root.as_object()?;
         if variant != BASE {
             if self.variant_payloads >= MAX_VARIANT_PAYLOADS {
                 return None;

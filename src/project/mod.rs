@@ -136,6 +136,9 @@ impl Project {
     }
 }
 
+/// A module's facts and the files its specifiers resolve to.
+type Read = (ModuleFacts, HashMap<String, PathBuf>);
+
 /// The front-end of a file whose language links modules.
 fn linked(path: &Path) -> Option<&'static dyn FrontEnd> {
     let name = path.file_name()?.to_str()?;
@@ -149,42 +152,41 @@ fn read_in_parallel(
     resolver: &Resolver,
     imported: bool,
     texts: &HashMap<PathBuf, String>,
-) -> Vec<Option<(ModuleFacts, HashMap<String, PathBuf>)>> {
+) -> Vec<Option<Read>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(paths.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<(ModuleFacts, HashMap<String, PathBuf>)>> = Vec::new();
+    let mut results: Vec<Option<Read>> = Vec::new();
     results.resize_with(paths.len(), || None);
-    let done: Vec<Vec<(usize, Option<(ModuleFacts, HashMap<String, PathBuf>)>)>> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let at = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(path) = paths.get(at) else { break };
-                            done.push((
-                                at,
-                                read_module(
-                                    path,
-                                    max_file_size,
-                                    resolver,
-                                    imported,
-                                    texts.get(path).map(String::as_str),
-                                ),
-                            ));
-                        }
-                        done
-                    })
+    let done: Vec<Vec<(usize, Option<Read>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(at) else { break };
+                        done.push((
+                            at,
+                            read_module(
+                                path,
+                                max_file_size,
+                                resolver,
+                                imported,
+                                texts.get(path).map(String::as_str),
+                            ),
+                        ));
+                    }
+                    done
                 })
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| handle.join().unwrap_or_default())
-                .collect()
-        });
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
     for (at, result) in done.into_iter().flatten() {
         if let Some(slot) = results.get_mut(at) {
             *slot = result;
@@ -199,7 +201,7 @@ fn read_module(
     resolver: &Resolver,
     imported: bool,
     open: Option<&str>,
-) -> Option<(ModuleFacts, HashMap<String, PathBuf>)> {
+) -> Option<Read> {
     let front_end = linked(path)?;
     let bytes;
     let text = match open {

@@ -70,11 +70,7 @@ impl State {
         if !self.dirty.contains(uri) {
             self.dirty.push(uri.clone());
         }
-        if self
-            .documents
-            .get(uri)
-            .is_some_and(|document| links_modules(document))
-        {
+        if self.documents.get(uri).is_some_and(links_modules) {
             self.project_stale = true;
         }
     }

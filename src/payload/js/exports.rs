@@ -236,6 +236,9 @@ fn returned_name<'e>(expr: &'e Expression<'_>) -> Option<&'e str> {
     }
 }
 
+/// A path into the returned literal and the key written there.
+type Written = (Vec<Step>, Span);
+
 /// The deepest literal searched for parameters, and the most placements kept per helper.
 const MAX_SHAPE_DEPTH: usize = 16;
 const MAX_PLACEMENTS: usize = 64;
@@ -247,7 +250,7 @@ pub(super) fn shapes(
     name: &str,
     text: &str,
 ) -> HashMap<String, Vec<Vec<Placement>>> {
-    let mut found: HashMap<String, Vec<Vec<(Vec<Step>, Span)>>> = HashMap::new();
+    let mut found: HashMap<String, Vec<Vec<Written>>> = HashMap::new();
     for (helper, function) in facts.functions.iter() {
         if function.params.iter().all(Option::is_none) {
             continue;
@@ -255,7 +258,7 @@ pub(super) fn shapes(
         let Some(object) = function.returns.iter().find_map(|r| object_of(r)) else {
             continue;
         };
-        let mut params: Vec<Vec<(Vec<Step>, Span)>> = vec![Vec::new(); function.params.len()];
+        let mut params: Vec<Vec<Written>> = vec![Vec::new(); function.params.len()];
         let mut path = Vec::new();
         walk_object(object, function, &mut path, &mut params, 0);
         if params.iter().any(|placed| !placed.is_empty()) {
@@ -291,7 +294,7 @@ fn walk_object(
     object: &ObjectExpression<'_>,
     function: &Function<'_>,
     path: &mut Vec<Step>,
-    params: &mut [Vec<(Vec<Step>, Span)>],
+    params: &mut [Vec<Written>],
     depth: usize,
 ) {
     for property in &object.properties {
@@ -319,7 +322,7 @@ fn walk_value(
     written: Span,
     function: &Function<'_>,
     path: &mut Vec<Step>,
-    params: &mut [Vec<(Vec<Step>, Span)>],
+    params: &mut [Vec<Written>],
     depth: usize,
 ) {
     if depth > MAX_SHAPE_DEPTH || params.iter().map(Vec::len).sum::<usize>() >= MAX_PLACEMENTS {

@@ -52,6 +52,59 @@ pub(crate) fn pointer_of(root: &Node<'_>, span: Span) -> String {
 /// assigned below an object literal): the path to the deepest member or item whose span
 /// contains `span`, found by walking the tree, not by position. Source payloads are small.
 pub(crate) fn pointer_in(root: &Node<'_>, span: Span) -> String {
+    let pointer = pointer_by_containment(root, span);
+    if !pointer.is_empty() || root.span.contains(span) {
+        return pointer;
+    }
+    // A value written elsewhere than its container (a helper's parameter bound to the call's
+    // argument): found by searching the tree, within a bound.
+    let mut path = Vec::new();
+    let mut budget = MAX_SEARCH;
+    if search(root, span, &mut path, &mut budget) {
+        return path.concat();
+    }
+    pointer
+}
+
+/// The most nodes [`search`] visits.
+const MAX_SEARCH: usize = 1 << 14;
+
+/// Depth first, the last member first (an assigned member replaces a literal's): true when a
+/// node under `node` holds `span`, with the path to it in `path`.
+fn search(node: &Node<'_>, span: Span, path: &mut Vec<String>, budget: &mut usize) -> bool {
+    if *budget == 0 {
+        return false;
+    }
+    *budget -= 1;
+    match &node.value {
+        Value::Object(members, _) => {
+            for member in members.iter().rev() {
+                path.push(format!("/{}", escape_pointer_segment(member.key)));
+                if member.value.span.contains(span)
+                    || member.key_span == span
+                    || search(&member.value, span, path, budget)
+                {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        Value::Array(items, _) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(format!("/{index}"));
+                if item.span.contains(span) || search(item, span, path, budget) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+fn pointer_by_containment(root: &Node<'_>, span: Span) -> String {
     let mut pointer = String::new();
     let mut node = root;
     'descend: loop {

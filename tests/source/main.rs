@@ -8,6 +8,7 @@ mod common;
 mod embedded;
 mod js_alternatives;
 mod js_annotations;
+mod js_clients;
 mod js_equivalence;
 mod js_fixes;
 mod js_maps;

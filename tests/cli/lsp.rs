@@ -2,6 +2,7 @@
 
 mod client;
 mod completion;
+mod project;
 mod requests;
 mod selection;
 mod source_documents;

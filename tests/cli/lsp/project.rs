@@ -1,0 +1,73 @@
+//! The project stage in the editor: the open route and the helper module it imports. A finding
+//! in the helper appears while the route sends the helper's literal to Dodo, goes away when the
+//! route stops, and a finding on the route's argument points into the helper's file.
+
+use serde_json::{Value, json};
+
+use super::client::Client;
+
+const CLIENT: &str =
+    "import DodoPayments from 'dodopayments';\nexport const dodo = new DodoPayments();\n";
+const HELPER: &str = "export function seatCheckout(seats: number) {\n  return { product_cart: [{ product_id: 'p', quantity: seats }], return_url: 'http://shop.example.com/done' };\n}\n";
+const ROUTE: &str = "import { dodo } from './client';\nimport { seatCheckout } from './helper';\nexport const buy = () => dodo.checkoutSessions.create(seatCheckout(0));\n";
+const ROUTE_WITHOUT: &str = "import { dodo } from './client';\nexport const buy = () => 1;\n";
+
+fn codes(diagnostics: &[Value]) -> Vec<&str> {
+    diagnostics
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect()
+}
+
+#[test]
+fn a_helpers_finding_follows_the_route_that_sends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    for (name, text) in [
+        ("client.ts", CLIENT),
+        ("helper.ts", HELPER),
+        ("route.ts", ROUTE),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let root = dir.path().canonicalize().unwrap();
+    let uri = |name: &str| format!("file://{}/{name}", root.display());
+    let (mut client, _) = Client::start(false);
+    let open = |client: &mut Client, name: &str, text: &str| {
+        client.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(name), "languageId": "typescript", "version": 1, "text": text } }),
+        );
+    };
+    open(&mut client, "helper.ts", HELPER);
+    // Alone, nothing sends the helper's literal: nothing to say.
+    assert_eq!(
+        codes(&client.diagnostics(&uri("helper.ts"))),
+        Vec::<&str>::new()
+    );
+
+    open(&mut client, "route.ts", ROUTE);
+    let route = client.diagnostics(&uri("route.ts"));
+    assert_eq!(codes(&route), ["zero-quantity"]);
+    let related = &route[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri("helper.ts"));
+    assert_eq!(
+        related["location"]["range"]["start"],
+        json!({ "line": 1, "character": 45 })
+    );
+    assert_eq!(related["message"], "seatCheckout puts the argument here");
+    // The route now sends the helper's literal: its own mistake shows in its own file.
+    let helper = client.diagnostics(&uri("helper.ts"));
+    assert_eq!(codes(&helper), ["insecure-redirect-url"]);
+
+    // The route stops calling the helper: the helper's finding goes away.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri("route.ts"), "version": 2 }, "contentChanges": [{ "text": ROUTE_WITHOUT }] }),
+    );
+    let helper = client.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri("helper.ts")
+    });
+    assert_eq!(helper["params"]["diagnostics"], json!([]));
+    client.stop();
+}

@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
 """Generates a repository of JS/TS application code for benches/source_scan.sh.
 
-    benches/gen_sources.py DIR [FILES]     (default 10,000 files)
+    benches/gen_sources.py DIR [FILES] [--project]     (default 10,000 files)
 
 Sizes and contents like real application code: React components, API routes, hooks, utilities
 and tests across .ts/.tsx/.js/.jsx/.mjs, 1-30 KB each, in nested folders. About 1 % of the files
 create a Dodo checkout session (SDK calls, bound variables, raw fetch), some with mistakes; a
 few more hold look-alikes (Stripe's checkout.sessions, other providers' /checkouts). Seeded, so
 every run writes the same tree.
+
+With --project, the checkout sites are written the way applications write them: the client
+comes from a factory in src/lib/dodo.ts, re-exported through a barrel (src/lib/index.ts) and
+imported through the tsconfig alias `@/lib`, and the payloads from helpers in
+src/lib/checkout/*.ts, called with literal arguments (some wrong) — what the project stage follows.
 """
 import os
 import random
 import sys
 
-root = sys.argv[1]
-count = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+project = "--project" in sys.argv
+root = args[0]
+count = int(args[1]) if len(args) > 1 else 10000
 rng = random.Random(14)
 EXTENSIONS = [".ts"] * 5 + [".tsx"] * 4 + [".js"] * 2 + [".jsx", ".mjs"]
 FOLDERS = ["src/components", "src/app/api", "src/lib", "src/hooks", "src/pages", "src/utils",
@@ -134,14 +141,66 @@ await fetch('https://api.lemonsqueezy.com/v1/checkouts', { method: 'POST', body:
 """
 
 
+HELPERS = 20
+
+
+def project_files():
+    """The factory, the barrel, the helpers and the tsconfig of a --project tree."""
+    files = {
+        "tsconfig.json": '{ "compilerOptions": { "strict": true, "paths": { "@/*": ["./src/*"] } } }\n',
+        "src/lib/dodo.ts": """import DodoPayments from 'dodopayments';
+
+let client: DodoPayments | undefined;
+
+export async function getDodo() {
+  client ??= new DodoPayments({ bearerToken: process.env.DODO_PAYMENTS_API_KEY });
+  return client;
+}
+""",
+    }
+    barrel = ["export * from './dodo';"]
+    for h in range(HELPERS):
+        barrel.append(f"export {{ checkout{h} }} from './checkout/plan{h}';")
+        files[f"src/lib/checkout/plan{h}.ts"] = f"""export function checkout{h}(productId: string, seats: number, email: string) {{
+  return {{
+    product_cart: [{{ product_id: productId, quantity: seats }}],
+    customer: {{ email }},
+    return_url: '{'http' if h % 7 == 0 else 'https'}://example.com/billing/{h}',
+  }};
+}}
+"""
+    files["src/lib/index.ts"] = "\n".join(barrel) + "\n"
+    return files
+
+
+def project_route(i):
+    h = i % HELPERS
+    seats = 0 if i % 5 == 0 else 1 + i % 9
+    return f"""import {{ getDodo, checkout{h} }} from '@/lib';
+
+export async function POST(request: Request) {{
+  const {{ email }} = await request.json();
+  const dodo = await getDodo();
+  const session = await dodo.checkoutSessions.create(checkout{h}('pdt_{h}', {seats}, email));
+  return Response.json({{ url: session.checkout_url }});
+}}
+"""
+
+
 made = 0
+if project:
+    for path, text in project_files().items():
+        os.makedirs(os.path.dirname(os.path.join(root, path)) or root, exist_ok=True)
+        with open(os.path.join(root, path), "w") as out:
+            out.write(text)
+        made += 1
 for i in range(count):
     folder = os.path.join(root, rng.choice(FOLDERS), f"m{i % 97}")
     os.makedirs(folder, exist_ok=True)
     extension = rng.choice(EXTENSIONS)
     roll = rng.random()
     if roll < 0.01:
-        text = checkout(i)
+        text = project_route(i) if project else checkout(i)
     elif roll < 0.015:
         text = lookalike()
     else:

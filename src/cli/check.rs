@@ -368,6 +368,13 @@ type Done<T> = (usize, Result<Option<T>, String>);
 
 /// The report of one job; `None` for a walked JSON file that is not a checkout payload.
 fn lint_one(job: &Job, max_file_size: u64, project: &Project) -> Result<Option<Report>, String> {
+    if let Input::File(path) = &job.input
+        && !job.detect
+        && project.is_quiet(path)
+    {
+        // Read by the project stage already, and it mentions nothing a lint looks for.
+        return Ok(Some(job.linter.lint_str(&job.name, "")));
+    }
     let (bytes, size) = match &job.input {
         Input::File(path) => {
             // Opened without blocking, and only a regular file is read: a committed link to

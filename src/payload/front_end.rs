@@ -42,6 +42,14 @@ pub(crate) trait FrontEnd: Sync {
         neighbours: &Neighbours,
     ) -> Found<'s>;
 
+    /// False only for a text that mentions nothing the front-end looks for, as a payload site
+    /// or as a module of the project: such a file is not read twice (the project stage has
+    /// read it, and the lint would find nothing).
+    fn mentions_anything(&self, text: &str) -> bool {
+        let _ = text;
+        true
+    }
+
     /// True when files of this language import each other, so the project stage links them.
     fn resolves_imports(&self) -> bool {
         false

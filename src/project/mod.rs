@@ -41,6 +41,20 @@ pub(super) struct Module {
 pub(crate) struct Project {
     /// By canonical path; files that learn nothing are absent.
     neighbours: HashMap<PathBuf, Neighbours>,
+    /// Files read that mention nothing any stage looks for (most of a repository): their lint
+    /// would find nothing, so it need not read them again.
+    quiet: HashSet<PathBuf>,
+    /// The canonical path of each file as the run named it (no second lookup per file).
+    given: HashMap<PathBuf, PathBuf>,
+}
+
+/// What reading one module gave.
+enum Outcome {
+    Read(Read),
+    /// It mentions nothing the front-end looks for.
+    Quiet,
+    /// Not read, or nothing to say (too deep, too large, a parser failure, no needles).
+    Nothing,
 }
 
 impl Project {
@@ -75,13 +89,15 @@ impl Project {
         // so that an import can still bring them in.
         let mut index: HashMap<PathBuf, Option<usize>> = HashMap::new();
         let mut unmatched: HashSet<PathBuf> = HashSet::new();
+        let mut quiet: HashSet<PathBuf> = HashSet::new();
         let mut imported = false;
-        let mut queue: Vec<PathBuf> = files
+        let given: HashMap<PathBuf, PathBuf> = files
             .iter()
             .filter(|path| linked(path).is_some())
-            .filter_map(|path| std::fs::canonicalize(path).ok())
-            .filter(|path| path.starts_with(&root))
+            .filter_map(|path| Some((path.clone(), std::fs::canonicalize(path).ok()?)))
+            .filter(|(_, canonical)| canonical.starts_with(&root))
             .collect();
+        let mut queue: Vec<PathBuf> = given.values().cloned().collect();
         queue.sort();
         queue.dedup();
         for _ in 0..MAX_ROUNDS {
@@ -95,11 +111,20 @@ impl Project {
             let read = read_in_parallel(&queue, max_file_size, &resolver, imported, texts);
             let mut next = Vec::new();
             for (path, found) in std::mem::take(&mut queue).into_iter().zip(read) {
-                let Some((facts, targets)) = found else {
-                    if imported || !unmatched.insert(path.clone()) {
-                        index.insert(path, None);
+                let (facts, targets) = match found {
+                    Outcome::Read(read) => {
+                        quiet.remove(&path);
+                        read
                     }
-                    continue;
+                    outcome => {
+                        if !imported && matches!(outcome, Outcome::Quiet) {
+                            quiet.insert(path.clone());
+                        }
+                        if imported || !unmatched.insert(path.clone()) {
+                            index.insert(path, None);
+                        }
+                        continue;
+                    }
                 };
                 next.extend(targets.values().cloned());
                 index.insert(path.clone(), Some(modules.len()));
@@ -123,6 +148,23 @@ impl Project {
         }
         Self {
             neighbours: neighbours_of(&modules),
+            quiet,
+            given,
+        }
+    }
+
+    /// True for a file the project read and found to mention nothing any stage looks for.
+    pub(crate) fn is_quiet(&self, path: &Path) -> bool {
+        !self.quiet.is_empty()
+            && self
+                .canonical(path)
+                .is_some_and(|c| self.quiet.contains(&c))
+    }
+
+    fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        match self.given.get(path) {
+            Some(canonical) => Some(canonical.clone()),
+            None => std::fs::canonicalize(path).ok(),
         }
     }
 
@@ -131,8 +173,7 @@ impl Project {
         if self.neighbours.is_empty() {
             return None;
         }
-        let path = std::fs::canonicalize(path).ok()?;
-        self.neighbours.get(&path)
+        self.neighbours.get(&self.canonical(path)?)
     }
 }
 
@@ -152,14 +193,14 @@ fn read_in_parallel(
     resolver: &Resolver,
     imported: bool,
     texts: &HashMap<PathBuf, String>,
-) -> Vec<Option<Read>> {
+) -> Vec<Outcome> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(paths.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Read>> = Vec::new();
-    results.resize_with(paths.len(), || None);
-    let done: Vec<Vec<(usize, Option<Read>)>> = std::thread::scope(|scope| {
+    let mut results: Vec<Outcome> = Vec::new();
+    results.resize_with(paths.len(), || Outcome::Nothing);
+    let done: Vec<Vec<(usize, Outcome)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -201,18 +242,28 @@ fn read_module(
     resolver: &Resolver,
     imported: bool,
     open: Option<&str>,
-) -> Option<Read> {
-    let front_end = linked(path)?;
+) -> Outcome {
+    let Some(front_end) = linked(path) else {
+        return Outcome::Nothing;
+    };
     let bytes;
     let text = match open {
         Some(text) => std::borrow::Cow::Borrowed(text),
-        None => {
-            bytes = crate::untrusted_file::read(path, max_file_size).ok()?;
-            String::from_utf8_lossy(&bytes)
-        }
+        None => match crate::untrusted_file::read(path, max_file_size) {
+            Ok(read) => {
+                bytes = read;
+                String::from_utf8_lossy(&bytes)
+            }
+            Err(_) => return Outcome::Nothing,
+        },
     };
+    if !front_end.mentions_anything(&text) && !imported {
+        return Outcome::Quiet;
+    }
     let name = path.to_string_lossy();
-    let facts = front_end.module_facts(&name, &text, imported)?;
+    let Some(facts) = front_end.module_facts(&name, &text, imported) else {
+        return Outcome::Nothing;
+    };
     let specifiers = facts
         .imports
         .iter()
@@ -227,7 +278,7 @@ fn read_module(
             targets.insert(specifier.clone(), target);
         }
     }
-    Some((facts, targets))
+    Outcome::Read((facts, targets))
 }
 
 /// Where the helper that `local` of module `at` names places its parameters.

@@ -160,3 +160,68 @@ fn a_folder_link_that_loops_and_files_outside_the_tree_are_not_followed() {
     let (document, stderr) = json_in(root, &["."]);
     assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");
 }
+
+mod equivalence {
+    //! A payload written in a helper of another module, sent by a route that imports it through
+    //! a barrel, lints in the helper's file as the same payload linted as JSON.
+
+    use std::collections::BTreeSet;
+
+    use checkout_lint::Linter;
+    use proptest::prelude::*;
+
+    use super::json_in;
+    use crate::common::source::payload;
+
+    fn findings_of_json(value: &serde_json::Value) -> BTreeSet<(String, String, String)> {
+        let text = serde_json::to_string_pretty(value).expect("serializes");
+        Linter::default()
+            .lint_str("p.json", &text)
+            .diagnostics()
+            .iter()
+            .map(|d| {
+                (
+                    d.rule.to_string(),
+                    d.pointer.clone(),
+                    d.severity.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    proptest! {
+        // Each case runs the command: a few dozen cover the shapes the generator makes.
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn a_helper_in_another_module_lints_as_its_json(value in payload()) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let root = dir.path();
+            std::fs::create_dir_all(root.join(".git")).expect("git folder");
+            std::fs::create_dir_all(root.join("lib")).expect("lib");
+            let literal = serde_json::to_string_pretty(&value).expect("serializes");
+            std::fs::write(
+                root.join("lib/helper.ts"),
+                format!("export function build() {{\n  return {literal};\n}}\n"),
+            ).expect("helper");
+            std::fs::write(root.join("lib/index.ts"), "export * from './helper';\n").expect("barrel");
+            std::fs::write(
+                root.join("route.ts"),
+                "import DodoPayments from 'dodopayments';\nimport { build } from './lib';\n\
+                 const dodo = new DodoPayments();\nawait dodo.checkoutSessions.create(build());\n",
+            ).expect("route");
+            let (document, stderr) = json_in(root, &["."]);
+            let mut in_helper = BTreeSet::new();
+            for file in document["files"].as_array().into_iter().flatten() {
+                for d in file["diagnostics"].as_array().into_iter().flatten() {
+                    prop_assert_eq!(file["path"].as_str(), Some("./lib/helper.ts"), "{}", stderr);
+                    in_helper.insert((
+                        d["rule"].as_str().unwrap_or_default().to_string(),
+                        d["pointer"].as_str().unwrap_or_default().to_string(),
+                        d["severity"].as_str().unwrap_or_default().to_string(),
+                    ));
+                }
+            }
+            prop_assert_eq!(findings_of_json(&value), in_helper, "{}", literal);
+        }
+    }
+}

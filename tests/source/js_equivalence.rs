@@ -175,3 +175,41 @@ proptest! {
         }
     }
 }
+
+/// The literal of a written payload, without the SDK call around it.
+fn literal(writer: &Writer<'_>) -> String {
+    writer.out[PRELUDE.len()..writer.out.len() - ");\n".len()].to_string()
+}
+
+proptest! {
+    #[test]
+    fn a_payload_moved_into_a_helper_lints_as_the_literal_at_the_call(
+        value in payload(),
+        style in style(),
+    ) {
+        let at_call = linter().lint_str("p.ts", &written(&value, &style, None).out);
+        let helper = format!(
+            "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\n\
+             function build() {{\n  return {};\n}}\nawait client.checkoutSessions.create(build());\n",
+            literal(&written(&value, &style, None)),
+        );
+        let through_helper = linter().lint_str("p.ts", &helper);
+        prop_assert_eq!(findings(&at_call), findings(&through_helper), "{}", helper);
+    }
+
+    #[test]
+    fn a_payload_sent_with_a_factorys_client_lints_as_with_a_new_client(
+        value in payload(),
+        style in style(),
+    ) {
+        let at_call = linter().lint_str("p.ts", &written(&value, &style, None).out);
+        let factory = format!(
+            "import DodoPayments from 'dodopayments';\n\
+             async function getDodo() {{ return new DodoPayments(); }}\n\
+             const dodo = await getDodo();\nawait dodo.checkoutSessions.create({});\n",
+            literal(&written(&value, &style, None)),
+        );
+        let through_factory = linter().lint_str("p.ts", &factory);
+        prop_assert_eq!(findings(&at_call), findings(&through_factory), "{}", factory);
+    }
+}

@@ -80,6 +80,10 @@ impl FrontEnd for JavaScript {
         true
     }
 
+    fn mentions_anything(&self, text: &str) -> bool {
+        may_hold_payload(text.as_bytes()) || may_matter(text.as_bytes())
+    }
+
     fn module_facts(&self, name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         module_facts(name, text, imported)
     }
@@ -185,7 +189,7 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours
     // Payload sites, helpers another file sends, calls of imported clients and wrappers.
     let relevant = |bytes: &[u8]| {
         may_hold_payload(bytes)
-            || (!neighbours.sent.is_empty() && may_matter(bytes))
+            || !neighbours.sent.is_empty()
             || neighbours
                 .imported
                 .keys()

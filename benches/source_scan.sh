@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Source-scan benchmark: checkout-lint on generated repositories of 10,000 JS/TS files
-# (benches/gen_sources.py) and 10,000 Python files (benches/gen_python.py), about 1 % of each
-# creating a Dodo checkout session, against
+# (benches/gen_sources.py; once with the checkout sites written in place, once as a project
+# whose sites take their client from a factory and their payload from helpers in other modules,
+# through a barrel and a tsconfig alias: --project) and 10,000 Python files
+# (benches/gen_python.py), about 1 % of each creating a Dodo checkout session, against
 #   - `rg -l` for the strings a payload needs (the floor: reading the files), and
 #   - `ast-grep scan` with a rule matching the same call sites (parsing every file).
-# checkout-lint does the whole lint: finding payloads, schema, rules. Hyperfine medians.
+# checkout-lint does the whole lint: the project stage, finding payloads, schema, rules.
+# Hyperfine medians, and checkout-lint's peak memory (GNU time's maximum resident set).
 #   benches/source_scan.sh [FILES]
 # Needs hyperfine and rg (apt-get install hyperfine ripgrep) and ast-grep (npm i @ast-grep/cli,
 # or on PATH); AST_GREP=/path/to/ast-grep picks one.
@@ -21,11 +24,12 @@ ast_grep=${AST_GREP:-$(command -v ast-grep || true)}
 cd "$repo"
 cargo build --release --quiet
 lint="$repo/target/release/checkout-lint"
-run() { # label, generator, rules (ast-grep languages)
+run() { # label, generator (with its options), rules (ast-grep languages)
   local label=$1 generator=$2; shift 2
   rm -rf "$work/repo" "$work/rules"
   mkdir -p "$work/rules"
-  python3 "benches/$generator" "$work/repo" "$files" 2>/dev/null
+  # shellcheck disable=SC2086 # the generator's options are words
+  python3 benches/${generator%% *} "$work/repo" "$files" ${generator#* } 2>/dev/null
   for language in "$@"; do
     cat > "$work/rules/$language.yml" <<YAML
 id: dodo-checkout-$language
@@ -52,6 +56,9 @@ print("| tool | median | × rg -l |\n|---|---|---|")
 for r in results:
     print(f"| {r['command']} | {r['median']*1000:.0f} ms | {r['median']/floor:.1f}× |")
 PY
+  /usr/bin/time -f "checkout-lint peak memory: %M KB" "$lint" --isolated --format concise "$work/repo" \
+    2>&1 >/dev/null | grep 'peak memory'
 }
-pattern=checkoutSessions run "JS/TS" gen_sources.py TypeScript Tsx JavaScript
-pattern=checkout_sessions run "Python" gen_python.py Python
+pattern=checkoutSessions run "JS/TS" "gen_sources.py " TypeScript Tsx JavaScript
+pattern=checkoutSessions run "JS/TS project" "gen_sources.py --project" TypeScript Tsx JavaScript
+pattern=checkout_sessions run "Python" "gen_python.py " Python

@@ -43,6 +43,8 @@ mod fix;
 mod link_containment;
 mod linter;
 mod model;
+#[cfg(feature = "cli")]
+mod parallel;
 mod payload;
 mod pointer;
 #[cfg(feature = "cli")]

@@ -2,7 +2,6 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::unknown_rule_message;
 use crate::project::Project;
@@ -316,55 +315,16 @@ fn lint_in_parallel<T: Send>(
     project: &Project,
     then: impl Fn(Report) -> T + Sync,
 ) -> Vec<Result<Option<T>, String>> {
-    // One file (the usual pre-commit run): no thread, and no second malloc arena to grow.
-    if let [job] = jobs {
-        return vec![lint_one(job, max_file_size, project).map(|report| report.map(&then))];
-    }
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(jobs.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<Option<T>, String>>> = Vec::new();
-    results.resize_with(jobs.len(), || None);
-    let finished: Vec<Vec<Done<T>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(job) = jobs.get(index) else { break };
-                        let linted = lint_one(job, max_file_size, project);
-                        done.push((index, linted.map(|report| report.map(&then))));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    });
-    for (index, result) in finished.into_iter().flatten() {
-        results[index] = Some(result);
-    }
-    results
-        .into_iter()
-        .enumerate()
-        .map(|(index, result)| {
-            result.unwrap_or_else(|| {
-                Err(format!(
-                    "internal error: {} was not linted",
-                    jobs[index].name
-                ))
-            })
-        })
-        .collect()
+    crate::parallel::map(jobs, |job| {
+        lint_one(job, max_file_size, project).map(|report| report.map(&then))
+    })
+    .into_iter()
+    .zip(jobs)
+    .map(|(result, job)| {
+        result.unwrap_or_else(|| Err(format!("internal error: {} was not linted", job.name)))
+    })
+    .collect()
 }
-
-/// A worker's result for the job at an index.
-type Done<T> = (usize, Result<Option<T>, String>);
 
 /// The report of one job; `None` for a walked JSON file that is not a checkout payload.
 fn lint_one(job: &Job, max_file_size: u64, project: &Project) -> Result<Option<Report>, String> {

@@ -13,7 +13,6 @@ mod resolve;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::payload::exports::ModuleFacts;
 use crate::payload::front_end::{self, FrontEnd};
@@ -194,46 +193,13 @@ fn read_in_parallel(
     imported: bool,
     texts: &HashMap<PathBuf, String>,
 ) -> Vec<Outcome> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<Outcome> = Vec::new();
-    results.resize_with(paths.len(), || Outcome::Nothing);
-    let done: Vec<Vec<(usize, Outcome)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = paths.get(at) else { break };
-                        done.push((
-                            at,
-                            read_module(
-                                path,
-                                max_file_size,
-                                resolver,
-                                imported,
-                                texts.get(path).map(String::as_str),
-                            ),
-                        ));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    });
-    for (at, result) in done.into_iter().flatten() {
-        if let Some(slot) = results.get_mut(at) {
-            *slot = result;
-        }
-    }
-    results
+    crate::parallel::map(paths, |path| {
+        let open = texts.get(path).map(String::as_str);
+        read_module(path, max_file_size, resolver, imported, open)
+    })
+    .into_iter()
+    .map(|outcome| outcome.unwrap_or(Outcome::Nothing))
+    .collect()
 }
 
 fn read_module(

@@ -1,0 +1,46 @@
+//! One work loop for "do this to every item, on every core, and give the results back in the
+//! items' order": the command line's lint of every file and the project stage's read of every
+//! module. Workers take the next item from a shared counter, so a slow file never holds up the
+//! ones behind it.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `work` applied to each item, in the items' order; `None` only where a worker died (a panic
+/// the caller decides how to report).
+pub(crate) fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
+    // One item (the usual pre-commit run): no thread, and no second malloc arena to grow.
+    if let [item] = items {
+        return vec![Some(work(item))];
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let finished: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(index) else { break };
+                        done.push((index, work(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+    let mut results: Vec<Option<R>> = Vec::new();
+    results.resize_with(items.len(), || None);
+    for (index, result) in finished.into_iter().flatten() {
+        if let Some(slot) = results.get_mut(index) {
+            *slot = Some(result);
+        }
+    }
+    results
+}

@@ -155,8 +155,18 @@ fn lint_all(
         Format::Github => Some(render::github::render),
         Format::Human | Format::Json | Format::Sarif => None,
     };
-    let project = project_of(jobs, max_file_size);
-    let results = lint_in_parallel(jobs, max_file_size, &project, |report| {
+    let (project, quiet) = project_of(jobs, max_file_size);
+    let mut work = Vec::with_capacity(jobs.len());
+    for (job, &quiet) in jobs.iter().zip(&quiet) {
+        if quiet && render_in_worker.is_some() {
+            // Its report would render to nothing: only counted. (JSON, SARIF and the human
+            // summary list every file linted, so there it gets its empty report.)
+            coverage.add(&Counted::source_without_payloads());
+        } else {
+            work.push((job, quiet));
+        }
+    }
+    let results = lint_in_parallel(&work, max_file_size, &project, |report| {
         let counted = Counted::of(&report);
         let linted = match render_in_worker {
             Some(render) => Linted::Rendered {
@@ -286,19 +296,27 @@ fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<Strin
 /// The project stage over the run's source files: what each learns from the modules it
 /// imports (and they from each other), read under the current folder's tree — the files a
 /// walk or the named files' imports reach there.
-fn project_of(jobs: &[Job], max_file_size: u64) -> Project {
-    let files: Vec<PathBuf> = jobs
+fn project_of(jobs: &[Job], max_file_size: u64) -> (Project, Vec<bool>) {
+    let (positions, files): (Vec<usize>, Vec<PathBuf>) = jobs
         .iter()
-        .filter_map(|job| match &job.input {
-            Input::File(path) if !job.detect => Some(path.clone()),
+        .enumerate()
+        .filter_map(|(at, job)| match &job.input {
+            Input::File(path) if !job.detect => Some((at, path.clone())),
             _ => None,
         })
-        .collect();
+        .unzip();
     if files.is_empty() {
-        return Project::default();
+        return (Project::default(), vec![false; jobs.len()]);
     }
-    let root = project_root();
-    Project::build(&root, &files, max_file_size)
+    let project = Project::build(&project_root(), &files, max_file_size);
+    // Which jobs the project found to mention nothing: their lint need not read them.
+    let mut quiet = vec![false; jobs.len()];
+    for (file, job) in positions.into_iter().enumerate() {
+        if let Some(slot) = quiet.get_mut(job) {
+            *slot = project.is_quiet(file);
+        }
+    }
+    (project, quiet)
 }
 
 /// The tree a project is read from: the repository around the current folder, else the folder.
@@ -309,18 +327,23 @@ fn project_root() -> PathBuf {
         .map_or_else(|| cwd.clone(), Path::to_path_buf)
 }
 
+/// Lints each job (with whether the project stage found it quiet) on all cores.
 fn lint_in_parallel<T: Send>(
-    jobs: &[Job],
+    work: &[(&Job, bool)],
     max_file_size: u64,
     project: &Project,
     then: impl Fn(Report) -> T + Sync,
 ) -> Vec<Result<Option<T>, String>> {
-    crate::parallel::map(jobs, |job| {
+    crate::parallel::map(work, |&(job, quiet)| {
+        if quiet {
+            // Read by the project stage already, and it mentions nothing a lint looks for.
+            return Ok(Some(then(job.linter.lint_nothing(&job.name))));
+        }
         lint_one(job, max_file_size, project).map(|report| report.map(&then))
     })
     .into_iter()
-    .zip(jobs)
-    .map(|(result, job)| {
+    .zip(work)
+    .map(|(result, (job, _))| {
         result.unwrap_or_else(|| Err(format!("internal error: {} was not linted", job.name)))
     })
     .collect()
@@ -328,13 +351,6 @@ fn lint_in_parallel<T: Send>(
 
 /// The report of one job; `None` for a walked JSON file that is not a checkout payload.
 fn lint_one(job: &Job, max_file_size: u64, project: &Project) -> Result<Option<Report>, String> {
-    if let Input::File(path) = &job.input
-        && !job.detect
-        && project.is_quiet(path)
-    {
-        // Read by the project stage already, and it mentions nothing a lint looks for.
-        return Ok(Some(job.linter.lint_str(&job.name, "")));
-    }
     let (bytes, size) = match &job.input {
         Input::File(path) => {
             // Opened without blocking, and only a regular file is read: a committed link to

@@ -16,6 +16,14 @@ impl Counted {
             payloads: report.payload_count(),
         }
     }
+
+    /// A source file that holds no payload (the project stage found it mentions nothing).
+    pub(super) fn source_without_payloads() -> Self {
+        Self {
+            json: false,
+            payloads: 0,
+        }
+    }
 }
 
 /// What a run linted: payloads in source files, JSON payload files, files skipped.

@@ -147,6 +147,12 @@ impl Linter {
         Report::with_payloads(source, diagnostics, payloads)
     }
 
+    /// The report of a source file known to hold nothing to lint (the project stage read it):
+    /// no payloads, no diagnostics, nothing read.
+    pub(crate) fn lint_nothing(&self, name: &str) -> Report {
+        Report::with_payloads(Source::new(name, ""), Vec::new(), 0)
+    }
+
     /// [`Linter::lint_byte_vec`] for a source file of a project: `neighbours` is what the
     /// project stage knows of the names it imports and of its helpers other files send.
     pub(crate) fn lint_in_project(

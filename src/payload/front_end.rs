@@ -42,11 +42,11 @@ pub(crate) trait FrontEnd: Sync {
         neighbours: &Neighbours,
     ) -> Found<'s>;
 
-    /// False only for a text that mentions nothing the front-end looks for, as a payload site
+    /// False only for a file's bytes that mention nothing the front-end looks for, as a payload site
     /// or as a module of the project: such a file is not read twice (the project stage has
     /// read it, and the lint would find nothing).
-    fn mentions_anything(&self, text: &str) -> bool {
-        let _ = text;
+    fn mentions_anything(&self, bytes: &[u8]) -> bool {
+        let _ = bytes;
         true
     }
 

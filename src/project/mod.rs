@@ -11,7 +11,7 @@ mod contained_fs;
 mod link;
 mod resolve;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::payload::exports::ModuleFacts;
@@ -40,10 +40,10 @@ pub(super) struct Module {
 pub(crate) struct Project {
     /// By canonical path; files that learn nothing are absent.
     neighbours: HashMap<PathBuf, Neighbours>,
-    /// Files read that mention nothing any stage looks for (most of a repository): their lint
-    /// would find nothing, so it need not read them again.
-    quiet: HashSet<PathBuf>,
-    /// The canonical path of each file as the run named it (no second lookup per file).
+    /// By the position of the files it was built from: read, and mentioning nothing any stage
+    /// looks for (most of a repository). Their lint would find nothing: not read again.
+    quiet: Vec<bool>,
+    /// The canonical path of each file that matters, as the run named it.
     given: HashMap<PathBuf, PathBuf>,
 }
 
@@ -84,21 +84,52 @@ impl Project {
             .collect();
         let resolver = Resolver::new(&root, &extensions);
         let mut modules: Vec<Module> = Vec::new();
-        // `None`: read, and nothing to say; files that did not match the needles are absent,
-        // so that an import can still bring them in.
+        // Modules by canonical path; `None`: read, and nothing to say.
         let mut index: HashMap<PathBuf, Option<usize>> = HashMap::new();
-        let mut unmatched: HashSet<PathBuf> = HashSet::new();
-        let mut quiet: HashSet<PathBuf> = HashSet::new();
-        let mut imported = false;
-        let given: HashMap<PathBuf, PathBuf> = files
+        let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+        // The first round reads the files themselves, by position: most of a tree is quiet,
+        // and its paths are never hashed, sorted or kept.
+        let first: Vec<(usize, PathBuf)> = files
             .iter()
-            .filter(|path| linked(path).is_some())
-            .filter_map(|path| Some((path.clone(), std::fs::canonicalize(path).ok()?)))
+            .enumerate()
+            .filter(|(_, path)| linked(path).is_some())
+            .filter_map(|(at, path)| Some((at, canonical_of(path, cwd.as_deref())?)))
             .filter(|(_, canonical)| canonical.starts_with(&root))
+            .take(MAX_MODULES)
             .collect();
-        let mut queue: Vec<PathBuf> = given.values().cloned().collect();
-        queue.sort();
-        queue.dedup();
+        let read = crate::parallel::map(&first, |(at, path)| {
+            // Opened by the name the run has (relative: a shorter walk for the kernel than
+            // the canonical path); imports resolve from the canonical one.
+            let named = files.get(*at).map_or(path.as_path(), PathBuf::as_path);
+            let open = texts.get(path).map(String::as_str);
+            read_module(path, named, max_file_size, &resolver, false, open)
+        });
+        let mut quiet = vec![false; files.len()];
+        let mut given = HashMap::new();
+        let mut queue = Vec::new();
+        for ((at, path), outcome) in first.into_iter().zip(read) {
+            match outcome {
+                Some(Outcome::Read((facts, targets))) => {
+                    queue.extend(targets.values().cloned());
+                    if let Some(named) = files.get(at) {
+                        given.insert(named.clone(), path.clone());
+                    }
+                    index.insert(path.clone(), Some(modules.len()));
+                    modules.push(Module {
+                        path,
+                        facts,
+                        resolved: targets,
+                        targets: HashMap::new(),
+                    });
+                }
+                // Not in the index: a module that matters may still import it.
+                Some(Outcome::Quiet) => quiet[at] = true,
+                _ => {}
+            }
+        }
+        // Then what those import, read whatever they mention; a quiet file among them is not
+        // quiet after all.
+        let mut was_quiet: Option<HashMap<PathBuf, usize>> = None;
         for _ in 0..MAX_ROUNDS {
             queue.retain(|path| !index.contains_key(path));
             queue.sort();
@@ -107,24 +138,27 @@ impl Project {
             if queue.is_empty() {
                 break;
             }
-            let read = read_in_parallel(&queue, max_file_size, &resolver, imported, texts);
+            let read = read_in_parallel(&queue, max_file_size, &resolver, true, texts);
             let mut next = Vec::new();
             for (path, found) in std::mem::take(&mut queue).into_iter().zip(read) {
-                let (facts, targets) = match found {
-                    Outcome::Read(read) => {
-                        quiet.remove(&path);
-                        read
-                    }
-                    outcome => {
-                        if !imported && matches!(outcome, Outcome::Quiet) {
-                            quiet.insert(path.clone());
-                        }
-                        if imported || !unmatched.insert(path.clone()) {
-                            index.insert(path, None);
-                        }
-                        continue;
-                    }
+                let Outcome::Read((facts, targets)) = found else {
+                    index.insert(path, None);
+                    continue;
                 };
+                let positions = was_quiet.get_or_insert_with(|| {
+                    files
+                        .iter()
+                        .enumerate()
+                        .filter(|(at, _)| quiet.get(*at).copied().unwrap_or(false))
+                        .filter_map(|(at, named)| Some((canonical_of(named, cwd.as_deref())?, at)))
+                        .collect()
+                });
+                if let Some(&at) = positions.get(&path) {
+                    quiet[at] = false;
+                    if let Some(named) = files.get(at) {
+                        given.insert(named.clone(), path.clone());
+                    }
+                }
                 next.extend(targets.values().cloned());
                 index.insert(path.clone(), Some(modules.len()));
                 modules.push(Module {
@@ -135,9 +169,6 @@ impl Project {
                 });
             }
             queue = next;
-            // From the second round on, modules are read because one that matters imports
-            // them.
-            imported = true;
         }
         for module in &mut modules {
             module.targets = std::mem::take(&mut module.resolved)
@@ -152,12 +183,10 @@ impl Project {
         }
     }
 
-    /// True for a file the project read and found to mention nothing any stage looks for.
-    pub(crate) fn is_quiet(&self, path: &Path) -> bool {
-        !self.quiet.is_empty()
-            && self
-                .canonical(path)
-                .is_some_and(|c| self.quiet.contains(&c))
+    /// True for the file at position `at` of those the project was built from, when it was
+    /// read and found to mention nothing any stage looks for.
+    pub(crate) fn is_quiet(&self, at: usize) -> bool {
+        self.quiet.get(at).copied().unwrap_or(false)
     }
 
     fn canonical(&self, path: &Path) -> Option<PathBuf> {
@@ -173,6 +202,26 @@ impl Project {
             return None;
         }
         self.neighbours.get(&self.canonical(path)?)
+    }
+}
+
+/// The canonical path of a file named or walked from the current folder: a plain relative path
+/// (what a walk yields: it does not follow links into folders) is the current folder's
+/// canonical path joined with it, with no lookup per file (a file that is itself a link keeps
+/// its own name: resolution that reaches it by its target reads it once more, harmlessly);
+/// anything else (`..`, an absolute path) is resolved.
+fn canonical_of(path: &Path, cwd: Option<&Path>) -> Option<PathBuf> {
+    use std::path::Component;
+    let plain = path
+        .components()
+        .all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
+    match cwd {
+        Some(cwd) if plain => Some(
+            path.components()
+                .filter(|part| matches!(part, Component::Normal(_)))
+                .fold(cwd.to_path_buf(), |joined, part| joined.join(part)),
+        ),
+        _ => std::fs::canonicalize(path).ok(),
     }
 }
 
@@ -195,15 +244,17 @@ fn read_in_parallel(
 ) -> Vec<Outcome> {
     crate::parallel::map(paths, |path| {
         let open = texts.get(path).map(String::as_str);
-        read_module(path, max_file_size, resolver, imported, open)
+        read_module(path, path, max_file_size, resolver, imported, open)
     })
     .into_iter()
     .map(|outcome| outcome.unwrap_or(Outcome::Nothing))
     .collect()
 }
 
+/// Reads the module at `path` (canonical) from `named` (the same file, as the run names it).
 fn read_module(
     path: &Path,
+    named: &Path,
     max_file_size: u64,
     resolver: &Resolver,
     imported: bool,
@@ -215,15 +266,19 @@ fn read_module(
     let bytes;
     let text = match open {
         Some(text) => std::borrow::Cow::Borrowed(text),
-        None => match crate::untrusted_file::read(path, max_file_size) {
+        None => match crate::untrusted_file::read(named, max_file_size) {
             Ok(read) => {
                 bytes = read;
+                // Decoded only when it matters: most files of a repository do not.
+                if !imported && !front_end.mentions_anything(&bytes) {
+                    return Outcome::Quiet;
+                }
                 String::from_utf8_lossy(&bytes)
             }
             Err(_) => return Outcome::Nothing,
         },
     };
-    if !front_end.mentions_anything(&text) && !imported {
+    if !imported && !front_end.mentions_anything(text.as_bytes()) {
         return Outcome::Quiet;
     }
     let name = path.to_string_lossy();

@@ -49,7 +49,8 @@ pub(crate) struct Project {
 
 /// What reading one module gave.
 enum Outcome {
-    Read(Read),
+    /// Boxed: most outcomes of a tree are the small ones.
+    Read(Box<Read>),
     /// It mentions nothing the front-end looks for.
     Quiet,
     /// Not read, or nothing to say (too deep, too large, a parser failure, no needles).
@@ -109,7 +110,8 @@ impl Project {
         let mut queue = Vec::new();
         for ((at, path), outcome) in first.into_iter().zip(read) {
             match outcome {
-                Some(Outcome::Read((facts, targets))) => {
+                Some(Outcome::Read(read)) => {
+                    let (facts, targets) = *read;
                     queue.extend(targets.values().cloned());
                     if let Some(named) = files.get(at) {
                         given.insert(named.clone(), path.clone());
@@ -141,10 +143,11 @@ impl Project {
             let read = read_in_parallel(&queue, max_file_size, &resolver, true, texts);
             let mut next = Vec::new();
             for (path, found) in std::mem::take(&mut queue).into_iter().zip(read) {
-                let Outcome::Read((facts, targets)) = found else {
+                let Outcome::Read(read) = found else {
                     index.insert(path, None);
                     continue;
                 };
+                let (facts, targets) = *read;
                 let positions = was_quiet.get_or_insert_with(|| {
                     files
                         .iter()
@@ -299,7 +302,7 @@ fn read_module(
             targets.insert(specifier.clone(), target);
         }
     }
-    Outcome::Read((facts, targets))
+    Outcome::Read(Box::new((facts, targets)))
 }
 
 /// Where the helper that `local` of module `at` names places its parameters.

@@ -168,7 +168,7 @@ fn expand_glob(
     Ok(())
 }
 
-type Filter<'f> = &'f dyn Fn(&Path) -> bool;
+type Filter<'f> = &'f (dyn Fn(&Path) -> bool + Sync);
 
 /// Collects the files under `dir` that a front-end reads and that pass `filter`, as
 /// [`super::walk::files`] walks them.

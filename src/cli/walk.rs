@@ -292,11 +292,12 @@ impl Ignores {
 
 /// The files under `dir` (recursively) that `keep` accepts, skipping what the ignore files
 /// and `excludes` (folder names) skip; what could not be read safely is added to `notes`.
+/// Walked on every core (the caller sorts what it finds); the first error ends the walk.
 pub(super) fn files(
     dir: &Path,
     excludes: &[String],
     notes: &Notes,
-    keep: &dyn Fn(&Path) -> bool,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
     out: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
     let ignores = Arc::new(Ignores::new(dir, excludes, notes)?);
@@ -308,15 +309,52 @@ pub(super) fn files(
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             !filter.skips(entry.path(), is_dir)
         })
-        .build();
-    for entry in walker {
-        let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && keep(entry.path()) {
-            out.push(entry.path().to_path_buf());
+        .build_parallel();
+    let found = std::sync::Mutex::new(Vec::new());
+    let failed = std::sync::Mutex::new(None);
+    let failed_ref = &failed;
+    walker.run(|| {
+        // Each thread keeps its own list, handed over once when the walk ends.
+        let mut mine = Collector {
+            files: Vec::new(),
+            into: &found,
+        };
+        Box::new(move |entry| {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    if let Ok(mut failed) = failed_ref.lock() {
+                        failed.get_or_insert(format!("cannot read {}: {err}", dir.display()));
+                    }
+                    return ignore::WalkState::Quit;
+                }
+            };
+            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+            if is_file && keep(entry.path()) {
+                mine.files.push(entry.into_path());
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    if let Some(err) = failed.into_inner().ok().flatten() {
+        return Err(err);
+    }
+    out.extend(found.into_inner().unwrap_or_default());
+    Ok(())
+}
+
+/// A walking thread's files, added to the shared list when the thread is done.
+struct Collector<'a> {
+    files: Vec<PathBuf>,
+    into: &'a std::sync::Mutex<Vec<PathBuf>>,
+}
+
+impl Drop for Collector<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut into) = self.into.lock() {
+            into.append(&mut self.files);
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]

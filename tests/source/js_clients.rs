@@ -178,3 +178,62 @@ fn a_wrapper_makes_each_of_its_calls_a_payload_site() {
         ]
     );
 }
+
+#[test]
+fn a_spread_of_a_visible_object_and_object_assign_merge_their_members() {
+    let text = "import DodoPayments from 'dodopayments';\n\
+                const client = new DodoPayments();\n\
+                const base = { product_cart: [{ product_id: 'p', quantity: 0 }] };\n\
+                await client.checkoutSessions.create({ ...base, billing_curency: 'USD' });\n\
+                await client.checkoutSessions.create(Object.assign({}, base, { customer: { email: 'nope' } }));\n";
+    let report = lint("app.ts", text);
+    let found = found(&report);
+    // The base's zero is reported once, at its bytes, though both calls send it.
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(rule, _, text)| *rule == "zero-quantity" && text == "0")
+            .count(),
+        1,
+        "{found:?}"
+    );
+    for (rule, pointer) in [
+        ("unknown-field", "/billing_curency"),
+        ("invalid-email", "/customer/email"),
+    ] {
+        assert!(
+            found.iter().any(|(r, p, _)| *r == rule && p == pointer),
+            "{rule} at {pointer}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn object_assign_with_an_argument_not_known_stays_open() {
+    let text = "import DodoPayments from 'dodopayments';\n\
+                const client = new DodoPayments();\n\
+                await client.checkoutSessions.create(Object.assign({}, defaults(), { customer: { email: 'a@b.co' } }));\n";
+    // `defaults()` may hold the cart: no missing-field.
+    assert_eq!(rules_of(&lint("app.ts", text)), Vec::<&str>::new());
+}
+
+#[test]
+fn a_fetch_wrapper_called_with_the_checkouts_path_is_a_raw_post() {
+    let text = "const BASE = 'https://test.dodopayments.com';\n\
+                async function dodo(path: string, init: RequestInit) {\n\
+                  return fetch(BASE + path, init);\n\
+                }\n\
+                await dodo('/checkouts', { method: 'POST', body: JSON.stringify({ product_cart: [{ product_id: 'p', quantity: 0 }] }) });\n\
+                await dodo('/customers', { method: 'POST', body: JSON.stringify({ product_cart: [{ product_id: 'p', quantity: 0 }] }) });\n";
+    let report = lint("app.ts", text);
+    assert_eq!(
+        found(&report),
+        [(
+            "zero-quantity",
+            "/product_cart/0/quantity".to_string(),
+            "0".to_string()
+        )]
+    );
+    let zero = &report.diagnostics()[0];
+    assert!(zero.span.start() < text.find("/customers").expect("second call"));
+}

@@ -7,8 +7,8 @@
 use super::alternatives::{MAX_ENTRIES, or_base};
 use super::find::{CART_KEY, Finder};
 use super::lower::span_of;
-use crate::payload::flow::{Each, Variant};
-use crate::tree::{Node, Value};
+use crate::payload::flow::{Each, Members, Variant};
+use crate::tree::{Extent, Node, Value};
 use oxc_ast::ast::{
     ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression, Expression,
     ForOfStatement, ForStatementLeft, FormalParameters, ObjectExpression, ObjectPropertyKind,
@@ -41,6 +41,11 @@ impl<'s> Finder<'_, '_, 's> {
             Expression::ComputedMemberExpression(member) if !is_literal_key(member) => {
                 payload_like(self.entries(&member.object, at))
             }
+            Expression::CallExpression(call) if is_object_assign(call) => self
+                .assigned(call, at)
+                .map(|node| (0, node))
+                .into_iter()
+                .collect(),
             _ => self
                 .resolve(expr, at)
                 .into_iter()
@@ -92,32 +97,73 @@ impl<'s> Finder<'_, '_, 's> {
         entries
     }
 
-    /// `{ ...PLANS[plan], customer }`: the literal once per entry of the map.
+    /// `{ ...PLANS[plan], customer }`: the literal once per entry of the map; `{ ...base,
+    /// customer }` with `base` an object the file binds before: the literal with its members.
+    /// The first such spread only; the others keep the object open.
     fn with_map_spread(
         &self,
         expr: &Expression<'_>,
         object: &ObjectExpression<'_>,
         at: u32,
     ) -> Option<Vec<(Variant, Node<'s>)>> {
-        let (spread, map) = object.properties.iter().find_map(|property| {
+        let (spread, entries) = object.properties.iter().find_map(|property| {
             let ObjectPropertyKind::SpreadProperty(spread) = property else {
                 return None;
             };
-            match spread.argument.get_inner_expression() {
+            let entries: Vec<Node<'s>> = match spread.argument.get_inner_expression() {
                 Expression::ComputedMemberExpression(member) if !is_literal_key(member) => {
-                    Some((spread.span.start, &member.object))
+                    payload_like(self.entries(&member.object, at))
+                        .into_iter()
+                        .map(|(_, node)| node)
+                        .collect()
                 }
-                _ => None,
-            }
+                Expression::Identifier(ident) => self
+                    .flow
+                    .follow(&ident.name, at as usize, self.lower.arena)
+                    .into_iter()
+                    .collect(),
+                _ => return None,
+            };
+            (!entries.is_empty()).then_some((spread.span.start, entries))
         })?;
-        let entries: Vec<Node<'s>> = payload_like(self.entries(map, at))
-            .into_iter()
-            .map(|(_, node)| node)
-            .collect();
-        if entries.is_empty() {
+        let readings = self.lower.with_entries(expr, spread, &entries);
+        (!readings.is_empty()).then_some(readings)
+    }
+
+    /// `Object.assign({}, base, { customer })`: the members of each argument in order, a
+    /// later one over an earlier one; open where an argument is not known.
+    fn assigned(&self, call: &CallExpression<'_>, at: u32) -> Option<Node<'s>> {
+        if !is_object_assign(call) {
             return None;
         }
-        Some(self.lower.with_entries(expr, spread, &entries))
+        let mut members = Members::default();
+        let mut extent = Extent::Closed;
+        for argument in &call.arguments {
+            let node = argument.as_expression().and_then(|argument| {
+                match argument.get_inner_expression() {
+                    Expression::ObjectExpression(_) => Some(self.lower.node(argument, 0)),
+                    Expression::Identifier(ident) => {
+                        self.flow.follow(&ident.name, at as usize, self.lower.arena)
+                    }
+                    _ => None,
+                }
+            });
+            match node.as_ref().map(|node| &node.value) {
+                Some(Value::Object(written, written_extent)) => {
+                    for member in *written {
+                        members.set(member.clone());
+                    }
+                    if *written_extent == Extent::Open {
+                        extent = Extent::Open;
+                    }
+                }
+                _ => extent = Extent::Open,
+            }
+        }
+        Some(Node {
+            span: span_of(call.span),
+            value: Value::Object(members.into_slice(self.lower.arena), extent),
+        })
     }
 
     /// `for (const p of PLANS)` (or `Object.values(PLANS)`, an array literal): `p` stands for
@@ -221,6 +267,15 @@ fn object_values<'e, 'a>(call: &'e CallExpression<'a>) -> Option<&'e Expression<
 }
 
 /// `PLANS['pro']`, `PLANS[0]`: one entry, not every one.
+/// `Object.assign(...)`.
+fn is_object_assign(call: &CallExpression<'_>) -> bool {
+    matches!(call.callee.get_inner_expression(),
+        Expression::StaticMemberExpression(member)
+            if member.property.name == "assign"
+                && matches!(member.object.get_inner_expression(),
+                    Expression::Identifier(object) if object.name == "Object"))
+}
+
 fn is_literal_key(member: &ComputedMemberExpression<'_>) -> bool {
     matches!(
         member.expression.get_inner_expression(),

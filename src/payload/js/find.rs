@@ -38,7 +38,7 @@ const PARAMS_TYPES: &[&str] = &[
 pub(super) const CART_KEY: &str = "product_cart";
 
 pub(super) struct Finder<'f, 'a, 's> {
-    facts: &'f Facts<'a>,
+    pub(super) facts: &'f Facts<'a>,
     neighbours: &'f Neighbours,
     pub(super) lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
@@ -464,7 +464,10 @@ fn is_axios(expr: &Expression<'_>) -> bool {
     matches!(expr.get_inner_expression(), Expression::Identifier(ident) if ident.name == "axios")
 }
 
-fn property<'e, 'a>(object: &'e ObjectExpression<'a>, key: &str) -> Option<&'e Expression<'a>> {
+pub(super) fn property<'e, 'a>(
+    object: &'e ObjectExpression<'a>,
+    key: &str,
+) -> Option<&'e Expression<'a>> {
     object
         .properties
         .iter()
@@ -479,13 +482,13 @@ fn property<'e, 'a>(object: &'e ObjectExpression<'a>, key: &str) -> Option<&'e E
         })
 }
 
-fn is_post(init: &ObjectExpression<'_>) -> bool {
+pub(super) fn is_post(init: &ObjectExpression<'_>) -> bool {
     matches!(property(init, "method").map(Expression::get_inner_expression),
         Some(Expression::StringLiteral(lit)) if lit.value.eq_ignore_ascii_case("post"))
 }
 
 /// `x` of `JSON.stringify(x)`.
-fn stringified<'e, 'a>(body: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
+pub(super) fn stringified<'e, 'a>(body: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
     let Expression::CallExpression(call) = body.get_inner_expression() else {
         return None;
     };
@@ -629,6 +632,7 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
         self.sdk_call(it);
         self.wrapper_call(it);
         self.raw_post(it);
+        self.fetch_wrapper_call(it);
         walk::walk_call_expression(self, it);
     }
 

@@ -8,6 +8,7 @@ mod embedded;
 mod exports;
 mod facts;
 mod fallbacks;
+mod fetch_wrapper;
 mod find;
 mod functions;
 // Tokens for the language server's completion, the one reader so far.

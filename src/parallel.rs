@@ -5,6 +5,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The stack of each worker: what the main thread has on Linux.
+const WORKER_STACK: usize = 8 << 20;
+
 /// `work` applied to each item, in the items' order; `None` only where a worker died (a panic
 /// the caller decides how to report).
 pub(crate) fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
@@ -18,16 +21,21 @@ pub(crate) fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) 
     let next = AtomicUsize::new(0);
     let finished: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(index) else { break };
-                        done.push((index, work(item)));
-                    }
-                    done
-                })
+            .filter_map(|_| {
+                // Room for libraries that recurse as deep as their input (module resolution
+                // following a tsconfig's `extends`); the parsers grow their own stacks.
+                let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
+                worker
+                    .spawn_scoped(scope, || {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(item) = items.get(index) else { break };
+                            done.push((index, work(item)));
+                        }
+                        done
+                    })
+                    .ok()
             })
             .collect();
         handles

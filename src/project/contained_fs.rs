@@ -12,13 +12,19 @@ use oxc_resolver::{FileMetadata, FileSystem, FileSystemOs, ResolveError};
 
 /// The largest config file read (`tsconfig.json`, `package.json`).
 const MAX_CONFIG_SIZE: u64 = 1 << 20;
-/// The most config files read in one run.
+/// The most files read in one run.
 const MAX_READS: usize = 4096;
+/// The most config files other than `package.json` (tsconfig.json and what it extends) read in
+/// one run. oxc_resolver follows `extends` recursively, so this also bounds how deep its stack
+/// grows: a chain longer than this ends unread (the tsconfig is then reported and its aliases
+/// not followed) instead of overflowing the stack.
+const MAX_CONFIG_READS: usize = 256;
 
 pub(super) struct ContainedFs {
     /// Canonical.
     root: PathBuf,
     reads: AtomicUsize,
+    config_reads: AtomicUsize,
 }
 
 impl ContainedFs {
@@ -26,6 +32,7 @@ impl ContainedFs {
         Self {
             root,
             reads: AtomicUsize::new(0),
+            config_reads: AtomicUsize::new(0),
         }
     }
 
@@ -35,7 +42,12 @@ impl ContainedFs {
             && !path
                 .components()
                 .any(|part| part == Component::Normal("node_modules".as_ref()));
-        (in_tree || is_package_json) && self.reads.fetch_add(1, Ordering::Relaxed) < MAX_READS
+        let within_configs = || {
+            is_package_json || self.config_reads.fetch_add(1, Ordering::Relaxed) < MAX_CONFIG_READS
+        };
+        (in_tree || is_package_json)
+            && self.reads.fetch_add(1, Ordering::Relaxed) < MAX_READS
+            && within_configs()
     }
 }
 

@@ -225,3 +225,142 @@ mod equivalence {
         }
     }
 }
+
+mod bounds {
+    //! Resolution that cannot end well ends with the value unknown, quickly, and says so once.
+
+    use super::{found, json_in};
+
+    fn tree(files: &[(String, String)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join(".git")).expect("git folder");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+            std::fs::write(path, text).expect("file");
+        }
+        dir
+    }
+
+    const ROUTE_OF_ALIAS: &str = "import { dodo } from '@/client';\n\
+        export const go = () => dodo.checkoutSessions.create({ billing_curency: 'USD' });\n";
+    const CLIENT: &str =
+        "import DodoPayments from 'dodopayments';\nexport const dodo = new DodoPayments();\n";
+
+    #[test]
+    fn a_chain_of_hundreds_of_tsconfig_extends_ends_at_its_bound_and_is_noted() {
+        let mut files: Vec<(String, String)> = (0..300)
+            .map(|i| {
+                let text = if i == 299 {
+                    r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#.to_string()
+                } else {
+                    format!(r#"{{ "extends": "./tsconfig.{}.json" }}"#, i + 1)
+                };
+                (format!("tsconfig.{i}.json"), text)
+            })
+            .collect();
+        files.push((
+            "tsconfig.json".into(),
+            r#"{ "extends": "./tsconfig.0.json" }"#.into(),
+        ));
+        files.push(("src/client.ts".into(), CLIENT.into()));
+        files.push(("src/route.ts".into(), ROUTE_OF_ALIAS.into()));
+        let dir = tree(&files);
+        let (document, stderr) = json_in(dir.path(), &["."]);
+        // Past the bound the alias is not followed: the client is not known, nothing is said.
+        assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");
+        let notes: Vec<&str> = stderr
+            .lines()
+            .filter(|line| line.contains("its path aliases are not followed"))
+            .collect();
+        assert!(!notes.is_empty(), "{stderr}");
+        // Each config file is reported once, however many modules resolve through it.
+        let unique: std::collections::BTreeSet<&&str> = notes.iter().collect();
+        assert_eq!(unique.len(), notes.len(), "{stderr}");
+    }
+
+    #[test]
+    fn a_short_chain_of_tsconfig_extends_is_followed() {
+        let mut files: Vec<(String, String)> = (0..20)
+            .map(|i| {
+                let text = if i == 19 {
+                    r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#.to_string()
+                } else {
+                    format!(r#"{{ "extends": "./tsconfig.{}.json" }}"#, i + 1)
+                };
+                (format!("tsconfig.{i}.json"), text)
+            })
+            .collect();
+        files.push((
+            "tsconfig.json".into(),
+            r#"{ "extends": "./tsconfig.0.json" }"#.into(),
+        ));
+        files.push(("src/client.ts".into(), CLIENT.into()));
+        files.push(("src/route.ts".into(), ROUTE_OF_ALIAS.into()));
+        let dir = tree(&files);
+        let (document, stderr) = json_in(dir.path(), &["."]);
+        // The alias at the end of the chain is followed: the client is known, so a payload
+        // without a cart is linted.
+        assert_eq!(
+            found(&document),
+            [
+                "./src/route.ts:2:54 missing-field",
+                "./src/route.ts:2:56 unknown-field"
+            ],
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn a_malformed_package_json_on_the_way_is_reported_once() {
+        let files = vec![
+            ("pkg/package.json".to_string(), "{ \"main\": ".to_string()),
+            ("pkg/index.ts".to_string(), CLIENT.to_string()),
+            (
+                "a.ts".to_string(),
+                "import { dodo } from './pkg';\nexport const a = () => dodo.checkoutSessions.create({ billing_curency: 'USD' });\n"
+                    .to_string(),
+            ),
+            (
+                "b.ts".to_string(),
+                "import { dodo } from './pkg';\nexport const b = () => dodo.checkoutSessions.create({ billing_curency: 'USD' });\n"
+                    .to_string(),
+            ),
+        ];
+        let dir = tree(&files);
+        let (document, stderr) = json_in(dir.path(), &["."]);
+        assert!(
+            stderr.matches("package.json").count() <= 1,
+            "reported at most once: {stderr}"
+        );
+        // Whatever resolution made of it, nothing uncertain is reported.
+        for line in found(&document) {
+            assert!(line.ends_with("unknown-field"), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_re_export_chain_longer_than_the_bound_ends_unknown() {
+        let mut files: Vec<(String, String)> = (0..2_000)
+            .map(|i| {
+                let text = if i == 1_999 {
+                    CLIENT.to_string()
+                } else {
+                    format!("export * from './m{}';\n", i + 1)
+                };
+                (format!("m{i}.ts"), text)
+            })
+            .collect();
+        files.push((
+            "route.ts".into(),
+            "import { dodo } from './m0';\nexport const go = () => dodo.checkoutSessions.create({ billing_curency: 'USD' });\n"
+                .into(),
+        ));
+        let dir = tree(&files);
+        let started = std::time::Instant::now();
+        let (document, stderr) = json_in(dir.path(), &["."]);
+        assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");
+        // A bound, not a benchmark: minutes would mean the walk is not bounded.
+        assert!(started.elapsed().as_secs() < 60);
+    }
+}

@@ -46,6 +46,10 @@ pub(crate) struct ReExport {
     pub(crate) name: Imported,
 }
 
+/// The export name standing for a CommonJS module's `module.exports` value: what a
+/// `const x = require('./m')` of it binds.
+pub(crate) const CJS_VALUE: &str = "module.exports";
+
 /// A top-level name's role, or what it depends on when another module decides it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Local {
@@ -66,4 +70,6 @@ pub(crate) struct Send {
     pub(crate) certain: bool,
     /// Else, the name the receiver starts with (`dodo`, `getDodo`), for the project to look up.
     pub(crate) receiver: Option<String>,
+    /// Spread into the payload (`{ ...base, customer }`) rather than the payload itself.
+    pub(crate) partial: bool,
 }

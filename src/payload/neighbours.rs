@@ -17,6 +17,8 @@ pub(crate) enum Kind {
     Factory,
     /// A function that returns an object literal; `has_cart` when one has a `product_cart`.
     Helper { has_cart: bool },
+    /// A top-level name bound to an object literal (a part of payloads, spread into them).
+    Object,
     /// A function that sends its parameter at `param` with Dodo's SDK (`create(body)` inside).
     Wrapper(Wrapper),
 }
@@ -59,13 +61,23 @@ pub(crate) struct HelperShape {
     pub(crate) params: Vec<Vec<Placement>>,
 }
 
+/// How another file sends a helper's literal or an object of this file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Sending {
+    /// The call is certainly Dodo's (else only a literal with a cart counts).
+    pub(crate) certain: bool,
+    /// Sent as the whole payload somewhere; else only spread into one (`{ ...base, customer }`),
+    /// so its absences are not its own: it is linted open.
+    pub(crate) whole: bool,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Neighbours {
     /// Local names bound by imports, and what they are where they are defined.
     pub(crate) imported: HashMap<String, Kind>,
-    /// This file's top-level functions whose returned object another file sends to Dodo; true
-    /// when that call is certainly Dodo's.
-    pub(crate) sent: HashMap<String, bool>,
+    /// This file's top-level functions whose returned object another file sends to Dodo, and
+    /// top-level objects another file spreads into a payload.
+    pub(crate) sent: HashMap<String, Sending>,
     /// Imported helpers that place their parameters in the literal they return.
     pub(crate) helpers: HashMap<String, HelperShape>,
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::Module;
-use crate::payload::exports::{Imported, Local};
+use crate::payload::exports::{CJS_VALUE, Imported, Local};
 use crate::payload::neighbours::Kind;
 
 /// The most steps one linking pass takes over the whole project.
@@ -90,7 +90,8 @@ impl<'p> Linker<'p> {
 
     fn exported(&mut self, module: usize, name: &Imported) -> Option<Definition> {
         match name {
-            Imported::Namespace => None,
+            // `const x = require('./m')` of a CommonJS module: its `module.exports` value.
+            Imported::Namespace => self.export(module, CJS_VALUE),
             Imported::Default => self.export(module, "default"),
             Imported::Named(name) => self.export(module, name),
         }

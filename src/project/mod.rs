@@ -353,7 +353,10 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
             let Some((defined_in, name)) = linker.definition(at, &send.helper) else {
                 continue;
             };
-            if !matches!(linker.kind(defined_in, &name), Some(Kind::Helper { .. })) {
+            if !matches!(
+                linker.kind(defined_in, &name),
+                Some(Kind::Helper { .. } | Kind::Object)
+            ) {
                 continue;
             }
             let certain = send.certain
@@ -363,8 +366,9 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
                         Some(Kind::Client | Kind::Factory)
                     )
                 });
-            let sent = all[defined_in].sent.entry(name).or_insert(false);
-            *sent |= certain;
+            let sent = all[defined_in].sent.entry(name).or_default();
+            sent.certain |= certain;
+            sent.whole |= !send.partial;
         }
     }
     modules

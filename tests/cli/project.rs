@@ -114,6 +114,44 @@ fn a_wrapper_that_forwards_its_parameter_makes_each_call_a_payload_site() {
 }
 
 #[test]
+fn common_js_exports_and_requires_are_followed() {
+    let (document, stderr) = json_in(&project("commonjs"), &["."]);
+    let found = found(&document);
+    // `module.exports = { getDodo }` and `module.exports = new DodoPayments()`: both clients
+    // are known in the route, so payloads without a cart are linted.
+    for expected in [
+        "./routes/buy.js:6:77 unknown-field",
+        "./routes/buy.js:7:88 invalid-type",
+    ] {
+        assert!(
+            found.contains(&expected.to_string()),
+            "{expected}: {found:?} {stderr}"
+        );
+    }
+}
+
+#[test]
+fn an_imported_object_or_helper_spread_into_a_payload_is_linted_open_where_it_is_written() {
+    let (document, stderr) = json_in(&project("spreads"), &["."]);
+    let found = found(&document);
+    let rules_in = |file: &str| -> Vec<String> {
+        found
+            .iter()
+            .filter(|line| line.starts_with(file))
+            .filter_map(|line| line.rsplit(' ').next().map(str::to_string))
+            .collect()
+    };
+    // The base's zero is its own mistake, reported where it is written; what the route adds
+    // (the customer) is not the base's to lack.
+    assert_eq!(
+        rules_in("./lib/plans.ts"),
+        ["zero-quantity", "invalid-value"],
+        "{stderr}"
+    );
+    assert_eq!(rules_in("./route.ts"), Vec::<String>::new(), "{found:?}");
+}
+
+#[test]
 fn other_providers_behind_factories_and_helpers_stay_silent() {
     let (document, stderr) = json_in(&project("lookalikes"), &["."]);
     assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");

@@ -5,16 +5,16 @@
 use std::collections::HashMap;
 
 use oxc_ast::ast::{
-    ArrayExpressionElement, BindingPattern, Declaration, ExportDefaultDeclarationKind, Expression,
-    ImportDeclarationSpecifier, ModuleExportName, ObjectExpression, ObjectPropertyKind, Program,
-    Statement, VariableDeclaration,
+    ArrayExpressionElement, AssignmentTarget, BindingPattern, Declaration,
+    ExportDefaultDeclarationKind, Expression, ImportDeclarationSpecifier, ModuleExportName,
+    ObjectExpression, ObjectPropertyKind, Program, Statement, VariableDeclaration,
 };
 use oxc_span::GetSpan;
 
 use super::facts::{Facts, called_name, required_module};
 use super::functions::Function;
 use super::lower::span_of;
-use crate::payload::exports::{Import, Imported, Local, ModuleFacts, ReExport};
+use crate::payload::exports::{CJS_VALUE, Import, Imported, Local, ModuleFacts, ReExport};
 use crate::payload::neighbours::{Kind, Placement, Step};
 use crate::span::Span;
 
@@ -49,6 +49,27 @@ pub(super) fn module_facts(program: &Program<'_>, facts: &Facts<'_>) -> ModuleFa
         };
         out.locals.insert(name.to_string(), local);
     }
+    // Top-level objects: parts of payloads other modules may spread.
+    for statement in &program.body {
+        let declaration = match statement {
+            Statement::VariableDeclaration(declaration) => declaration,
+            Statement::ExportDeclaration(export) => match &export.declaration {
+                Declaration::VariableDeclaration(declaration) => declaration,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        for declarator in &declaration.declarations {
+            if let (BindingPattern::BindingIdentifier(id), Some(init)) =
+                (&declarator.id, &declarator.init)
+                && object_of(init).is_some()
+            {
+                out.locals
+                    .entry(id.name.to_string())
+                    .or_insert(Local::Known(Kind::Object));
+            }
+        }
+    }
     for (local, callee) in &facts.results {
         out.locals
             .entry(local.clone())
@@ -59,6 +80,9 @@ pub(super) fn module_facts(program: &Program<'_>, facts: &Facts<'_>) -> ModuleFa
 
 fn statement_facts(statement: &Statement<'_>, facts: &Facts<'_>, out: &mut ModuleFacts) {
     match statement {
+        Statement::ExpressionStatement(expression) => {
+            common_js_export(&expression.expression, facts, out);
+        }
         Statement::ImportDeclaration(import) => {
             if import.import_kind.is_type() {
                 return;
@@ -159,6 +183,64 @@ fn statement_facts(statement: &Statement<'_>, facts: &Facts<'_>, out: &mut Modul
 
 /// The local name standing for an `export default new …` value.
 const DEFAULT_VALUE: &str = "*default*";
+
+/// CommonJS exports: `module.exports = { a, b: c }`, `module.exports = value`, `exports.a = b`
+/// and `module.exports.a = b`. A module's whole `module.exports` is what `require` of it gives
+/// (see [`CJS_VALUE`]).
+fn common_js_export(expr: &Expression<'_>, facts: &Facts<'_>, out: &mut ModuleFacts) {
+    let Expression::AssignmentExpression(assignment) = expr else {
+        return;
+    };
+    let AssignmentTarget::StaticMemberExpression(target) = &assignment.left else {
+        return;
+    };
+    let value = assignment.right.get_inner_expression();
+    let is_module_exports = |expr: &Expression<'_>| {
+        matches!(expr.get_inner_expression(), Expression::StaticMemberExpression(member)
+            if member.property.name == "exports"
+                && matches!(member.object.get_inner_expression(),
+                    Expression::Identifier(module) if module.name == "module"))
+    };
+    let whole = target.property.name == "exports"
+        && matches!(target.object.get_inner_expression(),
+            Expression::Identifier(module) if module.name == "module");
+    if whole {
+        match value {
+            Expression::ObjectExpression(object) => {
+                for property in &object.properties {
+                    let ObjectPropertyKind::ObjectProperty(property) = property else {
+                        continue;
+                    };
+                    if let (Some(key), Expression::Identifier(local)) = (
+                        property.key.static_name(),
+                        property.value.get_inner_expression(),
+                    ) {
+                        out.exports.push((key.to_string(), local.name.to_string()));
+                    }
+                }
+            }
+            Expression::Identifier(local) => {
+                out.exports
+                    .push((CJS_VALUE.to_string(), local.name.to_string()));
+            }
+            new @ Expression::NewExpression(_) if facts.is_new_client(new) => {
+                out.exports
+                    .push((CJS_VALUE.to_string(), CJS_VALUE.to_string()));
+                out.locals
+                    .insert(CJS_VALUE.to_string(), Local::Known(Kind::Client));
+            }
+            _ => {}
+        }
+        return;
+    }
+    let on_exports = matches!(target.object.get_inner_expression(),
+        Expression::Identifier(exports) if exports.name == "exports")
+        || is_module_exports(&target.object);
+    if on_exports && let Expression::Identifier(local) = value {
+        out.exports
+            .push((target.property.name.to_string(), local.name.to_string()));
+    }
+}
 
 /// `const x = require('m')`, `const { a, b: c } = require('m')`, `await import('m')` at the
 /// top level.

@@ -85,7 +85,7 @@ impl<'a> Facts<'a> {
                 Kind::Wrapper(wrapper) => {
                     facts.wrappers.insert(name.clone(), *wrapper);
                 }
-                Kind::Helper { .. } => {}
+                Kind::Helper { .. } | Kind::Object => {}
             }
         }
         facts.visit_program(program);
@@ -297,7 +297,10 @@ impl<'a> Visit<'a> for Facts<'_> {
                 if self.is_new_client(init) {
                     self.clients.insert(name.to_string());
                 }
-                if let Some(callee) = called_name(init) {
+                // `require(...)` is an import, not a factory's result.
+                if let Some(callee) = called_name(init)
+                    && required_module(init).is_none()
+                {
                     self.results.insert(name.to_string(), callee.to_string());
                 }
                 if let Some(text) = url_text(init, &self.strings) {

@@ -22,7 +22,7 @@ use crate::diagnostic::Label;
 use crate::payload::Bound;
 use crate::payload::exports::Send;
 use crate::payload::flow::{Assigned, BASE, Binding, Flow, Variant};
-use crate::payload::neighbours::Neighbours;
+use crate::payload::neighbours::{Neighbours, Sending};
 use crate::payload::projection::Draft;
 use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
@@ -339,14 +339,35 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
                 .map(String::as_str),
             other => called_name(other),
         };
-        if let Some(helper) = helper
-            && self.facts.imported.contains(helper)
-            && self.facts.functions.get(helper).is_none()
-        {
+        if let Some(helper) = helper {
+            self.send(helper, certain, receiver, false);
+        }
+        // `{ ...base, customer }`, `{ ...build(), customer }`: an imported object or helper's
+        // literal spread into the payload is a part of it.
+        if let Expression::ObjectExpression(object) = argument.get_inner_expression() {
+            for property in &object.properties {
+                let oxc_ast::ast::ObjectPropertyKind::SpreadProperty(spread) = property else {
+                    continue;
+                };
+                let spread = spread.argument.get_inner_expression();
+                let name = match spread {
+                    Expression::Identifier(ident) => Some(ident.name.as_str()),
+                    other => called_name(other),
+                };
+                if let Some(name) = name {
+                    self.send(name, certain, receiver, true);
+                }
+            }
+        }
+    }
+
+    fn send(&mut self, name: &str, certain: bool, receiver: Option<&str>, partial: bool) {
+        if self.facts.imported.contains(name) && self.facts.functions.get(name).is_none() {
             self.sends.push(Send {
-                helper: helper.to_string(),
+                helper: name.to_string(),
                 certain,
                 receiver: receiver.map(str::to_string),
+                partial,
             });
         }
     }
@@ -381,19 +402,35 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         );
     }
 
-    /// After the visit: the literals this file's helpers return, where another file sends
-    /// them to Dodo (the project stage says which), linted here with their parameters unknown.
+    /// After the visit: the literals this file's helpers return and its top-level objects,
+    /// where another file sends them to Dodo or spreads them into a payload (the project stage
+    /// says which), linted here with their parameters unknown — open when they are only
+    /// spread, since the payload they are part of supplies the rest.
     pub(super) fn sent_helpers(&mut self) {
-        let mut sent: Vec<(&String, &bool)> = self.neighbours.sent.iter().collect();
-        sent.sort();
-        for (name, &certain) in sent {
-            let Some(helper) = self.facts.functions.get(name) else {
-                continue;
+        let mut sent: Vec<(&String, &Sending)> = self.neighbours.sent.iter().collect();
+        sent.sort_by(|a, b| a.0.cmp(b.0));
+        for (name, &sending) in sent {
+            let roots: Vec<(Variant, Node<'s>, Span)> = match self.facts.functions.get(name) {
+                Some(helper) => helper
+                    .returns
+                    .iter()
+                    .flat_map(|returned| {
+                        let at = span_of(returned.span());
+                        self.candidates(returned, returned.span().start)
+                            .into_iter()
+                            .map(move |(variant, root)| (variant, root, at))
+                    })
+                    .collect(),
+                None => self
+                    .flow
+                    .follow(name, self.lower.text.len(), self.lower.arena)
+                    .map(|root| (BASE, root.clone(), root.span))
+                    .into_iter()
+                    .collect(),
             };
-            for returned in &helper.returns {
-                let roots = self.candidates(returned, returned.span().start);
-                let at = span_of(returned.span());
-                self.push_all(roots, at, None, certain, true);
+            for (variant, root, at) in roots {
+                let root = if sending.whole { root } else { opened(root) };
+                self.push_all(vec![(variant, root)], at, None, sending.certain, true);
             }
         }
     }
@@ -457,6 +494,17 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             let span = root.span;
             self.flow.push(root, span, None);
         }
+    }
+}
+
+/// The node with its own members, open: a part of a payload, whose absences are the payload's.
+fn opened(root: Node<'_>) -> Node<'_> {
+    match root.value {
+        Value::Object(members, _) => Node {
+            span: root.span,
+            value: Value::Object(members, Extent::Open),
+        },
+        _ => root,
     }
 }
 

@@ -111,18 +111,10 @@ impl Project {
         for ((at, path), outcome) in first.into_iter().zip(read) {
             match outcome {
                 Some(Outcome::Read(read)) => {
-                    let (facts, targets) = *read;
-                    queue.extend(targets.values().cloned());
                     if let Some(named) = files.get(at) {
                         given.insert(named.clone(), path.clone());
                     }
-                    index.insert(path.clone(), Some(modules.len()));
-                    modules.push(Module {
-                        path,
-                        facts,
-                        resolved: targets,
-                        targets: HashMap::new(),
-                    });
+                    add(&mut modules, &mut index, &mut queue, path, *read);
                 }
                 // Not in the index: a module that matters may still import it.
                 Some(Outcome::Quiet) => quiet[at] = true,
@@ -147,7 +139,6 @@ impl Project {
                     index.insert(path, None);
                     continue;
                 };
-                let (facts, targets) = *read;
                 let positions = was_quiet.get_or_insert_with(|| {
                     files
                         .iter()
@@ -162,14 +153,7 @@ impl Project {
                         given.insert(named.clone(), path.clone());
                     }
                 }
-                next.extend(targets.values().cloned());
-                index.insert(path.clone(), Some(modules.len()));
-                modules.push(Module {
-                    path,
-                    facts,
-                    resolved: targets,
-                    targets: HashMap::new(),
-                });
+                add(&mut modules, &mut index, &mut next, path, *read);
             }
             queue = next;
         }
@@ -230,6 +214,24 @@ fn canonical_of(path: &Path, cwd: Option<&Path>) -> Option<PathBuf> {
 
 /// A module's facts and the files its specifiers resolve to.
 type Read = (ModuleFacts, HashMap<String, PathBuf>);
+
+/// Adds a module read at `path`; the files it imports go to `next`, to be read in turn.
+fn add(
+    modules: &mut Vec<Module>,
+    index: &mut HashMap<PathBuf, Option<usize>>,
+    next: &mut Vec<PathBuf>,
+    path: PathBuf,
+    (facts, targets): Read,
+) {
+    next.extend(targets.values().cloned());
+    index.insert(path.clone(), Some(modules.len()));
+    modules.push(Module {
+        path,
+        facts,
+        resolved: targets,
+        targets: HashMap::new(),
+    });
+}
 
 /// The front-end of a file whose language links modules.
 fn linked(path: &Path) -> Option<&'static dyn FrontEnd> {

@@ -285,11 +285,12 @@ mod bounds {
     const CLIENT: &str =
         "import DodoPayments from 'dodopayments';\nexport const dodo = new DodoPayments();\n";
 
-    #[test]
-    fn a_chain_of_hundreds_of_tsconfig_extends_ends_at_its_bound_and_is_noted() {
-        let mut files: Vec<(String, String)> = (0..300)
+    /// A route importing the client through `@/`, an alias that the last of `links` tsconfig
+    /// files extending one another defines.
+    fn aliased_through_a_chain_of(links: usize) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = (0..links)
             .map(|i| {
-                let text = if i == 299 {
+                let text = if i + 1 == links {
                     r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#.to_string()
                 } else {
                     format!(r#"{{ "extends": "./tsconfig.{}.json" }}"#, i + 1)
@@ -303,6 +304,12 @@ mod bounds {
         ));
         files.push(("src/client.ts".into(), CLIENT.into()));
         files.push(("src/route.ts".into(), ROUTE_OF_ALIAS.into()));
+        files
+    }
+
+    #[test]
+    fn a_chain_of_hundreds_of_tsconfig_extends_ends_at_its_bound_and_is_noted() {
+        let files = aliased_through_a_chain_of(300);
         let dir = tree(&files);
         let (document, stderr) = json_in(dir.path(), &["."]);
         // Past the bound the alias is not followed: the client is not known, nothing is said.
@@ -319,22 +326,7 @@ mod bounds {
 
     #[test]
     fn a_short_chain_of_tsconfig_extends_is_followed() {
-        let mut files: Vec<(String, String)> = (0..20)
-            .map(|i| {
-                let text = if i == 19 {
-                    r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#.to_string()
-                } else {
-                    format!(r#"{{ "extends": "./tsconfig.{}.json" }}"#, i + 1)
-                };
-                (format!("tsconfig.{i}.json"), text)
-            })
-            .collect();
-        files.push((
-            "tsconfig.json".into(),
-            r#"{ "extends": "./tsconfig.0.json" }"#.into(),
-        ));
-        files.push(("src/client.ts".into(), CLIENT.into()));
-        files.push(("src/route.ts".into(), ROUTE_OF_ALIAS.into()));
+        let files = aliased_through_a_chain_of(20);
         let dir = tree(&files);
         let (document, stderr) = json_in(dir.path(), &["."]);
         // The alias at the end of the chain is followed: the client is known, so a payload

@@ -322,9 +322,7 @@ fn project_of(jobs: &[Job], max_file_size: u64) -> (Project, Vec<bool>) {
 /// The tree a project is read from: the repository around the current folder, else the folder.
 fn project_root() -> PathBuf {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    cwd.ancestors()
-        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
-        .map_or_else(|| cwd.clone(), Path::to_path_buf)
+    super::repository::top(&cwd).map_or_else(|| cwd.clone(), Path::to_path_buf)
 }
 
 /// Lints each job (with whether the project stage found it quiet) on all cores.

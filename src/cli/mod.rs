@@ -19,6 +19,7 @@ mod job;
 mod lsp;
 mod pull;
 mod read;
+mod repository;
 mod select;
 mod walk;
 

@@ -117,10 +117,7 @@ pub(super) fn refuse_links_out_of_tree(path: &Path) -> Result<(), String> {
         .ancestors()
         .find(|dir| !dir.ancestors().any(is_link))
         .unwrap_or(Path::new("/"));
-    let anchor = unlinked
-        .ancestors()
-        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
-        .unwrap_or(unlinked);
+    let anchor = super::repository::top(unlinked).unwrap_or(unlinked);
     let tree = std::fs::canonicalize(anchor).unwrap_or_else(|_| anchor.to_path_buf());
     if resolve_inside(&tree, path) == Containment::Inside {
         return Ok(());

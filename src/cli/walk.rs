@@ -119,10 +119,7 @@ impl Ignores {
     fn new(given: &Path, excludes: &[String], notes: &Notes) -> Result<Self, String> {
         let root = std::fs::canonicalize(given)
             .map_err(|err| format!("cannot read {}: {err}", given.display()))?;
-        let top = root
-            .ancestors()
-            .find(|dir| dir.join(".git").symlink_metadata().is_ok())
-            .map(Path::to_path_buf);
+        let top = super::repository::top(&root).map(Path::to_path_buf);
         let mut ignores = Self {
             given: given.to_path_buf(),
             tree: top.clone().unwrap_or_else(|| root.clone()),

@@ -219,9 +219,7 @@ fn links_modules(document: &Document) -> bool {
 /// The repository around a file, else its folder: the tree its imports are read from.
 fn project_root(file: &std::path::Path) -> PathBuf {
     let folder = file.parent().unwrap_or(file);
-    folder
-        .ancestors()
-        .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+    crate::cli::repository::top(folder)
         .unwrap_or(folder)
         .to_path_buf()
 }

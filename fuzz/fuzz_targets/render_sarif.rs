@@ -8,6 +8,6 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let reports = [Linter::default().lint_bytes("fuzz\u{1b}[31m\u{202e}.json", data)];
     let out = render::sarif::render(&reports);
-    let arena = checkout_lint::tree::Arena::new();
-    assert!(checkout_lint::tree::parse(&out, &arena).is_ok(), "not JSON: {out}");
+    let arena = checkout_lint::internals::Arena::new();
+    assert!(checkout_lint::internals::parse(&out, &arena).is_ok(), "not JSON: {out}");
 });

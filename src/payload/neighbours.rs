@@ -32,6 +32,9 @@ pub(crate) struct Wrapper {
     pub(crate) certain: bool,
     /// It returns the SDK call's result, so reads of its result are reads of the response.
     pub(crate) returns_response: bool,
+    /// The parameter the client comes in by (`function checkout(client, body)`): a call that
+    /// passes a Dodo client there is certainly Dodo's.
+    pub(crate) client_param: Option<usize>,
 }
 
 /// One step into a payload: a member's key or an item's index.

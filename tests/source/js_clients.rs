@@ -237,3 +237,27 @@ fn a_fetch_wrapper_called_with_the_checkouts_path_is_a_raw_post() {
     let zero = &report.diagnostics()[0];
     assert!(zero.span.start() < text.find("/customers").expect("second call"));
 }
+
+#[test]
+fn a_client_passed_to_a_function_that_sends_with_it_makes_the_call_dodos() {
+    let text = format!(
+        "import DodoPayments from 'dodopayments';\n\
+         const dodo = new DodoPayments();\n\
+         async function checkout(client: any, body: any) {{\n\
+           return client.checkoutSessions.create(body);\n\
+         }}\n\
+         await checkout(dodo, {NO_CART});\n\
+         await checkout(somethingElse, {{ items: [], quantity: 0 }});\n"
+    );
+    reports_the_typo(&text);
+    let report = lint("app.ts", &text);
+    // The other provider's call, through the same function, says nothing.
+    assert!(
+        report
+            .diagnostics()
+            .iter()
+            .all(|d| d.span.start() < text.find("somethingElse").expect("second call")),
+        "{:?}",
+        found(&report)
+    );
+}

@@ -39,8 +39,8 @@ pub(super) struct Facts<'a> {
     /// `local = callee(...)` (awaited or not): a client when `callee` is a factory.
     pub(super) results: HashMap<String, String>,
     /// SDK calls inside top-level functions whose argument is a parameter, until the clients
-    /// are known: (function, parameter, call, receiver, returned).
-    pending_wrappers: Vec<(String, usize, Call, Receiver, bool)>,
+    /// are known.
+    pending_wrappers: Vec<PendingWrapper>,
     /// The file imports or requires the SDK.
     pub(super) imports_sdk: bool,
     /// Local names of the SDK's client class.
@@ -56,6 +56,13 @@ pub(super) struct Facts<'a> {
 /// The most rounds of "a function returning a client is a factory; a name bound to a
 /// factory's result is a client": each round follows one more hop of a chain of helpers.
 const MAX_ROUNDS: usize = 4;
+
+/// A wrapper found before every client of the file is known.
+struct PendingWrapper {
+    function: String,
+    wrapper: Wrapper,
+    receiver: Receiver,
+}
 
 /// What a call's receiver is made of, kept until every client of the file is known.
 #[derive(Debug, Clone, Default)]
@@ -125,15 +132,11 @@ impl<'a> Facts<'a> {
                 break;
             }
         }
-        for (function, param, call, receiver, returned) in
-            std::mem::take(&mut self.pending_wrappers)
-        {
-            let certain = self.is_certain(&receiver);
-            self.wrappers.entry(function).or_insert(Wrapper {
-                param,
-                call,
+        for pending in std::mem::take(&mut self.pending_wrappers) {
+            let certain = self.is_certain(&pending.receiver);
+            self.wrappers.entry(pending.function).or_insert(Wrapper {
                 certain,
-                returns_response: returned,
+                ..pending.wrapper
             });
         }
     }
@@ -351,9 +354,22 @@ impl<'a> Visit<'a> for Facts<'_> {
                 };
                 r.get_inner_expression().span() == it.span
             });
+            let client_param = match receiver.get_inner_expression() {
+                Expression::Identifier(client) => body.param(&client.name),
+                _ => None,
+            };
             let receiver = self.receiver(receiver);
-            self.pending_wrappers
-                .push((function.to_string(), param, call, receiver, returned));
+            self.pending_wrappers.push(PendingWrapper {
+                function: function.to_string(),
+                wrapper: Wrapper {
+                    param,
+                    call,
+                    certain: false,
+                    returns_response: returned,
+                    client_param,
+                },
+                receiver,
+            });
         }
         walk::walk_call_expression(self, it);
     }

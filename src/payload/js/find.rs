@@ -388,18 +388,19 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         else {
             return;
         };
-        self.record_send(argument, wrapper.certain, None);
+        // A Dodo client passed in by the wrapper's client parameter makes the call Dodo's.
+        let certain = wrapper.certain
+            || wrapper
+                .client_param
+                .and_then(|at| call.arguments.get(at))
+                .and_then(|client| client.as_expression())
+                .is_some_and(|client| self.facts.is_client_expr(client));
+        self.record_send(argument, certain, None);
         let roots = self.candidates(argument, call.span.start);
         let sent_with = wrapper.returns_response.then_some(wrapper.call);
         let may_be_dodo =
             self.facts.imports_sdk || self.facts.imported.contains(callee.name.as_str());
-        self.push_all(
-            roots,
-            span_of(call.span),
-            sent_with,
-            wrapper.certain,
-            may_be_dodo,
-        );
+        self.push_all(roots, span_of(call.span), sent_with, certain, may_be_dodo);
     }
 
     /// After the visit: the literals this file's helpers return and its top-level objects,

@@ -188,9 +188,20 @@ pub(crate) fn is_payload_text(text: &str) -> bool {
 /// A cart key decides alone; otherwise at least one real field, and most keys fields or near
 /// misses (a lone `"config"` is not a misspelt `"confirm"` payload).
 fn mostly_fields<'k>(keys: impl Iterator<Item = &'k str>) -> bool {
+    fields_outnumber(keys, true)
+}
+
+/// True when a call's keywords are a checkout session's (a Python client the file does not
+/// show): at least one field, and most keywords fields or near misses — the cart does not
+/// decide alone here, since a table may have a `product_cart` column beside its own.
+pub(crate) fn keywords_are_a_sessions<'k>(keys: impl Iterator<Item = &'k str>) -> bool {
+    fields_outnumber(keys, false)
+}
+
+fn fields_outnumber<'k>(keys: impl Iterator<Item = &'k str>, cart_decides: bool) -> bool {
     let (mut total, mut fields, mut near) = (0usize, 0usize, 0usize);
     for key in keys.filter(|key| key.len() < 64).take(MAX_KEYS) {
-        if is_cart_key(key) {
+        if cart_decides && is_cart_key(key) {
             return true;
         }
         total += 1;

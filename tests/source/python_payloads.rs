@@ -147,3 +147,39 @@ fn a_broken_file_still_lints_what_the_parser_recovers() {
     assert_eq!(rules_of(&lint(&text)), ["zero-quantity"]);
     assert!(lint("def f(:\n").diagnostics().is_empty());
 }
+
+#[test]
+fn an_injected_client_is_dodos_when_its_keywords_are_a_checkout_sessions() {
+    // The module never imports the SDK: the client comes in through __init__.
+    let text = "class Billing:\n    def __init__(self, client):\n        self.client = client\n\n    def buy(self, email):\n        return self.client.checkout_sessions.create(\n            product_cart=[{'product_id': 'p', 'quantity': 0}],\n            customer={'email': email},\n            idempotency_key='k',\n        )\n";
+    let found = found(&lint(text));
+    assert!(
+        found.contains(&(
+            "zero-quantity",
+            "/product_cart/0/quantity".into(),
+            "0".into()
+        )),
+        "{found:?}"
+    );
+    // A keyword create() does not take raises TypeError in the SDK.
+    assert!(
+        found.contains(&(
+            "unknown-field",
+            "/idempotency_key".into(),
+            "idempotency_key".into()
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_checkout_sessions_resource_with_other_keywords_stays_silent() {
+    for text in [
+        // An ORM's table: `data=` rows, or columns that are not a checkout session's.
+        "db.checkout_sessions.create(data={'product_cart': [], 'quantity': 0})\n",
+        "repo.checkout_sessions.create(user_id=1, status='open', stripe_id='cs_1')\n",
+        "repo.checkout_sessions.create()\n",
+    ] {
+        assert_eq!(rules_of(&lint(text)), Vec::<&str>::new(), "{text}");
+    }
+}

@@ -167,7 +167,21 @@ impl<'f, 's> Finder<'f, 's> {
                 .any(|name| name.to_ascii_lowercase().contains("dodo"));
         let looks_like_dodo =
             root.get(CART_KEY).is_some() && (self.facts.imports_sdk || imported_dodo);
-        if certain || looks_like_dodo {
+        // An injected client (`self.client.checkout_sessions.create(...)` in a module that never
+        // imports the SDK): the call is Dodo's when its keywords are a checkout session's, as a
+        // JSON file is a payload when its keys are — no other SDK has this resource with these
+        // parameters. A call with none of them stays silent.
+        let written: Vec<&str> = call
+            .arguments
+            .keywords
+            .iter()
+            .filter_map(|keyword| keyword.arg.as_ref().map(|arg| arg.as_str()))
+            .filter(|arg| !TRANSPORT.contains(arg) && *arg != EXTRA_BODY)
+            .collect();
+        let keywords_say_dodo = !written.is_empty()
+            && !written.contains(&"data")
+            && crate::payload::detect::keywords_are_a_sessions(written.iter().copied());
+        if certain || looks_like_dodo || keywords_say_dodo {
             self.push(root, span_of(call.range()), Some(sent_with));
         }
     }

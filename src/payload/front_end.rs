@@ -50,6 +50,19 @@ pub(crate) trait FrontEnd: Sync {
         true
     }
 
+    /// The files an import's specifier may name, most likely first, for a language that does
+    /// not resolve as Node does (Python's packages); `None` to resolve it as Node and
+    /// TypeScript do.
+    fn module_paths(
+        &self,
+        from: &std::path::Path,
+        specifier: &str,
+        root: &std::path::Path,
+    ) -> Option<Vec<std::path::PathBuf>> {
+        let _ = (from, specifier, root);
+        None
+    }
+
     /// True when files of this language import each other, so the project stage links them.
     fn resolves_imports(&self) -> bool {
         false

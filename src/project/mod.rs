@@ -300,7 +300,11 @@ fn read_module(
         if targets.contains_key(specifier) {
             continue;
         }
-        if let Some(target) = resolver.resolve(path, specifier) {
+        let target = match front_end.module_paths(path, specifier, resolver.root()) {
+            Some(candidates) => resolver.first_in_tree(&candidates),
+            None => resolver.resolve(path, specifier),
+        };
+        if let Some(target) = target {
             targets.insert(specifier.clone(), target);
         }
     }

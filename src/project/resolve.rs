@@ -59,6 +59,27 @@ impl Resolver {
         }
     }
 
+    /// The project's root (canonical).
+    pub(super) fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The first of `candidates` that is a file in the project's tree (not in a virtualenv or
+    /// `site-packages`), canonical.
+    pub(super) fn first_in_tree(&self, candidates: &[PathBuf]) -> Option<PathBuf> {
+        const OUTSIDE: &[&str] = &["node_modules", "site-packages", ".venv", "venv"];
+        candidates.iter().find_map(|candidate| {
+            let real = std::fs::canonicalize(candidate).ok()?;
+            let in_tree = real.starts_with(&self.root)
+                && !real.components().any(|part| {
+                    OUTSIDE
+                        .iter()
+                        .any(|o| part == Component::Normal(o.as_ref()))
+                });
+            (in_tree && real.is_file()).then_some(real)
+        })
+    }
+
     /// The project file `specifier` names from `file`; `None` when it is not one (a package,
     /// a built-in, a file outside the tree, nothing).
     pub(super) fn resolve(&self, file: &Path, specifier: &str) -> Option<PathBuf> {

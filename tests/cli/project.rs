@@ -152,6 +152,35 @@ fn an_imported_object_or_helper_spread_into_a_payload_is_linted_open_where_it_is
 }
 
 #[test]
+fn python_factories_singletons_and_builders_across_modules() {
+    let (document, stderr) = json_in(&project("python_service"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            // The builder's own mistakes, where it writes them, sent with `**build_payload(...)`.
+            "./app/payloads.py:3:65 zero-quantity",
+            "./app/payloads.py:5:23 insecure-redirect-url",
+            // The factory's client (`dodo = get_client()`, from `app.dodo`): its response read.
+            "./app/routes.py:9:20 unknown-response-field",
+            // The module's singleton client (`from app.dodo import client`).
+            "./app/routes.py:13:44 missing-field",
+            "./app/routes.py:13:52 tax-id-without-country",
+        ],
+        "{stderr}"
+    );
+    // As a hook names it: the route alone, with the modules it imports read.
+    let (document, _) = json_in(&project("python_service"), &["app/routes.py"]);
+    assert_eq!(
+        found(&document),
+        [
+            "app/routes.py:9:20 unknown-response-field",
+            "app/routes.py:13:44 missing-field",
+            "app/routes.py:13:52 tax-id-without-country",
+        ]
+    );
+}
+
+#[test]
 fn other_providers_behind_factories_and_helpers_stay_silent() {
     let (document, stderr) = json_in(&project("lookalikes"), &["."]);
     assert_eq!(found(&document), Vec::<String>::new(), "{stderr}");

@@ -7,6 +7,7 @@ use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Expr, Parameter, Stmt};
 
 use super::urls::url_text;
+use crate::payload::neighbours::{Kind, Neighbours};
 use crate::payload::urls::UrlText;
 
 /// The SDK's package: `dodopayments` and its submodules.
@@ -28,17 +29,33 @@ pub(super) struct Facts {
     pub(super) strings: HashMap<String, UrlText>,
     /// Local names the HTTP libraries are imported as (`requests`, `httpx`).
     pub(super) http: HashSet<String>,
+    /// `name = callee(...)`: a client when `callee` is a factory.
+    results: Vec<(String, String)>,
 }
 
 /// The HTTP libraries whose `post` is a raw request.
 const HTTP_MODULES: &[&str] = &["requests", "httpx"];
 
 impl Facts {
-    pub(super) fn of(body: &[Stmt]) -> Self {
+    pub(super) fn of(body: &[Stmt], neighbours: &Neighbours) -> Self {
         let mut facts = Self::default();
         for stmt in body {
             facts.visit_stmt(stmt);
         }
+        // What the project stage knows of the imported names: clients from another module,
+        // and the results of factories there.
+        for (name, kind) in &neighbours.imported {
+            if *kind == Kind::Client {
+                facts.clients.insert(name.clone());
+            }
+        }
+        let made: Vec<String> = facts
+            .results
+            .iter()
+            .filter(|(_, callee)| neighbours.imported.get(callee) == Some(&Kind::Factory))
+            .map(|(local, _)| local.clone())
+            .collect();
+        facts.clients.extend(made);
         facts
     }
 
@@ -106,6 +123,19 @@ impl<'a> Visitor<'a> for Facts {
             Stmt::Assign(assign) => {
                 if self.is_new_client(&assign.value) {
                     assign.targets.iter().for_each(|t| self.bind_target(t));
+                }
+                if let [target] = assign.targets.as_slice()
+                    && let Expr::Call(call) = &*assign.value
+                    && let Expr::Name(callee) = &*call.func
+                {
+                    let local = match target {
+                        Expr::Name(name) => Some(name.id.to_string()),
+                        Expr::Attribute(attribute) => Some(attribute.attr.to_string()),
+                        _ => None,
+                    };
+                    if let Some(local) = local {
+                        self.results.push((local, callee.id.to_string()));
+                    }
                 }
                 if let [Expr::Name(name)] = assign.targets.as_slice()
                     && let Some(text) = url_text(&assign.value, &self.strings)

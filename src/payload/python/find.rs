@@ -13,6 +13,7 @@ use super::fallbacks;
 use super::lower::{Lowerer, span_of};
 use super::urls::url_text;
 use crate::payload::flow::{Assigned, Binding, Flow, Members};
+use crate::payload::neighbours::Sending;
 use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
@@ -68,6 +69,24 @@ impl<'f, 's> Finder<'f, 's> {
 
     fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
         self.flow.push(root, call, sent_with);
+    }
+
+    /// A builder's dict that another module sends (see [`crate::payload::neighbours`]):
+    /// linted when that call is certainly Dodo's or the dict has a cart; open when the call
+    /// adds keywords of its own.
+    pub(super) fn sent(&mut self, root: Node<'s>, sending: Sending) {
+        if !(sending.certain || root.get(CART_KEY).is_some()) {
+            return;
+        }
+        let root = match root.value {
+            Value::Object(members, _) if !sending.whole => Node {
+                span: root.span,
+                value: Value::Object(members, Extent::Open),
+            },
+            _ => root,
+        };
+        let at = root.span;
+        self.flow.push(root, at, None);
     }
 
     /// `name = {...}`: the dict is what `name` means in the current scope until `end`.

@@ -2,6 +2,7 @@
 //! still found), then two passes over the module — what it knows about Dodo ([`facts`]) and
 //! where its payloads are ([`find`]).
 
+mod exports;
 mod facts;
 mod fallbacks;
 mod find;
@@ -13,13 +14,16 @@ mod probe;
 mod suppress;
 mod urls;
 
+use ruff_python_ast::Stmt;
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 
+use super::exports::ModuleFacts;
 use super::front_end::FrontEnd;
 #[cfg(feature = "cli")]
 use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
+use super::neighbours::Neighbours;
 use super::print::{BareKeys, Syntax};
 use super::suppress::Suppression;
 use super::{Comment, Found, depth};
@@ -52,9 +56,48 @@ impl FrontEnd for Python {
         name: &str,
         text: &'s str,
         arena: &'s Arena,
-        _neighbours: &super::neighbours::Neighbours,
+        neighbours: &Neighbours,
     ) -> Found<'s> {
-        find(name, text, arena)
+        find(name, text, arena, neighbours)
+    }
+
+    fn resolves_imports(&self) -> bool {
+        true
+    }
+
+    fn mentions_anything(&self, bytes: &[u8]) -> bool {
+        may_hold_payload(bytes) || may_matter(bytes)
+    }
+
+    fn module_facts(&self, _name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
+        if !imported && !may_matter(text.as_bytes()) && !may_hold_payload(text.as_bytes()) {
+            return None;
+        }
+        if depth::too_deep_brackets(text.as_bytes(), PREFIX).is_some() {
+            return None;
+        }
+        depth::with_stack(text.len(), || {
+            let parsed = ruff_python_parser::parse_unchecked_source(
+                text,
+                ruff_python_ast::PySourceType::Python,
+            );
+            let module = parsed.syntax();
+            if probe::too_deep(&module.body).is_some() {
+                return None;
+            }
+            let facts = facts::Facts::of(&module.body, &Neighbours::default());
+            Some(exports::module_facts(&module.body, &facts))
+        })
+        .flatten()
+    }
+
+    fn module_paths(
+        &self,
+        from: &std::path::Path,
+        specifier: &str,
+        root: &std::path::Path,
+    ) -> Option<Vec<std::path::PathBuf>> {
+        Some(exports::module_paths(from, specifier, root))
     }
 
     fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
@@ -102,6 +145,16 @@ impl FrontEnd for Python {
 /// SDK's params types. Files without any are not parsed.
 const NEEDLES: &[&str] = &["checkout_sessions", "/checkouts", "CheckoutSession"];
 
+/// Text every module the project stage reads has: the SDK's name (a client or factory module)
+/// or a payload's cart (a builder).
+const MODULE_NEEDLES: &[&str] = &["dodopayments", "product_cart"];
+
+fn may_matter(bytes: &[u8]) -> bool {
+    MODULE_NEEDLES
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+}
+
 /// What every needle shares, found in one pass.
 const COMMON: &str = "heckout";
 
@@ -117,18 +170,22 @@ fn may_hold_payload(bytes: &[u8]) -> bool {
 const PREFIX: &[u8] = b"~";
 
 /// The payloads of one Python file, with its comments (for suppressions).
-fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena) -> Found<'s> {
-    if !may_hold_payload(text.as_bytes()) {
+fn find<'s>(_name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours) -> Found<'s> {
+    let imports_known = neighbours
+        .imported
+        .keys()
+        .any(|name| memchr::memmem::find(text.as_bytes(), name.as_bytes()).is_some());
+    if !may_hold_payload(text.as_bytes()) && neighbours.sent.is_empty() && !imports_known {
         return Found::default();
     }
     if let Some(too_deep) = depth::too_deep_brackets(text.as_bytes(), PREFIX) {
         return Found::too_deep(too_deep);
     }
     // ruff's parser grows its own stack as it recurses; the visits of its tree run on ours.
-    depth::with_stack(text.len(), || parse_and_find(text, arena)).unwrap_or_default()
+    depth::with_stack(text.len(), || parse_and_find(text, arena, neighbours)).unwrap_or_default()
 }
 
-fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
+fn parse_and_find<'s>(text: &'s str, arena: &'s Arena, neighbours: &Neighbours) -> Found<'s> {
     let parsed =
         ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python);
     let module = parsed.syntax();
@@ -137,7 +194,7 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
         // tree nests, at most a level per byte, each far smaller than the bound per byte.
         return Found::too_deep(too_deep);
     }
-    let facts = facts::Facts::of(&module.body);
+    let facts = facts::Facts::of(&module.body, neighbours);
     let lower = lower::Lowerer {
         text,
         arena: arena.bump(),
@@ -145,6 +202,21 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
     let mut finder = find::Finder::new(&facts, &lower, module.range, text.len());
     for stmt in &module.body {
         finder.visit_stmt(stmt);
+    }
+    // Builders whose dict another module sends with `**build(...)`: linted here, open when
+    // the call adds keywords of its own.
+    for stmt in &module.body {
+        let Stmt::FunctionDef(function) = stmt else {
+            continue;
+        };
+        let Some(sending) = neighbours.sent.get(function.name.as_str()) else {
+            continue;
+        };
+        for returned in exports::returned(&function.body) {
+            if matches!(returned, ruff_python_ast::Expr::Dict(_)) {
+                finder.sent(lower.node(returned, 0), *sending);
+            }
+        }
     }
     let comments = parsed
         .tokens()

@@ -17,6 +17,8 @@ pub(crate) mod json;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexeme;
+#[cfg(any(feature = "js", feature = "python"))]
+pub(crate) mod needles;
 pub(crate) mod neighbours;
 pub(crate) mod print;
 #[cfg(feature = "js")]

@@ -28,6 +28,7 @@ use super::exports::ModuleFacts;
 use super::front_end::FrontEnd;
 #[cfg(feature = "cli")]
 use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
+use super::needles::Needles;
 use super::neighbours::Neighbours;
 use super::print::{BareKeys, Syntax};
 use super::suppress::Suppression;
@@ -82,18 +83,8 @@ impl FrontEnd for JavaScript {
     }
 
     fn mentions_anything(&self, bytes: &[u8]) -> bool {
-        static ANY: std::sync::OnceLock<Option<aho_corasick::packed::Searcher>> =
-            std::sync::OnceLock::new();
-        // Every needle of either stage in one SIMD pass (Teddy, as ripgrep searches).
-        let any = ANY.get_or_init(|| {
-            let mut builder = aho_corasick::packed::Config::new().builder();
-            builder.extend(NEEDLES.iter().chain(MODULE_NEEDLES));
-            builder.build()
-        });
-        match any {
-            Some(any) => any.find(bytes).is_some(),
-            None => may_hold_payload(bytes) || may_matter(bytes),
-        }
+        static ANY: Needles = Needles::new(&[NEEDLES, MODULE_NEEDLES]);
+        ANY.any_in(bytes)
     }
 
     fn module_facts(&self, name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {

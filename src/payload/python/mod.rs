@@ -23,6 +23,7 @@ use super::exports::ModuleFacts;
 use super::front_end::FrontEnd;
 #[cfg(feature = "cli")]
 use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
+use super::needles::Needles;
 use super::neighbours::Neighbours;
 use super::print::{BareKeys, Syntax};
 use super::suppress::Suppression;
@@ -66,7 +67,8 @@ impl FrontEnd for Python {
     }
 
     fn mentions_anything(&self, bytes: &[u8]) -> bool {
-        may_hold_payload(bytes) || may_matter(bytes)
+        static ANY: Needles = Needles::new(&[NEEDLES, MODULE_NEEDLES]);
+        ANY.any_in(bytes)
     }
 
     fn module_facts(&self, _name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {

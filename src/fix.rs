@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::linter::Linter;
+use crate::payload::neighbours::Neighbours;
 
 /// How many rounds of lint → fix are run before giving up (fixes can enable other fixes).
 pub const MAX_ROUNDS: usize = 10;
@@ -56,10 +57,27 @@ pub(crate) fn apply_once(
 
 /// Lints and fixes until no fix applies (at most [`MAX_ROUNDS`] rounds).
 pub fn fix_text(linter: &Linter, name: &str, text: &str, include_unsafe: bool) -> Fixed {
+    fix_text_with(linter, name, text, include_unsafe, None)
+}
+
+/// [`fix_text`] for a source file of a project: `neighbours` is what the project stage knows of
+/// it (its helpers other files send, where imported helpers put its arguments).
+pub(crate) fn fix_text_with(
+    linter: &Linter,
+    name: &str,
+    text: &str,
+    include_unsafe: bool,
+    neighbours: Option<&Neighbours>,
+) -> Fixed {
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let report = linter.lint_str(name, &current);
+        let report = match neighbours {
+            Some(neighbours) => {
+                linter.lint_in_project(name, current.as_bytes().to_vec(), neighbours)
+            }
+            None => linter.lint_str(name, &current),
+        };
         let (next, count) = apply_once(&current, report.diagnostics(), include_unsafe);
         if count == 0 || next == current {
             break;

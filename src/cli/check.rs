@@ -19,7 +19,11 @@ use super::walk::{DEFAULT_EXCLUDES, Notes};
 pub(super) fn run(args: &CheckArgs) -> Result<u8, String> {
     let (jobs, mut coverage) = plan(args)?;
     if args.fix || args.diff {
-        let outcome = super::fixes::run(&jobs, args)?;
+        // Fixes see what the lint sees: a helper's literal another file sends, a caller's
+        // argument a helper places. (The lint after them reads the project again: the fixes
+        // changed files.)
+        let (project, _) = super::project_of::project_of(&jobs, args.max_file_size);
+        let outcome = super::fixes::run(&jobs, args, &project)?;
         if args.diff {
             super::print(&outcome.diff)?;
             return Ok(u8::from(!outcome.diff.is_empty()));
@@ -155,7 +159,7 @@ fn lint_all(
         Format::Github => Some(render::github::render),
         Format::Human | Format::Json | Format::Sarif => None,
     };
-    let (project, quiet) = project_of(jobs, max_file_size);
+    let (project, quiet) = super::project_of::project_of(jobs, max_file_size);
     let mut work = Vec::with_capacity(jobs.len());
     for (job, &quiet) in jobs.iter().zip(&quiet) {
         if quiet && render_in_worker.is_some() {
@@ -293,38 +297,6 @@ fn parse_rule_flags(flags: &[String]) -> Result<std::collections::BTreeMap<Strin
 
 /// Lints every job on all cores and hands each report to `then` on the worker that made it;
 /// results come back in job order.
-/// The project stage over the run's source files: what each learns from the modules it
-/// imports (and they from each other), read under the current folder's tree — the files a
-/// walk or the named files' imports reach there.
-fn project_of(jobs: &[Job], max_file_size: u64) -> (Project, Vec<bool>) {
-    let (positions, files): (Vec<usize>, Vec<PathBuf>) = jobs
-        .iter()
-        .enumerate()
-        .filter_map(|(at, job)| match &job.input {
-            Input::File(path) if !job.detect => Some((at, path.clone())),
-            _ => None,
-        })
-        .unzip();
-    if files.is_empty() {
-        return (Project::default(), vec![false; jobs.len()]);
-    }
-    let project = Project::build(&project_root(), &files, max_file_size);
-    // Which jobs the project found to mention nothing: their lint need not read them.
-    let mut quiet = vec![false; jobs.len()];
-    for (file, job) in positions.into_iter().enumerate() {
-        if let Some(slot) = quiet.get_mut(job) {
-            *slot = project.is_quiet(file);
-        }
-    }
-    (project, quiet)
-}
-
-/// The tree a project is read from: the repository around the current folder, else the folder.
-fn project_root() -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    super::repository::top(&cwd).map_or_else(|| cwd.clone(), Path::to_path_buf)
-}
-
 /// Lints each job (with whether the project stage found it quiet) on all cores.
 fn lint_in_parallel<T: Send>(
     work: &[(&Job, bool)],

@@ -4,7 +4,8 @@
 //! mode, owner and group kept. A symbolic link, a hard-linked file, a file this user may not
 //! write, and one that changed on disk while it was being fixed are reported and left alone.
 
-use crate::fix::fix_text;
+use crate::fix::fix_text_with;
+use crate::project::Project;
 
 use super::args::CheckArgs;
 use super::atomic;
@@ -17,7 +18,7 @@ pub(super) struct Outcome {
     pub diff: String,
 }
 
-pub(super) fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
+pub(super) fn run(jobs: &[Job], args: &CheckArgs, project: &Project) -> Result<Outcome, String> {
     let mut outcome = Outcome::default();
     let mut problems = Vec::new();
     for job in jobs {
@@ -49,7 +50,8 @@ pub(super) fn run(jobs: &[Job], args: &CheckArgs) -> Result<Outcome, String> {
         if job.detect && !crate::payload::detect::looks_like_payload(text) {
             continue; // Not a checkout payload: never linted, never touched.
         }
-        let fixed = fix_text(&job.linter, &job.name, text, args.unsafe_fixes);
+        let neighbours = project.neighbours(path);
+        let fixed = fix_text_with(&job.linter, &job.name, text, args.unsafe_fixes, neighbours);
         if fixed.text == text {
             continue;
         }

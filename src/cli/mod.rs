@@ -17,6 +17,7 @@ mod fixes;
 mod inputs;
 mod job;
 mod lsp;
+mod project_of;
 mod pull;
 mod read;
 mod repository;

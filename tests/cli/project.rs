@@ -423,3 +423,43 @@ mod bounds {
         assert!(started.elapsed().as_secs() < 60);
     }
 }
+
+#[test]
+fn fix_edits_the_file_that_wrote_the_value() {
+    // A copy of the factory project: the helper's `http://` return URL is fixed in the helper's
+    // file, which is linted only because the route sends its literal (an unsafe fix: the
+    // server must answer on https).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).expect("git folder");
+    let source = project("factory_helper");
+    for file in [
+        "tsconfig.json",
+        "src/lib/dodo.ts",
+        "src/lib/index.ts",
+        "src/lib/checkout.ts",
+        "src/app/api/checkout/route.ts",
+    ] {
+        let to = root.join(file);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("folders");
+        std::fs::copy(source.join(file), &to).expect("copy");
+    }
+    let route_before =
+        std::fs::read_to_string(root.join("src/app/api/checkout/route.ts")).expect("route");
+    let output = bin()
+        .current_dir(root)
+        .args(["--fix", "--unsafe-fixes", "--format", "concise", "."])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let helper = std::fs::read_to_string(root.join("src/lib/checkout.ts")).expect("helper");
+    assert!(
+        helper.contains("\"https://example.com/billing/done\""),
+        "{helper}\n{stdout}"
+    );
+    assert!(!stdout.contains("insecure-redirect-url"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(root.join("src/app/api/checkout/route.ts")).expect("route"),
+        route_before
+    );
+}

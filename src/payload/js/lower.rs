@@ -2,8 +2,8 @@
 //! source does not say statically becomes an unknown value, spreads make containers open.
 
 use oxc_ast::ast::{
-    ArrayExpressionElement, Expression, ObjectExpression, ObjectPropertyKind, PropertyKey,
-    PropertyKind, UnaryOperator,
+    ArrayExpressionElement, Expression, ObjectExpression, ObjectProperty, ObjectPropertyKind,
+    PropertyKey, PropertyKind, UnaryOperator,
 };
 use oxc_span::GetSpan;
 
@@ -250,15 +250,7 @@ impl<'s> Lowerer<'s> {
                 extent = Extent::Open;
                 continue;
             };
-            let value = if property.kind != PropertyKind::Init || property.method {
-                // Getters, setters and methods: JSON.stringify calls or drops them.
-                Lowered::Node(Node {
-                    span: span_of(property.value.span()),
-                    value: unknown(StaticType::Any),
-                })
-            } else {
-                self.value(&property.value, depth)
-            };
+            let value = self.property_value(property, depth);
             if let Lowered::Node(value) = value {
                 members.push(Member {
                     key,
@@ -268,6 +260,18 @@ impl<'s> Lowerer<'s> {
             }
         }
         Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
+    }
+
+    /// A property's value as `JSON.stringify` sends it: getters, setters and methods are
+    /// called or dropped, so not known.
+    fn property_value(&self, property: &ObjectProperty<'_>, depth: usize) -> Lowered<'s> {
+        if property.kind != PropertyKind::Init || property.method {
+            return Lowered::Node(Node {
+                span: span_of(property.value.span()),
+                value: unknown(StaticType::Any),
+            });
+        }
+        self.value(&property.value, depth)
     }
 
     /// [`Lowerer::object`] in a reading that chooses among alternatives: a spread whose branch
@@ -301,14 +305,7 @@ impl<'s> Lowerer<'s> {
                 extent = Extent::Open;
                 continue;
             };
-            let value = if property.kind != PropertyKind::Init || property.method {
-                Lowered::Node(Node {
-                    span: span_of(property.value.span()),
-                    value: unknown(StaticType::Any),
-                })
-            } else {
-                self.value(&property.value, depth)
-            };
+            let value = self.property_value(property, depth);
             let spread_here = spread_keys.remove(key);
             match value {
                 Lowered::Node(value) => {

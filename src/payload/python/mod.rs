@@ -71,10 +71,8 @@ impl FrontEnd for Python {
         ANY.any_in(bytes)
     }
 
-    fn module_facts(&self, _name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
-        if !imported && !may_matter(text.as_bytes()) && !may_hold_payload(text.as_bytes()) {
-            return None;
-        }
+    /// The project stage asks only of modules that mention something or are imported.
+    fn module_facts(&self, _name: &str, text: &str, _imported: bool) -> Option<ModuleFacts> {
         if depth::too_deep_brackets(text.as_bytes(), PREFIX).is_some() {
             return None;
         }
@@ -150,12 +148,6 @@ const NEEDLES: &[&str] = &["checkout_sessions", "/checkouts", "CheckoutSession"]
 /// Text every module the project stage reads has: the SDK's name (a client or factory module)
 /// or a payload's cart (a builder).
 const MODULE_NEEDLES: &[&str] = &["dodopayments", "product_cart"];
-
-fn may_matter(bytes: &[u8]) -> bool {
-    MODULE_NEEDLES
-        .iter()
-        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
-}
 
 /// What every needle shares, found in one pass.
 const COMMON: &str = "heckout";

@@ -19,6 +19,9 @@ pub(crate) struct ModuleFacts {
     pub(crate) sends: Vec<Send>,
     /// Top-level helpers whose returned literal places their parameters, by name.
     pub(crate) shapes: HashMap<String, Vec<Vec<Placement>>>,
+    /// The names of those helpers' parameters, by position, for a language whose calls may
+    /// pass them by name (Python's keyword arguments); absent when only positions count.
+    pub(crate) param_names: HashMap<String, Vec<String>>,
 }
 
 /// `import { name as local } from 'specifier'`, `const local = require('specifier')` …

@@ -521,8 +521,8 @@ impl<'s> Flow<'s> {
         }
     }
 
-    /// A field read straight from payload `index`'s result (`const { url } = await …`).
-    #[cfg(feature = "js")]
+    /// A field read straight from payload `index`'s result (`const { url } = await …`,
+    /// `create(...).url`).
     pub(crate) fn read_of(&mut self, index: usize, read: ResponseRead<'s>) {
         if let Some(payload) = self.payloads.get_mut(index) {
             payload.reads.push(read);
@@ -561,4 +561,19 @@ impl<'s> Flow<'s> {
             value,
         })
     }
+}
+
+/// The entries that are payloads: those with a cart when some have one. A map of plans with
+/// a `meta: {…}` entry beside them is sent by plan; what the other entries lack is no finding.
+pub(crate) fn payload_like<'s>(entries: Vec<(Variant, Node<'s>)>) -> Vec<(Variant, Node<'s>)> {
+    if !entries
+        .iter()
+        .any(|(_, entry)| entry.get(super::CART_KEY).is_some())
+    {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .filter(|(_, entry)| entry.get(super::CART_KEY).is_some())
+        .collect()
 }

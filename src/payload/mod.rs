@@ -21,7 +21,7 @@ pub(crate) mod lexeme;
 pub(crate) mod needles;
 pub(crate) mod neighbours;
 pub(crate) mod print;
-#[cfg(feature = "js")]
+#[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod projection;
 #[cfg(feature = "python")]
 pub(crate) mod python;
@@ -30,6 +30,10 @@ pub(crate) mod suppress;
 pub(crate) mod urls;
 
 pub(crate) use crate::facts::response::Call;
+
+/// The key every Dodo payload has: a literal with it is a checkout session's, wherever it is sent.
+pub(crate) const CART_KEY: &str = "product_cart";
+
 use crate::span::Span;
 use crate::tree::Node;
 

@@ -13,12 +13,19 @@ use crate::span::Span;
 pub(crate) enum Kind {
     /// A Dodo client (`new DodoPayments(...)`, a value typed as one).
     Client,
+    /// The SDK's client class itself, under another name or re-exported by a module of the app
+    /// (`from dodopayments import DodoPayments as Client`): a value annotated with it is a client.
+    ClientClass,
     /// A function that returns a Dodo client (async or not).
     Factory,
     /// A function that returns an object literal; `has_cart` when one has a `product_cart`.
     Helper { has_cart: bool },
     /// A top-level name bound to an object literal (a part of payloads, spread into them).
     Object,
+    /// A string constant naming Dodo's API (`LIVE_URL = "https://live.dodopayments.com"`), or a
+    /// function returning one (`def base(test): return TEST_URL if test else LIVE_URL`): a
+    /// raw request to it plus `/checkouts` is a checkout session's.
+    DodoUrl,
     /// A function that sends its parameter at `param` with Dodo's SDK (`create(body)` inside).
     Wrapper(Wrapper),
 }
@@ -62,6 +69,8 @@ pub(crate) struct HelperShape {
     pub(crate) name: String,
     /// Per parameter, by position.
     pub(crate) params: Vec<Vec<Placement>>,
+    /// The parameters' names, by position, where a call may pass them by name (else empty).
+    pub(crate) names: Vec<String>,
 }
 
 /// How another file sends a helper's literal or an object of this file.

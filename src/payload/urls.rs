@@ -71,6 +71,11 @@ impl UrlText {
         Self { text, dodo, host }
     }
 
+    /// True when the text, or a constant or environment variable it is built from, names Dodo.
+    pub(crate) fn names_dodo(&self) -> bool {
+        self.dodo
+    }
+
     /// The host the request goes to, when the URL's text starts with it.
     pub(crate) fn host(&self) -> Option<&UrlHost> {
         self.host.as_ref()

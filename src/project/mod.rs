@@ -321,10 +321,17 @@ fn helper_shape(
     let (defined_in, name) = linker.definition(at, local)?;
     let module = modules.get(defined_in)?;
     let params = module.facts.shapes.get(&name)?.clone();
+    let names = module
+        .facts
+        .param_names
+        .get(&name)
+        .cloned()
+        .unwrap_or_default();
     Some(HelperShape {
         file: shown(&module.path),
         name,
         params,
+        names,
     })
 }
 

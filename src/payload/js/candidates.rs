@@ -5,9 +5,9 @@
 //! Every entry is a candidate: what is wrong in one is reported at its bytes.
 
 use super::alternatives::{MAX_ENTRIES, or_base};
-use super::find::{CART_KEY, Finder};
+use super::find::Finder;
 use super::lower::span_of;
-use crate::payload::flow::{Each, Members, Variant};
+use crate::payload::flow::{Each, Members, Variant, payload_like};
 use crate::tree::{Extent, Node, Value};
 use oxc_ast::ast::{
     ArrowFunctionExpression, BindingPattern, CallExpression, ComputedMemberExpression, Expression,
@@ -229,21 +229,6 @@ impl<'s> Finder<'_, '_, 's> {
             },
         );
     }
-}
-
-/// The entries that are payloads: those with a cart when some have one. A map of plans with
-/// a `meta: {…}` entry beside them is sent by plan; what the other entries lack is no finding.
-fn payload_like<'s>(entries: Vec<(Variant, Node<'s>)>) -> Vec<(Variant, Node<'s>)> {
-    if !entries
-        .iter()
-        .any(|(_, entry)| entry.get(CART_KEY).is_some())
-    {
-        return entries;
-    }
-    entries
-        .into_iter()
-        .filter(|(_, entry)| entry.get(CART_KEY).is_some())
-        .collect()
 }
 
 fn first_param<'p>(params: &'p FormalParameters<'_>) -> Option<&'p str> {

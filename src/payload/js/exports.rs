@@ -2,6 +2,7 @@
 //! imports (`import`, `require`, `await import`), its exports and re-exports, and the role of
 //! its top-level names as the first pass ([`Facts`]) found them.
 
+use crate::payload::CART_KEY;
 use std::collections::HashMap;
 
 use oxc_ast::ast::{
@@ -17,9 +18,6 @@ use super::lower::span_of;
 use crate::payload::exports::{CJS_VALUE, Import, Imported, Local, ModuleFacts, ReExport};
 use crate::payload::neighbours::{Kind, Placement, Step};
 use crate::span::Span;
-
-/// The key every Dodo payload has.
-const CART_KEY: &str = "product_cart";
 
 pub(super) fn module_facts(program: &Program<'_>, facts: &Facts<'_>) -> ModuleFacts {
     let mut out = ModuleFacts::default();

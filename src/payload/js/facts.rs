@@ -92,7 +92,7 @@ impl<'a> Facts<'a> {
                 Kind::Wrapper(wrapper) => {
                     facts.wrappers.insert(name.clone(), *wrapper);
                 }
-                Kind::Helper { .. } | Kind::Object => {}
+                Kind::Helper { .. } | Kind::Object | Kind::ClientClass | Kind::DodoUrl => {}
             }
         }
         facts.visit_program(program);

@@ -35,7 +35,7 @@ const PARAMS_TYPES: &[&str] = &[
 ];
 
 /// The key every Dodo payload has and the look-alikes of other SDKs do not.
-pub(super) const CART_KEY: &str = "product_cart";
+pub(super) use crate::payload::CART_KEY;
 
 pub(super) struct Finder<'f, 'a, 's> {
     pub(super) facts: &'f Facts<'a>,

@@ -4,15 +4,14 @@
 //! roles of those names — clients, factories, builders of payload dicts — and the imported
 //! builders whose dicts it sends with `**build(...)`.
 
-use ruff_python_ast::visitor::{Visitor, walk_expr};
-use ruff_python_ast::{Expr, ExprCall, Stmt};
+use crate::payload::CART_KEY;
+use ruff_python_ast::{Expr, Stmt};
 
-use super::facts::Facts;
-use crate::payload::exports::{Import, Imported, Local, ModuleFacts, Send};
+use super::facts::{CLIENT_TYPES, Facts, is_sdk_module};
+use super::returns::{returned, returned_dicts};
+use super::sends;
+use crate::payload::exports::{Import, Imported, Local, ModuleFacts};
 use crate::payload::neighbours::Kind;
-
-/// The key every Dodo payload has.
-const CART_KEY: &str = "product_cart";
 
 pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
     let mut out = ModuleFacts::default();
@@ -24,12 +23,17 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
                     ".".repeat(import.level as usize),
                     import.module.as_ref().map_or("", |m| m.as_str())
                 );
+                let sdk = import.level == 0 && is_sdk_module(&specifier);
                 for alias in &import.names {
                     if alias.name.as_str() == "*" {
                         continue;
                     }
                     let local = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
                     out.exports.push((local.clone(), local.clone()));
+                    if sdk && CLIENT_TYPES.contains(&alias.name.as_str()) {
+                        out.locals
+                            .insert(local.clone(), Local::Known(Kind::ClientClass));
+                    }
                     out.imports.push(Import {
                         local,
                         specifier: specifier.clone(),
@@ -41,16 +45,15 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
                 let name = function.name.to_string();
                 out.exports.push((name.clone(), name.clone()));
                 let returns = returned(&function.body);
-                let local = if returns.iter().any(|r| facts.is_new_client(r)) {
+                let dicts = returned_dicts(&function.body);
+                let local = if facts.is_factory(&name) {
                     Some(Local::Known(Kind::Factory))
-                } else if returns.iter().any(|r| matches!(r, Expr::Dict(_))) {
-                    let has_cart = returns.iter().any(|r| has_cart(r));
+                } else if !dicts.is_empty() {
+                    let has_cart =
+                        dicts.iter().any(|r| has_cart(r)) || sets_cart(&function.body, &returns);
                     Some(Local::Known(Kind::Helper { has_cart }))
                 } else {
                     returns.iter().find_map(|r| match r {
-                        Expr::Name(returned) if facts.clients.contains(returned.id.as_str()) => {
-                            Some(Local::Known(Kind::Factory))
-                        }
                         Expr::Name(returned) => Some(Local::Returns(returned.id.to_string())),
                         Expr::Call(call) => match &*call.func {
                             Expr::Name(callee) => Some(Local::Returns(callee.id.to_string())),
@@ -59,6 +62,11 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
                         _ => None,
                     })
                 };
+                let local = local.or_else(|| {
+                    facts
+                        .is_dodo_url(&name)
+                        .then_some(Local::Known(Kind::DodoUrl))
+                });
                 if let Some(local) = local {
                     out.locals.insert(name, local);
                 }
@@ -70,6 +78,10 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
                     out.exports.push((name.clone(), name.clone()));
                     if facts.is_new_client(&assign.value) {
                         out.locals.insert(name, Local::Known(Kind::Client));
+                    } else if facts.is_client_class(&assign.value) {
+                        out.locals.insert(name, Local::Known(Kind::ClientClass));
+                    } else if facts.is_dodo_url(&name) {
+                        out.locals.insert(name, Local::Known(Kind::DodoUrl));
                     } else if let Expr::Call(call) = &*assign.value
                         && let Expr::Name(callee) = &*call.func
                     {
@@ -81,118 +93,39 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
             _ => {}
         }
     }
-    let mut sends = Sends {
-        facts,
-        found: Vec::new(),
-    };
-    for stmt in body {
-        sends.visit_stmt(stmt);
-    }
-    out.sends = sends.found;
+    out.sends = sends::sends(body, facts);
     out
-}
-
-/// What `return` statements of a function body return (not looking into nested functions).
-pub(super) fn returned(body: &[Stmt]) -> Vec<&Expr> {
-    let mut out = Vec::new();
-    returns_in(body, 0, &mut out);
-    out
-}
-
-fn returns_in<'b>(body: &'b [Stmt], nesting: usize, out: &mut Vec<&'b Expr>) {
-    if nesting > 32 || out.len() >= 16 {
-        return;
-    }
-    for stmt in body {
-        match stmt {
-            Stmt::Return(ret) => out.extend(ret.value.as_deref()),
-            Stmt::If(branch) => {
-                returns_in(&branch.body, nesting + 1, out);
-                for clause in &branch.elif_else_clauses {
-                    returns_in(&clause.body, nesting + 1, out);
-                }
-            }
-            Stmt::Try(attempt) => returns_in(&attempt.body, nesting + 1, out),
-            Stmt::With(with) => returns_in(&with.body, nesting + 1, out),
-            _ => {}
-        }
-    }
 }
 
 fn has_cart(expr: &Expr) -> bool {
-    let Expr::Dict(dict) = expr else { return false };
-    dict.items.iter().any(|item| {
-        matches!(&item.key, Some(Expr::StringLiteral(key)) if key.value.to_str() == CART_KEY)
-    })
-}
-
-/// `…checkout_sessions.create(**build(...))` where `build` is imported: the project stage makes
-/// the builder's dict a payload where it is written.
-struct Sends<'f> {
-    facts: &'f Facts,
-    found: Vec<Send>,
-}
-
-impl Sends<'_> {
-    fn call(&mut self, call: &ExprCall) {
-        let Expr::Attribute(method) = &*call.func else {
-            return;
-        };
-        if !matches!(method.attr.as_str(), "create" | "preview") {
-            return;
-        }
-        let Expr::Attribute(resource) = &*method.value else {
-            return;
-        };
-        if resource.attr.as_str() != "checkout_sessions" {
-            return;
-        }
-        let named = call
+    match expr {
+        Expr::Dict(dict) => dict.items.iter().any(|item| {
+            matches!(&item.key, Some(Expr::StringLiteral(key)) if key.value.to_str() == CART_KEY)
+        }),
+        Expr::Call(call) => call
             .arguments
             .keywords
             .iter()
-            .filter(|k| k.arg.is_some())
-            .count();
-        for keyword in call.arguments.keywords.iter().filter(|k| k.arg.is_none()) {
-            let Expr::Call(built) = &keyword.value else {
-                continue;
-            };
-            let Expr::Name(builder) = &*built.func else {
-                continue;
-            };
-            if !self.facts.imported.contains(builder.id.as_str()) {
-                continue;
-            }
-            let receiver = first_name(&resource.value);
-            self.found.push(Send {
-                helper: builder.id.to_string(),
-                certain: self.facts.is_new_client(&resource.value)
-                    || receiver.is_some_and(|r| self.facts.clients.contains(r)),
-                receiver: receiver.map(str::to_string),
-                // Other keywords beside it: the builder's dict is a part of the payload.
-                partial: named > 0,
-            });
-        }
+            .any(|k| k.arg.as_ref().is_some_and(|arg| arg.as_str() == CART_KEY)),
+        _ => false,
     }
 }
 
-fn first_name(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::Name(name) => Some(name.id.as_str()),
-        Expr::Attribute(attribute) => first_name(&attribute.value),
-        Expr::Call(call) => first_name(&call.func),
-        Expr::Await(awaited) => first_name(&awaited.value),
-        _ => None,
-    }
-}
-
-impl<'a> Visitor<'a> for Sends<'_> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Call(call) = expr {
-            self.call(call);
-        }
-        walk_expr(self, expr);
-    }
+/// `name["product_cart"] = …` in the function, for a name it returns.
+fn sets_cart(body: &[Stmt], returns: &[&Expr]) -> bool {
+    body.iter().any(|stmt| {
+        let Stmt::Assign(assign) = stmt else {
+            return false;
+        };
+        assign.targets.iter().any(|target| {
+            let Expr::Subscript(subscript) = target else {
+                return false;
+            };
+            matches!(&*subscript.slice, Expr::StringLiteral(key) if key.value.to_str() == CART_KEY)
+                && matches!(&*subscript.value, Expr::Name(name)
+                    if returns.iter().any(|r| matches!(r, Expr::Name(n) if n.id == name.id)))
+        })
+    })
 }
 
 /// The files a Python import may name, most likely first: relative to the importing file's

@@ -3,10 +3,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
-use ruff_python_ast::{Expr, Parameter, Stmt};
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_parameters, walk_stmt};
+use ruff_python_ast::{Expr, Parameters, Stmt};
 
-use super::urls::url_text;
+use super::returns::returned;
+
+use super::urls::{result_key, url_text};
 use crate::payload::neighbours::{Kind, Neighbours};
 use crate::payload::urls::UrlText;
 
@@ -16,7 +18,7 @@ pub(super) fn is_sdk_module(module: &str) -> bool {
 }
 
 /// The SDK's client classes.
-const CLIENT_TYPES: &[&str] = &["DodoPayments", "AsyncDodoPayments"];
+pub(super) const CLIENT_TYPES: &[&str] = &["DodoPayments", "AsyncDodoPayments"];
 
 #[derive(Default)]
 pub(super) struct Facts {
@@ -29,8 +31,18 @@ pub(super) struct Facts {
     pub(super) strings: HashMap<String, UrlText>,
     /// Local names the HTTP libraries are imported as (`requests`, `httpx`).
     pub(super) http: HashSet<String>,
-    /// `name = callee(...)`: a client when `callee` is a factory.
+    /// `name = callee(...)` and `name = Depends(callee)`: a client when `callee` is a factory.
     results: Vec<(String, String)>,
+    /// `name = other`: a client when `other` is one (`self.client = client`).
+    aliases: Vec<(String, String)>,
+    /// The file's functions that return a new client or a name (a factory when it is a
+    /// client's).
+    returns: Vec<(String, Returned)>,
+}
+
+enum Returned {
+    NewClient,
+    Name(String),
 }
 
 /// The HTTP libraries whose `post` is a raw request.
@@ -39,24 +51,90 @@ const HTTP_MODULES: &[&str] = &["requests", "httpx"];
 impl Facts {
     pub(super) fn of(body: &[Stmt], neighbours: &Neighbours) -> Self {
         let mut facts = Self::default();
+        // What the project stage knows of the imported names: clients and client classes from
+        // another module (a class first: annotations name it).
+        for (name, kind) in &neighbours.imported {
+            match kind {
+                Kind::Client => {
+                    facts.clients.insert(name.clone());
+                }
+                Kind::ClientClass => {
+                    facts.sdk_names.insert(name.clone());
+                }
+                // Its text is in another module: only that it names Dodo is known here.
+                Kind::DodoUrl => {
+                    facts.strings.insert(name.clone(), UrlText::hole(true));
+                    facts.strings.insert(result_key(name), UrlText::hole(true));
+                }
+                _ => {}
+            }
+        }
         for stmt in body {
             facts.visit_stmt(stmt);
         }
-        // What the project stage knows of the imported names: clients from another module,
-        // and the results of factories there.
-        for (name, kind) in &neighbours.imported {
-            if *kind == Kind::Client {
-                facts.clients.insert(name.clone());
-            }
-        }
-        let made: Vec<String> = facts
-            .results
-            .iter()
-            .filter(|(_, callee)| neighbours.imported.get(callee) == Some(&Kind::Factory))
-            .map(|(local, _)| local.clone())
-            .collect();
-        facts.clients.extend(made);
+        facts.settle(neighbours);
         facts
+    }
+
+    /// Clients made by factories (imported, or this file's own) and names they are copied to,
+    /// until nothing changes (bounded: each round adds a name or ends).
+    fn settle(&mut self, neighbours: &Neighbours) {
+        let rounds = self.results.len() + self.aliases.len() + self.returns.len() + 1;
+        for _ in 0..rounds {
+            let factories: HashSet<&str> = self
+                .returns
+                .iter()
+                .filter(|(_, returned)| match returned {
+                    Returned::NewClient => true,
+                    Returned::Name(name) => self.clients.contains(name),
+                })
+                .map(|(function, _)| function.as_str())
+                .chain(
+                    neighbours
+                        .imported
+                        .iter()
+                        .filter(|(_, kind)| **kind == Kind::Factory)
+                        .map(|(name, _)| name.as_str()),
+                )
+                .collect();
+            let made: Vec<String> = self
+                .results
+                .iter()
+                .filter(|(_, callee)| factories.contains(callee.as_str()))
+                .map(|(local, _)| local)
+                .chain(
+                    self.aliases
+                        .iter()
+                        .filter(|(_, source)| self.clients.contains(source))
+                        .map(|(local, _)| local),
+                )
+                .filter(|local| !self.clients.contains(local.as_str()))
+                .cloned()
+                .collect();
+            if made.is_empty() {
+                return;
+            }
+            self.clients.extend(made);
+        }
+    }
+
+    /// True when `name` (a constant, or a function of this file by its result) is a URL that
+    /// names Dodo's API.
+    pub(super) fn is_dodo_url(&self, name: &str) -> bool {
+        [name.to_string(), result_key(name)]
+            .iter()
+            .any(|key| self.strings.get(key).is_some_and(UrlText::names_dodo))
+    }
+
+    /// A function of this file that returns a client (`def get_client(): return DodoPayments()`).
+    pub(super) fn is_factory(&self, name: &str) -> bool {
+        self.returns.iter().any(|(function, returned)| {
+            function == name
+                && match returned {
+                    Returned::NewClient => true,
+                    Returned::Name(returned) => self.clients.contains(returned),
+                }
+        })
     }
 
     /// `DodoPayments(...)`, `AsyncDodoPayments(...)`, `dodopayments.DodoPayments(...)`.
@@ -65,15 +143,51 @@ impl Facts {
         self.is_client_class(&call.func)
     }
 
-    fn is_client_class(&self, expr: &Expr) -> bool {
+    pub(super) fn is_client_class(&self, expr: &Expr) -> bool {
         match expr {
             Expr::Name(name) => self.sdk_names.contains(name.id.as_str()),
             Expr::Attribute(attribute) => {
                 CLIENT_TYPES.contains(&attribute.attr.as_str())
                     && matches!(&*attribute.value, Expr::Name(module) if self.sdk_names.contains(module.id.as_str()))
             }
-            // `Optional[DodoPayments]`, `"DodoPayments"` are not followed.
             _ => false,
+        }
+    }
+
+    /// An annotation that names a client class: `DodoPayments`, `"DodoPayments"`,
+    /// `Optional[DodoPayments]`, `DodoPayments | None`, `Annotated[DodoPayments, Depends(…)]`.
+    /// A value so annotated that has `checkout_sessions` read from it is a client (`None` has
+    /// no attributes).
+    fn is_client_annotation(&self, annotation: &Expr, depth: usize) -> bool {
+        if depth > 8 {
+            return false;
+        }
+        match annotation {
+            Expr::StringLiteral(text) => self.sdk_names.contains(text.value.to_str().trim()),
+            Expr::Subscript(subscript) => {
+                let wrapper = match &*subscript.value {
+                    Expr::Name(name) => name.id.as_str(),
+                    Expr::Attribute(attribute) => attribute.attr.as_str(),
+                    _ => return false,
+                };
+                match (wrapper, &*subscript.slice) {
+                    ("Optional", inner) => self.is_client_annotation(inner, depth + 1),
+                    ("Annotated", Expr::Tuple(tuple)) => tuple
+                        .elts
+                        .first()
+                        .is_some_and(|inner| self.is_client_annotation(inner, depth + 1)),
+                    ("Union", Expr::Tuple(tuple)) => tuple
+                        .elts
+                        .iter()
+                        .any(|inner| self.is_client_annotation(inner, depth + 1)),
+                    _ => false,
+                }
+            }
+            Expr::BinOp(union) if union.op == ruff_python_ast::Operator::BitOr => {
+                self.is_client_annotation(&union.left, depth + 1)
+                    || self.is_client_annotation(&union.right, depth + 1)
+            }
+            other => self.is_client_class(other),
         }
     }
 
@@ -120,37 +234,41 @@ impl<'a> Visitor<'a> for Facts {
                     self.imported.insert(local);
                 }
             }
-            Stmt::Assign(assign) => {
-                if self.is_new_client(&assign.value) {
-                    assign.targets.iter().for_each(|t| self.bind_target(t));
+            Stmt::FunctionDef(function) => {
+                // A URL helper: what it returns, when every return is a URL of the same kind.
+                let urls: Option<Vec<UrlText>> = returned(&function.body)
+                    .into_iter()
+                    .map(|r| url_text(r, &self.strings))
+                    .collect();
+                if let Some(text) = urls.and_then(|urls| urls.into_iter().reduce(UrlText::either)) {
+                    self.strings
+                        .insert(result_key(function.name.as_str()), text);
                 }
-                if let [target] = assign.targets.as_slice()
-                    && let Expr::Call(call) = &*assign.value
-                    && let Expr::Name(callee) = &*call.func
-                {
-                    let local = match target {
-                        Expr::Name(name) => Some(name.id.to_string()),
-                        Expr::Attribute(attribute) => Some(attribute.attr.to_string()),
-                        _ => None,
+                for returned in returned(&function.body) {
+                    let returned = match returned {
+                        Expr::Await(awaited) => &*awaited.value,
+                        other => other,
                     };
-                    if let Some(local) = local {
-                        self.results.push((local, callee.id.to_string()));
-                    }
-                }
-                if let [Expr::Name(name)] = assign.targets.as_slice()
-                    && let Some(text) = url_text(&assign.value, &self.strings)
-                {
-                    self.strings.insert(name.id.to_string(), text);
+                    let what = match returned {
+                        _ if self.is_new_client(returned) => Returned::NewClient,
+                        Expr::Name(name) => Returned::Name(name.id.to_string()),
+                        Expr::Attribute(attribute) => Returned::Name(attribute.attr.to_string()),
+                        _ => continue,
+                    };
+                    self.returns.push((function.name.to_string(), what));
                 }
             }
+            Stmt::Assign(assign) => self.assign(&assign.targets, &assign.value),
             Stmt::AnnAssign(assign) => {
-                let typed = self.is_client_class(&assign.annotation);
+                let typed = self.is_client_annotation(&assign.annotation, 0);
                 let built = assign
                     .value
                     .as_deref()
                     .is_some_and(|v| self.is_new_client(v));
                 if typed || built {
                     self.bind_target(&assign.target);
+                } else if let Some(value) = assign.value.as_deref() {
+                    self.assign(std::slice::from_ref(&*assign.target), value);
                 }
             }
             _ => {}
@@ -158,17 +276,101 @@ impl<'a> Visitor<'a> for Facts {
         walk_stmt(self, stmt);
     }
 
-    fn visit_parameter(&mut self, parameter: &'a Parameter) {
-        if parameter
-            .annotation
-            .as_deref()
-            .is_some_and(|a| self.is_client_class(a))
-        {
-            self.clients.insert(parameter.name.to_string());
+    fn visit_parameters(&mut self, parameters: &'a Parameters) {
+        for parameter in parameters.iter_non_variadic_params() {
+            let name = parameter.parameter.name.to_string();
+            if parameter
+                .parameter
+                .annotation
+                .as_deref()
+                .is_some_and(|a| self.is_client_annotation(a, 0))
+            {
+                self.clients.insert(name.clone());
+            }
+            // FastAPI's `dodo = Depends(get_client)`, also inside `Annotated[…, Depends(…)]`.
+            let annotated = parameter
+                .parameter
+                .annotation
+                .as_deref()
+                .and_then(annotated_default);
+            if let Some(callee) = parameter
+                .default
+                .as_deref()
+                .and_then(depends_on)
+                .or_else(|| annotated.and_then(depends_on))
+            {
+                self.results.push((name, callee.to_string()));
+            }
         }
+        walk_parameters(self, parameters);
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         walk_expr(self, expr);
     }
+}
+
+impl Facts {
+    /// `target = value` (and `a = b = value`): a new client, the result of a call (a client
+    /// when the callee is a factory), a copy of a name (a client when that is one), a client
+    /// class under another name, or a string (for URLs).
+    fn assign(&mut self, targets: &[Expr], value: &Expr) {
+        if self.is_new_client(value) {
+            targets.iter().for_each(|t| self.bind_target(t));
+        }
+        let source = match value {
+            Expr::Call(call) => match &*call.func {
+                Expr::Name(callee) => Some((true, callee.id.as_str())),
+                _ => None,
+            },
+            Expr::Name(name) => Some((false, name.id.as_str())),
+            Expr::Attribute(attribute) => Some((false, attribute.attr.as_str())),
+            _ => None,
+        };
+        for target in targets {
+            let local = match target {
+                Expr::Name(name) => name.id.to_string(),
+                Expr::Attribute(attribute) => attribute.attr.to_string(),
+                _ => continue,
+            };
+            match source {
+                Some((true, callee)) => self.results.push((local, callee.to_string())),
+                Some((false, _)) if self.is_client_class(value) => {
+                    self.sdk_names.insert(local);
+                }
+                Some((false, name)) => self.aliases.push((local, name.to_string())),
+                None => {}
+            }
+        }
+        if let [Expr::Name(name)] = targets
+            && let Some(text) = url_text(value, &self.strings)
+        {
+            self.strings.insert(name.id.to_string(), text);
+        }
+    }
+}
+
+/// `Depends(callee)`: the name of the function FastAPI calls for the parameter's value.
+fn depends_on(expr: &Expr) -> Option<&str> {
+    let Expr::Call(call) = expr else { return None };
+    let is_depends = match &*call.func {
+        Expr::Name(name) => name.id.as_str() == "Depends",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "Depends",
+        _ => false,
+    };
+    match call.arguments.args.first() {
+        Some(Expr::Name(callee)) if is_depends => Some(callee.id.as_str()),
+        _ => None,
+    }
+}
+
+/// The metadata of `Annotated[T, Depends(…)]` that is a `Depends(…)`.
+fn annotated_default(annotation: &Expr) -> Option<&Expr> {
+    let Expr::Subscript(subscript) = annotation else {
+        return None;
+    };
+    let Expr::Tuple(tuple) = &*subscript.slice else {
+        return None;
+    };
+    tuple.elts.iter().skip(1).find(|e| depends_on(e).is_some())
 }

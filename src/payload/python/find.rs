@@ -4,17 +4,22 @@
 //! following a name bound to a dict literal (or `dict(...)`) and the keys set on it before the
 //! call.
 
+use crate::payload::CART_KEY;
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
-use ruff_python_ast::{Expr, ExprCall, Keyword, Stmt};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use ruff_python_ast::{Expr, ExprCall, Keyword, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::facts::Facts;
 use super::fallbacks;
 use super::lower::{Lowerer, span_of};
+use super::returns::is_dict_call;
 use super::urls::url_text;
-use crate::payload::flow::{Assigned, Binding, Flow, Members};
-use crate::payload::neighbours::Sending;
-use crate::payload::{Call, ResponseRead};
+use crate::payload::flow::{Assigned, BASE, Binding, Flow, Members, Variant};
+use crate::payload::neighbours::{Neighbours, Sending};
+use crate::payload::{Bound, Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
@@ -38,11 +43,19 @@ const TRANSPORT: &[&str] = &["extra_headers", "extra_query", "timeout"];
 /// The keyword whose dict the SDK merges into the body.
 const EXTRA_BODY: &str = "extra_body";
 
-const CART_KEY: &str = "product_cart";
-
 pub(super) struct Finder<'f, 's> {
     facts: &'f Facts,
-    lower: &'f Lowerer<'s>,
+    pub(super) lower: &'f Lowerer<'s>,
+    /// The module's top-level functions, by name (builders called in it).
+    pub(super) functions: HashMap<&'f str, &'f StmtFunctionDef>,
+    pub(super) neighbours: &'f Neighbours,
+    /// Arguments of builders placed into the payload being resolved (see [`super::resolve`]).
+    pub(super) bound: RefCell<Vec<Bound>>,
+    /// The reading of one `**x` the keywords under way take (see [`Finder::readings`]).
+    chosen: RefCell<Option<(Span, Node<'s>)>>,
+    /// The `for` loops around the statement under way (a loop variable's entries are known
+    /// inside its loop).
+    pub(super) loops: Vec<TextRange>,
     scopes: Vec<TextRange>,
     pub(super) flow: Flow<'s>,
 }
@@ -52,14 +65,27 @@ impl<'f, 's> Finder<'f, 's> {
     pub(super) fn new(
         facts: &'f Facts,
         lower: &'f Lowerer<'s>,
-        module: TextRange,
-        len: usize,
+        module: &'f ruff_python_ast::ModModule,
+        neighbours: &'f Neighbours,
     ) -> Self {
+        let functions = module
+            .body
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::FunctionDef(function) => Some((function.name.as_str(), function)),
+                _ => None,
+            })
+            .collect();
         Self {
             facts,
             lower,
-            scopes: vec![module],
-            flow: Flow::new(len),
+            functions,
+            neighbours,
+            bound: RefCell::default(),
+            chosen: RefCell::default(),
+            loops: Vec::new(),
+            scopes: vec![module.range],
+            flow: Flow::new(lower.text.len()),
         }
     }
 
@@ -67,8 +93,12 @@ impl<'f, 's> Finder<'f, 's> {
         span_of(self.scopes.last().copied().unwrap_or_default())
     }
 
-    fn push(&mut self, root: Node<'s>, call: Span, sent_with: Option<Call>) {
-        self.flow.push(root, call, sent_with);
+    /// Adds a payload (one reading of it), with the builders' arguments its resolution placed.
+    fn push(&mut self, root: Node<'s>, variant: Variant, call: Span, sent_with: Option<Call>) {
+        let bound = self.bound.take();
+        if let Some(index) = self.flow.push_variant(root, variant, call, sent_with) {
+            self.flow.bind_arguments(index, bound);
+        }
     }
 
     /// A builder's dict that another module sends (see [`crate::payload::neighbours`]):
@@ -100,12 +130,69 @@ impl<'f, 's> Finder<'f, 's> {
         });
     }
 
-    /// A dict literal, `dict(k=v, ...)`, or a name bound to one (see [`Finder::follow`]).
-    fn dict(&self, expr: &Expr, at: u32) -> Option<Node<'s>> {
+    /// `name = value`: a dict (or what a builder's call returns), a list of them, or a choice
+    /// among several (`a if c else b`, `PLANS[plan]`) that `name` stands for from here on.
+    fn bind_value(&mut self, name: &str, value: &Expr, range: TextRange) {
+        let at = range.start().to_u32();
+        let end = range.end().to_usize();
+        match value {
+            Expr::Dict(_) | Expr::Call(_) => {
+                if let Some(node) = self.dict(value, at) {
+                    // The builder's arguments are placed in the bound dict; a label for them
+                    // is not carried to where the name is sent.
+                    self.bound.borrow_mut().clear();
+                    self.bind(name, end, node);
+                }
+            }
+            Expr::List(_) | Expr::Tuple(_) => {
+                let node = self.lower.node(value, 0);
+                self.bind(name, end, node);
+            }
+            Expr::If(_) | Expr::Subscript(_) => {
+                let variants = self.dict_variants(value, at);
+                self.bound.borrow_mut().clear();
+                if variants.is_empty() {
+                    return;
+                }
+                // The name stands for each reading; the base is an open dict (not one of them).
+                let base = Node {
+                    span: span_of(value.range()),
+                    value: Value::Object(&[], Extent::Open),
+                };
+                self.flow.bind_variants(base.span, variants);
+                self.bind(name, end, base);
+            }
+            _ => {}
+        }
+    }
+
+    /// A dict literal, `dict(k=v, ...)`, a name bound to one (see [`Flow::follow`]), or what a
+    /// builder's call returns (see [`super::resolve`]).
+    pub(super) fn dict(&self, expr: &Expr, at: u32) -> Option<Node<'s>> {
+        self.dict_in(expr, at, 0)
+    }
+
+    /// [`Finder::dict`], `depth` builders deep.
+    pub(super) fn dict_in(&self, expr: &Expr, at: u32, depth: usize) -> Option<Node<'s>> {
         match expr {
             Expr::Dict(_) => Some(self.lower.node(expr, 0)),
             Expr::Call(call) if is_dict_call(call) => {
                 Some(self.keywords(call, &call.arguments.keywords, KeywordCall::Dict))
+            }
+            Expr::Call(call) => self.call_result(call, at, depth),
+            // `PLANS["pro"]`: that entry of a dict of payloads.
+            Expr::Subscript(subscript) => {
+                let (Expr::Name(map), Expr::StringLiteral(key)) =
+                    (&*subscript.value, &*subscript.slice)
+                else {
+                    return None;
+                };
+                let map = self
+                    .flow
+                    .follow(map.id.as_str(), at as usize, self.lower.arena)?;
+                map.get(key.value.to_str())
+                    .filter(|entry| entry.as_object().is_some())
+                    .cloned()
             }
             Expr::Name(name) => self
                 .flow
@@ -147,7 +234,11 @@ impl<'f, 's> Finder<'f, 's> {
                     value: self.lower.node(&keyword.value, 0),
                 }),
                 None => {
-                    let splat = self.dict(&keyword.value, at);
+                    let chosen = self.chosen.borrow().clone();
+                    let splat = match chosen {
+                        Some((span, node)) if span == span_of(keyword.value.range()) => Some(node),
+                        _ => self.dict(&keyword.value, at),
+                    };
                     merge(&mut members, &mut extent, splat);
                 }
             }
@@ -171,7 +262,9 @@ impl<'f, 's> Finder<'f, 's> {
         if resource.attr.as_str() != "checkout_sessions" {
             return;
         }
-        let root = self.keywords(call, &call.arguments.keywords, KeywordCall::SdkMethod);
+        // What an earlier resolution placed and nobody pushed is not this call's.
+        self.bound.borrow_mut().clear();
+        let readings = self.readings(call);
         let receiver = &*resource.value;
         let (last, first) = names(receiver);
         let certain = self.facts.is_new_client(receiver)
@@ -184,8 +277,11 @@ impl<'f, 's> Finder<'f, 's> {
                 .into_iter()
                 .flatten()
                 .any(|name| name.to_ascii_lowercase().contains("dodo"));
-        let looks_like_dodo =
-            root.get(CART_KEY).is_some() && (self.facts.imports_sdk || imported_dodo);
+        // One reading with a cart makes every reading of the call Dodo's.
+        let looks_like_dodo = readings
+            .iter()
+            .any(|(_, root, _)| root.get(CART_KEY).is_some())
+            && (self.facts.imports_sdk || imported_dodo);
         // An injected client (`self.client.checkout_sessions.create(...)` in a module that never
         // imports the SDK): the call is Dodo's when its keywords are a checkout session's, as a
         // JSON file is a payload when its keys are — no other SDK has this resource with these
@@ -201,8 +297,44 @@ impl<'f, 's> Finder<'f, 's> {
             && !written.contains(&"data")
             && crate::payload::detect::keywords_are_a_sessions(written.iter().copied());
         if certain || looks_like_dodo || keywords_say_dodo {
-            self.push(root, span_of(call.range()), Some(sent_with));
+            for (variant, root, bound) in readings {
+                self.bound.replace(bound);
+                self.push(root, variant, span_of(call.range()), Some(sent_with));
+            }
         }
+    }
+
+    /// The payloads of an SDK call's keywords: one, or one per reading of the first `**x`
+    /// that has several (see [`super::variants`]), each with the builders' arguments it
+    /// placed.
+    fn readings(&self, call: &ExprCall) -> Vec<(Variant, Node<'s>, Vec<Bound>)> {
+        let at = call.range().start().to_u32();
+        let split = call
+            .arguments
+            .keywords
+            .iter()
+            .filter(|keyword| keyword.arg.is_none())
+            .find_map(|keyword| {
+                let variants = self.dict_variants(&keyword.value, at);
+                let several = variants.len() > 1 || variants.iter().any(|(v, _)| *v != BASE);
+                several.then(|| (span_of(keyword.value.range()), variants))
+            });
+        let keywords = &call.arguments.keywords;
+        let Some((splat, variants)) = split else {
+            self.bound.borrow_mut().clear();
+            let root = self.keywords(call, keywords, KeywordCall::SdkMethod);
+            return vec![(BASE, root, self.bound.take())];
+        };
+        variants
+            .into_iter()
+            .map(|(variant, node)| {
+                self.bound.borrow_mut().clear();
+                self.chosen.replace(Some((splat, node)));
+                let root = self.keywords(call, keywords, KeywordCall::SdkMethod);
+                self.chosen.replace(None);
+                (variant, root, self.bound.take())
+            })
+            .collect()
     }
 
     /// `requests.post(url, json=...)`, `httpx.post`, `client.post` and `session.post` to
@@ -221,7 +353,9 @@ impl<'f, 's> Finder<'f, 's> {
         let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
             return;
         };
-        if let Some(root) = self.dict(body, call.range().start().to_u32()) {
+        self.bound.borrow_mut().clear();
+        for (_, root) in self.dict_variants(body, call.range().start().to_u32()) {
+            self.bound.borrow_mut().clear();
             self.flow
                 .push_post(root, span_of(call.range()), url.host().cloned());
         }
@@ -246,13 +380,28 @@ impl<'f, 's> Finder<'f, 's> {
     }
 
     fn read(&mut self, object: &Expr, field: &str, range: TextRange) {
-        let Expr::Name(name) = object else { return };
         let read = ResponseRead {
             field: self.lower.alloc(field),
             span: span_of(range),
             beside: &[],
         };
-        self.flow.read(name.id.as_str(), read);
+        match object {
+            Expr::Name(name) => self.flow.read(name.id.as_str(), read),
+            Expr::Call(call) => {
+                if let Some(index) = self.flow.sdk_payload_at(span_of(call.range())) {
+                    self.flow.read_of(index, read);
+                }
+            }
+            // `(await client.checkout_sessions.create(...)).url`
+            Expr::Await(awaited) => {
+                if let Expr::Call(call) = &*awaited.value
+                    && let Some(index) = self.flow.sdk_payload_at(span_of(call.range()))
+                {
+                    self.flow.read_of(index, read);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// `d["k"] = v`: recorded, and `d` is not counted as used.
@@ -322,11 +471,6 @@ fn keyword<'c>(call: &'c ExprCall, name: &str) -> Option<&'c Expr> {
         .map(|k| &k.value)
 }
 
-fn is_dict_call(call: &ExprCall) -> bool {
-    matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "dict")
-        && call.arguments.args.is_empty()
-}
-
 /// The last and first names of a receiver: `self.dodo` → (dodo, self), `get_client()` →
 /// (get_client, get_client).
 fn names(expr: &Expr) -> (Option<&str>, Option<&str>) {
@@ -357,6 +501,16 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                 self.scopes.pop();
                 return;
             }
+            Stmt::For(each) => {
+                // The target is bound here, not used: it is not visited.
+                self.visit_expr(&each.iter);
+                self.bind_loop(each);
+                self.loops.push(each.range);
+                self.visit_body(&each.body);
+                self.loops.pop();
+                self.visit_body(&each.orelse);
+                return;
+            }
             Stmt::Assign(assign) => {
                 let at = assign.range.start().to_u32();
                 if let [target] = assign.targets.as_slice()
@@ -365,12 +519,8 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                     self.visit_expr(&assign.value);
                     return;
                 }
-                if let [Expr::Name(name)] = assign.targets.as_slice()
-                    && let Some(node) = self
-                        .dict(&assign.value, at)
-                        .filter(|_| matches!(&*assign.value, Expr::Dict(_) | Expr::Call(_)))
-                {
-                    self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
+                if let [Expr::Name(name)] = assign.targets.as_slice() {
+                    self.bind_value(name.id.as_str(), &assign.value, assign.range);
                 }
                 self.visit_expr(&assign.value);
                 if let [target] = assign.targets.as_slice() {
@@ -384,7 +534,7 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                 {
                     let node = self.lower.node(value, 0);
                     if is_params_type(&assign.annotation) {
-                        self.push(node.clone(), node.span, None);
+                        self.push(node.clone(), BASE, node.span, None);
                     }
                     self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
                 }
@@ -424,11 +574,15 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                 }
             }
             Expr::Attribute(attribute) => {
+                // The call is visited first, so a read straight from its result
+                // (`create(...).url`) finds its payload.
+                walk_expr(self, expr);
                 self.read(
                     &attribute.value,
                     attribute.attr.as_str(),
                     attribute.attr.range,
                 );
+                return;
             }
             Expr::Name(name) => {
                 self.flow

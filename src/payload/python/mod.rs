@@ -11,8 +11,13 @@ mod find;
 pub(crate) mod lexemes;
 mod lower;
 mod probe;
+mod resolve;
+mod returns;
+mod sends;
+mod shapes;
 mod suppress;
 mod urls;
+mod variants;
 
 use ruff_python_ast::Stmt;
 use ruff_python_ast::token::TokenKind;
@@ -72,7 +77,7 @@ impl FrontEnd for Python {
     }
 
     /// The project stage asks only of modules that mention something or are imported.
-    fn module_facts(&self, _name: &str, text: &str, _imported: bool) -> Option<ModuleFacts> {
+    fn module_facts(&self, name: &str, text: &str, _imported: bool) -> Option<ModuleFacts> {
         if depth::too_deep_brackets(text.as_bytes(), PREFIX).is_some() {
             return None;
         }
@@ -86,7 +91,9 @@ impl FrontEnd for Python {
                 return None;
             }
             let facts = facts::Facts::of(&module.body, &Neighbours::default());
-            Some(exports::module_facts(&module.body, &facts))
+            let mut out = exports::module_facts(&module.body, &facts);
+            (out.shapes, out.param_names) = shapes::shapes(&module.body, name, text);
+            Some(out)
         })
         .flatten()
     }
@@ -193,8 +200,13 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena, neighbours: &Neighbours) 
         text,
         arena: arena.bump(),
     };
-    let mut finder = find::Finder::new(&facts, &lower, module.range, text.len());
-    for stmt in &module.body {
+    let mut finder = find::Finder::new(&facts, &lower, module, neighbours);
+    // Top-level builders first: the dicts their bodies bind are known wherever they are
+    // called, even from code written above them.
+    let (builders, rest): (Vec<&Stmt>, Vec<&Stmt>) = module.body.iter().partition(|stmt| {
+        matches!(stmt, Stmt::FunctionDef(function) if !returns::returned_dicts(&function.body).is_empty())
+    });
+    for stmt in builders.into_iter().chain(rest) {
         finder.visit_stmt(stmt);
     }
     // Builders whose dict another module sends with `**build(...)`: linted here, open when
@@ -206,9 +218,9 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena, neighbours: &Neighbours) 
         let Some(sending) = neighbours.sent.get(function.name.as_str()) else {
             continue;
         };
-        for returned in exports::returned(&function.body) {
-            if matches!(returned, ruff_python_ast::Expr::Dict(_)) {
-                finder.sent(lower.node(returned, 0), *sending);
+        for returned in returns::returned(&function.body) {
+            if let Some(dict) = finder.dict(returned, returned.range().start().to_u32()) {
+                finder.sent(dict, *sending);
             }
         }
     }

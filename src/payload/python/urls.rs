@@ -59,6 +59,11 @@ fn at(expr: &Expr, strings: &HashMap<String, UrlText>, depth: usize) -> Option<U
             UrlText::either(part(&conditional.body), part(&conditional.orelse))
         }
         Expr::Name(name) => strings.get(name.id.as_str())?.clone(),
+        // `_base(test_mode)`, a function of the module (or an imported one) returning a URL.
+        Expr::Call(call) if !is_getenv(&call.func) => match &*call.func {
+            Expr::Name(name) => strings.get(&result_key(name.id.as_str()))?.clone(),
+            _ => return None,
+        },
         // `os.environ["DODO_API_URL"]`.
         Expr::Subscript(subscript) if is_environ(&subscript.value) => match &*subscript.slice {
             Expr::StringLiteral(name) => UrlText::env(name.value.to_str()),
@@ -77,6 +82,11 @@ fn at(expr: &Expr, strings: &HashMap<String, UrlText>, depth: usize) -> Option<U
         }
         _ => return None,
     })
+}
+
+/// The key under which the strings a module knows hold what the function `name` returns.
+pub(crate) fn result_key(name: &str) -> String {
+    format!("{name}()")
 }
 
 fn is_environ(expr: &Expr) -> bool {

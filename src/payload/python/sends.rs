@@ -1,0 +1,150 @@
+//! The imported builders whose dicts a module sends to Dodo: `create(**build(...))`,
+//! `payload = build(...)` then `create(**payload)`, and `requests.post(DODO_URL + "/checkouts",
+//! json=build(...))`. The project stage makes each builder's dict a payload where it is written.
+
+use std::collections::HashMap;
+
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{Expr, ExprCall, Stmt};
+
+use super::facts::Facts;
+use super::urls::url_text;
+use crate::payload::exports::Send;
+
+pub(super) fn sends(body: &[Stmt], facts: &Facts) -> Vec<Send> {
+    let mut sends = Sends {
+        facts,
+        results: HashMap::new(),
+        found: Vec::new(),
+    };
+    for stmt in body {
+        sends.visit_stmt(stmt);
+    }
+    sends.found
+}
+
+struct Sends<'f> {
+    facts: &'f Facts,
+    /// `name = build(...)` of an imported builder, by name (the module's last such binding).
+    results: HashMap<String, String>,
+    found: Vec<Send>,
+}
+
+impl Sends<'_> {
+    /// The imported builder whose dict `expr` is: `build(...)`, or a name bound to its result.
+    fn builder<'e>(&'e self, expr: &'e Expr) -> Option<&'e str> {
+        match expr {
+            Expr::Call(built) => match &*built.func {
+                Expr::Name(builder) if self.facts.imported.contains(builder.id.as_str()) => {
+                    Some(builder.id.as_str())
+                }
+                _ => None,
+            },
+            Expr::Name(name) => self.results.get(name.id.as_str()).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    fn sdk_call(&mut self, call: &ExprCall) {
+        let Expr::Attribute(method) = &*call.func else {
+            return;
+        };
+        if !matches!(method.attr.as_str(), "create" | "preview") {
+            return;
+        }
+        let Expr::Attribute(resource) = &*method.value else {
+            return;
+        };
+        if resource.attr.as_str() != "checkout_sessions" {
+            return;
+        }
+        let named = call
+            .arguments
+            .keywords
+            .iter()
+            .filter(|k| k.arg.is_some())
+            .count();
+        let receiver = first_name(&resource.value);
+        let certain = self.facts.is_new_client(&resource.value)
+            || receiver.is_some_and(|r| self.facts.clients.contains(r));
+        let builders: Vec<String> = call
+            .arguments
+            .keywords
+            .iter()
+            .filter(|k| k.arg.is_none())
+            .filter_map(|keyword| self.builder(&keyword.value))
+            .map(str::to_string)
+            .collect();
+        for helper in builders {
+            self.found.push(Send {
+                helper,
+                certain,
+                receiver: receiver.map(str::to_string),
+                // Other keywords beside it: the builder's dict is a part of the payload.
+                partial: named > 0,
+            });
+        }
+    }
+
+    /// `requests.post(url, json=build(...))` to Dodo's `/checkouts`.
+    fn raw_post(&mut self, call: &ExprCall) {
+        let Expr::Attribute(method) = &*call.func else {
+            return;
+        };
+        if method.attr.as_str() != "post" {
+            return;
+        }
+        let keyword = |name: &str| {
+            call.arguments
+                .keywords
+                .iter()
+                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+                .map(|k| &k.value)
+        };
+        let url = call.arguments.args.first().or_else(|| keyword("url"));
+        let (Some(url), Some(body)) = (url, keyword("json")) else {
+            return;
+        };
+        if !url_text(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts()) {
+            return;
+        }
+        if let Some(helper) = self.builder(body) {
+            self.found.push(Send {
+                helper: helper.to_string(),
+                certain: true,
+                receiver: None,
+                partial: false,
+            });
+        }
+    }
+}
+
+fn first_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => first_name(&attribute.value),
+        Expr::Call(call) => first_name(&call.func),
+        Expr::Await(awaited) => first_name(&awaited.value),
+        _ => None,
+    }
+}
+
+impl<'a> Visitor<'a> for Sends<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+            && let Some(helper) = self.builder(&assign.value).map(str::to_string)
+        {
+            self.results.insert(name.id.to_string(), helper);
+        }
+        walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            self.sdk_call(call);
+            self.raw_post(call);
+        }
+        walk_expr(self, expr);
+    }
+}

@@ -47,9 +47,45 @@ pub(crate) fn closest_or_prefix<'c>(
     })
 }
 
+/// [`closest`], else the one candidate that ends with the word after a separator:
+/// `currency` → `billing_currency` (a field named without its prefix, as another API or an
+/// older version spells it). Two such candidates are no suggestion.
+pub(crate) fn closest_or_suffix<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str> + Clone,
+) -> Option<&'c str> {
+    closest(word, candidates.clone()).or_else(|| {
+        let lower = word.to_lowercase();
+        if lower.len() < 3 {
+            return None;
+        }
+        let mut ends = candidates.into_iter().filter(|c| {
+            let c = c.to_lowercase();
+            c.len() > lower.len()
+                && c.ends_with(&lower)
+                && matches!(c.as_bytes().get(c.len() - lower.len() - 1), Some(b'_'))
+        });
+        let first = ends.next()?;
+        ends.next().is_none().then_some(first)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_named_without_its_prefix_is_the_one_field_that_ends_so() {
+        let fields = ["billing_currency", "return_url", "cancel_url", "customer"];
+        assert_eq!(
+            closest_or_suffix("currency", fields),
+            Some("billing_currency")
+        );
+        // Two fields end in `_url`: no guess.
+        assert_eq!(closest_or_suffix("url", fields), None);
+        assert_eq!(closest_or_suffix("custmer", fields), Some("customer"));
+        assert_eq!(closest_or_suffix("id", ["customer_id"]), None);
+    }
 
     #[test]
     fn suggests_typos_and_case() {

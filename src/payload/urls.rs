@@ -83,9 +83,11 @@ impl UrlText {
 
     /// True for a POST target that is Dodo's checkout-session endpoint.
     pub(crate) fn is_dodo_checkouts(&self) -> bool {
-        if !self.dodo {
-            return false;
-        }
+        self.dodo && self.is_checkouts()
+    }
+
+    /// True when the URL's path ends with a checkout-session endpoint, whoever's host it is.
+    pub(crate) fn is_checkouts(&self) -> bool {
         let tail = self.text.rsplit(HOLE).next().unwrap_or_default();
         let path = tail.split(['?', '#']).next().unwrap_or_default();
         let path = path.trim_end_matches('/');

@@ -376,7 +376,7 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
                 || send.receiver.as_ref().is_some_and(|receiver| {
                     matches!(
                         linker.kind(at, receiver),
-                        Some(Kind::Client | Kind::Factory)
+                        Some(Kind::Client | Kind::Factory | Kind::DodoUrl)
                     )
                 });
             let sent = all[defined_in].sent.entry(name).or_default();

@@ -67,7 +67,14 @@ impl Resolver {
     /// The first of `candidates` that is a file in the project's tree (not in a virtualenv or
     /// `site-packages`), canonical.
     pub(super) fn first_in_tree(&self, candidates: &[PathBuf]) -> Option<PathBuf> {
-        const OUTSIDE: &[&str] = &["node_modules", "site-packages", ".venv", "venv"];
+        const OUTSIDE: &[&str] = &[
+            "node_modules",
+            "site-packages",
+            "dist-packages",
+            "__pypackages__",
+            ".venv",
+            "venv",
+        ];
         candidates.iter().find_map(|candidate| {
             let real = std::fs::canonicalize(candidate).ok()?;
             let in_tree = real.starts_with(&self.root)
@@ -75,9 +82,20 @@ impl Resolver {
                     OUTSIDE
                         .iter()
                         .any(|o| part == Component::Normal(o.as_ref()))
-                });
+                })
+                && !self.in_virtualenv(&real);
             (in_tree && real.is_file()).then_some(real)
         })
+    }
+
+    /// True when a folder between the root and `path` is a virtualenv, whatever its name (it
+    /// holds a `pyvenv.cfg`), as the walk skips it.
+    fn in_virtualenv(&self, path: &Path) -> bool {
+        path.ancestors()
+            .skip(1)
+            .take_while(|dir| dir.starts_with(&self.root) && *dir != self.root)
+            .take(64)
+            .any(|dir| dir.join("pyvenv.cfg").is_file())
     }
 
     /// The project file `specifier` names from `file`; `None` when it is not one (a package,

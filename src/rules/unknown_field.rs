@@ -6,7 +6,7 @@ use crate::edit::{NodeEdit, NodeFix, Wrapper};
 use crate::pointer::display_path;
 use crate::span::Span;
 use crate::schema::ViolationKind;
-use crate::suggest::closest;
+use crate::suggest::closest_or_suffix;
 use crate::text::quote;
 
 declare_rule!(
@@ -107,7 +107,7 @@ impl Unknown<'_> {
 
     fn did_you_mean(&self, finding: Finding, member: Option<&crate::tree::Member<'_>>) -> Finding {
         let known = self.known;
-        let Some(suggestion) = closest(self.key, known.iter().map(String::as_str)) else {
+        let Some(suggestion) = closest_or_suffix(self.key, known.iter().map(String::as_str)) else {
             return match known.len() {
                 0 => finding,
                 n if n <= LISTED => {

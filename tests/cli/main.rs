@@ -11,3 +11,4 @@ mod fix;
 mod formats;
 mod lsp;
 mod project;
+mod project_python;

@@ -38,6 +38,8 @@ pub(super) struct Facts {
     /// The file's functions that return a new client or a name (a factory when it is a
     /// client's).
     returns: Vec<(String, Returned)>,
+    /// Imported names that are factories of Dodo clients.
+    imported_factories: HashSet<String>,
 }
 
 enum Returned {
@@ -112,9 +114,32 @@ impl Facts {
                 .cloned()
                 .collect();
             if made.is_empty() {
-                return;
+                break;
             }
             self.clients.extend(made);
+        }
+        self.imported_factories = neighbours
+            .imported
+            .iter()
+            .filter(|(_, kind)| **kind == Kind::Factory)
+            .map(|(name, _)| name.clone())
+            .collect();
+    }
+
+    /// An expression that is a Dodo client: a new one, a name bound to one, or a factory's
+    /// result (`get_client()`, `await get_client()`).
+    pub(super) fn is_client_expr(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(name) => self.clients.contains(name.id.as_str()),
+            Expr::Attribute(attribute) => self.clients.contains(attribute.attr.as_str()),
+            Expr::Await(awaited) => self.is_client_expr(&awaited.value),
+            Expr::Call(call) => {
+                self.is_new_client(expr)
+                    || matches!(&*call.func, Expr::Name(callee)
+                        if self.is_factory(callee.id.as_str())
+                            || self.imported_factories.contains(callee.id.as_str()))
+            }
+            _ => false,
         }
     }
 

@@ -267,8 +267,7 @@ impl<'f, 's> Finder<'f, 's> {
         let readings = self.readings(call);
         let receiver = &*resource.value;
         let (last, first) = names(receiver);
-        let certain = self.facts.is_new_client(receiver)
-            || last.is_some_and(|name| self.facts.clients.contains(name));
+        let certain = self.facts.is_client_expr(receiver);
         // A client imported from a module of the app counts when it is named for Dodo
         // (`from app.clients import dodo`): an ORM's `db.checkout_sessions.create(...)` in a
         // file that never imports the SDK is not Dodo's, even with a product_cart column.

@@ -14,6 +14,9 @@ use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 pub(super) struct Lowerer<'s> {
     pub(super) text: &'s str,
     pub(super) arena: &'s bumpalo::Bump,
+    /// The reads of parameters whose annotations make their type certain (see
+    /// [`super::annotations`]).
+    pub(super) typed: std::collections::HashMap<Span, StaticType>,
 }
 
 pub(super) fn span_of(range: TextRange) -> Span {
@@ -44,8 +47,17 @@ impl<'s> Lowerer<'s> {
         let value = if depth >= MAX_DEPTH {
             unknown(StaticType::Any, "")
         } else {
-            self.known(expr, depth)
-                .unwrap_or_else(|| unknown(static_type(expr), ""))
+            self.known(expr, depth).unwrap_or_else(|| {
+                let kind = match expr {
+                    Expr::Name(name) => self
+                        .typed
+                        .get(&span_of(name.range))
+                        .copied()
+                        .unwrap_or(StaticType::Any),
+                    _ => static_type(expr),
+                };
+                unknown(kind, "")
+            })
         };
         Node {
             span: span_of(expr.range()),

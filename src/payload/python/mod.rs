@@ -2,6 +2,7 @@
 //! still found), then two passes over the module — what it knows about Dodo ([`facts`]) and
 //! where its payloads are ([`find`]).
 
+mod annotations;
 mod exports;
 mod facts;
 mod fallbacks;
@@ -199,6 +200,7 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena, neighbours: &Neighbours) 
     let lower = lower::Lowerer {
         text,
         arena: arena.bump(),
+        typed: annotations::typed_reads(&module.body),
     };
     let mut finder = find::Finder::new(&facts, &lower, module, neighbours);
     // Top-level builders first: the dicts their bodies bind are known wherever they are

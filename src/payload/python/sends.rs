@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
-use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_python_ast::{Expr, ExprCall, FStringPart, InterpolatedStringElement, Stmt};
 
 use super::facts::Facts;
 use super::urls::url_text;
@@ -65,8 +65,7 @@ impl Sends<'_> {
             .filter(|k| k.arg.is_some())
             .count();
         let receiver = first_name(&resource.value);
-        let certain = self.facts.is_new_client(&resource.value)
-            || receiver.is_some_and(|r| self.facts.clients.contains(r));
+        let certain = self.facts.is_client_expr(&resource.value);
         let builders: Vec<String> = call
             .arguments
             .keywords
@@ -105,17 +104,53 @@ impl Sends<'_> {
         let (Some(url), Some(body)) = (url, keyword("json")) else {
             return;
         };
-        if !url_text(url, &self.facts.strings).is_some_and(|u| u.is_dodo_checkouts()) {
+        let Some(text) = url_text(url, &self.facts.strings).filter(|u| u.is_checkouts()) else {
+            return;
+        };
+        // A URL built from an imported name (`f"{api_base(test)}/checkouts"`): the project
+        // stage knows whether that name is a Dodo URL.
+        let certain = text.is_dodo_checkouts();
+        let receiver = imported_name_in(url, self.facts, 0);
+        if !certain && receiver.is_none() {
             return;
         }
         if let Some(helper) = self.builder(body) {
             self.found.push(Send {
                 helper: helper.to_string(),
-                certain: true,
-                receiver: None,
+                certain,
+                receiver: receiver.map(str::to_string),
                 partial: false,
             });
         }
+    }
+}
+
+/// The first imported name a URL expression is built from (a constant, or a function called).
+fn imported_name_in<'e>(expr: &'e Expr, facts: &Facts, depth: usize) -> Option<&'e str> {
+    if depth > crate::payload::urls::MAX_DEPTH {
+        return None;
+    }
+    let inner = |e: &'e Expr| imported_name_in(e, facts, depth + 1);
+    match expr {
+        Expr::Name(name) => facts
+            .imported
+            .contains(name.id.as_str())
+            .then_some(name.id.as_str()),
+        Expr::Call(call) => inner(&call.func),
+        Expr::BinOp(binary) => inner(&binary.left).or_else(|| inner(&binary.right)),
+        Expr::FString(fstring) => fstring.value.iter().find_map(|part| match part {
+            FStringPart::FString(inner_string) => {
+                inner_string
+                    .elements
+                    .iter()
+                    .find_map(|element| match element {
+                        InterpolatedStringElement::Interpolation(hole) => inner(&hole.expression),
+                        InterpolatedStringElement::Literal(_) => None,
+                    })
+            }
+            FStringPart::Literal(_) => None,
+        }),
+        _ => None,
     }
 }
 

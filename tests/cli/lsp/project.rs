@@ -71,3 +71,49 @@ fn a_helpers_finding_follows_the_route_that_sends_it() {
     assert_eq!(helper["params"]["diagnostics"], json!([]));
     client.stop();
 }
+
+const PY_CLIENT: &str = "from dodopayments import DodoPayments\n\ndodo = DodoPayments()\n";
+const PY_BUILDER: &str = "def seat_checkout(seats):\n    return {\"product_cart\": [{\"product_id\": \"p\", \"quantity\": seats}], \"return_url\": \"http://shop.example.com/done\"}\n";
+const PY_ROUTE: &str = "from app.client import dodo\nfrom app.builder import seat_checkout\n\n\ndef buy():\n    return dodo.checkout_sessions.create(**seat_checkout(0))\n";
+
+#[test]
+fn a_python_builders_finding_follows_the_module_that_sends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::create_dir(dir.path().join("app")).unwrap();
+    for (name, text) in [
+        ("app/__init__.py", ""),
+        ("app/client.py", PY_CLIENT),
+        ("app/builder.py", PY_BUILDER),
+        ("app/route.py", PY_ROUTE),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let root = dir.path().canonicalize().unwrap();
+    let uri = |name: &str| format!("file://{}/{name}", root.display());
+    let (mut client, _) = Client::start(false);
+    let open = |client: &mut Client, name: &str, text: &str| {
+        client.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri(name), "languageId": "python", "version": 1, "text": text } }),
+        );
+    };
+    open(&mut client, "app/builder.py", PY_BUILDER);
+    assert_eq!(
+        codes(&client.diagnostics(&uri("app/builder.py"))),
+        Vec::<&str>::new()
+    );
+    open(&mut client, "app/route.py", PY_ROUTE);
+    let route = client.diagnostics(&uri("app/route.py"));
+    assert_eq!(codes(&route), ["zero-quantity"]);
+    let related = &route[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], uri("app/builder.py"));
+    assert_eq!(
+        related["location"]["range"]["start"],
+        json!({ "line": 1, "character": 49 })
+    );
+    assert_eq!(related["message"], "seat_checkout puts the argument here");
+    let builder = client.diagnostics(&uri("app/builder.py"));
+    assert_eq!(codes(&builder), ["insecure-redirect-url"]);
+    client.stop();
+}

@@ -1,0 +1,218 @@
+//! The project stage for Python from the command line: small projects under
+//! `tests/fixtures/projects/python_*`, modelled on how services are written — clients injected
+//! into classes and FastAPI routes, factories and singletons in other modules, builders of
+//! payload dicts in other packages (`src/` layouts, `__init__.py` re-exports), raw requests to
+//! URLs that other modules build — and a hostile one that must end silent.
+
+use std::fmt::Write as _;
+
+use crate::common::bin;
+use crate::project::{found, json_in, project};
+
+#[test]
+fn python_factories_singletons_and_builders_across_modules() {
+    let (document, stderr) = json_in(&project("python_service"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            // The builder's own mistakes, where it writes them, sent with `**build_payload(...)`.
+            "./app/payloads.py:3:65 zero-quantity",
+            "./app/payloads.py:5:23 insecure-redirect-url",
+            // The factory's client (`dodo = get_client()`, from `app.dodo`): its response read.
+            "./app/routes.py:9:20 unknown-response-field",
+            // The module's singleton client (`from app.dodo import client`).
+            "./app/routes.py:13:44 missing-field",
+            "./app/routes.py:13:52 tax-id-without-country",
+        ],
+        "{stderr}"
+    );
+    // As a hook names it: the route alone, with the modules it imports read.
+    let (document, _) = json_in(&project("python_service"), &["app/routes.py"]);
+    assert_eq!(
+        found(&document),
+        [
+            "app/routes.py:9:20 unknown-response-field",
+            "app/routes.py:13:44 missing-field",
+            "app/routes.py:13:52 tax-id-without-country",
+        ]
+    );
+}
+
+#[test]
+fn clients_injected_through_init_dataclasses_and_depends_make_their_calls_dodos() {
+    let (document, stderr) = json_in(&project("python_injected"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            // `Depends(get_dodo)`: a keyword the SDK's create() does not take.
+            "./app/routes.py:11:9 unknown-field",
+            // `Annotated[DodoClient, Depends(get_dodo)]`.
+            "./app/routes.py:18:20 insecure-redirect-url",
+            "./app/routes.py:20:29 dead-response-fallback",
+            // Only the client says Dodo here: a splat of an unknown dict, and a read of its answer.
+            "./app/routes.py:24:50 unknown-response-field",
+            // `__init__(self, client: DodoClient)`, in a module that never imports the SDK.
+            "./app/services/billing.py:11:63 zero-quantity",
+            "./app/services/billing.py:14:24 unknown-response-field",
+            "./app/services/billing.py:18:64 unknown-response-field",
+            // A dataclass field `Optional[DodoClient]`; preview takes no `currency`.
+            "./app/services/store.py:15:13 unknown-field",
+        ],
+        "{stderr}"
+    );
+    // The ORM's `checkout_sessions` table stays silent (asserted by the list above); the
+    // misspelt keyword gets its did-you-mean.
+    let store = document["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|file| file["path"] == "./app/services/store.py")
+        .expect("store.py has a finding");
+    let help = store["diagnostics"][0]["help"].as_str().unwrap_or_default();
+    assert!(
+        help.contains("did you mean \"billing_currency\"?"),
+        "{help}"
+    );
+}
+
+#[test]
+fn builders_in_other_packages_are_bound_to_the_arguments_of_each_call() {
+    let (document, stderr) = json_in(&project("python_builders"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            // The builder's own key, linted where it is written: `json=plan_checkout(...)` of
+            // a raw POST to a URL that an imported helper builds.
+            "./src/shop/billing/payloads.py:9:69 unknown-field",
+            // Each plan of the map read in turn (iterated, and indexed by a key not known).
+            "./src/shop/web/views.py:8:70 zero-quantity",
+            "./src/shop/web/views.py:9:83 confirm-incomplete",
+            "./src/shop/web/views.py:9:83 confirm-incomplete",
+            // The caller's arguments, placed where the builder puts them (positional, then by
+            // keyword through a variable).
+            "./src/shop/web/views.py:15:67 zero-quantity",
+            "./src/shop/web/views.py:15:77 missing-card-fallback",
+            "./src/shop/web/views.py:19:52 zero-quantity",
+            // The other branch of a conditional expression.
+            "./src/shop/web/views.py:26:55 empty-cart",
+            "./src/shop/web/views.py:39:103 zero-quantity",
+        ],
+        "{stderr}"
+    );
+    // A finding on the caller's argument points at the builder's key in its own module.
+    let views = document["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|file| file["path"] == "./src/shop/web/views.py")
+        .expect("views.py has findings");
+    let seats = views["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| d["rule"] == "zero-quantity" && d["range"]["start"]["line"] == 14)
+        .expect("the positional call's zero-quantity");
+    let label = &seats["labels"][0];
+    assert_eq!(label["message"], "seat_checkout puts the argument here");
+    assert_eq!(label["file"], "src/shop/billing/payloads.py");
+    // The `"quantity"` key the builder writes `seats` under.
+    assert_eq!(
+        label["range"]["start"],
+        serde_json::json!({"line": 1, "character": 59})
+    );
+}
+
+#[test]
+fn cycles_stars_rebound_names_and_virtualenvs_end_unknown() {
+    let (document, stderr) = json_in(&project("python_hostile"), &["."]);
+    // Only the call whose client and builder are both known: a builder of a namespace
+    // package, with the SDK's class re-exported by a module of the app.
+    assert_eq!(
+        found(&document),
+        ["./main.py:20:43 zero-quantity"],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_package_of_thousands_of_modules_and_a_long_import_chain_end_quickly_and_unknown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).expect("git folder");
+    std::fs::create_dir_all(root.join("big")).expect("package");
+    std::fs::write(root.join("big/__init__.py"), "").expect("init");
+    // A chain of 300 modules, each re-exporting the next one's client: past the depth the
+    // project reads, the client is unknown.
+    const LINKS: usize = 300;
+    for at in 0..LINKS {
+        let text = if at + 1 == LINKS {
+            "from dodopayments import DodoPayments\nclient = DodoPayments()\n".to_string()
+        } else {
+            format!("from big.m{} import client\n", at + 1)
+        };
+        std::fs::write(root.join(format!("big/m{at}.py")), text).expect("module");
+    }
+    // Thousands of modules that mention nothing: walked, never parsed.
+    for at in 0..5000 {
+        std::fs::write(root.join(format!("big/other{at}.py")), "x = 1\n").expect("module");
+    }
+    let mut main = String::from("from big.m0 import client as far\n");
+    let _ = writeln!(main, "from big.m{} import client as near\n", LINKS - 1);
+    main.push_str("def go(p):\n    far.checkout_sessions.create(**p).url\n    near.checkout_sessions.create(**p).url\n");
+    std::fs::write(root.join("main.py"), main).expect("main");
+    let output = bin()
+        .current_dir(root)
+        .args(["--format", "concise", "main.py"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    // The near client is known; the far one, 300 modules away, is not, and is not guessed.
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "main.py:6:40: error[unknown-response-field] the checkout session create response has no field \"url\""
+        ],
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn fix_edits_the_builders_module_and_the_callers_argument_each_in_its_own_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).expect("git folder");
+    let source = project("python_builders");
+    for file in [
+        "src/shop/__init__.py",
+        "src/shop/config.py",
+        "src/shop/billing/__init__.py",
+        "src/shop/billing/clients.py",
+        "src/shop/billing/payloads.py",
+        "src/shop/web/__init__.py",
+        "src/shop/web/views.py",
+    ] {
+        let to = root.join(file);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("folders");
+        std::fs::copy(source.join(file), &to).expect("copy");
+    }
+    let output = bin()
+        .current_dir(root)
+        .args(["--fix", "--unsafe-fixes", "--format", "concise", "."])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let payloads =
+        std::fs::read_to_string(root.join("src/shop/billing/payloads.py")).expect("read");
+    // A keyword of `dict(...)` is renamed as a keyword.
+    assert!(
+        payloads.contains("billing_currency=currency)"),
+        "{payloads}\n{stdout}"
+    );
+    let views = std::fs::read_to_string(root.join("src/shop/web/views.py")).expect("read");
+    assert!(
+        views.contains(r#"seat_checkout("pdt_1", 0, email, ["credit", "debit", "apple_pay"])"#),
+        "{views}\n{stdout}"
+    );
+    assert!(!stdout.contains("unknown-field"), "{stdout}");
+}

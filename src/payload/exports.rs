@@ -75,4 +75,7 @@ pub(crate) struct Send {
     pub(crate) receiver: Option<String>,
     /// Spread into the payload (`{ ...base, customer }`) rather than the payload itself.
     pub(crate) partial: bool,
+    /// Its entries are sent, one at a time (`for plan in PLANS.values()`, `PLANS[key]`), not
+    /// the value itself.
+    pub(crate) entries: bool,
 }

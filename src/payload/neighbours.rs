@@ -81,6 +81,8 @@ pub(crate) struct Sending {
     /// Sent as the whole payload somewhere; else only spread into one (`{ ...base, customer }`),
     /// so its absences are not its own: it is linted open.
     pub(crate) whole: bool,
+    /// What is sent is each of its entries (a map or list of payloads), not the value itself.
+    pub(crate) entries: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -382,6 +382,7 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
             let sent = all[defined_in].sent.entry(name).or_default();
             sent.certain |= certain;
             sent.whole |= !send.partial;
+            sent.entries |= send.entries;
         }
     }
     modules

@@ -81,21 +81,26 @@ fn builders_in_other_packages_are_bound_to_the_arguments_of_each_call() {
     assert_eq!(
         found(&document),
         [
+            // A map's entries sent one at a time from another module (indexed by a key not
+            // known, and iterated), and a dict spread beside other keywords (linted open).
+            "./src/shop/billing/catalog.py:3:70 zero-quantity",
+            "./src/shop/billing/catalog.py:4:73 unknown-field",
+            "./src/shop/billing/catalog.py:6:42 unknown-field",
             // The builder's own key, linted where it is written: `json=plan_checkout(...)` of
             // a raw POST to a URL that an imported helper builds.
             "./src/shop/billing/payloads.py:9:69 unknown-field",
             // Each plan of the map read in turn (iterated, and indexed by a key not known).
-            "./src/shop/web/views.py:8:70 zero-quantity",
-            "./src/shop/web/views.py:9:83 confirm-incomplete",
-            "./src/shop/web/views.py:9:83 confirm-incomplete",
+            "./src/shop/web/views.py:9:70 zero-quantity",
+            "./src/shop/web/views.py:10:83 confirm-incomplete",
+            "./src/shop/web/views.py:10:83 confirm-incomplete",
             // The caller's arguments, placed where the builder puts them (positional, then by
             // keyword through a variable).
-            "./src/shop/web/views.py:15:67 zero-quantity",
-            "./src/shop/web/views.py:15:77 missing-card-fallback",
-            "./src/shop/web/views.py:19:52 zero-quantity",
+            "./src/shop/web/views.py:16:67 zero-quantity",
+            "./src/shop/web/views.py:16:77 missing-card-fallback",
+            "./src/shop/web/views.py:20:52 zero-quantity",
             // The other branch of a conditional expression.
-            "./src/shop/web/views.py:26:55 empty-cart",
-            "./src/shop/web/views.py:39:103 zero-quantity",
+            "./src/shop/web/views.py:27:55 empty-cart",
+            "./src/shop/web/views.py:40:103 zero-quantity",
         ],
         "{stderr}"
     );
@@ -110,7 +115,7 @@ fn builders_in_other_packages_are_bound_to_the_arguments_of_each_call() {
         .as_array()
         .into_iter()
         .flatten()
-        .find(|d| d["rule"] == "zero-quantity" && d["range"]["start"]["line"] == 14)
+        .find(|d| d["rule"] == "zero-quantity" && d["range"]["start"]["line"] == 15)
         .expect("the positional call's zero-quantity");
     let label = &seats["labels"][0];
     assert_eq!(label["message"], "seat_checkout puts the argument here");
@@ -189,6 +194,7 @@ fn fix_edits_the_builders_module_and_the_callers_argument_each_in_its_own_file()
         "src/shop/billing/__init__.py",
         "src/shop/billing/clients.py",
         "src/shop/billing/payloads.py",
+        "src/shop/billing/catalog.py",
         "src/shop/web/__init__.py",
         "src/shop/web/views.py",
     ] {

@@ -368,6 +368,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
                 certain,
                 receiver: receiver.map(str::to_string),
                 partial,
+                entries: false,
             });
         }
     }

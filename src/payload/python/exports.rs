@@ -87,6 +87,10 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
                     {
                         out.locals
                             .insert(name, Local::ResultOf(callee.id.to_string()));
+                    } else if matches!(&*assign.value, Expr::Dict(_) | Expr::List(_)) {
+                        // A dict another module may send or spread, or a map of payloads it
+                        // iterates.
+                        out.locals.insert(name, Local::Known(Kind::Object));
                     }
                 }
             }

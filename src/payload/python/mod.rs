@@ -211,21 +211,9 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena, neighbours: &Neighbours) 
     for stmt in builders.into_iter().chain(rest) {
         finder.visit_stmt(stmt);
     }
-    // Builders whose dict another module sends with `**build(...)`: linted here, open when
-    // the call adds keywords of its own.
-    for stmt in &module.body {
-        let Stmt::FunctionDef(function) = stmt else {
-            continue;
-        };
-        let Some(sending) = neighbours.sent.get(function.name.as_str()) else {
-            continue;
-        };
-        for returned in returns::returned(&function.body) {
-            if let Some(dict) = finder.dict(returned, returned.range().start().to_u32()) {
-                finder.sent(dict, *sending);
-            }
-        }
-    }
+    // What other modules send of this one: linted here, open when the call adds keywords of
+    // its own.
+    finder.sent_by_others();
     let comments = parsed
         .tokens()
         .iter()

@@ -23,24 +23,54 @@ pub(super) fn sends(body: &[Stmt], facts: &Facts) -> Vec<Send> {
     sends.found
 }
 
+/// An imported name whose value (or whose entries) a payload is.
+#[derive(Clone)]
+struct Sent {
+    name: String,
+    entries: bool,
+}
+
 struct Sends<'f> {
     facts: &'f Facts,
-    /// `name = build(...)` of an imported builder, by name (the module's last such binding).
-    results: HashMap<String, String>,
+    /// `name = build(...)` of an imported builder, and loop variables over an imported map,
+    /// by name (the module's last such binding).
+    results: HashMap<String, Sent>,
     found: Vec<Send>,
 }
 
 impl Sends<'_> {
-    /// The imported builder whose dict `expr` is: `build(...)`, or a name bound to its result.
-    fn builder<'e>(&'e self, expr: &'e Expr) -> Option<&'e str> {
+    /// The imported builder or dict whose value `expr` is: `build(...)`, a name bound to its
+    /// result, an imported dict (`**BASE`), an entry of an imported map indexed by a key not
+    /// known (`PLANS[key]`), or a loop variable over one (`for plan in PLANS.values()`).
+    fn builder(&self, expr: &Expr) -> Option<Sent> {
+        let imported = |name: &str, entries: bool| {
+            self.facts.imported.contains(name).then(|| Sent {
+                name: name.to_string(),
+                entries,
+            })
+        };
         match expr {
             Expr::Call(built) => match &*built.func {
-                Expr::Name(builder) if self.facts.imported.contains(builder.id.as_str()) => {
-                    Some(builder.id.as_str())
-                }
+                Expr::Name(builder) => imported(builder.id.as_str(), false),
                 _ => None,
             },
-            Expr::Name(name) => self.results.get(name.id.as_str()).map(String::as_str),
+            Expr::Name(name) => self
+                .results
+                .get(name.id.as_str())
+                .cloned()
+                .or_else(|| imported(name.id.as_str(), false)),
+            // `PLANS["pro"]` is one entry: the others are not sent.
+            Expr::Subscript(entry)
+                if !matches!(
+                    &*entry.slice,
+                    Expr::StringLiteral(_) | Expr::NumberLiteral(_)
+                ) =>
+            {
+                match &*entry.value {
+                    Expr::Name(map) => imported(map.id.as_str(), true),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -66,21 +96,21 @@ impl Sends<'_> {
             .count();
         let receiver = first_name(&resource.value);
         let certain = self.facts.is_client_expr(&resource.value);
-        let builders: Vec<String> = call
+        let builders: Vec<Sent> = call
             .arguments
             .keywords
             .iter()
             .filter(|k| k.arg.is_none())
             .filter_map(|keyword| self.builder(&keyword.value))
-            .map(str::to_string)
             .collect();
-        for helper in builders {
+        for sent in builders {
             self.found.push(Send {
-                helper,
+                helper: sent.name,
                 certain,
                 receiver: receiver.map(str::to_string),
                 // Other keywords beside it: the builder's dict is a part of the payload.
                 partial: named > 0,
+                entries: sent.entries,
             });
         }
     }
@@ -114,12 +144,13 @@ impl Sends<'_> {
         if !certain && receiver.is_none() {
             return;
         }
-        if let Some(helper) = self.builder(body) {
+        if let Some(sent) = self.builder(body) {
             self.found.push(Send {
-                helper: helper.to_string(),
+                helper: sent.name,
                 certain,
                 receiver: receiver.map(str::to_string),
                 partial: false,
+                entries: sent.entries,
             });
         }
     }
@@ -164,13 +195,48 @@ fn first_name(expr: &Expr) -> Option<&str> {
     }
 }
 
+/// The imported map a loop iterates the entries of: `PLANS` of `for plan in PLANS.values()`,
+/// `for _, plan in PLANS.items()`, `for plan in PLANS` (a list).
+fn iterated(iter: &Expr) -> Option<&Expr> {
+    match iter {
+        Expr::Call(call) if call.arguments.is_empty() => match &*call.func {
+            Expr::Attribute(method) if matches!(method.attr.as_str(), "values" | "items") => {
+                Some(&method.value)
+            }
+            _ => None,
+        },
+        Expr::Name(_) => Some(iter),
+        _ => None,
+    }
+}
+
 impl<'a> Visitor<'a> for Sends<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::For(each) = stmt
+            && let Some(Expr::Name(map)) = iterated(&each.iter)
+            && self.facts.imported.contains(map.id.as_str())
+        {
+            let variable = match &*each.target {
+                Expr::Name(name) => Some(name),
+                Expr::Tuple(pair) => match pair.elts.get(1) {
+                    Some(Expr::Name(name)) => Some(name),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(variable) = variable {
+                let sent = Sent {
+                    name: map.id.to_string(),
+                    entries: true,
+                };
+                self.results.insert(variable.id.to_string(), sent);
+            }
+        }
         if let Stmt::Assign(assign) = stmt
             && let [Expr::Name(name)] = assign.targets.as_slice()
-            && let Some(helper) = self.builder(&assign.value).map(str::to_string)
+            && let Some(sent) = self.builder(&assign.value)
         {
-            self.results.insert(name.id.to_string(), helper);
+            self.results.insert(name.id.to_string(), sent);
         }
         walk_stmt(self, stmt);
     }

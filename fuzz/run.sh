@@ -52,6 +52,11 @@ PY
       ;;
     python)
       cp ../tests/fixtures/python/* "$corpus"/ 2>/dev/null || true
+      # The project stage's shapes, each module on its own: injected clients, builders with
+      # parameters, maps iterated, conditionals, URL helpers.
+      find ../tests/fixtures/projects -name '*.py' -size +0 | while read -r file; do
+        cp "$file" "$corpus/project-$(echo "${file#../tests/fixtures/projects/}" | tr / -)"
+      done
       seed_hostile_source "$corpus" py
       ;;
     *)
@@ -86,6 +91,11 @@ else:
     write("nots.py", "# checkout_sessions\nx = " + "not " * 1500 + "1\n")
     write("assign.py", head + "".join(f"params['m{i}'] = 1\nclient.checkout_sessions.create(**params)\n" for i in range(150)))
     write("suppress.py", head + "client.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': 0}])  # checkout-lint: disable=zero-quantity\n" * 100)
+    # Builders calling builders, loops over maps of maps, conditionals in conditionals.
+    write("builders.py", head + "".join(f"def b{i}(q):\n    return b{i + 1}(q)\n" for i in range(60)) + "def b60(q):\n    return {'product_cart': [{'product_id': 'p', 'quantity': q}]}\nclient.checkout_sessions.create(**b0(0))\n")
+    write("maps.py", head + "PLANS = {" + ", ".join(f"'k{i}': {{'product_cart': [{{'product_id': 'p{i}', 'quantity': {i % 2}}}]}}" for i in range(100)) + "}\nfor p in PLANS.values():\n    client.checkout_sessions.create(**p)\nclient.checkout_sessions.create(**PLANS[k])\n")
+    write("conditionals.py", head + "body = " + "".join("params if c else (" for _ in range(100)) + "params" + ")" * 100 + "\nclient.checkout_sessions.create(**body)\n")
+    write("injected.py", "class S:\n    def __init__(self, client: 'DodoPayments', dodo=Depends(get_dodo)):\n        self.client = client\n    def go(self, qty: int):\n        return self.client.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': qty}], currency='USD').url\n")
 PY
 }
 

@@ -222,3 +222,94 @@ fn fix_edits_the_builders_module_and_the_callers_argument_each_in_its_own_file()
     );
     assert!(!stdout.contains("unknown-field"), "{stdout}");
 }
+
+mod equivalence {
+    //! A dict a builder of another package returns, sent by a module that imports it through
+    //! the package's `__init__.py`, lints in the builder's module as the same payload linted as
+    //! JSON.
+
+    use std::collections::BTreeSet;
+
+    use checkout_lint::Linter;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use crate::common::source::payload;
+    use crate::project::json_in;
+
+    /// The value as a Python literal (JSON's string escapes are Python's too).
+    fn python(value: &Value, out: &mut String) {
+        match value {
+            Value::Null => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Number(number) => out.push_str(&number.to_string()),
+            Value::String(_) => out.push_str(&value.to_string()),
+            Value::Array(items) => {
+                out.push('[');
+                for item in items {
+                    python(item, out);
+                    out.push_str(", ");
+                }
+                out.push(']');
+            }
+            Value::Object(members) => {
+                out.push_str("{\n");
+                for (key, member) in members {
+                    out.push_str(&Value::String(key.clone()).to_string());
+                    out.push_str(": ");
+                    python(member, out);
+                    out.push_str(",\n");
+                }
+                out.push('}');
+            }
+        }
+    }
+
+    fn findings_of_json(value: &Value) -> BTreeSet<(String, String, String)> {
+        let text = serde_json::to_string_pretty(value).expect("serializes");
+        Linter::default()
+            .lint_str("p.json", &text)
+            .diagnostics()
+            .iter()
+            .map(|d| (d.rule.to_string(), d.pointer.clone(), d.severity.to_string()))
+            .collect()
+    }
+
+    proptest! {
+        // Each case runs the command: a few dozen cover the shapes the generator makes.
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn a_builder_in_another_package_lints_as_its_json(value in payload()) {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let root = dir.path();
+            std::fs::create_dir_all(root.join(".git")).expect("git folder");
+            std::fs::create_dir_all(root.join("lib")).expect("lib");
+            let mut literal = String::new();
+            python(&value, &mut literal);
+            std::fs::write(
+                root.join("lib/payloads.py"),
+                format!("def build():\n    return {literal}\n"),
+            ).expect("builder");
+            std::fs::write(root.join("lib/__init__.py"), "from .payloads import build\n").expect("init");
+            std::fs::write(
+                root.join("route.py"),
+                "from dodopayments import DodoPayments\nfrom lib import build\n\n\
+                 dodo = DodoPayments()\ndodo.checkout_sessions.create(**build())\n",
+            ).expect("route");
+            let (document, stderr) = json_in(root, &["."]);
+            let mut in_builder = BTreeSet::new();
+            for file in document["files"].as_array().into_iter().flatten() {
+                for d in file["diagnostics"].as_array().into_iter().flatten() {
+                    prop_assert_eq!(file["path"].as_str(), Some("./lib/payloads.py"), "{}", stderr);
+                    in_builder.insert((
+                        d["rule"].as_str().unwrap_or_default().to_string(),
+                        d["pointer"].as_str().unwrap_or_default().to_string(),
+                        d["severity"].as_str().unwrap_or_default().to_string(),
+                    ));
+                }
+            }
+            prop_assert_eq!(findings_of_json(&value), in_builder, "{}", literal);
+        }
+    }
+}

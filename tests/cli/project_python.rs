@@ -128,6 +128,27 @@ fn builders_in_other_packages_are_bound_to_the_arguments_of_each_call() {
 }
 
 #[test]
+fn names_read_through_imported_modules_are_resolved_in_those_modules() {
+    let (document, stderr) = json_in(&project("python_modules"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            // `payloads.build(0)` of `from . import payloads`: its own key, where it is written.
+            "./app/payloads.py:2:87 insecure-redirect-url",
+            // `dodo.client` of `from . import dodo`, and the argument of `payloads.build(0)`.
+            "./app/views.py:10:66 zero-quantity",
+            // `dodo.get_client()`, a factory by its `-> DodoPayments` annotation.
+            "./app/views.py:14:63 unknown-response-field",
+            // `with DodoPayments() as dodo_client:`.
+            "./app/views.py:19:61 unknown-response-field",
+            // `config.LIVE` of `import app.config as config`.
+            "./app/views.py:23:109 zero-quantity",
+        ],
+        "{stderr}"
+    );
+}
+
+#[test]
 fn cycles_stars_rebound_names_and_virtualenvs_end_unknown() {
     let (document, stderr) = json_in(&project("python_hostile"), &["."]);
     // Only the call whose client and builder are both known: a builder of a namespace
@@ -272,7 +293,13 @@ mod equivalence {
             .lint_str("p.json", &text)
             .diagnostics()
             .iter()
-            .map(|d| (d.rule.to_string(), d.pointer.clone(), d.severity.to_string()))
+            .map(|d| {
+                (
+                    d.rule.to_string(),
+                    d.pointer.clone(),
+                    d.severity.to_string(),
+                )
+            })
             .collect()
     }
 

@@ -9,7 +9,7 @@ use ruff_python_ast::{Expr, Stmt};
 
 use super::facts::{CLIENT_TYPES, Facts, is_sdk_module};
 use super::returns::{returned, returned_dicts};
-use super::sends;
+use super::{qualified, sends};
 use crate::payload::exports::{Import, Imported, Local, ModuleFacts};
 use crate::payload::neighbours::Kind;
 
@@ -97,6 +97,7 @@ pub(super) fn module_facts(body: &[Stmt], facts: &Facts) -> ModuleFacts {
             _ => {}
         }
     }
+    out.imports.extend(qualified::imports(body));
     out.sends = sends::sends(body, facts);
     out
 }

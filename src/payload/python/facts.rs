@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_parameters, walk_stmt};
 use ruff_python_ast::{Expr, Parameters, Stmt};
 
+use super::qualified::dotted;
 use super::returns::returned;
 
 use super::urls::{result_key, url_text};
@@ -131,13 +132,23 @@ impl Facts {
     pub(super) fn is_client_expr(&self, expr: &Expr) -> bool {
         match expr {
             Expr::Name(name) => self.clients.contains(name.id.as_str()),
-            Expr::Attribute(attribute) => self.clients.contains(attribute.attr.as_str()),
+            // `self.client`, and `dodo.client` of a module imported as `dodo`.
+            Expr::Attribute(attribute) => {
+                self.clients.contains(attribute.attr.as_str())
+                    || dotted(expr).is_some_and(|text| self.clients.contains(&text))
+            }
             Expr::Await(awaited) => self.is_client_expr(&awaited.value),
             Expr::Call(call) => {
                 self.is_new_client(expr)
-                    || matches!(&*call.func, Expr::Name(callee)
-                        if self.is_factory(callee.id.as_str())
-                            || self.imported_factories.contains(callee.id.as_str()))
+                    || match &*call.func {
+                        Expr::Name(callee) => {
+                            self.is_factory(callee.id.as_str())
+                                || self.imported_factories.contains(callee.id.as_str())
+                        }
+                        func => {
+                            dotted(func).is_some_and(|text| self.imported_factories.contains(&text))
+                        }
+                    }
             }
             _ => false,
         }
@@ -172,8 +183,10 @@ impl Facts {
         match expr {
             Expr::Name(name) => self.sdk_names.contains(name.id.as_str()),
             Expr::Attribute(attribute) => {
-                CLIENT_TYPES.contains(&attribute.attr.as_str())
-                    && matches!(&*attribute.value, Expr::Name(module) if self.sdk_names.contains(module.id.as_str()))
+                (CLIENT_TYPES.contains(&attribute.attr.as_str())
+                    && matches!(&*attribute.value, Expr::Name(module) if self.sdk_names.contains(module.id.as_str())))
+                    // `deps.DodoClient` of a module of the app that re-exports the class.
+                    || dotted(expr).is_some_and(|text| self.sdk_names.contains(&text))
             }
             _ => false,
         }
@@ -259,7 +272,30 @@ impl<'a> Visitor<'a> for Facts {
                     self.imported.insert(local);
                 }
             }
+            // `async with AsyncDodoPayments() as client:`.
+            Stmt::With(with) => {
+                for item in &with.items {
+                    let Some(target) = item.optional_vars.as_deref() else {
+                        continue;
+                    };
+                    if self.is_client_expr(&item.context_expr) {
+                        self.bind_target(target);
+                    } else {
+                        // `with get_client() as client:`: a client when the callee is a factory.
+                        self.assign(std::slice::from_ref(target), &item.context_expr);
+                    }
+                }
+            }
             Stmt::FunctionDef(function) => {
+                // `def get_client() -> DodoPayments:` returns a client, whatever it returns.
+                if function
+                    .returns
+                    .as_deref()
+                    .is_some_and(|annotation| self.is_client_annotation(annotation, 0))
+                {
+                    self.returns
+                        .push((function.name.to_string(), Returned::NewClient));
+                }
                 // A URL helper: what it returns, when every return is a URL of the same kind.
                 let urls: Option<Vec<UrlText>> = returned(&function.body)
                     .into_iter()

@@ -12,6 +12,7 @@ mod find;
 pub(crate) mod lexemes;
 mod lower;
 mod probe;
+mod qualified;
 mod resolve;
 mod returns;
 mod sends;

@@ -11,6 +11,7 @@ use ruff_text_size::Ranged;
 
 use super::find::Finder;
 use super::lower::span_of;
+use super::qualified::dotted;
 use super::returns::returned;
 use super::shapes::{param_names, param_uses};
 use crate::diagnostic::Label;
@@ -48,12 +49,16 @@ impl<'s> Finder<'_, 's> {
         if depth >= MAX_HELPER_DEPTH {
             return None;
         }
-        let Expr::Name(callee) = &*call.func else {
-            return None;
-        };
-        match self.functions.get(callee.id.as_str()) {
-            Some(function) => self.instance(call, function, depth),
-            None => self.projected(call, at, depth),
+        match &*call.func {
+            Expr::Name(callee) => match self.functions.get(callee.id.as_str()) {
+                Some(function) => self.instance(call, function, depth),
+                None => self.projected(call, at, depth),
+            },
+            // `payloads.build(...)` of a module imported as `payloads`.
+            func => {
+                dotted(func)?;
+                self.projected(call, at, depth)
+            }
         }
     }
 
@@ -145,10 +150,7 @@ impl<'s> Finder<'_, 's> {
 
     /// A call of a builder of another module: only its known arguments, where it puts them.
     fn projected(&self, call: &ExprCall, at: u32, depth: usize) -> Option<Node<'s>> {
-        let Expr::Name(callee) = &*call.func else {
-            return None;
-        };
-        let shape = self.neighbours.helpers.get(callee.id.as_str())?;
+        let shape = self.neighbours.helpers.get(&dotted(&call.func)?)?;
         let mut draft = Draft::default();
         let mut bound = Vec::new();
         for (placements, argument) in shape.params.iter().zip(arguments(call, &shape.names)) {

@@ -8,6 +8,7 @@ use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Expr, ExprCall, FStringPart, InterpolatedStringElement, Stmt};
 
 use super::facts::Facts;
+use super::qualified::dotted;
 use super::urls::url_text;
 use crate::payload::exports::Send;
 
@@ -44,16 +45,15 @@ impl Sends<'_> {
     /// known (`PLANS[key]`), or a loop variable over one (`for plan in PLANS.values()`).
     fn builder(&self, expr: &Expr) -> Option<Sent> {
         let imported = |name: &str, entries: bool| {
-            self.facts.imported.contains(name).then(|| Sent {
+            let root = name.split('.').next().unwrap_or(name);
+            self.facts.imported.contains(root).then(|| Sent {
                 name: name.to_string(),
                 entries,
             })
         };
         match expr {
-            Expr::Call(built) => match &*built.func {
-                Expr::Name(builder) => imported(builder.id.as_str(), false),
-                _ => None,
-            },
+            // `build(...)`, `payloads.build(...)`.
+            Expr::Call(built) => imported(&dotted(&built.func)?, false),
             Expr::Name(name) => self
                 .results
                 .get(name.id.as_str())

@@ -6,6 +6,7 @@ use ruff_python_ast::{Expr, FStringPart, InterpolatedStringElement, Operator};
 use ruff_text_size::Ranged;
 
 use super::lower::span_of;
+use super::qualified::dotted;
 
 use crate::payload::urls::{MAX_DEPTH, UrlText};
 
@@ -59,11 +60,12 @@ fn at(expr: &Expr, strings: &HashMap<String, UrlText>, depth: usize) -> Option<U
             UrlText::either(part(&conditional.body), part(&conditional.orelse))
         }
         Expr::Name(name) => strings.get(name.id.as_str())?.clone(),
+        // `config.LIVE_URL` of a module imported as `config`.
+        Expr::Attribute(_) => strings.get(&dotted(expr)?)?.clone(),
         // `_base(test_mode)`, a function of the module (or an imported one) returning a URL.
-        Expr::Call(call) if !is_getenv(&call.func) => match &*call.func {
-            Expr::Name(name) => strings.get(&result_key(name.id.as_str()))?.clone(),
-            _ => return None,
-        },
+        Expr::Call(call) if !is_getenv(&call.func) => {
+            strings.get(&result_key(&dotted(&call.func)?))?.clone()
+        }
         // `os.environ["DODO_API_URL"]`.
         Expr::Subscript(subscript) if is_environ(&subscript.value) => match &*subscript.slice {
             Expr::StringLiteral(name) => UrlText::env(name.value.to_str()),

@@ -3,7 +3,7 @@
 //! `.js`-for-`.ts` imports. Only files inside the project's tree count; what resolves into
 //! `node_modules` or outside is another package's, not followed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -18,7 +18,23 @@ pub(super) struct Resolver {
     without_tsconfig: ResolverGeneric<ContainedFs>,
     /// Config files already reported as unreadable (each is reported once).
     reported: Mutex<BTreeSet<String>>,
+    /// What each candidate of [`Resolver::first_in_tree`] turned out to be: modules of one
+    /// package import the same names (`app.db`, `logging`), and most candidates are not files.
+    candidates: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
+
+/// Folders whose files are other packages', never the project's modules.
+const OUTSIDE: &[&str] = &[
+    "node_modules",
+    "site-packages",
+    "dist-packages",
+    "__pypackages__",
+    ".venv",
+    "venv",
+];
+
+/// Candidates remembered; past it each is looked up again.
+const MAX_CANDIDATES: usize = 1 << 16;
 
 fn options(extensions: &[&str], tsconfig: bool) -> ResolveOptions {
     let dotted = |ext: &&str| format!(".{ext}");
@@ -56,6 +72,7 @@ impl Resolver {
                 options(extensions, false),
             ),
             reported: Mutex::new(BTreeSet::new()),
+            candidates: Mutex::new(HashMap::new()),
         }
     }
 
@@ -67,25 +84,39 @@ impl Resolver {
     /// The first of `candidates` that is a file in the project's tree (not in a virtualenv or
     /// `site-packages`), canonical.
     pub(super) fn first_in_tree(&self, candidates: &[PathBuf]) -> Option<PathBuf> {
-        const OUTSIDE: &[&str] = &[
-            "node_modules",
-            "site-packages",
-            "dist-packages",
-            "__pypackages__",
-            ".venv",
-            "venv",
-        ];
         candidates.iter().find_map(|candidate| {
-            let real = std::fs::canonicalize(candidate).ok()?;
-            let in_tree = real.starts_with(&self.root)
-                && !real.components().any(|part| {
-                    OUTSIDE
-                        .iter()
-                        .any(|o| part == Component::Normal(o.as_ref()))
-                })
-                && !self.in_virtualenv(&real);
-            (in_tree && real.is_file()).then_some(real)
+            if let Ok(known) = self.candidates.lock()
+                && let Some(known) = known.get(candidate)
+            {
+                return known.clone();
+            }
+            let found = self.in_tree(candidate);
+            if let Ok(mut known) = self.candidates.lock()
+                && known.len() < MAX_CANDIDATES
+            {
+                known.insert(candidate.clone(), found.clone());
+            }
+            found
         })
+    }
+
+    /// The canonical path of `candidate` when it is a file of the tree, outside every folder
+    /// of [`OUTSIDE`] and every virtualenv.
+    fn in_tree(&self, candidate: &Path) -> Option<PathBuf> {
+        // Most candidates do not exist: one stat says so, where resolving the links of every
+        // folder on the way would take one call per folder.
+        if !candidate.is_file() {
+            return None;
+        }
+        let real = std::fs::canonicalize(candidate).ok()?;
+        let in_tree = real.starts_with(&self.root)
+            && !real.components().any(|part| {
+                OUTSIDE
+                    .iter()
+                    .any(|o| part == Component::Normal(o.as_ref()))
+            })
+            && !self.in_virtualenv(&real);
+        (in_tree && real.is_file()).then_some(real)
     }
 
     /// True when a folder between the root and `path` is a virtualenv, whatever its name (it

@@ -183,3 +183,56 @@ fn a_checkout_sessions_resource_with_other_keywords_stays_silent() {
         assert_eq!(rules_of(&lint(text)), Vec::<&str>::new(), "{text}");
     }
 }
+
+#[test]
+fn same_module_builders_maps_conditionals_and_merged_dicts_are_read() {
+    let text = format!(
+        "{IMPORT}BASE = {{'product_cart': [{{'product_id': 'p', 'quantity': 1}}]}}\n\
+         PLANS = {{'a': {{'product_cart': [{{'product_id': 'a', 'quantity': 0}}]}}, 'b': {{'product_cart': []}}}}\n\
+         \n\
+         def go(key, flag, extra, qty: str):\n\
+         \x20   client.checkout_sessions.create(**build('p', 0))\n\
+         \x20   client.checkout_sessions.create(**{{**BASE, 'billing_curency': 'USD'}})\n\
+         \x20   client.checkout_sessions.create(**PLANS[key])\n\
+         \x20   body = BASE if flag else {{'product_cart': [{{'product_id': 'c', 'quantity': -1}}]}}\n\
+         \x20   client.checkout_sessions.create(**body)\n\
+         \x20   client.checkout_sessions.create(**{{**BASE, **extra}}, confirm=True)\n\
+         \x20   client.checkout_sessions.create(product_cart=[{{'product_id': 'q', 'quantity': qty}}])\n\
+         \n\
+         def build(pid, quantity):\n\
+         \x20   quantity_kept = quantity\n\
+         \x20   return {{'product_cart': [{{'product_id': pid, 'quantity': quantity_kept}}]}}\n"
+    );
+    let found = found(&lint(&text));
+    assert_eq!(
+        found,
+        [
+            // Each plan of the map, read at its own bytes.
+            (
+                "zero-quantity",
+                "/product_cart/0/quantity".into(),
+                "0".into()
+            ),
+            ("empty-cart", "/product_cart".into(), "[]".into()),
+            // The dict merged from BASE keeps its own key.
+            (
+                "unknown-field",
+                "/billing_curency".into(),
+                "'billing_curency'".into()
+            ),
+            // The conditional's other branch.
+            (
+                "zero-quantity",
+                "/product_cart/0/quantity".into(),
+                "-1".into()
+            ),
+            // A parameter annotated `str` is a string.
+            (
+                "invalid-type",
+                "/product_cart/0/quantity".into(),
+                "qty".into()
+            ),
+        ],
+        "the builder's `quantity_kept` is another name: its argument is not followed"
+    );
+}

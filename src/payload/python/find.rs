@@ -9,7 +9,7 @@ use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use ruff_python_ast::{Expr, ExprCall, Keyword, Stmt, StmtFunctionDef};
+use ruff_python_ast::{Expr, ExprCall, ExprDict, Keyword, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::facts::Facts;
@@ -42,6 +42,9 @@ const TRANSPORT: &[&str] = &["extra_headers", "extra_query", "timeout"];
 
 /// The keyword whose dict the SDK merges into the body.
 const EXTRA_BODY: &str = "extra_body";
+
+/// `**x` inside `**x` (and builders inside builders) followed per payload.
+const MAX_DICT_DEPTH: usize = 16;
 
 pub(super) struct Finder<'f, 's> {
     facts: &'f Facts,
@@ -214,7 +217,14 @@ impl<'f, 's> Finder<'f, 's> {
 
     /// [`Finder::dict`], `depth` builders deep.
     pub(super) fn dict_in(&self, expr: &Expr, at: u32, depth: usize) -> Option<Node<'s>> {
+        if depth > MAX_DICT_DEPTH {
+            return None;
+        }
         match expr {
+            // `{**BASE, "customer": …}`: the dicts it unpacks, where they can be seen.
+            Expr::Dict(dict) if dict.items.iter().any(|item| item.key.is_none()) => {
+                Some(self.merged(dict, at, depth))
+            }
             Expr::Dict(_) => Some(self.lower.node(expr, 0)),
             Expr::Call(call) if is_dict_call(call) => {
                 Some(self.keywords(call, &call.arguments.keywords, KeywordCall::Dict))
@@ -238,6 +248,38 @@ impl<'f, 's> Finder<'f, 's> {
                 .flow
                 .follow(name.id.as_str(), at as usize, self.lower.arena),
             _ => None,
+        }
+    }
+
+    /// A dict literal with `**x` items: each `x` a dict that can be seen adds its members, in
+    /// order (a later key replaces an earlier one); any other makes the dict open.
+    fn merged(&self, dict: &ExprDict, at: u32, depth: usize) -> Node<'s> {
+        let mut members = Members::default();
+        let mut extent = Extent::Closed;
+        for item in &dict.items {
+            match &item.key {
+                Some(Expr::StringLiteral(key)) => members.set(Member {
+                    key: self.lower.alloc(key.value.to_str()),
+                    key_span: span_of(key.range),
+                    value: self.lower.node(&item.value, 0),
+                }),
+                Some(_) => extent = Extent::Open,
+                None => match self.dict_in(&item.value, at, depth + 1) {
+                    Some(node) => {
+                        if node.is_open() {
+                            extent = Extent::Open;
+                        }
+                        for member in node.as_object().unwrap_or_default() {
+                            members.set(member.clone());
+                        }
+                    }
+                    None => extent = Extent::Open,
+                },
+            }
+        }
+        Node {
+            span: span_of(dict.range),
+            value: Value::Object(members.into_slice(self.lower.arena), extent),
         }
     }
 
@@ -611,6 +653,29 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                 {
                     self.read(object, field.value.to_str(), field.range);
                 }
+                // `f(**d)` reads `d`, and cannot change it: not a use that loses track of it.
+                self.visit_expr(&call.func);
+                for argument in &call.arguments.args {
+                    self.visit_expr(argument);
+                }
+                for keyword in &call.arguments.keywords {
+                    if keyword.arg.is_some() || !matches!(keyword.value, Expr::Name(_)) {
+                        self.visit_expr(&keyword.value);
+                    }
+                }
+                return;
+            }
+            // `{**d, …}` likewise.
+            Expr::Dict(dict) => {
+                for item in &dict.items {
+                    if let Some(key) = &item.key {
+                        self.visit_expr(key);
+                    } else if matches!(item.value, Expr::Name(_)) {
+                        continue;
+                    }
+                    self.visit_expr(&item.value);
+                }
+                return;
             }
             Expr::Attribute(attribute) => {
                 // The call is visited first, so a read straight from its result

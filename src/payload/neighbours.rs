@@ -60,6 +60,31 @@ pub(crate) struct Placement {
     pub(crate) range: Range,
 }
 
+/// A path into a helper's returned literal, and the key written there.
+pub(crate) type Written = (Vec<Step>, Span);
+
+impl Placement {
+    /// Each parameter's places (`placed`, by position) with their line and column in `source`.
+    pub(crate) fn all_in(
+        source: &crate::source::Source,
+        placed: Vec<Vec<Written>>,
+    ) -> Vec<Vec<Placement>> {
+        placed
+            .into_iter()
+            .map(|places| {
+                places
+                    .into_iter()
+                    .map(|(path, written)| Placement {
+                        path,
+                        written,
+                        range: source.range(written),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// An imported helper's returned literal, as far as its parameters go: a call of it in another
 /// file binds each argument to the places the helper puts it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,47 @@
 //! here, and is linted in the helper's own file), and only paths the API has are built, so no
 //! key of the helper is reported here.
 
-use super::neighbours::Step;
+use super::Bound;
+use super::neighbours::{HelperShape, Step};
+use crate::diagnostic::Label;
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, StaticType, Unknown, Value};
+
+/// The payload a call of `shape`'s helper makes, as far as its known arguments go (`values`,
+/// by the helper's parameter positions; `None` or an unknown value places nothing), at `span`
+/// (the call), with a label for each argument placed at the key the helper writes it under.
+/// `None` when no argument is placed.
+pub(crate) fn project<'s>(
+    shape: &HelperShape,
+    values: impl IntoIterator<Item = Option<Node<'s>>>,
+    arena: &'s bumpalo::Bump,
+    span: Span,
+) -> Option<(Node<'s>, Vec<Bound>)> {
+    let mut draft = Draft::default();
+    let mut bound = Vec::new();
+    for (placements, value) in shape.params.iter().zip(values) {
+        let Some(value) = value.filter(|value| value.as_unknown().is_none()) else {
+            continue;
+        };
+        for placement in placements {
+            if draft.place(&placement.path, value.clone()) {
+                bound.push(Bound {
+                    argument: value.span,
+                    label: Label::in_file(
+                        placement.written,
+                        format!("{} puts the argument here", shape.name),
+                        shape.file.clone(),
+                        placement.range,
+                    ),
+                });
+            }
+        }
+    }
+    if draft.is_empty() {
+        return None;
+    }
+    Some((draft.build(arena, span), bound))
+}
 
 /// The deepest path placed (payloads nest a few levels).
 const MAX_PATH: usize = 16;

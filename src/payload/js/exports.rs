@@ -16,7 +16,7 @@ use super::facts::{Facts, called_name, required_module};
 use super::functions::Function;
 use super::lower::span_of;
 use crate::payload::exports::{CJS_VALUE, Import, Imported, Local, ModuleFacts, ReExport};
-use crate::payload::neighbours::{Kind, Placement, Step};
+use crate::payload::neighbours::{Kind, Placement, Step, Written};
 use crate::span::Span;
 
 pub(super) fn module_facts(program: &Program<'_>, facts: &Facts<'_>) -> ModuleFacts {
@@ -316,9 +316,6 @@ fn returned_name<'e>(expr: &'e Expression<'_>) -> Option<&'e str> {
     }
 }
 
-/// A path into the returned literal and the key written there.
-type Written = (Vec<Step>, Span);
-
 /// The deepest literal searched for parameters, and the most placements kept per helper.
 const MAX_SHAPE_DEPTH: usize = 16;
 const MAX_PLACEMENTS: usize = 64;
@@ -351,22 +348,7 @@ pub(super) fn shapes(
     let source = crate::source::Source::new(name, text);
     found
         .into_iter()
-        .map(|(helper, params)| {
-            let params = params
-                .into_iter()
-                .map(|placed| {
-                    placed
-                        .into_iter()
-                        .map(|(path, written)| Placement {
-                            path,
-                            written,
-                            range: source.range(written),
-                        })
-                        .collect()
-                })
-                .collect();
-            (helper, params)
-        })
+        .map(|(helper, params)| (helper, Placement::all_in(&source, params)))
         .collect()
 }
 

@@ -23,7 +23,7 @@ use crate::payload::Bound;
 use crate::payload::exports::Send;
 use crate::payload::flow::{Assigned, BASE, Binding, Flow, Variant};
 use crate::payload::neighbours::{Neighbours, Sending};
-use crate::payload::projection::Draft;
+use crate::payload::projection::project;
 use crate::payload::{Call, ResponseRead};
 use crate::span::Span;
 use crate::tree::{Extent, Node, Value};
@@ -229,40 +229,22 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             return None;
         };
         let shape = self.neighbours.helpers.get(callee.name.as_str())?;
-        let mut draft = Draft::default();
-        let mut bound = Vec::new();
-        for (placements, argument) in shape.params.iter().zip(&call.arguments) {
-            let Some(argument) = argument.as_expression() else {
-                // A spread argument: the positions after it are not known.
-                break;
-            };
-            let value = self
-                .resolve_in(argument, call.span.start, lower, depth + 1)
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| lower.node(argument, 0));
-            if value.as_unknown().is_some() {
-                continue;
-            }
-            for placement in placements {
-                if draft.place(&placement.path, value.clone()) {
-                    bound.push(Bound {
-                        argument: value.span,
-                        label: Label::in_file(
-                            placement.written,
-                            format!("{} puts the argument here", shape.name),
-                            shape.file.clone(),
-                            placement.range,
-                        ),
-                    });
-                }
-            }
-        }
-        if draft.is_empty() {
-            return None;
-        }
+        // A spread argument: the positions after it are not known.
+        let values = call
+            .arguments
+            .iter()
+            .map_while(|argument| argument.as_expression())
+            .map(|argument| {
+                Some(
+                    self.resolve_in(argument, call.span.start, lower, depth + 1)
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| lower.node(argument, 0)),
+                )
+            });
+        let (node, bound) = project(shape, values, lower.arena, span_of(call.span))?;
         self.bound.borrow_mut().extend(bound);
-        Some(draft.build(lower.arena, span_of(call.span)))
+        Some(node)
     }
 
     fn follow(&self, ident: &IdentifierReference<'_>, at: u32) -> Option<Node<'s>> {

@@ -16,7 +16,7 @@ use super::returns::returned;
 use super::shapes::{param_names, param_uses};
 use crate::diagnostic::Label;
 use crate::payload::Bound;
-use crate::payload::projection::Draft;
+use crate::payload::projection::project;
 use crate::span::Span;
 use crate::tree::{Member, Node, Value};
 
@@ -151,32 +151,11 @@ impl<'s> Finder<'_, 's> {
     /// A call of a builder of another module: only its known arguments, where it puts them.
     fn projected(&self, call: &ExprCall, at: u32, depth: usize) -> Option<Node<'s>> {
         let shape = self.neighbours.helpers.get(&dotted(&call.func)?)?;
-        let mut draft = Draft::default();
-        let mut bound = Vec::new();
-        for (placements, argument) in shape.params.iter().zip(arguments(call, &shape.names)) {
-            let Some(argument) = argument else { continue };
-            let value = self.argument(argument, at, depth);
-            if value.as_unknown().is_some() {
-                continue;
-            }
-            for placement in placements {
-                if draft.place(&placement.path, value.clone()) {
-                    bound.push(Bound {
-                        argument: value.span,
-                        label: Label::in_file(
-                            placement.written,
-                            format!("{} puts the argument here", shape.name),
-                            shape.file.clone(),
-                            placement.range,
-                        ),
-                    });
-                }
-            }
-        }
-        if draft.is_empty() {
-            return None;
-        }
+        let values = arguments(call, &shape.names)
+            .into_iter()
+            .map(|argument| Some(self.argument(argument?, at, depth)));
+        let (node, bound) = project(shape, values, self.lower.arena, span_of(call.range()))?;
         self.bound.borrow_mut().extend(bound);
-        Some(draft.build(self.lower.arena, span_of(call.range())))
+        Some(node)
     }
 }

@@ -13,11 +13,8 @@ use ruff_text_size::Ranged;
 
 use super::lower::span_of;
 use super::returns::{is_dict_call, returned, returned_dicts};
-use crate::payload::neighbours::{Placement, Step};
+use crate::payload::neighbours::{Placement, Step, Written};
 use crate::span::Span;
-
-/// A path into the returned dict and the key written there.
-type Written = (Vec<Step>, Span);
 
 /// The deepest dict searched for parameters, and the most placements kept per builder.
 const MAX_SHAPE_DEPTH: usize = 16;
@@ -65,20 +62,7 @@ pub(super) fn shapes(body: &[Stmt], name: &str, text: &str) -> Shapes {
     let mut shapes = HashMap::new();
     let mut all_names = HashMap::new();
     for (builder, names, placed) in found {
-        let params = placed
-            .into_iter()
-            .map(|placed| {
-                placed
-                    .into_iter()
-                    .map(|(path, written)| Placement {
-                        path,
-                        written,
-                        range: source.range(written),
-                    })
-                    .collect()
-            })
-            .collect();
-        shapes.insert(builder.clone(), params);
+        shapes.insert(builder.clone(), Placement::all_in(&source, placed));
         all_names.insert(builder, names);
     }
     (shapes, all_names)

@@ -33,11 +33,8 @@ NPM_PACKAGES = ["bindings/node", "editors/vscode"]
 HOOK_PYPROJECT = "packaging/pre-commit/pyproject.toml"
 # Lines of the README and the hook package's README that name a released version.
 DOCS = ["README.md", "packaging/pre-commit/README.md"]
-DOC_PATTERNS = [
-    re.compile(r"(rev: v)(\d+\.\d+\.\d+[^\s]*)"),
-    re.compile(r"(checkout-lint==)(\d+\.\d+\.\d+[^\s\"',]*)"),
-    re.compile(r"(checkout-lint@)(\d+\.\d+\.\d+[^\s\"',]*)"),
-]
+_V = r"(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)"
+DOC_PATTERNS = [re.compile(r"(rev: v)" + _V), re.compile(r"(checkout-lint==)" + _V), re.compile(r"(checkout-lint@)" + _V)]
 SEMVER = re.compile(r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")
 
 

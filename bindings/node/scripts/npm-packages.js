@@ -39,6 +39,8 @@ function platformPackage(target, addon, binary, out) {
     version: manifest.version,
     description: `checkout-lint's native addon and command for ${t.platform} (installed by the checkout-lint package)`,
     license: manifest.license,
+    // npm's provenance checks that it names the repository the workflow runs in.
+    repository: manifest.repository,
     os: [t.os],
     cpu: [t.cpu],
     ...(t.libc ? { libc: [t.libc] } : {}),

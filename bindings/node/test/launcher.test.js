@@ -73,6 +73,8 @@ test('scripts/npm-packages.js lays out a platform package and the main package',
   const platform = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
   assert.equal(platform.name, 'checkout-lint-linux-arm64-musl')
   assert.equal(platform.version, pkg.version)
+  assert.deepEqual(platform.repository, pkg.repository)
+  assert.match(pkg.repository.url, /github\.com\/checkout-lint\/checkout-lint/)
   assert.deepEqual([platform.os, platform.cpu, platform.libc], [['linux'], ['arm64'], ['musl']])
   assert.equal(platform.main, 'checkout-lint.linux-arm64-musl.node')
   assert.deepEqual(platform.files.sort(), ['checkout-lint', 'checkout-lint.linux-arm64-musl.node'])

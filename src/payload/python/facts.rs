@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_parameters, walk_stmt};
 use ruff_python_ast::{Expr, Parameters, Stmt};
 
+use super::injection::{annotated_default, depends_on};
 use super::qualified::dotted;
 use super::returns::returned;
 
@@ -25,7 +26,7 @@ pub(super) const CLIENT_TYPES: &[&str] = &["DodoPayments", "AsyncDodoPayments"];
 pub(super) struct Facts {
     pub(super) imports_sdk: bool,
     /// Local names of the client classes, and of the SDK module itself (`dodopayments.X`).
-    sdk_names: HashSet<String>,
+    pub(super) sdk_names: HashSet<String>,
     pub(super) imported: HashSet<String>,
     /// Names (variables, parameters, attributes) bound to a Dodo client.
     pub(super) clients: HashSet<String>,
@@ -189,43 +190,6 @@ impl Facts {
                     || dotted(expr).is_some_and(|text| self.sdk_names.contains(&text))
             }
             _ => false,
-        }
-    }
-
-    /// An annotation that names a client class: `DodoPayments`, `"DodoPayments"`,
-    /// `Optional[DodoPayments]`, `DodoPayments | None`, `Annotated[DodoPayments, Depends(…)]`.
-    /// A value so annotated that has `checkout_sessions` read from it is a client (`None` has
-    /// no attributes).
-    fn is_client_annotation(&self, annotation: &Expr, depth: usize) -> bool {
-        if depth > 8 {
-            return false;
-        }
-        match annotation {
-            Expr::StringLiteral(text) => self.sdk_names.contains(text.value.to_str().trim()),
-            Expr::Subscript(subscript) => {
-                let wrapper = match &*subscript.value {
-                    Expr::Name(name) => name.id.as_str(),
-                    Expr::Attribute(attribute) => attribute.attr.as_str(),
-                    _ => return false,
-                };
-                match (wrapper, &*subscript.slice) {
-                    ("Optional", inner) => self.is_client_annotation(inner, depth + 1),
-                    ("Annotated", Expr::Tuple(tuple)) => tuple
-                        .elts
-                        .first()
-                        .is_some_and(|inner| self.is_client_annotation(inner, depth + 1)),
-                    ("Union", Expr::Tuple(tuple)) => tuple
-                        .elts
-                        .iter()
-                        .any(|inner| self.is_client_annotation(inner, depth + 1)),
-                    _ => false,
-                }
-            }
-            Expr::BinOp(union) if union.op == ruff_python_ast::Operator::BitOr => {
-                self.is_client_annotation(&union.left, depth + 1)
-                    || self.is_client_annotation(&union.right, depth + 1)
-            }
-            other => self.is_client_class(other),
         }
     }
 
@@ -409,29 +373,4 @@ impl Facts {
             self.strings.insert(name.id.to_string(), text);
         }
     }
-}
-
-/// `Depends(callee)`: the name of the function FastAPI calls for the parameter's value.
-fn depends_on(expr: &Expr) -> Option<&str> {
-    let Expr::Call(call) = expr else { return None };
-    let is_depends = match &*call.func {
-        Expr::Name(name) => name.id.as_str() == "Depends",
-        Expr::Attribute(attribute) => attribute.attr.as_str() == "Depends",
-        _ => false,
-    };
-    match call.arguments.args.first() {
-        Some(Expr::Name(callee)) if is_depends => Some(callee.id.as_str()),
-        _ => None,
-    }
-}
-
-/// The metadata of `Annotated[T, Depends(…)]` that is a `Depends(…)`.
-fn annotated_default(annotation: &Expr) -> Option<&Expr> {
-    let Expr::Subscript(subscript) = annotation else {
-        return None;
-    };
-    let Expr::Tuple(tuple) = &*subscript.slice else {
-        return None;
-    };
-    tuple.elts.iter().skip(1).find(|e| depends_on(e).is_some())
 }

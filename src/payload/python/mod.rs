@@ -3,10 +3,13 @@
 //! where its payloads are ([`find`]).
 
 mod annotations;
+mod calls;
+mod dicts;
 mod exports;
 mod facts;
 mod fallbacks;
 mod find;
+mod injection;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
@@ -14,8 +17,10 @@ mod lower;
 mod probe;
 mod qualified;
 mod resolve;
+mod responses;
 mod returns;
 mod sends;
+mod sent;
 mod shapes;
 mod suppress;
 mod urls;

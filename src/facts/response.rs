@@ -1,12 +1,16 @@
 //! What the API answers to `POST /checkouts` and `POST /checkouts/preview`: the fields of the
 //! newest TypeScript SDK's `CheckoutSessionResponse` and `CheckoutSessionPreviewResponse`
-//! (dodopayments 2.52.0, `resources/checkout-sessions.d.ts`).
+//! (dodopayments 2.52.0, `resources/checkout-sessions.d.ts`), and what Dodo's better-auth
+//! adapter answers (`@dodopayments/better-auth` 1.6.6: `ctx.json({ url, redirect: true })`).
 
 /// Which call a response answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Call {
     Create,
     Preview,
+    /// `authClient.dodopayments.checkoutSession(...)` (and the deprecated `.checkout`): the
+    /// better-auth client resolves to `{ data, error }`, `data` being `{ url, redirect }`.
+    BetterAuth,
 }
 
 impl Call {
@@ -15,10 +19,30 @@ impl Call {
         match self {
             Self::Create => "create",
             Self::Preview => "preview",
+            Self::BetterAuth => "checkoutSession",
         }
     }
 
-    /// The SDK's method names with their calls: the one list the front-ends match.
+    /// What answers, for messages: "the {answer} response has no field …".
+    pub fn answer(self) -> &'static str {
+        match self {
+            Self::Create => "checkout session create",
+            Self::Preview => "checkout session preview",
+            Self::BetterAuth => "better-auth checkout",
+        }
+    }
+
+    /// The member of the awaited result that holds the response, for a client that wraps it
+    /// (better-auth's `{ data, error }`).
+    pub fn wrapped_in(self) -> Option<&'static str> {
+        match self {
+            Self::BetterAuth => Some("data"),
+            Self::Create | Self::Preview => None,
+        }
+    }
+
+    /// The SDK's method names with their calls: the one list the front-ends match (adapters'
+    /// calls are matched by [`crate::facts::adapters::Adapter`]).
     pub const ALL: [Call; 2] = [Call::Create, Call::Preview];
 
     pub fn of_method(name: &str) -> Option<Self> {
@@ -53,6 +77,7 @@ impl Call {
                 "trial_amount",
                 "trial_period_days",
             ],
+            Self::BetterAuth => &["url", "redirect"],
         }
     }
 
@@ -66,6 +91,11 @@ impl Call {
             (Self::Create, "id" | "checkout_session_id" | "checkout_id" | "session") => {
                 "session_id"
             }
+            // The SDK's name for the link is the mistake here: the adapter renames it.
+            (
+                Self::BetterAuth,
+                "checkout_url" | "checkoutUrl" | "link" | "payment_link" | "redirect_url",
+            ) => "url",
             _ => return None,
         };
         Some(meant)

@@ -1,0 +1,120 @@
+//! Dodo's own adapter packages: the one table of the calls that carry a checkout payload
+//! through them, and what each does with it. Read from the published builds (`npm pack`):
+//! `@dodopayments/better-auth` 1.6.6 (`dist/chunk-6VDYFSNJ.js`, the `checkout` plugin, and
+//! `dist/chunk-HZNE63HR.js`, `dodopaymentsClient`) and `@dodopayments/core` 0.3.15
+//! (`dist/chunk-IHA244I5.js`, `checkoutSessionPayloadSchema`).
+
+/// The better-auth adapter's package, as apps import it (its client is `…/client`).
+pub(crate) const BETTER_AUTH: &str = "@dodopayments/better-auth";
+
+/// The version of each adapter package these facts were read from.
+pub(crate) const BETTER_AUTH_VERSION: &str = "1.6.6";
+
+/// What the better-auth client plugin is called: `createAuthClient({ plugins:
+/// [dodopaymentsClient()] })` gives the client its `dodopayments` namespace.
+pub(crate) const BETTER_AUTH_CLIENT_PLUGIN: &str = "dodopaymentsClient";
+
+/// The functions that make a better-auth client (`better-auth/react`, `/client`, `/vue` …).
+pub(crate) const AUTH_CLIENT_FACTORY: &str = "createAuthClient";
+
+/// The namespace the plugin adds to a better-auth client.
+pub(crate) const NAMESPACE: &str = "dodopayments";
+
+/// One call through an adapter, as an app writes it.
+// The prefix names the package; other packages' calls (Convex, route handlers) join the table.
+#[allow(clippy::enum_variant_names)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Adapter {
+    /// `authClient.dodopayments.checkoutSession({...})`: `POST /dodopayments/checkout-session`,
+    /// whose body is core's `checkoutSessionPayloadSchema` extended with `slug` and
+    /// `referenceId`, `product_cart` made optional (a slug stands for it).
+    BetterAuthSession,
+    /// `authClient.dodopayments.checkout({...})`: `POST /dodopayments/checkout`, marked
+    /// `@deprecated` in the plugin — the legacy dynamic flow (`billing` and `customer`
+    /// required) that makes a payment link, not a checkout session.
+    BetterAuthLegacy,
+    /// `authClient.dodopayments.checkout.session({...})`: better-auth's client turns the
+    /// chain into `POST /dodopayments/checkout/session`, an endpoint the plugin does not have.
+    BetterAuthNoEndpoint,
+}
+
+impl Adapter {
+    /// The one table: each adapter call by the members after the client
+    /// (`<client>.dodopayments.checkoutSession`).
+    pub(crate) const ALL: [(Adapter, &'static [&'static str]); 3] = [
+        (Adapter::BetterAuthSession, &[NAMESPACE, "checkoutSession"]),
+        (Adapter::BetterAuthLegacy, &[NAMESPACE, "checkout"]),
+        (
+            Adapter::BetterAuthNoEndpoint,
+            &[NAMESPACE, "checkout", "session"],
+        ),
+    ];
+
+    /// The adapter call a member chain after a client names.
+    pub(crate) fn of_chain(chain: &[&str]) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|(_, path)| *path == chain)
+            .map(|(adapter, _)| adapter)
+    }
+
+    /// The package and the version its behaviour was read from.
+    pub fn package(self) -> (&'static str, &'static str) {
+        (BETTER_AUTH, BETTER_AUTH_VERSION)
+    }
+
+    /// How the code writes the call (for messages).
+    pub fn written(self) -> &'static str {
+        match self {
+            Self::BetterAuthSession => "authClient.dodopayments.checkoutSession",
+            Self::BetterAuthLegacy => "authClient.dodopayments.checkout",
+            Self::BetterAuthNoEndpoint => "authClient.dodopayments.checkout.session",
+        }
+    }
+
+    /// The body is a checkout session (the adapter forwards it to `POST /checkouts`).
+    pub fn carries_session(self) -> bool {
+        self == Self::BetterAuthSession
+    }
+
+    /// Top-level keys the adapter takes for itself, beside the checkout-session fields.
+    pub fn own_keys(self) -> &'static [&'static str] {
+        match self {
+            Self::BetterAuthSession | Self::BetterAuthLegacy => &["slug", "referenceId"],
+            Self::BetterAuthNoEndpoint => &[],
+        }
+    }
+
+    /// The adapter validates the body with zod objects, which strip keys they do not define
+    /// (zod's default): an unknown key is dropped without an error, not rejected with a 422.
+    pub fn strips_unknown_keys(self) -> bool {
+        self == Self::BetterAuthSession
+    }
+
+    /// The call the code should make instead, when this one is deprecated.
+    pub fn replaced_by(self) -> Option<Self> {
+        match self {
+            Self::BetterAuthLegacy => Some(Self::BetterAuthSession),
+            _ => None,
+        }
+    }
+
+    /// True for a call the adapter has no endpoint for.
+    pub fn has_no_endpoint(self) -> bool {
+        self == Self::BetterAuthNoEndpoint
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_chain_names_one_call() {
+        for (adapter, chain) in Adapter::ALL {
+            assert_eq!(Adapter::of_chain(chain), Some(adapter));
+            assert!(adapter.written().ends_with(&chain.join(".")));
+        }
+        assert_eq!(Adapter::of_chain(&[NAMESPACE, "customer", "portal"]), None);
+    }
+}

@@ -28,6 +28,9 @@ pub(crate) enum Kind {
     DodoUrl,
     /// A function that sends its parameter at `param` with Dodo's SDK (`create(body)` inside).
     Wrapper(Wrapper),
+    /// A better-auth client made with Dodo's plugin (`createAuthClient({ plugins:
+    /// [dodopaymentsClient()] })`): its `dodopayments.*` calls are the adapter's.
+    AuthClient,
 }
 
 /// A function that forwards one of its parameters to `checkoutSessions.create`/`.preview`.

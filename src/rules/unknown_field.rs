@@ -70,10 +70,25 @@ impl Unknown<'_> {
         } else {
             display_path(parent)
         };
-        let finding = Finding::new(
-            self.key_span,
-            format!("unknown field {} in {place}", quote(self.key)),
-        );
+        let finding = match self.ctx.adapter.filter(|a| a.adapter.strips_unknown_keys()) {
+            None => Finding::new(
+                self.key_span,
+                format!("unknown field {} in {place}", quote(self.key)),
+            ),
+            // The adapter's zod schema strips the key: no error, and no effect either.
+            Some(site) => {
+                let (package, version) = site.adapter.package();
+                Finding::new(
+                    self.key_span,
+                    format!(
+                        "unknown field {} in {place}: {package} ignores it (its schema drops keys it does not define, so the request goes on without it)",
+                        quote(self.key)
+                    ),
+                )
+                .label(site.method, format!("sent through {package} {version}"))
+                .with_severity(crate::diagnostic::Severity::Warning)
+            }
+        };
         let member = self
             .ctx
             .tree

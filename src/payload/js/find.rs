@@ -73,7 +73,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         }
     }
 
-    fn scope(&self) -> Span {
+    pub(super) fn scope(&self) -> Span {
         self.scopes
             .last()
             .map_or(Span::default(), |scope| span_of(*scope))
@@ -93,6 +93,10 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         let Some(index) = self.flow.sdk_payload_at(span_of(call.span)) else {
             return;
         };
+        if let Some(wrapper) = self.wrapped_answer(index) {
+            self.bind_wrapped_response(&it.id, wrapper, index, it.span.end as usize);
+            return;
+        }
         match &it.id {
             oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
                 let scope = self.scope();
@@ -680,6 +684,7 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.iterate_callback(it);
         self.sdk_call(it);
+        self.adapter_call(it);
         self.wrapper_call(it);
         self.raw_post(it);
         self.fetch_wrapper_call(it);

@@ -2,7 +2,9 @@
 //! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]). It also
 //! reads the scripts of `.vue`, `.svelte` and `.astro` components ([`embedded`]), in place.
 
+mod adapters;
 mod alternatives;
+mod auth_client;
 mod candidates;
 mod embedded;
 mod exports;
@@ -122,7 +124,13 @@ impl FrontEnd for JavaScript {
 
 /// Text every file with a payload contains: `checkoutSessions.create`, a `/checkouts` URL or the
 /// SDK's params types. Files without any are not parsed.
-const NEEDLES: &[&str] = &["checkoutSessions", "/checkouts", "CheckoutSession"];
+const NEEDLES: &[&str] = &[
+    "checkoutSessions",
+    "/checkouts",
+    "CheckoutSession",
+    // Dodo's better-auth plugin: `authClient.dodopayments.checkoutSession(…)`, `.checkout(…)`.
+    ".dodopayments.checkout",
+];
 
 /// Text every module the project stage reads has: the SDK's name (a client or factory
 /// module), a payload's cart (a helper), or a payload site. The rest are not parsed.

@@ -1,0 +1,121 @@
+//! Payloads sent through Dodo's adapters: the body of `authClient.dodopayments.checkoutSession`
+//! (and of the deprecated `.checkout`, and of `.checkout.session`, which has no endpoint), made
+//! the session the adapter sends on ([`crate::payload::adapter_body`]).
+
+use oxc_ast::ast::{BindingPattern, CallExpression};
+use oxc_span::GetSpan;
+
+use super::auth_client::adapter_call;
+use super::find::Finder;
+use super::lower::span_of;
+use crate::payload::adapter_body::{AdapterSite, session_of};
+use crate::payload::flow::BASE;
+use crate::payload::{CART_KEY, Call, ResponseRead};
+use crate::tree::{Extent, Node, Value};
+
+impl<'s> Finder<'_, '_, 's> {
+    /// `<client>.dodopayments.<method>(body)`: a payload when the client is certainly a
+    /// better-auth client with Dodo's plugin, or is imported and not known here and the body
+    /// has a slug or a cart (the chain is the plugin's own; the body makes it a checkout).
+    pub(super) fn adapter_call(&mut self, call: &CallExpression<'_>) {
+        let Some(found) = adapter_call(call) else {
+            return;
+        };
+        let certain = self.facts.auth.clients.contains(found.receiver);
+        let imported = self.facts.imported.contains(found.receiver);
+        if !certain && !imported {
+            return;
+        }
+        let argument = call.arguments.first().and_then(|a| a.as_expression());
+        let mut roots = argument
+            .map(|argument| self.candidates(argument, call.span.start))
+            .unwrap_or_default();
+        let looks_like_checkout = roots
+            .iter()
+            .any(|(_, root)| root.get("slug").is_some() || root.get(CART_KEY).is_some());
+        if !(certain || looks_like_checkout) {
+            return;
+        }
+        if roots.is_empty() {
+            // No body, or one this file does not show: nothing is said of it, but the call
+            // itself and the reads of its answer are still checked.
+            let span = argument.map_or(call.span, GetSpan::span);
+            roots.push((
+                BASE,
+                Node {
+                    span: span_of(span),
+                    value: Value::Object(&[], Extent::Open),
+                },
+            ));
+        }
+        let sent_with = (!found.adapter.has_no_endpoint()).then_some(Call::BetterAuth);
+        let at = span_of(call.span);
+        for (variant, root) in roots {
+            let (session, slug) = session_of(root, found.adapter, self.lower.arena);
+            let Some(index) = self.flow.push_variant(session, variant, at, sent_with) else {
+                continue;
+            };
+            if let Some(payload) = self.flow.payloads.get_mut(index) {
+                payload.adapter = Some(AdapterSite {
+                    adapter: found.adapter,
+                    method: found.method,
+                    slug,
+                });
+            }
+        }
+    }
+
+    /// `const { data } = await authClient.dodopayments.checkoutSession(...)` and `{ data:
+    /// checkout }`: the name bound to the wrapped answer holds the response; `{ data: { url }
+    /// }` reads it. A name bound to the whole `{ data, error }` is not followed (its `data`
+    /// is not a field of the response).
+    pub(super) fn bind_wrapped_response(
+        &mut self,
+        pattern: &BindingPattern<'_>,
+        wrapper: &str,
+        index: usize,
+        from: usize,
+    ) {
+        let BindingPattern::ObjectPattern(pattern) = pattern else {
+            return;
+        };
+        for property in &pattern.properties {
+            let Some((key, _)) = self.lower.key(&property.key) else {
+                continue;
+            };
+            if key != wrapper {
+                continue;
+            }
+            match &property.value {
+                BindingPattern::BindingIdentifier(ident) => {
+                    let scope = self.scope();
+                    self.flow.bind_response(&ident.name, scope, from, index);
+                }
+                BindingPattern::ObjectPattern(inner) => {
+                    for field in &inner.properties {
+                        if let Some((field, span)) = self.lower.key(&field.key) {
+                            self.flow.read_of(
+                                index,
+                                ResponseRead {
+                                    field,
+                                    span,
+                                    beside: &[],
+                                },
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The call a payload was pushed for wraps its answer (`{ data, error }`).
+    pub(super) fn wrapped_answer(&self, index: usize) -> Option<&'static str> {
+        self.flow
+            .payloads
+            .get(index)?
+            .sent_with
+            .and_then(Call::wrapped_in)
+    }
+}

@@ -1,0 +1,49 @@
+//! `adapter-overridden-field`: a field the client sends through Dodo's better-auth plugin that
+//! the server replaces before the session is made (`@dodopayments/better-auth` 1.6.6,
+//! `dodoCheckoutSession`): `return_url` always (the plugin's `successUrl`, or nothing), and
+//! `customer` whenever a user is signed in (their email and name).
+
+use super::{Context, Finding, Findings};
+
+declare_rule!(
+    AdapterOverriddenField,
+    "adapter-overridden-field",
+    Warning,
+    "The better-auth plugin replaces return_url (with its successUrl) and customer (with the signed-in user) sent by the client."
+);
+
+/// The fields the server writes over, and what it writes.
+const OVERRIDDEN: &[(&str, &str)] = &[
+    (
+        "return_url",
+        "the server sets return_url from the checkout plugin's successUrl (and leaves it out without one), so this value is never used",
+    ),
+    (
+        "customer",
+        "the server replaces customer with the signed-in user's email and name, so this value is used only for visitors who are not signed in",
+    ),
+];
+
+fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
+    let Some(site) = ctx.adapter.filter(|site| site.adapter.carries_session()) else {
+        return;
+    };
+    let Some(members) = ctx.tree.and_then(|root| root.as_object()) else {
+        return;
+    };
+    let (package, _) = site.adapter.package();
+    for (field, why) in OVERRIDDEN {
+        for member in members.iter().filter(|m| m.key == *field) {
+            findings.push(
+                Finding::new(
+                    member.key_span,
+                    format!("{field} sent through {package} is replaced by the server: {why}"),
+                )
+                .help(match *field {
+                    "return_url" => "set successUrl in checkout({ successUrl }) on the server and leave return_url out",
+                    _ => "leave customer out, or let signed-out visitors set it knowing the signed-in user's replaces it",
+                }),
+            );
+        }
+    }
+}

@@ -17,6 +17,10 @@ pub(crate) const BETTER_AUTH_CLIENT_PLUGIN: &str = "dodopaymentsClient";
 /// The functions that make a better-auth client (`better-auth/react`, `/client`, `/vue` …).
 pub(crate) const AUTH_CLIENT_FACTORY: &str = "createAuthClient";
 
+/// The server plugin whose options hold the slugs: `checkout({ products: [{ productId, slug }],
+/// successUrl, authenticatedUsersOnly })`, imported from the package itself.
+pub(crate) const SERVER_CHECKOUT: &str = "checkout";
+
 /// The namespace the plugin adds to a better-auth client.
 pub(crate) const NAMESPACE: &str = "dodopayments";
 

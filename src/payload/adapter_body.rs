@@ -1,6 +1,6 @@
 //! A body sent through one of Dodo's adapters ([`Adapter`]), made the checkout session the
-//! adapter sends on: its own keys taken out, and a `slug` made the one-quantity cart line the
-//! server builds from it. Host-neutral: front-ends call it on the tree they lowered.
+//! adapter sends on: a `slug` made the one-quantity cart line the server builds from it (the
+//! adapter's own keys stay where they are written, for findings to point at). Host-neutral: front-ends call it on the tree they lowered.
 //!
 //! From `@dodopayments/better-auth` 1.6.6 (`dodoCheckoutSession`): `product_cart` is
 //! `slug ? [{ product_id: <the slug's productId>, quantity: 1 }] : body.product_cart`, so a slug
@@ -11,13 +11,15 @@ use crate::span::Span;
 use crate::tree::{Extent, Member, Node, StaticType, Unknown, Value};
 
 /// Where an adapter call is, and what it found in the body that the session does not show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AdapterSite {
     pub adapter: Adapter,
     /// The method as written (`checkoutSession` of `authClient.dodopayments.checkoutSession`).
     pub method: Span,
     /// The body's `slug` member, when it has one at its top level.
     pub slug: Option<Slug>,
+    /// What the server's config says of the call, when the project shows it.
+    pub server: super::adapter_config::ServerSide,
 }
 
 /// A `slug` of the body: the key, and the value's span when it is a string literal.
@@ -53,15 +55,21 @@ pub(crate) fn session_of<'s>(
     if !adapter.carries_session() {
         return (open_empty(root.span), slug);
     }
-    let own = adapter.own_keys();
+    // The adapter's own keys stay (findings about the slug point at `/slug`); `unknown-field`
+    // leaves them alone.
     let mut kept: Vec<Member<'s>> = members
         .iter()
-        .filter(|m| !own.contains(&m.key))
         .filter(|m| slug.is_none() || m.key != crate::payload::CART_KEY)
         .cloned()
         .collect();
     if let Some(slug) = slug {
-        kept.push(cart_of_slug(slug, arena));
+        // Before the slug: a pointer to the slug's bytes names the last member holding them,
+        // `/slug`, which is what the code wrote.
+        let at = kept
+            .iter()
+            .rposition(|m| m.key == "slug")
+            .unwrap_or(kept.len());
+        kept.insert(at, cart_of_slug(slug, arena));
     }
     let extent = match root.value {
         Value::Object(_, extent) => extent,
@@ -89,11 +97,14 @@ fn cart_of_slug<'s>(slug: Slug, arena: &'s bumpalo::Bump) -> Member<'s> {
             }),
         },
     };
+    // Empty, at the end of the slug: nothing written there, and no finding on the slug is the
+    // quantity's.
+    let end = Span::new(at.end(), 0);
     let quantity = Member {
         key: "quantity",
-        key_span: at,
+        key_span: end,
         value: Node {
-            span: at,
+            span: end,
             value: Value::Number("1"),
         },
     };
@@ -141,7 +152,7 @@ mod tests {
             .iter()
             .map(|m| m.key)
             .collect();
-        assert_eq!(keys, ["customer", "product_cart"]);
+        assert_eq!(keys, ["product_cart", "slug", "referenceId", "customer"]);
         let slug = slug.map(|s| &text[s.value.start()..s.value.end()]);
         assert_eq!(slug, Some("\"pro\""));
         let line = session.get("product_cart").and_then(|c| c.as_array());

@@ -6,6 +6,7 @@
 
 // depth, flow, print and urls are what the source front-ends share; nothing else uses them.
 pub(crate) mod adapter_body;
+pub(crate) mod adapter_config;
 pub(crate) mod depth;
 pub(crate) mod detect;
 pub(crate) mod exports;

@@ -97,10 +97,15 @@ pub(crate) struct Neighbours {
     pub(crate) sent: HashMap<String, Sending>,
     /// Imported helpers that place their parameters in the literal they return.
     pub(crate) helpers: HashMap<String, HelperShape>,
+    /// The project's one better-auth server config, for a file that calls the plugin.
+    pub(crate) server: Option<super::adapter_config::ServerConfig>,
 }
 
 impl Neighbours {
     pub(crate) fn is_empty(&self) -> bool {
-        self.imported.is_empty() && self.sent.is_empty() && self.helpers.is_empty()
+        self.imported.is_empty()
+            && self.sent.is_empty()
+            && self.helpers.is_empty()
+            && self.server.is_none()
     }
 }

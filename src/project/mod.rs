@@ -14,6 +14,7 @@ mod resolve;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::payload::adapter_config::ServerConfig;
 use crate::payload::exports::ModuleFacts;
 use crate::payload::front_end::{self, FrontEnd};
 use crate::payload::neighbours::{HelperShape, Kind, Neighbours};
@@ -422,6 +423,31 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
             sent.certain |= certain;
             sent.whole |= !send.partial;
             sent.entries |= send.entries;
+        }
+    }
+    // The better-auth plugin's server config is the whole app's, whichever module holds it:
+    // the files that call the plugin's client learn it (one config, or none when several
+    // disagree).
+    let server = ServerConfig::only(
+        modules
+            .iter()
+            .flat_map(|module| {
+                module
+                    .facts
+                    .server_checkouts
+                    .iter()
+                    .map(|checkout| ServerConfig {
+                        file: Some(shown(&module.path)),
+                        checkout: checkout.clone(),
+                    })
+            })
+            .collect(),
+    );
+    if let Some(server) = server {
+        for (module, neighbours) in modules.iter().zip(all.iter_mut()) {
+            if module.facts.calls_adapter {
+                neighbours.server = Some(server.clone());
+            }
         }
     }
     modules

@@ -12,17 +12,8 @@ declare_rule!(
     "The better-auth plugin replaces return_url (with its successUrl) and customer (with the signed-in user) sent by the client."
 );
 
-/// The fields the server writes over, and what it writes.
-const OVERRIDDEN: &[(&str, &str)] = &[
-    (
-        "return_url",
-        "the server sets return_url from the checkout plugin's successUrl (and leaves it out without one), so this value is never used",
-    ),
-    (
-        "customer",
-        "the server replaces customer with the signed-in user's email and name, so this value is used only for visitors who are not signed in",
-    ),
-];
+/// The fields the server writes over.
+const OVERRIDDEN: &[&str] = &["return_url", "customer"];
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(site) = ctx.adapter.filter(|site| site.adapter.carries_session()) else {
@@ -32,17 +23,36 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         return;
     };
     let (package, _) = site.adapter.package();
-    for (field, why) in OVERRIDDEN {
+    let server = &site.server;
+    for field in OVERRIDDEN {
+        // What the server writes instead, as far as its config (when the project shows it) says.
+        let (why, help) = match *field {
+            "return_url" => (
+                match &server.success_url {
+                    Some(url) => format!(
+                        "the server sets return_url to its successUrl {}, so this value is never used",
+                        crate::text::quote(url)
+                    ),
+                    None => "the server sets return_url from the checkout plugin's successUrl (and leaves it out without one), so this value is never used".to_string(),
+                },
+                "set successUrl in checkout({ successUrl }) on the server and leave return_url out",
+            ),
+            _ if server.authenticated_only => (
+                "the server requires a signed-in user (authenticatedUsersOnly) and replaces customer with their email and name, so this value is never used".to_string(),
+                "leave customer out: the signed-in user is the customer",
+            ),
+            _ => (
+                "the server replaces customer with the signed-in user's email and name, so this value is used only for visitors who are not signed in".to_string(),
+                "leave customer out, or let signed-out visitors set it knowing the signed-in user's replaces it",
+            ),
+        };
         for member in members.iter().filter(|m| m.key == *field) {
             findings.push(
                 Finding::new(
                     member.key_span,
                     format!("{field} sent through {package} is replaced by the server: {why}"),
                 )
-                .help(match *field {
-                    "return_url" => "set successUrl in checkout({ successUrl }) on the server and leave return_url out",
-                    _ => "leave customer out, or let signed-out visitors set it knowing the signed-in user's replaces it",
-                }),
+                .help(help),
             );
         }
     }

@@ -263,6 +263,12 @@ impl Finding {
         self
     }
 
+    /// A label made elsewhere (one in another file).
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.labels.push(label);
+        self
+    }
+
     pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
@@ -350,6 +356,7 @@ registry! {
     deprecated_adapter_checkout::DeprecatedAdapterCheckout,
     unknown_adapter_endpoint::UnknownAdapterEndpoint,
     adapter_overridden_field::AdapterOverriddenField,
+    unknown_slug::UnknownSlug,
 }
 
 /// Every rule, in registry order.

@@ -30,6 +30,15 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         else {
             continue;
         };
+        // The adapter's own keys (better-auth's `slug`, `referenceId`) are not the API's to know.
+        let own_keys = ctx.adapter.map_or(&[][..], |site| site.adapter.own_keys());
+        if violation
+            .pointer
+            .strip_prefix('/')
+            .is_some_and(|key| own_keys.contains(&key))
+        {
+            continue;
+        }
         // New-customer fields next to customer_id are invalid-customer's to explain.
         if violation
             .pointer

@@ -281,3 +281,66 @@ fn look_alikes_say_nothing() {
         );
     }
 }
+
+/// The server plugin's config in the same file (a file linted alone sees only its own).
+fn with_server(products: &str, body: &str) -> Report {
+    Linter::default().lint_str(
+        "auth.ts",
+        &format!(
+            "import {{ checkout }} from '@dodopayments/better-auth';\n\
+             export const plugin = checkout({{ products: {products}, successUrl: '/ok' }});\n\
+             {CLIENT}{body}"
+        ),
+    )
+}
+
+#[test]
+fn a_slug_the_server_lacks_is_an_error_at_the_slug_with_the_closest_one() {
+    let report = with_server(
+        "[{ productId: 'pdt_1', slug: 'premium-plan' }, { productId: process.env.B, slug: 'basic' }]",
+        "await authClient.dodopayments.checkoutSession({ slug: 'premium-plna' });\n",
+    );
+    let said = said(&report);
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert_eq!(
+        (said[0].0, said[0].1, said[0].2.as_str()),
+        ("unknown-slug", Severity::Error, "'premium-plna'")
+    );
+    let diagnostic = &report.diagnostics()[0];
+    assert_eq!(diagnostic.pointer, "/slug");
+    assert_eq!(
+        diagnostic.help.as_deref(),
+        Some("did you mean \"premium-plan\"?")
+    );
+    let label = &diagnostic.labels[0];
+    assert_eq!(
+        &report.source().text()[label.span.start()..label.span.end()],
+        "products"
+    );
+}
+
+#[test]
+fn a_slug_the_server_has_or_a_catalogue_not_known_says_nothing() {
+    let body = "await authClient.dodopayments.checkoutSession({ slug: 'basic' });\n";
+    let has = with_server("[{ productId: 'pdt_1', slug: 'basic' }]", body);
+    assert!(has.diagnostics().is_empty(), "{:#?}", said(&has));
+    for products in [
+        "async () => fetchProducts()",
+        "PRODUCTS",
+        "[...PRODUCTS, { productId: 'pdt_1', slug: 'pro' }]",
+        "[{ productId: 'pdt_1', slug: SLUG }]",
+    ] {
+        let report = with_server(products, body);
+        assert!(
+            report.diagnostics().is_empty(),
+            "{products}\n{:#?}",
+            said(&report)
+        );
+    }
+    // A slug not known here is not judged either.
+    let report = with_server(
+        "[{ productId: 'pdt_1', slug: 'pro' }]",
+        "await authClient.dodopayments.checkoutSession({ slug: plan });\n",
+    );
+    assert!(report.diagnostics().is_empty(), "{:#?}", said(&report));
+}

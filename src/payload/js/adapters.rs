@@ -2,16 +2,19 @@
 //! (and of the deprecated `.checkout`, and of `.checkout.session`, which has no endpoint), made
 //! the session the adapter sends on ([`crate::payload::adapter_body`]).
 
-use oxc_ast::ast::{BindingPattern, CallExpression};
+use oxc_ast::ast::{ArrayExpressionElement, BindingPattern, CallExpression, Expression};
 use oxc_span::GetSpan;
 
 use super::auth_client::adapter_call;
 use super::find::Finder;
+use super::find::property;
 use super::lower::span_of;
 use crate::payload::adapter_body::{AdapterSite, session_of};
+use crate::payload::adapter_config::ServerSide;
 use crate::payload::flow::BASE;
 use crate::payload::{CART_KEY, Call, ResponseRead};
-use crate::tree::{Extent, Node, Value};
+use crate::span::Span;
+use crate::tree::{Extent, Member, Node, Value};
 
 impl<'s> Finder<'_, '_, 's> {
     /// `<client>.dodopayments.<method>(body)`: a payload when the client is certainly a
@@ -51,6 +54,8 @@ impl<'s> Finder<'_, '_, 's> {
         let sent_with = (!found.adapter.has_no_endpoint()).then_some(Call::BetterAuth);
         let at = span_of(call.span);
         for (variant, root) in roots {
+            let slug_text = root.get("slug").and_then(Node::as_str);
+            let server = ServerSide::of(self.server.as_ref(), slug_text);
             let (session, slug) = session_of(root, found.adapter, self.lower.arena);
             let Some(index) = self.flow.push_variant(session, variant, at, sent_with) else {
                 continue;
@@ -60,8 +65,91 @@ impl<'s> Finder<'_, '_, 's> {
                     adapter: found.adapter,
                     method: found.method,
                     slug,
+                    server,
                 });
             }
+        }
+    }
+
+    /// The server plugin's `checkout({ products: [{ productId, slug }] })`: each entry's
+    /// product id is a one-quantity cart line of every checkout made with its slug, linted
+    /// where the config writes it (open: the rest of the session is the client's), so a
+    /// product the catalogue lacks is reported there, once, not at each slug.
+    pub(super) fn server_products(&mut self, call: &CallExpression<'_>) {
+        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
+            return;
+        };
+        if !self
+            .facts
+            .auth
+            .server_checkouts
+            .contains(callee.name.as_str())
+        {
+            return;
+        }
+        let Some(Expression::ObjectExpression(options)) = call
+            .arguments
+            .first()
+            .and_then(|a| a.as_expression())
+            .map(Expression::get_inner_expression)
+        else {
+            return;
+        };
+        let Some(Expression::ArrayExpression(products)) =
+            property(options, "products").map(Expression::get_inner_expression)
+        else {
+            return;
+        };
+        let arena = self.lower.arena;
+        for element in &products.elements {
+            let ArrayExpressionElement::ObjectExpression(entry) = element else {
+                continue;
+            };
+            let Some(product_id) = property(entry, "productId") else {
+                continue;
+            };
+            let id = self.lower.node(product_id, 0);
+            let at = id.span;
+            let end = Span::new(at.end(), 0);
+            let line = Node {
+                span: at,
+                value: Value::Object(
+                    arena.alloc_slice_fill_iter([
+                        Member {
+                            key: "product_id",
+                            key_span: at,
+                            value: id,
+                        },
+                        Member {
+                            key: "quantity",
+                            key_span: end,
+                            value: Node {
+                                span: end,
+                                value: Value::Number("1"),
+                            },
+                        },
+                    ]),
+                    Extent::Closed,
+                ),
+            };
+            let root = Node {
+                span: span_of(entry.span),
+                value: Value::Object(
+                    arena.alloc_slice_fill_iter([Member {
+                        key: CART_KEY,
+                        key_span: at,
+                        value: Node {
+                            span: at,
+                            value: Value::Array(
+                                arena.alloc_slice_fill_iter([line]),
+                                Extent::Closed,
+                            ),
+                        },
+                    }]),
+                    Extent::Open,
+                ),
+            };
+            self.flow.push(root, span_of(call.span), None);
         }
     }
 

@@ -13,7 +13,7 @@ use oxc_ast::ast::{ArrayExpressionElement, CallExpression, Expression, ObjectPro
 
 use super::find::property;
 use crate::facts::adapters::{
-    AUTH_CLIENT_FACTORY, Adapter, BETTER_AUTH, BETTER_AUTH_CLIENT_PLUGIN,
+    AUTH_CLIENT_FACTORY, Adapter, BETTER_AUTH, BETTER_AUTH_CLIENT_PLUGIN, SERVER_CHECKOUT,
 };
 use crate::span::Span;
 
@@ -40,6 +40,8 @@ pub(super) struct AuthNames {
     pub(super) factories: HashSet<String>,
     /// Names bound to a better-auth client with Dodo's plugin.
     pub(super) clients: HashSet<String>,
+    /// The server plugin's `checkout` under the names it is imported as.
+    pub(super) server_checkouts: HashSet<String>,
 }
 
 impl AuthNames {
@@ -47,6 +49,10 @@ impl AuthNames {
     pub(super) fn import(&mut self, source: &str, imported: &str, local: &str) {
         if is_adapter_module(source) && imported == BETTER_AUTH_CLIENT_PLUGIN {
             self.plugins.insert(local.to_string());
+        }
+        // The server side is the package itself; `…/client` is the browser's.
+        if source == BETTER_AUTH && imported == SERVER_CHECKOUT {
+            self.server_checkouts.insert(local.to_string());
         }
         if is_better_auth_module(source) && imported == AUTH_CLIENT_FACTORY {
             self.factories.insert(local.to_string());

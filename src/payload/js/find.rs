@@ -47,6 +47,8 @@ pub(super) struct Finder<'f, 'a, 's> {
     pub(super) sends: Vec<Send>,
     /// The helpers' arguments the last resolved payloads hold, until they are pushed.
     bound: RefCell<Vec<Bound>>,
+    /// The better-auth plugin's server config the plugin's client calls are checked against.
+    pub(super) server: Option<crate::payload::adapter_config::ServerConfig>,
 }
 
 /// How deep helpers are followed into helpers (`return base(x)`): a helper that returns itself
@@ -70,6 +72,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             flow: Flow::new(len),
             sends: Vec::new(),
             bound: RefCell::default(),
+            server: None,
         }
     }
 
@@ -685,6 +688,7 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
         self.iterate_callback(it);
         self.sdk_call(it);
         self.adapter_call(it);
+        self.server_products(it);
         self.wrapper_call(it);
         self.raw_post(it);
         self.fetch_wrapper_call(it);

@@ -18,6 +18,7 @@ mod functions;
 pub(crate) mod lexemes;
 mod lower;
 mod probe;
+mod server_checkout;
 mod suppress;
 mod types;
 mod urls;
@@ -26,6 +27,7 @@ use oxc_allocator::Allocator;
 use oxc_ast_visit::Visit;
 use oxc_span::SourceType;
 
+use super::adapter_config::ServerConfig;
 use super::exports::ModuleFacts;
 use super::front_end::FrontEnd;
 #[cfg(feature = "cli")]
@@ -132,6 +134,9 @@ const NEEDLES: &[&str] = &[
     ".dodopayments.checkout",
 ];
 
+/// A call of the better-auth plugin's client.
+const ADAPTER_NEEDLE: &[u8] = b".dodopayments.checkout";
+
 /// Text every module the project stage reads has: the SDK's name (a client or factory
 /// module), a payload's cart (a helper), or a payload site. The rest are not parsed.
 const MODULE_NEEDLES: &[&str] = &["dodopayments", "product_cart", "checkoutSessions"];
@@ -190,6 +195,9 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         let mut module = exports::module_facts(program, &facts);
         module.sends = finder.sends;
         module.shapes = exports::shapes(&facts, name, text);
+        module.server_checkouts =
+            server_checkout::server_checkouts(program, &facts.auth.server_checkouts, name, text);
+        module.calls_adapter = memchr::memmem::find(text.as_bytes(), ADAPTER_NEEDLE).is_some();
         Some(module)
     })
     .flatten()
@@ -200,6 +208,8 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours
     // Payload sites, helpers another file sends, calls of imported clients and wrappers.
     let relevant = |bytes: &[u8]| {
         may_hold_payload(bytes)
+            // The better-auth plugin's server config: its products are linted where written.
+            || memchr::memmem::find(bytes, crate::facts::adapters::BETTER_AUTH.as_bytes()).is_some()
             || !neighbours.sent.is_empty()
             || neighbours
                 .imported
@@ -294,6 +304,19 @@ fn parse_and_find<'s>(
     let facts = facts::Facts::of(program, neighbours);
     let lower = lower::Lowerer::new(text, arena.bump(), types::Types::of(program));
     let mut finder = find::Finder::new(&facts, neighbours, &lower, program.span, text.len());
+    // The project's server config, or this file's own (a file linted alone).
+    finder.server = neighbours.server.clone().or_else(|| {
+        let here =
+            server_checkout::server_checkouts(program, &facts.auth.server_checkouts, "", text);
+        ServerConfig::only(
+            here.into_iter()
+                .map(|checkout| ServerConfig {
+                    file: None,
+                    checkout,
+                })
+                .collect(),
+        )
+    });
     finder.visit_program(program);
     finder.sent_helpers();
     let comments = program

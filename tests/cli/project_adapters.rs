@@ -1,0 +1,83 @@
+//! Dodo's adapters across files: a better-auth app (`tests/fixtures/projects/better_auth/`,
+//! shaped as `@dodopayments/better-auth` 1.6.6's README sets one up) whose server config in
+//! `src/lib/auth.ts` is the catalogue of slugs that components in other files send through
+//! the client of `src/lib/auth-client.ts`.
+
+use serde_json::Value;
+
+use crate::project::{found, json_in, project};
+
+/// The diagnostic of `rule` in `file`.
+fn diagnostic<'d>(document: &'d Value, file: &str, rule: &str) -> &'d Value {
+    document["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["path"] == file)
+        .flat_map(|f| f["diagnostics"].as_array().into_iter().flatten())
+        .find(|d| d["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {file}: {document:#}"))
+}
+
+#[test]
+fn the_server_config_is_the_catalogue_of_the_client_s_slugs() {
+    let (document, _) = json_in(&project("better_auth"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            "./src/app/billing/page.tsx:8:7 unknown-field",
+            "./src/app/billing/page.tsx:13:52 deprecated-adapter-checkout",
+            "./src/components/Upgrade.tsx:7:13 unknown-slug",
+            "./src/components/Upgrade.tsx:8:7 adapter-overridden-field",
+            "./src/components/Upgrade.tsx:9:7 adapter-overridden-field",
+            "./src/components/Upgrade.tsx:11:43 unknown-response-field",
+            "./src/lib/auth.ts:20:26 unknown-product",
+        ]
+    );
+    let slug = diagnostic(&document, "./src/components/Upgrade.tsx", "unknown-slug");
+    assert_eq!(slug["severity"], "error");
+    assert_eq!(slug["pointer"], "/slug");
+    assert_eq!(
+        slug["message"],
+        "slug \"premium\" is not one of the server's checkout products (premium-plan, basic-plan): the server answers \"Product not found\""
+    );
+    // The label is the server's `products`, in the server's file.
+    assert_eq!(slug["labels"][0]["file"], "src/lib/auth.ts");
+    assert_eq!(slug["labels"][0]["range"]["start"]["line"], 17);
+    assert_eq!(slug["labels"][0]["range"]["start"]["character"], 10);
+    // The overridden fields say what the config puts there instead.
+    let text = document.to_string();
+    assert!(
+        text.contains("the server sets return_url to its successUrl \\\"/dashboard/success\\\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("requires a signed-in user (authenticatedUsersOnly)"),
+        "{text}"
+    );
+    // A slug the config has is silent, and so is the plugin-dropped key's severity a warning.
+    let dropped = diagnostic(&document, "./src/app/billing/page.tsx", "unknown-field");
+    assert_eq!(dropped["severity"], "warning");
+    // A product id of the config that the catalogue lacks is reported in the config, once.
+    let product = diagnostic(&document, "./src/lib/auth.ts", "unknown-product");
+    assert_eq!(
+        product["message"],
+        "product \"pdt_basic\" is not in the catalogue"
+    );
+}
+
+#[test]
+fn a_named_component_without_the_config_in_its_imports_says_nothing_of_its_slug() {
+    // As a hook runs it: the component and what it imports; the server config is not among
+    // them, so the slug cannot be judged (the rest still is).
+    let (document, _) = json_in(&project("better_auth"), &["src/components/Upgrade.tsx"]);
+    let found = found(&document);
+    assert!(
+        !found.iter().any(|f| f.ends_with("unknown-slug")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"src/components/Upgrade.tsx:11:43 unknown-response-field".to_string()),
+        "{found:?}"
+    );
+}

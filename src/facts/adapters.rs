@@ -1,14 +1,31 @@
 //! Dodo's own adapter packages: the one table of the calls that carry a checkout payload
 //! through them, and what each does with it. Read from the published builds (`npm pack`):
 //! `@dodopayments/better-auth` 1.6.6 (`dist/chunk-6VDYFSNJ.js`, the `checkout` plugin, and
-//! `dist/chunk-HZNE63HR.js`, `dodopaymentsClient`) and `@dodopayments/core` 0.3.15
-//! (`dist/chunk-IHA244I5.js`, `checkoutSessionPayloadSchema`).
+//! `dist/chunk-HZNE63HR.js`, `dodopaymentsClient`), `@dodopayments/core` 0.3.15
+//! (`dist/chunk-IHA244I5.js`, `checkoutSessionPayloadSchema`) and `@dodopayments/convex` 0.2.15
+//! (`dist/index.js`, `DodoPayments.api()`, and `dist/component/lib.js`, the `checkout` action
+//! and its `checkoutSessionPayloadValidator`).
 
 /// The better-auth adapter's package, as apps import it (its client is `…/client`).
 pub(crate) const BETTER_AUTH: &str = "@dodopayments/better-auth";
 
 /// The version of each adapter package these facts were read from.
 pub(crate) const BETTER_AUTH_VERSION: &str = "1.6.6";
+
+/// The Convex component: `new DodoPayments(components.dodopayments, config).api()` gives
+/// `checkout(ctx, { payload })`, which runs the component's `checkout` action.
+pub(crate) const CONVEX: &str = "@dodopayments/convex";
+pub(crate) const CONVEX_VERSION: &str = "0.2.15";
+
+/// The Convex component's client class (not the SDK's, though it has the same name).
+pub(crate) const CONVEX_CLIENT: &str = "DodoPayments";
+
+/// The method of a Convex client that returns its functions, and the one that checks out.
+pub(crate) const CONVEX_API: &str = "api";
+pub(crate) const CONVEX_CHECKOUT: &str = "checkout";
+
+/// The member of `checkout(ctx, { payload })`'s second argument that is the session.
+pub(crate) const CONVEX_PAYLOAD: &str = "payload";
 
 /// What the better-auth client plugin is called: `createAuthClient({ plugins:
 /// [dodopaymentsClient()] })` gives the client its `dodopayments` namespace.
@@ -40,11 +57,16 @@ pub enum Adapter {
     /// `authClient.dodopayments.checkout.session({...})`: better-auth's client turns the
     /// chain into `POST /dodopayments/checkout/session`, an endpoint the plugin does not have.
     BetterAuthNoEndpoint,
+    /// `checkout(ctx, { payload })` of a Convex client's `api()`: the payload goes through
+    /// Convex's `v.object` validator, which rejects keys it does not define and `null` (its
+    /// fields are `v.optional`, never `v.null()`), then through core's zod schema.
+    ConvexCheckout,
 }
 
 impl Adapter {
-    /// The one table: each adapter call by the members after the client
-    /// (`<client>.dodopayments.checkoutSession`).
+    /// The one table of the calls made on a client: each by the members after the better-auth
+    /// client (`<client>.dodopayments.checkoutSession`). Convex's `checkout` is a function the
+    /// app destructures from `api()`, found by name instead.
     pub(crate) const ALL: [(Adapter, &'static [&'static str]); 3] = [
         (Adapter::BetterAuthSession, &[NAMESPACE, "checkoutSession"]),
         (Adapter::BetterAuthLegacy, &[NAMESPACE, "checkout"]),
@@ -64,7 +86,10 @@ impl Adapter {
 
     /// The package and the version its behaviour was read from.
     pub fn package(self) -> (&'static str, &'static str) {
-        (BETTER_AUTH, BETTER_AUTH_VERSION)
+        match self {
+            Self::ConvexCheckout => (CONVEX, CONVEX_VERSION),
+            _ => (BETTER_AUTH, BETTER_AUTH_VERSION),
+        }
     }
 
     /// How the code writes the call (for messages).
@@ -73,11 +98,17 @@ impl Adapter {
             Self::BetterAuthSession => "authClient.dodopayments.checkoutSession",
             Self::BetterAuthLegacy => "authClient.dodopayments.checkout",
             Self::BetterAuthNoEndpoint => "authClient.dodopayments.checkout.session",
+            Self::ConvexCheckout => "checkout(ctx, { payload })",
         }
     }
 
     /// The body is a checkout session (the adapter forwards it to `POST /checkouts`).
     pub fn carries_session(self) -> bool {
+        matches!(self, Self::BetterAuthSession | Self::ConvexCheckout)
+    }
+
+    /// The server writes over `return_url` and `customer` (better-auth's session endpoint).
+    pub fn overrides_fields(self) -> bool {
         self == Self::BetterAuthSession
     }
 
@@ -85,7 +116,7 @@ impl Adapter {
     pub fn own_keys(self) -> &'static [&'static str] {
         match self {
             Self::BetterAuthSession | Self::BetterAuthLegacy => &["slug", "referenceId"],
-            Self::BetterAuthNoEndpoint => &[],
+            Self::BetterAuthNoEndpoint | Self::ConvexCheckout => &[],
         }
     }
 
@@ -93,6 +124,12 @@ impl Adapter {
     /// (zod's default): an unknown key is dropped without an error, not rejected with a 422.
     pub fn strips_unknown_keys(self) -> bool {
         self == Self::BetterAuthSession
+    }
+
+    /// The adapter validates the body with validators that reject keys they do not define
+    /// and `null` (Convex's `v.object`, `v.optional`): the call throws before any request.
+    pub fn rejects_unknown_keys_and_null(self) -> bool {
+        self == Self::ConvexCheckout
     }
 
     /// The call the code should make instead, when this one is deprecated.

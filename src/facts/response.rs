@@ -11,6 +11,9 @@ pub enum Call {
     /// `authClient.dodopayments.checkoutSession(...)` (and the deprecated `.checkout`): the
     /// better-auth client resolves to `{ data, error }`, `data` being `{ url, redirect }`.
     BetterAuth,
+    /// `checkout(ctx, { payload })` of `@dodopayments/convex` (0.2.15): the action returns
+    /// `{ checkout_url }` only.
+    Convex,
 }
 
 impl Call {
@@ -20,6 +23,7 @@ impl Call {
             Self::Create => "create",
             Self::Preview => "preview",
             Self::BetterAuth => "checkoutSession",
+            Self::Convex => "checkout",
         }
     }
 
@@ -29,6 +33,7 @@ impl Call {
             Self::Create => "checkout session create",
             Self::Preview => "checkout session preview",
             Self::BetterAuth => "better-auth checkout",
+            Self::Convex => "Convex checkout",
         }
     }
 
@@ -37,7 +42,7 @@ impl Call {
     pub fn wrapped_in(self) -> Option<&'static str> {
         match self {
             Self::BetterAuth => Some("data"),
-            Self::Create | Self::Preview => None,
+            Self::Create | Self::Preview | Self::Convex => None,
         }
     }
 
@@ -78,6 +83,7 @@ impl Call {
                 "trial_period_days",
             ],
             Self::BetterAuth => &["url", "redirect"],
+            Self::Convex => &["checkout_url"],
         }
     }
 
@@ -85,9 +91,10 @@ impl Call {
     /// `payment_link`), where edit distance would not find it.
     pub fn meant(self, name: &str) -> Option<&'static str> {
         let meant = match (self, name) {
-            (Self::Create, "url" | "checkout_link" | "link" | "payment_link" | "redirect_url") => {
-                "checkout_url"
-            }
+            (
+                Self::Create | Self::Convex,
+                "url" | "checkout_link" | "link" | "payment_link" | "redirect_url" | "checkoutUrl",
+            ) => "checkout_url",
             (Self::Create, "id" | "checkout_session_id" | "checkout_id" | "session") => {
                 "session_id"
             }

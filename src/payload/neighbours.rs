@@ -31,6 +31,9 @@ pub(crate) enum Kind {
     /// A better-auth client made with Dodo's plugin (`createAuthClient({ plugins:
     /// [dodopaymentsClient()] })`): its `dodopayments.*` calls are the adapter's.
     AuthClient,
+    /// The `checkout` of Dodo's Convex component (`const { checkout } = dodo.api()`): its
+    /// `payload` is a checkout session.
+    ConvexCheckout,
 }
 
 /// A function that forwards one of its parameters to `checkoutSessions.create`/`.preview`.

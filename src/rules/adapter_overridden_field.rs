@@ -16,7 +16,7 @@ declare_rule!(
 const OVERRIDDEN: &[&str] = &["return_url", "customer"];
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
-    let Some(site) = ctx.adapter.filter(|site| site.adapter.carries_session()) else {
+    let Some(site) = ctx.adapter.filter(|site| site.adapter.overrides_fields()) else {
         return;
     };
     let Some(members) = ctx.tree.and_then(|root| root.as_object()) else {

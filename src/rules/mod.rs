@@ -357,6 +357,7 @@ registry! {
     unknown_adapter_endpoint::UnknownAdapterEndpoint,
     adapter_overridden_field::AdapterOverriddenField,
     unknown_slug::UnknownSlug,
+    rejected_by_adapter::RejectedByAdapter,
 }
 
 /// Every rule, in registry order.

@@ -79,6 +79,23 @@ impl Unknown<'_> {
         } else {
             display_path(parent)
         };
+        let adapter = self.ctx.adapter.map(|site| (site, site.adapter.package()));
+        if let Some((site, (package, version))) =
+            adapter.filter(|(site, _)| site.adapter.rejects_unknown_keys_and_null())
+        {
+            // Convex's validator throws before anything is sent.
+            return self.did_you_mean(
+                Finding::new(
+                    self.key_span,
+                    format!(
+                        "unknown field {} in {place}: {package}'s validator rejects it, so the checkout action throws before any request",
+                        quote(self.key)
+                    ),
+                )
+                .label(site.method, format!("validated by {package} {version}")),
+                self.ctx.tree.and_then(|root| crate::pointer::member_at(root, self.pointer)),
+            );
+        }
         let finding = match self.ctx.adapter.filter(|a| a.adapter.strips_unknown_keys()) {
             None => Finding::new(
                 self.key_span,

@@ -81,3 +81,38 @@ fn a_named_component_without_the_config_in_its_imports_says_nothing_of_its_slug(
         "{found:?}"
     );
 }
+
+#[test]
+fn the_convex_component_s_checkout_payload_is_linted_through_its_validator() {
+    // `convex/dodo.ts` makes the client and exports `checkout`; `convex/payments.ts` calls it.
+    let (document, _) = json_in(&project("convex"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            "./convex/payments.ts:10:64 zero-quantity",
+            "./convex/payments.ts:12:9 unknown-field",
+            "./convex/payments.ts:13:24 rejected-by-adapter",
+            "./convex/payments.ts:26:20 unknown-response-field",
+        ]
+    );
+    let file = "./convex/payments.ts";
+    let unknown = diagnostic(&document, file, "unknown-field");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(
+        unknown["message"],
+        "unknown field \"billing_curency\" in a checkout session: @dodopayments/convex's validator rejects it, so the checkout action throws before any request"
+    );
+    assert_eq!(unknown["help"], "did you mean \"billing_currency\"?");
+    let null = diagnostic(&document, file, "rejected-by-adapter");
+    assert_eq!(null["pointer"], "/discount_code");
+    assert_eq!(
+        null["labels"][0]["message"],
+        "validated by @dodopayments/convex 0.2.15"
+    );
+    let read = diagnostic(&document, file, "unknown-response-field");
+    assert_eq!(
+        read["message"],
+        "the Convex checkout response has no field \"url\""
+    );
+    assert_eq!(read["help"], "did you mean \"checkout_url\"?");
+}

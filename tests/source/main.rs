@@ -5,7 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-mod adapters_better_auth;
+mod adapters;
 mod embedded;
 mod js_alternatives;
 mod js_annotations;

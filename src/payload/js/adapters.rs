@@ -9,6 +9,7 @@ use super::auth_client::adapter_call;
 use super::find::Finder;
 use super::find::property;
 use super::lower::span_of;
+use crate::facts::adapters::{Adapter, CONVEX_PAYLOAD};
 use crate::payload::adapter_body::{AdapterSite, session_of};
 use crate::payload::adapter_config::ServerSide;
 use crate::payload::flow::BASE;
@@ -66,6 +67,53 @@ impl<'s> Finder<'_, '_, 's> {
                     method: found.method,
                     slug,
                     server,
+                });
+            }
+        }
+    }
+
+    /// `checkout(ctx, { payload: {...} })` of Dodo's Convex component: the payload when
+    /// `checkout` is certainly the component's, or is imported and not known here and the
+    /// payload has a cart.
+    pub(super) fn convex_call(&mut self, call: &CallExpression<'_>) {
+        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
+            return;
+        };
+        let certain = self.facts.convex.checkouts.contains(callee.name.as_str());
+        if !certain && !self.facts.imported.contains(callee.name.as_str()) {
+            return;
+        }
+        let Some(Expression::ObjectExpression(args)) = call
+            .arguments
+            .get(1)
+            .and_then(|a| a.as_expression())
+            .map(Expression::get_inner_expression)
+        else {
+            return;
+        };
+        let Some(payload) = property(args, CONVEX_PAYLOAD) else {
+            return;
+        };
+        let roots = self.candidates(payload, call.span.start);
+        let looks_like_checkout = roots.iter().any(|(_, root)| root.get(CART_KEY).is_some());
+        if !(certain || looks_like_checkout) {
+            return;
+        }
+        let at = span_of(call.span);
+        let method = span_of(callee.span);
+        for (variant, root) in roots {
+            let Some(index) = self
+                .flow
+                .push_variant(root, variant, at, Some(Call::Convex))
+            else {
+                continue;
+            };
+            if let Some(payload) = self.flow.payloads.get_mut(index) {
+                payload.adapter = Some(AdapterSite {
+                    adapter: Adapter::ConvexCheckout,
+                    method,
+                    slug: None,
+                    server: ServerSide::default(),
                 });
             }
         }

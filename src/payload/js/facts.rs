@@ -15,6 +15,7 @@ use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
 use super::auth_client::AuthNames;
+use super::convex::ConvexNames;
 use super::functions::Functions;
 use super::urls::url_text;
 use crate::payload::Call;
@@ -54,6 +55,8 @@ pub(super) struct Facts<'a> {
     pub(super) strings: HashMap<String, UrlText>,
     /// better-auth clients with Dodo's plugin, and the names that make them.
     pub(super) auth: AuthNames,
+    /// The `checkout` of Dodo's Convex component, and the names that make it.
+    pub(super) convex: ConvexNames,
 }
 
 /// The most rounds of "a function returning a client is a factory; a name bound to a
@@ -97,6 +100,9 @@ impl<'a> Facts<'a> {
                 }
                 Kind::AuthClient => {
                     facts.auth.clients.insert(name.clone());
+                }
+                Kind::ConvexCheckout => {
+                    facts.convex.checkouts.insert(name.clone());
                 }
                 Kind::Helper { .. } | Kind::Object | Kind::ClientClass | Kind::DodoUrl => {}
             }
@@ -288,6 +294,7 @@ impl<'a> Visit<'a> for Facts<'_> {
             };
             if let Some(imported) = imported {
                 self.auth.import(&it.source.value, imported, &local);
+                self.convex.import(&it.source.value, imported, &local);
             }
             let is_class = imported.is_none_or(|name| name == CLIENT_TYPE);
             if sdk && is_class {
@@ -299,6 +306,7 @@ impl<'a> Visit<'a> for Facts<'_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
+            self.convex.declare(&it.id, init);
             if let Some(module) = required_module(init) {
                 if is_sdk_module(module) {
                     self.imports_sdk = true;

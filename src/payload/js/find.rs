@@ -689,6 +689,7 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
         self.sdk_call(it);
         self.adapter_call(it);
         self.server_products(it);
+        self.convex_call(it);
         self.wrapper_call(it);
         self.raw_post(it);
         self.fetch_wrapper_call(it);

@@ -6,6 +6,7 @@ mod adapters;
 mod alternatives;
 mod auth_client;
 mod candidates;
+mod convex;
 mod embedded;
 mod exports;
 mod facts;
@@ -208,8 +209,9 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours
     // Payload sites, helpers another file sends, calls of imported clients and wrappers.
     let relevant = |bytes: &[u8]| {
         may_hold_payload(bytes)
-            // The better-auth plugin's server config: its products are linted where written.
-            || memchr::memmem::find(bytes, crate::facts::adapters::BETTER_AUTH.as_bytes()).is_some()
+            // The better-auth plugin's server config (its products are linted where written)
+            // and Dodo's Convex component, whose `checkout` is called where it is made.
+            || memchr::memmem::find(bytes, b"@dodopayments/").is_some()
             || !neighbours.sent.is_empty()
             || neighbours
                 .imported

@@ -3,6 +3,8 @@
 //! `referenceId`, a slug standing for a one-quantity cart line; unknown keys are dropped by the
 //! plugin's zod schema (a warning, said so); the answer is `{ data: { url, redirect } }`; the
 //! deprecated `.checkout(...)` and the endpoint-less `.checkout.session(...)` are reported.
+//! And Dodo's Convex component (`@dodopayments/convex` 0.2.15): `checkout(ctx, { payload })`,
+//! whose validator rejects unknown keys and `null`.
 
 use crate::common::source::found;
 use checkout_lint::{Linter, Report, Severity};
@@ -343,4 +345,68 @@ fn a_slug_the_server_has_or_a_catalogue_not_known_says_nothing() {
         "await authClient.dodopayments.checkoutSession({ slug: plan });\n",
     );
     assert!(report.diagnostics().is_empty(), "{:#?}", said(&report));
+}
+
+/// Dodo's Convex component in one file (`@dodopayments/convex` 0.2.15's README shape).
+const CONVEX: &str = "import { DodoPayments } from '@dodopayments/convex';\n\
+     import { components } from './_generated/api';\n\
+     const dodo = new DodoPayments(components.dodopayments, { apiKey: 'k', environment: 'test_mode' });\n\
+     export const { checkout: createSession } = dodo.api();\n";
+
+#[test]
+fn convex_checkout_s_payload_is_a_session_whose_validator_rejects_unknown_keys_and_null() {
+    let report = Linter::default().lint_str(
+        "convex/payments.ts",
+        &format!(
+            "{CONVEX}export const buy = action({{ handler: async (ctx) => {{\n\
+               const {{ checkout_url }} = await createSession(ctx, {{ payload: {{ customer: {{ email: 'a@b.co' }}, success_url: 'https://a.co', tax_id: null }} }});\n\
+               return checkout_url;\n\
+             }} }});\n"
+        ),
+    );
+    let said = said(&report);
+    let found: Vec<(&str, Severity, &str)> = said
+        .iter()
+        .map(|(rule, severity, at, _)| (*rule, *severity, at.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "missing-field",
+                Severity::Error,
+                "{ customer: { email: 'a@b.co' }, success_url: 'https://a.co', tax_id: null }"
+            ),
+            ("unknown-field", Severity::Error, "success_url"),
+            ("rejected-by-adapter", Severity::Error, "null"),
+        ]
+    );
+    assert!(
+        said[1]
+            .3
+            .contains("@dodopayments/convex's validator rejects it"),
+        "{}",
+        said[1].3
+    );
+}
+
+#[test]
+fn a_checkout_that_is_not_the_component_s_says_nothing() {
+    let linter = Linter::default();
+    for text in [
+        // Another package's `checkout`.
+        "import { checkout } from './stripe';\ncheckout(ctx, { payload: { success_url: 'x' } });\n",
+        // The SDK's client class of the same name is not the component's.
+        "import DodoPayments from 'dodopayments';\n\
+         const dodo = new DodoPayments();\n\
+         const { checkout } = dodo.api();\n\
+         checkout(ctx, { payload: { success_url: 'x' } });\n",
+    ] {
+        let report = linter.lint_str("a.ts", text);
+        assert!(
+            report.diagnostics().is_empty(),
+            "{text}\n{:#?}",
+            said(&report)
+        );
+    }
 }

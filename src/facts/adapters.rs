@@ -24,6 +24,14 @@ pub(crate) const CONVEX_CLIENT: &str = "DodoPayments";
 pub(crate) const CONVEX_API: &str = "api";
 pub(crate) const CONVEX_CHECKOUT: &str = "checkout";
 
+/// The route-handler packages and the functions that make a handler.
+pub(crate) const NEXTJS: &str = "@dodopayments/nextjs";
+pub(crate) const NEXTJS_VERSION: &str = "0.3.9";
+pub(crate) const NEXTJS_CHECKOUT: &str = "Checkout";
+pub(crate) const EXPRESS: &str = "@dodopayments/express";
+pub(crate) const EXPRESS_VERSION: &str = "0.2.6";
+pub(crate) const EXPRESS_CHECKOUT: &str = "checkoutHandler";
+
 /// The member of `checkout(ctx, { payload })`'s second argument that is the session.
 pub(crate) const CONVEX_PAYLOAD: &str = "payload";
 
@@ -61,6 +69,13 @@ pub enum Adapter {
     /// Convex's `v.object` validator, which rejects keys it does not define and `null` (its
     /// fields are `v.optional`, never `v.null()`), then through core's zod schema.
     ConvexCheckout,
+    /// A JSON body the app POSTs to its own route handled by `Checkout({ type: 'session' })`
+    /// of `@dodopayments/nextjs` (0.3.9): parsed with core's `checkoutSessionPayloadSchema`
+    /// (zod: unknown keys stripped), answered `{ checkout_url }`.
+    NextjsRoute,
+    /// The same through `checkoutHandler({ type: 'session' })` of `@dodopayments/express`
+    /// (0.2.6), registered with `app.post(path, …)`.
+    ExpressRoute,
 }
 
 impl Adapter {
@@ -88,7 +103,11 @@ impl Adapter {
     pub fn package(self) -> (&'static str, &'static str) {
         match self {
             Self::ConvexCheckout => (CONVEX, CONVEX_VERSION),
-            _ => (BETTER_AUTH, BETTER_AUTH_VERSION),
+            Self::NextjsRoute => (NEXTJS, NEXTJS_VERSION),
+            Self::ExpressRoute => (EXPRESS, EXPRESS_VERSION),
+            Self::BetterAuthSession | Self::BetterAuthLegacy | Self::BetterAuthNoEndpoint => {
+                (BETTER_AUTH, BETTER_AUTH_VERSION)
+            }
         }
     }
 
@@ -99,12 +118,17 @@ impl Adapter {
             Self::BetterAuthLegacy => "authClient.dodopayments.checkout",
             Self::BetterAuthNoEndpoint => "authClient.dodopayments.checkout.session",
             Self::ConvexCheckout => "checkout(ctx, { payload })",
+            Self::NextjsRoute => "Checkout({ type: 'session' })",
+            Self::ExpressRoute => "checkoutHandler({ type: 'session' })",
         }
     }
 
     /// The body is a checkout session (the adapter forwards it to `POST /checkouts`).
     pub fn carries_session(self) -> bool {
-        matches!(self, Self::BetterAuthSession | Self::ConvexCheckout)
+        matches!(
+            self,
+            Self::BetterAuthSession | Self::ConvexCheckout | Self::NextjsRoute | Self::ExpressRoute
+        )
     }
 
     /// The server writes over `return_url` and `customer` (better-auth's session endpoint).
@@ -116,14 +140,20 @@ impl Adapter {
     pub fn own_keys(self) -> &'static [&'static str] {
         match self {
             Self::BetterAuthSession | Self::BetterAuthLegacy => &["slug", "referenceId"],
-            Self::BetterAuthNoEndpoint | Self::ConvexCheckout => &[],
+            Self::BetterAuthNoEndpoint
+            | Self::ConvexCheckout
+            | Self::NextjsRoute
+            | Self::ExpressRoute => &[],
         }
     }
 
     /// The adapter validates the body with zod objects, which strip keys they do not define
     /// (zod's default): an unknown key is dropped without an error, not rejected with a 422.
     pub fn strips_unknown_keys(self) -> bool {
-        self == Self::BetterAuthSession
+        matches!(
+            self,
+            Self::BetterAuthSession | Self::NextjsRoute | Self::ExpressRoute
+        )
     }
 
     /// The adapter validates the body with validators that reject keys they do not define

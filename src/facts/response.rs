@@ -12,7 +12,7 @@ pub enum Call {
     /// better-auth client resolves to `{ data, error }`, `data` being `{ url, redirect }`.
     BetterAuth,
     /// `checkout(ctx, { payload })` of `@dodopayments/convex` (0.2.15): the action returns
-    /// `{ checkout_url }` only.
+    /// `{ checkout_url }` only (as do the Next.js and Express handlers).
     Convex,
 }
 

@@ -20,6 +20,18 @@ pub struct AdapterSite {
     pub slug: Option<Slug>,
     /// What the server's config says of the call, when the project shows it.
     pub server: super::adapter_config::ServerSide,
+    /// A misuse of the adapter found here (the site is then no payload, and only says that).
+    pub misuse: Option<Misuse>,
+}
+
+/// A misuse of a handler, where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misuse {
+    /// `.POST` (or `{ POST } =`) of what `Checkout()` returns.
+    PostMember,
+    /// The body read at the finding's span before the request is handed to the handler at
+    /// `handed`.
+    BodyReadFirst { handed: Span },
 }
 
 /// A `slug` of the body: the key, and the value's span when it is a string literal.

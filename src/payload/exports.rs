@@ -27,6 +27,10 @@ pub(crate) struct ModuleFacts {
     /// The module calls the better-auth plugin's client (`authClient.dodopayments.checkout…`):
     /// it needs the project's server config.
     pub(crate) calls_adapter: bool,
+    /// Dodo's route handlers the module serves (`export const POST = Checkout(...)`).
+    pub(crate) routes: Vec<super::routes::ModuleRoute>,
+    /// The module may POST JSON to the app's own routes (`fetch`, `axios`).
+    pub(crate) posts: bool,
 }
 
 /// `import { name as local } from 'specifier'`, `const local = require('specifier')` …

@@ -27,6 +27,7 @@ pub(crate) mod print;
 pub(crate) mod projection;
 #[cfg(feature = "python")]
 pub(crate) mod python;
+pub(crate) mod routes;
 pub(crate) mod suppress;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod urls;

@@ -102,6 +102,8 @@ pub(crate) struct Neighbours {
     pub(crate) helpers: HashMap<String, HelperShape>,
     /// The project's one better-auth server config, for a file that calls the plugin.
     pub(crate) server: Option<super::adapter_config::ServerConfig>,
+    /// The app's routes served by Dodo's handlers, for a file that POSTs to its own paths.
+    pub(crate) routes: Vec<super::routes::Route>,
 }
 
 impl Neighbours {
@@ -110,5 +112,6 @@ impl Neighbours {
             && self.sent.is_empty()
             && self.helpers.is_empty()
             && self.server.is_none()
+            && self.routes.is_empty()
     }
 }

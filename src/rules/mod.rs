@@ -358,6 +358,8 @@ registry! {
     adapter_overridden_field::AdapterOverriddenField,
     unknown_slug::UnknownSlug,
     rejected_by_adapter::RejectedByAdapter,
+    no_post_on_handler::NoPostOnHandler,
+    request_body_read_twice::RequestBodyReadTwice,
 }
 
 /// Every rule, in registry order.

@@ -116,3 +116,29 @@ fn the_convex_component_s_checkout_payload_is_linted_through_its_validator() {
     );
     assert_eq!(read["help"], "did you mean \"checkout_url\"?");
 }
+
+#[test]
+fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
+    // `src/app/(shop)/api/checkout/route.ts` exports `POST = Checkout({ type: 'session' })`
+    // (the route group is not in the URL); `server/express.ts` registers `checkoutHandler` at
+    // `/api/express/:plan/checkout`; `/api/other` is the app's own and says nothing.
+    let (document, _) = json_in(&project("nextjs_handler"), &["."]);
+    assert_eq!(
+        found(&document),
+        [
+            "./server/express.ts:20:102 invalid-currency-code",
+            "./src/app/pricing/page.tsx:9:59 zero-quantity",
+            "./src/app/pricing/page.tsx:10:9 unknown-field",
+        ]
+    );
+    let dropped = diagnostic(&document, "./src/app/pricing/page.tsx", "unknown-field");
+    assert_eq!(dropped["severity"], "warning");
+    assert_eq!(
+        dropped["message"],
+        "unknown field \"success_url\" in a checkout session: @dodopayments/nextjs ignores it (its schema drops keys it does not define, so the request goes on without it)"
+    );
+    assert_eq!(
+        dropped["labels"][0]["message"],
+        "sent through @dodopayments/nextjs 0.3.9"
+    );
+}

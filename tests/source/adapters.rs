@@ -410,3 +410,77 @@ fn a_checkout_that_is_not_the_component_s_says_nothing() {
         );
     }
 }
+
+const NEXT: &str = "import { Checkout } from '@dodopayments/nextjs';\n";
+
+#[test]
+fn post_of_what_checkout_returns_is_undefined() {
+    for (text, at) in [
+        (
+            format!("{NEXT}export const {{ POST }} = Checkout({{ type: 'session' }});\n"),
+            "POST",
+        ),
+        (
+            format!("{NEXT}const handler = Checkout({{}});\nexport const POST = handler.POST;\n"),
+            "POST",
+        ),
+        (
+            format!("{NEXT}export const GET = Checkout({{ type: 'session' }}).GET;\n"),
+            "GET",
+        ),
+    ] {
+        let report = Linter::default().lint_str("app/api/checkout/route.ts", &text);
+        let said = said(&report);
+        assert_eq!(said.len(), 1, "{text}\n{said:#?}");
+        assert_eq!(
+            (said[0].0, said[0].1, said[0].2.as_str()),
+            ("no-post-on-handler", Severity::Error, at)
+        );
+    }
+    let fine = Linter::default().lint_str(
+        "route.ts",
+        &format!("{NEXT}export const POST = Checkout({{ type: 'session' }});\nconst other = {{ POST: 1 }};\nother.POST;\n"),
+    );
+    assert!(fine.diagnostics().is_empty(), "{:#?}", said(&fine));
+}
+
+#[test]
+fn the_body_read_before_the_handler_gets_the_request_is_reported_at_the_read() {
+    let report = Linter::default().lint_str(
+        "route.ts",
+        &format!(
+            "{NEXT}const handler = Checkout({{ type: 'session' }});\n\
+             export async function POST(req: Request) {{\n\
+               const body = await req.json();\n\
+               return handler(req);\n\
+             }}\n"
+        ),
+    );
+    let found = said(&report);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].0, found[0].2.as_str()),
+        ("request-body-read-twice", "json")
+    );
+    let label = &report.diagnostics()[0].labels[0];
+    assert_eq!(
+        &report.source().text()[label.span.start()..label.span.end()],
+        "handler(req)"
+    );
+    // A clone read first, a read after, another request, another function: silent.
+    for body in [
+        "const body = await req.clone().json(); return handler(req);",
+        "const res = await handler(req); await req.json(); return res;",
+        "await other.json(); return handler(req);",
+    ] {
+        let report = Linter::default().lint_str(
+            "route.ts",
+            &format!("{NEXT}const handler = Checkout({{}});\nexport async function POST(req, other) {{ {body} }}\n"),
+        );
+        assert!(
+            report.diagnostics().is_empty(),
+            "{body}\n{:#?}",
+            said(&report)
+        );
+    }
+}

@@ -10,7 +10,7 @@ use super::find::Finder;
 use super::find::property;
 use super::lower::span_of;
 use crate::facts::adapters::{Adapter, CONVEX_PAYLOAD};
-use crate::payload::adapter_body::{AdapterSite, session_of};
+use crate::payload::adapter_body::{AdapterSite, Misuse, session_of};
 use crate::payload::adapter_config::ServerSide;
 use crate::payload::flow::BASE;
 use crate::payload::{CART_KEY, Call, ResponseRead};
@@ -67,6 +67,7 @@ impl<'s> Finder<'_, '_, 's> {
                     method: found.method,
                     slug,
                     server,
+                    misuse: None,
                 });
             }
         }
@@ -114,6 +115,7 @@ impl<'s> Finder<'_, '_, 's> {
                     method,
                     slug: None,
                     server: ServerSide::default(),
+                    misuse: None,
                 });
             }
         }
@@ -198,6 +200,53 @@ impl<'s> Finder<'_, '_, 's> {
                 ),
             };
             self.flow.push(root, span_of(call.span), None);
+        }
+    }
+
+    /// A misuse of a route handler at `at`: a site of its own, which only says that.
+    pub(super) fn misuse(&mut self, at: Span, misuse: Misuse) {
+        let root = Node {
+            span: at,
+            value: Value::Object(&[], Extent::Open),
+        };
+        if let Some(index) = self.flow.push(root, at, None)
+            && let Some(payload) = self.flow.payloads.get_mut(index)
+        {
+            payload.adapter = Some(AdapterSite {
+                adapter: Adapter::NextjsRoute,
+                method: at,
+                slug: None,
+                server: ServerSide::default(),
+                misuse: Some(misuse),
+            });
+        }
+    }
+
+    /// A JSON body POSTed to `path`, a path of the app itself: a checkout session when one of
+    /// Dodo's route handlers claims the path (the project stage says which serve what).
+    pub(super) fn route_post(&mut self, path: &str, url: Span, body: &Expression<'_>, call: Span) {
+        let Some(route) = self
+            .neighbours
+            .routes
+            .iter()
+            .find(|route| route.claims(path))
+        else {
+            return;
+        };
+        let adapter = route.adapter;
+        for root in self.resolve(body, call.start() as u32) {
+            let Some(index) = self.flow.push(root, call, None) else {
+                continue;
+            };
+            if let Some(payload) = self.flow.payloads.get_mut(index) {
+                payload.adapter = Some(AdapterSite {
+                    adapter,
+                    method: url,
+                    slug: None,
+                    server: ServerSide::default(),
+                    misuse: None,
+                });
+            }
         }
     }
 

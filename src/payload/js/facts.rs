@@ -17,6 +17,7 @@ use oxc_span::GetSpan;
 use super::auth_client::AuthNames;
 use super::convex::ConvexNames;
 use super::functions::Functions;
+use super::handlers::HandlerNames;
 use super::urls::url_text;
 use crate::payload::Call;
 use crate::payload::neighbours::{Kind, Neighbours, Wrapper};
@@ -57,6 +58,8 @@ pub(super) struct Facts<'a> {
     pub(super) auth: AuthNames,
     /// The `checkout` of Dodo's Convex component, and the names that make it.
     pub(super) convex: ConvexNames,
+    /// The route-handler factories of Dodo's Next.js and Express adapters.
+    pub(super) handlers: HandlerNames,
 }
 
 /// The most rounds of "a function returning a client is a factory; a name bound to a
@@ -295,6 +298,7 @@ impl<'a> Visit<'a> for Facts<'_> {
             if let Some(imported) = imported {
                 self.auth.import(&it.source.value, imported, &local);
                 self.convex.import(&it.source.value, imported, &local);
+                self.handlers.import(&it.source.value, imported, &local);
             }
             let is_class = imported.is_none_or(|name| name == CLIENT_TYPE);
             if sdk && is_class {

@@ -39,7 +39,7 @@ pub(super) use crate::payload::CART_KEY;
 
 pub(super) struct Finder<'f, 'a, 's> {
     pub(super) facts: &'f Facts<'a>,
-    neighbours: &'f Neighbours,
+    pub(super) neighbours: &'f Neighbours,
     pub(super) lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
     pub(super) flow: Flow<'s>,
@@ -486,7 +486,18 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         let (Some(url), Some(body)) = (url, body) else {
             return;
         };
-        let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
+        let Some(text) = url_text(url, &self.facts.strings) else {
+            return;
+        };
+        if let Some(path) = text
+            .app_path()
+            .filter(|_| !self.neighbours.routes.is_empty())
+        {
+            let path = path.to_string();
+            self.route_post(&path, span_of(url.span()), body, span_of(call.span));
+            return;
+        }
+        let Some(url) = Some(text).filter(|u| u.is_dodo_checkouts()) else {
             return;
         };
         for root in self.resolve(body, call.span.start) {

@@ -14,6 +14,7 @@ mod fallbacks;
 mod fetch_wrapper;
 mod find;
 mod functions;
+mod handlers;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
@@ -36,6 +37,7 @@ use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
 use super::needles::Needles;
 use super::neighbours::Neighbours;
 use super::print::{BareKeys, Syntax};
+use super::routes::ModuleRoute;
 use super::suppress::Suppression;
 use super::{Comment, Found, depth};
 use crate::span::Span;
@@ -199,6 +201,16 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         module.server_checkouts =
             server_checkout::server_checkouts(program, &facts.auth.server_checkouts, name, text);
         module.calls_adapter = memchr::memmem::find(text.as_bytes(), ADAPTER_NEEDLE).is_some();
+        let handlers = handlers::scan(program, &facts.handlers);
+        if handlers.next_post {
+            module.routes.push(ModuleRoute::NextPost);
+        }
+        module
+            .routes
+            .extend(handlers.express.into_iter().map(ModuleRoute::Express));
+        module.posts = ["fetch(", "axios"]
+            .iter()
+            .any(|needle| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some());
         Some(module)
     })
     .flatten()
@@ -209,6 +221,7 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours
     // Payload sites, helpers another file sends, calls of imported clients and wrappers.
     let relevant = |bytes: &[u8]| {
         may_hold_payload(bytes)
+            || !neighbours.routes.is_empty()
             // The better-auth plugin's server config (its products are linted where written)
             // and Dodo's Convex component, whose `checkout` is called where it is made.
             || memchr::memmem::find(bytes, b"@dodopayments/").is_some()
@@ -321,6 +334,9 @@ fn parse_and_find<'s>(
     });
     finder.visit_program(program);
     finder.sent_helpers();
+    for (at, misuse) in handlers::scan(program, &facts.handlers).misuses {
+        finder.misuse(at, misuse);
+    }
     let comments = program
         .comments
         .iter()

@@ -7,6 +7,7 @@
 //! size limit, only inside the project's tree; resolution reads bounded config files
 //! (`contained_fs`); linking is memoised and capped (`link`).
 
+mod adapters;
 mod contained_fs;
 mod link;
 mod resolve;
@@ -14,7 +15,6 @@ mod resolve;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::payload::adapter_config::ServerConfig;
 use crate::payload::exports::ModuleFacts;
 use crate::payload::front_end::{self, FrontEnd};
 use crate::payload::neighbours::{HelperShape, Kind, Neighbours};
@@ -375,46 +375,6 @@ fn helper_shape(
     })
 }
 
-/// The components of `path` below the folder of the app it belongs to: the nearest folder
-/// above an `app` (or `src/app`) folder that holds a `package.json` or a `next.config.*`, as
-/// Next.js roots an app; `path` below `root` when none does.
-fn below_app_root<'p>(path: &'p Path, root: &Path) -> Vec<&'p str> {
-    let components: Vec<&str> = path
-        .strip_prefix(root)
-        .ok()
-        .into_iter()
-        .flat_map(|p| p.components())
-        .filter_map(|c| c.as_os_str().to_str())
-        .collect();
-    let is_app_root = |dir: &Path| {
-        [
-            "package.json",
-            "next.config.js",
-            "next.config.mjs",
-            "next.config.ts",
-        ]
-        .iter()
-        .any(|file| dir.join(file).is_file())
-    };
-    let found = components.iter().enumerate().find_map(|(at, component)| {
-        if *component != "app" {
-            return None;
-        }
-        let start = match at.checked_sub(1).and_then(|before| components.get(before)) {
-            Some(&"src") => at - 1,
-            _ => at,
-        };
-        let dir = components[..start]
-            .iter()
-            .fold(root.to_path_buf(), |dir, c| dir.join(c));
-        is_app_root(&dir).then_some(start)
-    });
-    match found {
-        Some(start) => components[start..].to_vec(),
-        None => components,
-    }
-}
-
 /// A path as the run names files: relative to the current folder when inside it.
 fn shown(path: &Path) -> String {
     let cwd = std::env::current_dir()
@@ -465,52 +425,7 @@ fn neighbours_of(modules: &[Module], root: &Path) -> HashMap<PathBuf, Neighbours
             sent.entries |= send.entries;
         }
     }
-    // The better-auth plugin's server config is the whole app's, whichever module holds it:
-    // the files that call the plugin's client learn it (one config, or none when several
-    // disagree).
-    let server = ServerConfig::only(
-        modules
-            .iter()
-            .flat_map(|module| {
-                module
-                    .facts
-                    .server_checkouts
-                    .iter()
-                    .map(|checkout| ServerConfig {
-                        file: Some(shown(&module.path)),
-                        checkout: checkout.clone(),
-                    })
-            })
-            .collect(),
-    );
-    // The app's routes served by Dodo's handlers, placed by their modules' paths (Next.js) or
-    // registrations (Express), for the modules that POST to the app's own paths.
-    let routes: Vec<crate::payload::routes::Route> = modules
-        .iter()
-        .flat_map(|module| {
-            let components = below_app_root(&module.path, root);
-            module
-                .facts
-                .routes
-                .iter()
-                .filter_map(move |route| route.place(&components))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    if !routes.is_empty() {
-        for (module, neighbours) in modules.iter().zip(all.iter_mut()) {
-            if module.facts.posts {
-                neighbours.routes = routes.clone();
-            }
-        }
-    }
-    if let Some(server) = server {
-        for (module, neighbours) in modules.iter().zip(all.iter_mut()) {
-            if module.facts.calls_adapter {
-                neighbours.server = Some(server.clone());
-            }
-        }
-    }
+    adapters::share(modules, root, &mut all);
     modules
         .iter()
         .zip(all)

@@ -1,5 +1,6 @@
 //! The app's own routes that Dodo's route-handler adapters serve, mapped as the frameworks map
-//! them: a Next.js App Router `route.*` file by its folders (route groups `(group)` left out,
+//! them: a Next.js App Router `route.*` file by its folders (a Pages Router `pages/api/*` file by
+//! its name) (route groups `(group)` left out,
 //! `[slug]` any one segment, `[...slug]` the rest), an Express `app.post('/path', …)` by its
 //! path (`:id` any one segment). A body the app POSTs to a path one of them claims is a
 //! checkout session. Host-neutral: a front-end says which modules handle what, the project
@@ -12,6 +13,9 @@ use crate::facts::adapters::Adapter;
 pub(crate) enum ModuleRoute {
     /// The module exports `POST = Checkout({ type: 'session' })`.
     NextPost,
+    /// The module's default export is `Checkout({ type: 'session' })` (a Pages Router API
+    /// route).
+    NextDefault,
     /// `app.post(path, checkoutHandler({ type: 'session' }))`.
     Express(String),
 }
@@ -21,6 +25,7 @@ impl ModuleRoute {
     pub(crate) fn place(&self, components: &[&str]) -> Option<Route> {
         let (segments, adapter) = match self {
             Self::NextPost => (next_app_route(components)?, Adapter::NextjsRoute),
+            Self::NextDefault => (next_pages_route(components)?, Adapter::NextjsRoute),
             Self::Express(path) => (express_route(path)?, Adapter::ExpressRoute),
         };
         Some(Route { segments, adapter })
@@ -99,6 +104,29 @@ pub(crate) fn next_app_route(components: &[&str]) -> Option<Vec<Segment>> {
     Some(segments)
 }
 
+/// The route of a Next.js Pages Router API file (`["pages", "api", "checkout.ts"]` →
+/// `/api/checkout`, `pages/api/checkout/index.ts` the same); `None` outside `pages/api/`.
+pub(crate) fn next_pages_route(components: &[&str]) -> Option<Vec<Segment>> {
+    let (file, folders) = components.split_last()?;
+    let below = match folders {
+        ["pages", "api", rest @ ..] | ["src", "pages", "api", rest @ ..] => rest,
+        _ => return None,
+    };
+    let stem = file.split('.').next().unwrap_or_default();
+    let mut segments = vec![Segment::Static("api".to_string())];
+    let parts = below
+        .iter()
+        .copied()
+        .chain((stem != "index").then_some(stem));
+    for part in parts {
+        if part.starts_with('_') {
+            return None;
+        }
+        segments.push(dynamic(part, '[', ']').unwrap_or_else(|| Segment::Static(part.to_string())));
+    }
+    Some(segments)
+}
+
 /// `[x]` → one, `[...x]` → rest, `[[...x]]` → optional rest.
 fn dynamic(folder: &str, open: char, close: char) -> Option<Segment> {
     let inner = folder.strip_prefix(open)?.strip_suffix(close)?;
@@ -158,6 +186,24 @@ mod tests {
         assert!(next("app/_lib/route.ts").is_none());
         assert!(next("app/api/checkout/page.tsx").is_none());
         assert!(next("lib/app/route.ts").is_none());
+    }
+
+    #[test]
+    fn pages_api_routes_are_mapped_by_file() {
+        let pages = |path: &str| {
+            let components: Vec<&str> = path.split('/').collect();
+            next_pages_route(&components).map(|segments| Route {
+                segments,
+                adapter: Adapter::NextjsRoute,
+            })
+        };
+        assert!(pages("pages/api/checkout.ts").is_some_and(|r| r.claims("/api/checkout")));
+        assert!(
+            pages("src/pages/api/checkout/index.ts").is_some_and(|r| r.claims("/api/checkout"))
+        );
+        assert!(pages("pages/api/[plan].ts").is_some_and(|r| r.claims("/api/pro")));
+        assert!(pages("pages/checkout.tsx").is_none());
+        assert!(pages("pages/api/_helpers.ts").is_none());
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
 }
 
 /// The components of `path` below the folder of the app it belongs to: the nearest folder
-/// above an `app` (or `src/app`) folder that holds a `package.json` or a `next.config.*`, as
+/// above an `app` or `pages` (or `src/app`, `src/pages`) folder that holds a `package.json` or a `next.config.*`, as
 /// Next.js roots an app; `path` below `root` when none does.
 fn below_app_root<'p>(path: &'p Path, root: &Path) -> Vec<&'p str> {
     let components: Vec<&str> = path
@@ -75,7 +75,7 @@ fn below_app_root<'p>(path: &'p Path, root: &Path) -> Vec<&'p str> {
         .any(|file| dir.join(file).is_file())
     };
     let found = components.iter().enumerate().find_map(|(at, component)| {
-        if *component != "app" {
+        if *component != "app" && *component != "pages" {
             return None;
         }
         let start = match at.checked_sub(1).and_then(|before| components.get(before)) {

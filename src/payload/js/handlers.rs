@@ -11,7 +11,10 @@ use oxc_ast::ast::{
     BindingPattern, CallExpression, Expression, FunctionBody, ModuleExportName, Program,
     StaticMemberExpression, VariableDeclarator,
 };
-use oxc_ast::ast::{Declaration, ExportDeclaration, ExportNamedDeclaration, ObjectPropertyKind};
+use oxc_ast::ast::{
+    Declaration, ExportDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration,
+    ObjectPropertyKind,
+};
 use oxc_ast_visit::{Visit, walk};
 
 use super::find::property;
@@ -50,6 +53,8 @@ impl HandlerNames {
 pub(super) struct Handlers {
     /// The module exports `POST` made by `Checkout` for checkout sessions.
     pub(super) next_post: bool,
+    /// The module's default export is such a handler (a Pages Router API route).
+    pub(super) next_default: bool,
     /// Express paths registered with a session handler.
     pub(super) express: Vec<String>,
     /// Misuses, at the span each is reported at.
@@ -192,6 +197,16 @@ impl<'a> Visit<'a> for Scan<'_> {
             }
         }
         walk::walk_export_declaration(self, it);
+    }
+
+    fn visit_export_default_declaration(&mut self, it: &ExportDefaultDeclaration<'a>) {
+        // `export default Checkout({...})`, `export default handler`
+        if let Some(expr) = it.declaration.as_expression()
+            && self.handler(expr) == Some(true)
+        {
+            self.out.next_default = true;
+        }
+        walk::walk_export_default_declaration(self, it);
     }
 
     fn visit_export_named_declaration(&mut self, it: &ExportNamedDeclaration<'a>) {

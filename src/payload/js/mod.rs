@@ -205,6 +205,9 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         if handlers.next_post {
             module.routes.push(ModuleRoute::NextPost);
         }
+        if handlers.next_default {
+            module.routes.push(ModuleRoute::NextDefault);
+        }
         module
             .routes
             .extend(handlers.express.into_iter().map(ModuleRoute::Express));

@@ -121,7 +121,8 @@ fn the_convex_component_s_checkout_payload_is_linted_through_its_validator() {
 fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
     // `src/app/(shop)/api/checkout/route.ts` exports `POST = Checkout({ type: 'session' })`
     // (the route group is not in the URL); `server/express.ts` registers `checkoutHandler` at
-    // `/api/express/:plan/checkout`; `src/pages/api/legacy-checkout.ts` default-exports a
+    // `/api/express/:plan/checkout` (a router's `/checkout` in `server/router.ts` is relative to
+    // a mount point not known: silent); `src/pages/api/legacy-checkout.ts` default-exports a
     // handler (Pages Router, posted to with axios); `/api/other` is the app's own and says
     // nothing.
     let (document, _) = json_in(&project("nextjs_handler"), &["."]);

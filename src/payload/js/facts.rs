@@ -299,6 +299,8 @@ impl<'a> Visit<'a> for Facts<'_> {
                 self.auth.import(&it.source.value, imported, &local);
                 self.convex.import(&it.source.value, imported, &local);
                 self.handlers.import(&it.source.value, imported, &local);
+            } else if let ImportDeclarationSpecifier::ImportDefaultSpecifier(_) = specifier {
+                self.handlers.import_default(&it.source.value, &local);
             }
             let is_class = imported.is_none_or(|name| name == CLIENT_TYPE);
             if sdk && is_class {

@@ -31,6 +31,9 @@ const BODY_READS: &[&str] = &["json", "text", "formData", "arrayBuffer", "blob"]
 pub(super) struct HandlerNames {
     next: HashSet<String>,
     express: HashSet<String>,
+    /// Express itself (`import express from 'express'`): `express()` makes an app whose
+    /// paths are the URL's (a `Router()`'s are relative to where it is mounted).
+    express_apps: HashSet<String>,
 }
 
 impl HandlerNames {
@@ -40,6 +43,12 @@ impl HandlerNames {
         }
         if source == EXPRESS && imported == EXPRESS_CHECKOUT {
             self.express.insert(local.to_string());
+        }
+    }
+
+    pub(super) fn import_default(&mut self, source: &str, local: &str) {
+        if source == "express" {
+            self.express_apps.insert(local.to_string());
         }
     }
 
@@ -68,6 +77,7 @@ pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
     let mut scan = Scan {
         names,
         bound: HashMap::new(),
+        apps: HashSet::new(),
         functions: Vec::new(),
         reads: Vec::new(),
         handoffs: Vec::new(),
@@ -93,6 +103,8 @@ struct Scan<'n> {
     names: &'n HandlerNames,
     /// Names bound to a handler: true when it is a session handler.
     bound: HashMap<String, bool>,
+    /// Names bound to `express()`.
+    apps: HashSet<String>,
     /// The functions around the visit, innermost last.
     functions: Vec<Span>,
     /// (function, request name, the `json` of `req.json()`).
@@ -155,6 +167,14 @@ impl<'a> Visit<'a> for Scan<'_> {
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let (Some(name), Some(Expression::CallExpression(call))) = (
+            it.id.get_identifier_name(),
+            it.init.as_ref().map(Expression::get_inner_expression),
+        ) && matches!(call.callee.get_inner_expression(),
+                Expression::Identifier(callee) if self.names.express_apps.contains(callee.name.as_str()))
+        {
+            self.apps.insert(name.to_string());
+        }
         if let Some(init) = &it.init
             && let Some(session) = self.handler(init)
         {
@@ -238,9 +258,13 @@ impl<'a> Visit<'a> for Scan<'_> {
 
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         let callee = it.callee.get_inner_expression();
-        // `app.post('/api/checkout', checkoutHandler({...}))`, also through a bound handler.
+        // `app.post('/api/checkout', checkoutHandler({...}))` on an app made by `express()`
+        // (a router's paths are relative to its mount point: not followed), also through a
+        // bound handler.
         if let Expression::StaticMemberExpression(member) = callee
             && member.property.name == "post"
+            && matches!(member.object.get_inner_expression(),
+                Expression::Identifier(app) if self.apps.contains(app.name.as_str()))
             && let Some(Expression::StringLiteral(path)) = it
                 .arguments
                 .first()

@@ -105,6 +105,7 @@ fn run_rules(
         account,
         response: None,
         posted_to: None,
+        adapter: None,
         enabled: &|_| true,
     };
     let mut count = 0;

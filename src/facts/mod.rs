@@ -3,6 +3,7 @@
 //! Rules read these; nothing here reads a payload. Sources are in `api-facts.md` and each rule's
 //! page.
 
+pub(crate) mod adapters;
 pub(crate) mod colors;
 pub(crate) mod countries;
 pub(crate) mod currencies;

@@ -1,12 +1,19 @@
 //! What the API answers to `POST /checkouts` and `POST /checkouts/preview`: the fields of the
 //! newest TypeScript SDK's `CheckoutSessionResponse` and `CheckoutSessionPreviewResponse`
-//! (dodopayments 2.52.0, `resources/checkout-sessions.d.ts`).
+//! (dodopayments 2.52.0, `resources/checkout-sessions.d.ts`), and what Dodo's better-auth
+//! adapter answers (`@dodopayments/better-auth` 1.6.6: `ctx.json({ url, redirect: true })`).
 
 /// Which call a response answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Call {
     Create,
     Preview,
+    /// `authClient.dodopayments.checkoutSession(...)` (and the deprecated `.checkout`): the
+    /// better-auth client resolves to `{ data, error }`, `data` being `{ url, redirect }`.
+    BetterAuth,
+    /// `checkout(ctx, { payload })` of `@dodopayments/convex` (0.2.15): the action returns
+    /// `{ checkout_url }` only (as do the Next.js and Express handlers).
+    Convex,
 }
 
 impl Call {
@@ -15,10 +22,32 @@ impl Call {
         match self {
             Self::Create => "create",
             Self::Preview => "preview",
+            Self::BetterAuth => "checkoutSession",
+            Self::Convex => "checkout",
         }
     }
 
-    /// The SDK's method names with their calls: the one list the front-ends match.
+    /// What answers, for messages: "the {answer} response has no field …".
+    pub fn answer(self) -> &'static str {
+        match self {
+            Self::Create => "checkout session create",
+            Self::Preview => "checkout session preview",
+            Self::BetterAuth => "better-auth checkout",
+            Self::Convex => "Convex checkout",
+        }
+    }
+
+    /// The member of the awaited result that holds the response, for a client that wraps it
+    /// (better-auth's `{ data, error }`).
+    pub fn wrapped_in(self) -> Option<&'static str> {
+        match self {
+            Self::BetterAuth => Some("data"),
+            Self::Create | Self::Preview | Self::Convex => None,
+        }
+    }
+
+    /// The SDK's method names with their calls: the one list the front-ends match (adapters'
+    /// calls are matched by [`crate::facts::adapters::Adapter`]).
     pub const ALL: [Call; 2] = [Call::Create, Call::Preview];
 
     pub fn of_method(name: &str) -> Option<Self> {
@@ -53,6 +82,8 @@ impl Call {
                 "trial_amount",
                 "trial_period_days",
             ],
+            Self::BetterAuth => &["url", "redirect"],
+            Self::Convex => &["checkout_url"],
         }
     }
 
@@ -60,12 +91,18 @@ impl Call {
     /// `payment_link`), where edit distance would not find it.
     pub fn meant(self, name: &str) -> Option<&'static str> {
         let meant = match (self, name) {
-            (Self::Create, "url" | "checkout_link" | "link" | "payment_link" | "redirect_url") => {
-                "checkout_url"
-            }
+            (
+                Self::Create | Self::Convex,
+                "url" | "checkout_link" | "link" | "payment_link" | "redirect_url" | "checkoutUrl",
+            ) => "checkout_url",
             (Self::Create, "id" | "checkout_session_id" | "checkout_id" | "session") => {
                 "session_id"
             }
+            // The SDK's name for the link is the mistake here: the adapter renames it.
+            (
+                Self::BetterAuth,
+                "checkout_url" | "checkoutUrl" | "link" | "payment_link" | "redirect_url",
+            ) => "url",
             _ => return None,
         };
         Some(meant)

@@ -79,6 +79,11 @@ impl<'a, 't> Emitter<'a, 't> {
         let level = self
             .linter
             .override_level(&collected.matching, meta.name, &pointer);
+        // A finding's own severity stands for the rule's default, never for a configured one.
+        let severity = match finding.severity {
+            Some(own) if !self.linter.config.rules.contains_key(meta.name) => own,
+            _ => severity,
+        };
         let severity = match level {
             None => severity,
             Some(level) => match level.severity() {

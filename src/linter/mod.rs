@@ -286,6 +286,7 @@ impl Linter {
             account: &self.config.account,
             response,
             posted_to: payload.and_then(|payload| payload.posted_to.as_ref()),
+            adapter: payload.and_then(|payload| payload.adapter.as_ref()),
             enabled: &|name| self.active.iter().any(|(rule, _)| rule.meta().name == name),
         };
         // Violations past the limit were never handed to the rules; they count as errors.

@@ -22,6 +22,15 @@ pub(crate) struct ModuleFacts {
     /// The names of those helpers' parameters, by position, for a language whose calls may
     /// pass them by name (Python's keyword arguments); absent when only positions count.
     pub(crate) param_names: HashMap<String, Vec<String>>,
+    /// The better-auth plugin's server configs the module holds (`checkout({ products })`).
+    pub(crate) server_checkouts: Vec<super::adapter_config::ServerCheckout>,
+    /// The module calls the better-auth plugin's client (`authClient.dodopayments.checkout…`):
+    /// it needs the project's server config.
+    pub(crate) calls_adapter: bool,
+    /// Dodo's route handlers the module serves (`export const POST = Checkout(...)`).
+    pub(crate) routes: Vec<super::routes::ModuleRoute>,
+    /// The module may POST JSON to the app's own routes (`fetch`, `axios`).
+    pub(crate) posts: bool,
 }
 
 /// `import { name as local } from 'specifier'`, `const local = require('specifier')` …

@@ -413,6 +413,7 @@ impl<'s> Flow<'s> {
             reads: Vec::new(),
             posted_to: None,
             bound: Vec::new(),
+            adapter: None,
         };
         let key = (payload.root.span, variant);
         let earlier = self

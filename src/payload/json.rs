@@ -48,6 +48,7 @@ impl FrontEnd for Json {
                     reads: Vec::new(),
                     posted_to: None,
                     bound: Vec::new(),
+                    adapter: None,
                 }],
                 ..Found::default()
             },

@@ -5,6 +5,8 @@
 //! [`front_end::FrontEnd`] and a line there.
 
 // depth, flow, print and urls are what the source front-ends share; nothing else uses them.
+pub(crate) mod adapter_body;
+pub(crate) mod adapter_config;
 pub(crate) mod depth;
 pub(crate) mod detect;
 pub(crate) mod exports;
@@ -25,6 +27,7 @@ pub(crate) mod print;
 pub(crate) mod projection;
 #[cfg(feature = "python")]
 pub(crate) mod python;
+pub(crate) mod routes;
 pub(crate) mod suppress;
 #[cfg(any(feature = "js", feature = "python"))]
 pub(crate) mod urls;
@@ -53,7 +56,11 @@ pub(crate) struct Payload<'s> {
     /// Arguments of a helper's call that the helper places in the payload: a finding about
     /// one also points where the helper writes it.
     pub(crate) bound: Vec<Bound>,
+    /// The adapter call that carries it (Dodo's better-auth client …), when it is one.
+    pub(crate) adapter: Option<AdapterSite>,
 }
+
+pub(crate) use adapter_body::AdapterSite;
 
 /// An argument bound to a helper's parameter, and the label where the helper places it.
 #[derive(Debug, Clone)]

@@ -28,6 +28,12 @@ pub(crate) enum Kind {
     DodoUrl,
     /// A function that sends its parameter at `param` with Dodo's SDK (`create(body)` inside).
     Wrapper(Wrapper),
+    /// A better-auth client made with Dodo's plugin (`createAuthClient({ plugins:
+    /// [dodopaymentsClient()] })`): its `dodopayments.*` calls are the adapter's.
+    AuthClient,
+    /// The `checkout` of Dodo's Convex component (`const { checkout } = dodo.api()`): its
+    /// `payload` is a checkout session.
+    ConvexCheckout,
 }
 
 /// A function that forwards one of its parameters to `checkoutSessions.create`/`.preview`.
@@ -119,10 +125,18 @@ pub(crate) struct Neighbours {
     pub(crate) sent: HashMap<String, Sending>,
     /// Imported helpers that place their parameters in the literal they return.
     pub(crate) helpers: HashMap<String, HelperShape>,
+    /// The project's one better-auth server config, for a file that calls the plugin.
+    pub(crate) server: Option<super::adapter_config::ServerConfig>,
+    /// The app's routes served by Dodo's handlers, for a file that POSTs to its own paths.
+    pub(crate) routes: Vec<super::routes::Route>,
 }
 
 impl Neighbours {
     pub(crate) fn is_empty(&self) -> bool {
-        self.imported.is_empty() && self.sent.is_empty() && self.helpers.is_empty()
+        self.imported.is_empty()
+            && self.sent.is_empty()
+            && self.helpers.is_empty()
+            && self.server.is_none()
+            && self.routes.is_empty()
     }
 }

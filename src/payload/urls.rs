@@ -86,6 +86,19 @@ impl UrlText {
         self.dodo && self.is_checkouts()
     }
 
+    /// The path of a URL of the app itself (`/api/checkout`, no host, no part not known), without
+    /// its query, fragment and trailing slash.
+    pub(crate) fn app_path(&self) -> Option<&str> {
+        if self.text.contains(HOLE) || !self.text.starts_with('/') || self.text.starts_with("//") {
+            return None;
+        }
+        let path = self.text.split(['?', '#']).next().unwrap_or_default();
+        Some(match path.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
+        })
+    }
+
     /// True when the URL's path ends with a checkout-session endpoint, whoever's host it is.
     pub(crate) fn is_checkouts(&self) -> bool {
         let tail = self.text.rsplit(HOLE).next().unwrap_or_default();

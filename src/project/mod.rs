@@ -7,6 +7,7 @@
 //! size limit, only inside the project's tree; resolution reads bounded config files
 //! (`contained_fs`); linking is memoised and capped (`link`).
 
+mod adapters;
 mod canonical;
 mod contained_fs;
 mod link;
@@ -166,7 +167,7 @@ impl Project {
                 .collect();
         }
         Self {
-            neighbours: neighbours_of(&modules),
+            neighbours: neighbours_of(&modules, &root),
             quiet,
             given,
         }
@@ -330,7 +331,7 @@ fn shown(path: &Path) -> String {
 
 /// Each module's neighbours: the kinds of the names it imports, and its helpers that other
 /// modules send.
-fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
+fn neighbours_of(modules: &[Module], root: &Path) -> HashMap<PathBuf, Neighbours> {
     let mut linker = Linker::new(modules);
     let mut all: Vec<Neighbours> = vec![Neighbours::default(); modules.len()];
     for (at, module) in modules.iter().enumerate() {
@@ -367,6 +368,7 @@ fn neighbours_of(modules: &[Module]) -> HashMap<PathBuf, Neighbours> {
             sent.entries |= send.entries;
         }
     }
+    adapters::share(modules, root, &mut all);
     modules
         .iter()
         .zip(all)

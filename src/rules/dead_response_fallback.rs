@@ -24,8 +24,8 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             Finding::new(
                 read.span,
                 format!(
-                    "the checkout session {} response has no field {}: this fallback beside {} is always undefined",
-                    call.method(),
+                    "the {} response has no field {}: this fallback beside {} is always undefined",
+                    call.answer(),
                     quote(read.field),
                     quote(right)
                 ),

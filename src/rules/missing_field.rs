@@ -26,7 +26,16 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
             && ctx
                 .tree
                 .is_some_and(|root| !crate::payload::detect::is_payload_tree(root));
-        let help = if not_a_payload {
+        // Through the better-auth plugin a slug of the server's products stands for the cart.
+        let own_keys = ctx.adapter.map_or(&[][..], |site| site.adapter.own_keys());
+        let help = if violation.pointer.is_empty()
+            && field == crate::payload::CART_KEY
+            && own_keys.contains(&"slug")
+        {
+            format!(
+                "add \"slug\" (one of the server's checkout products) or \"{field}\": the server answers \"Neither product_cart nor slug was provided\""
+            )
+        } else if not_a_payload {
             format!(
                 "add \"{field}\" — or, if this file is not a checkout payload, leave it out: `checkout-lint .` skips JSON that does not look like one"
             )

@@ -120,6 +120,9 @@ pub struct Context<'a> {
     pub response: Option<(crate::payload::Call, &'a [crate::payload::ResponseRead<'a>])>,
     /// In a source file: the host a raw request posts the payload to, when its URL names one.
     pub posted_to: Option<&'a crate::payload::UrlHost>,
+    /// In a source file: the adapter call (Dodo's better-auth client …) that carries the
+    /// payload, when it is one; the tree is then the session the adapter sends on.
+    pub adapter: Option<&'a crate::payload::AdapterSite>,
     /// Whether a rule (by name) runs for this file: what one rule leaves to another is
     /// reported by neither when the other is off.
     pub enabled: &'a dyn Fn(&str) -> bool,
@@ -231,6 +234,10 @@ pub struct Finding {
     pub labels: Vec<Label>,
     pub help: Option<Cow<'static, str>>,
     pub fix: Option<NodeFix>,
+    /// The severity of this finding when the config does not set the rule's level: what the
+    /// same mistake costs can depend on where the payload goes (an unknown key the API
+    /// rejects is an error; one an adapter silently drops is a warning).
+    pub severity: Option<Severity>,
 }
 
 impl Finding {
@@ -241,11 +248,24 @@ impl Finding {
             labels: Vec::new(),
             help: None,
             fix: None,
+            severity: None,
         }
+    }
+
+    /// This finding at `severity` rather than the rule's default (a configured level wins).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
     }
 
     pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label::new(span, message));
+        self
+    }
+
+    /// A label made elsewhere (one in another file).
+    pub fn with_label(mut self, label: Label) -> Self {
+        self.labels.push(label);
         self
     }
 
@@ -333,6 +353,13 @@ registry! {
     unknown_language::UnknownLanguage,
     unknown_response_field::UnknownResponseField,
     dead_response_fallback::DeadResponseFallback,
+    deprecated_adapter_checkout::DeprecatedAdapterCheckout,
+    unknown_adapter_endpoint::UnknownAdapterEndpoint,
+    adapter_overridden_field::AdapterOverriddenField,
+    unknown_slug::UnknownSlug,
+    rejected_by_adapter::RejectedByAdapter,
+    no_post_on_handler::NoPostOnHandler,
+    request_body_read_twice::RequestBodyReadTwice,
 }
 
 /// Every rule, in registry order.

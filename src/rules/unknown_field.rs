@@ -30,6 +30,15 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         else {
             continue;
         };
+        // The adapter's own keys (better-auth's `slug`, `referenceId`) are not the API's to know.
+        let own_keys = ctx.adapter.map_or(&[][..], |site| site.adapter.own_keys());
+        if violation
+            .pointer
+            .strip_prefix('/')
+            .is_some_and(|key| own_keys.contains(&key))
+        {
+            continue;
+        }
         // New-customer fields next to customer_id are invalid-customer's to explain.
         if violation
             .pointer
@@ -70,10 +79,42 @@ impl Unknown<'_> {
         } else {
             display_path(parent)
         };
-        let finding = Finding::new(
-            self.key_span,
-            format!("unknown field {} in {place}", quote(self.key)),
-        );
+        let adapter = self.ctx.adapter.map(|site| (site, site.adapter.package()));
+        if let Some((site, (package, version))) =
+            adapter.filter(|(site, _)| site.adapter.rejects_unknown_keys_and_null())
+        {
+            // Convex's validator throws before anything is sent.
+            return self.did_you_mean(
+                Finding::new(
+                    self.key_span,
+                    format!(
+                        "unknown field {} in {place}: {package}'s validator rejects it, so the checkout action throws before any request",
+                        quote(self.key)
+                    ),
+                )
+                .label(site.method, format!("validated by {package} {version}")),
+                self.ctx.tree.and_then(|root| crate::pointer::member_at(root, self.pointer)),
+            );
+        }
+        let finding = match self.ctx.adapter.filter(|a| a.adapter.strips_unknown_keys()) {
+            None => Finding::new(
+                self.key_span,
+                format!("unknown field {} in {place}", quote(self.key)),
+            ),
+            // The adapter's zod schema strips the key: no error, and no effect either.
+            Some(site) => {
+                let (package, version) = site.adapter.package();
+                Finding::new(
+                    self.key_span,
+                    format!(
+                        "unknown field {} in {place}: {package} ignores it (its schema drops keys it does not define, so the request goes on without it)",
+                        quote(self.key)
+                    ),
+                )
+                .label(site.method, format!("sent through {package} {version}"))
+                .with_severity(crate::diagnostic::Severity::Warning)
+            }
+        };
         let member = self
             .ctx
             .tree

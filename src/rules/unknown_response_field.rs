@@ -22,11 +22,11 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         .iter()
         .filter(|read| !fields.contains(&read.field) && read.dead_beside(call).is_none());
     for read in wrong {
-        let method = call.method();
+        let answer = call.answer();
         let mut finding = Finding::new(
             read.span,
             format!(
-                "the checkout session {method} response has no field {}",
+                "the {answer} response has no field {}",
                 quote(read.field)
             ),
         );

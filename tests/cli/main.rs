@@ -11,4 +11,5 @@ mod fix;
 mod formats;
 mod lsp;
 mod project;
+mod project_adapters;
 mod project_python;

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adapters;
 mod embedded;
 mod js_alternatives;
 mod js_annotations;

@@ -27,6 +27,14 @@ pub(super) fn module_facts(program: &Program<'_>, facts: &Facts<'_>) -> ModuleFa
     for name in &facts.clients {
         out.locals.insert(name.clone(), Local::Known(Kind::Client));
     }
+    for name in &facts.auth.clients {
+        out.locals
+            .insert(name.clone(), Local::Known(Kind::AuthClient));
+    }
+    for name in &facts.convex.checkouts {
+        out.locals
+            .insert(name.clone(), Local::Known(Kind::ConvexCheckout));
+    }
     for (name, function) in facts.functions.iter() {
         let local = if facts.factories.contains(name) {
             Local::Known(Kind::Factory)

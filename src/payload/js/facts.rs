@@ -14,7 +14,10 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
+use super::auth_client::AuthNames;
+use super::convex::ConvexNames;
 use super::functions::Functions;
+use super::handlers::HandlerNames;
 use super::urls::url_text;
 use crate::payload::Call;
 use crate::payload::neighbours::{Kind, Neighbours, Wrapper};
@@ -51,6 +54,12 @@ pub(super) struct Facts<'a> {
     pub(super) clients: HashSet<String>,
     /// String constants, as far as their text is known.
     pub(super) strings: HashMap<String, UrlText>,
+    /// better-auth clients with Dodo's plugin, and the names that make them.
+    pub(super) auth: AuthNames,
+    /// The `checkout` of Dodo's Convex component, and the names that make it.
+    pub(super) convex: ConvexNames,
+    /// The route-handler factories of Dodo's Next.js and Express adapters.
+    pub(super) handlers: HandlerNames,
 }
 
 /// The most rounds of "a function returning a client is a factory; a name bound to a
@@ -91,6 +100,12 @@ impl<'a> Facts<'a> {
                 }
                 Kind::Wrapper(wrapper) => {
                     facts.wrappers.insert(name.clone(), *wrapper);
+                }
+                Kind::AuthClient => {
+                    facts.auth.clients.insert(name.clone());
+                }
+                Kind::ConvexCheckout => {
+                    facts.convex.checkouts.insert(name.clone());
                 }
                 Kind::Helper { .. } | Kind::Object | Kind::ClientClass | Kind::DodoUrl => {}
             }
@@ -272,14 +287,22 @@ impl<'a> Visit<'a> for Facts<'_> {
         self.imports_sdk |= sdk;
         for specifier in it.specifiers.iter().flatten() {
             let local = specifier.local().name.to_string();
-            let is_class = match specifier {
+            let imported = match specifier {
                 ImportDeclarationSpecifier::ImportSpecifier(named) => match &named.imported {
-                    ModuleExportName::IdentifierName(name) => name.name == CLIENT_TYPE,
-                    ModuleExportName::IdentifierReference(name) => name.name == CLIENT_TYPE,
-                    ModuleExportName::StringLiteral(name) => name.value == CLIENT_TYPE,
+                    ModuleExportName::IdentifierName(name) => Some(name.name.as_str()),
+                    ModuleExportName::IdentifierReference(name) => Some(name.name.as_str()),
+                    ModuleExportName::StringLiteral(name) => Some(name.value.as_str()),
                 },
-                _ => true,
+                _ => None,
             };
+            if let Some(imported) = imported {
+                self.auth.import(&it.source.value, imported, &local);
+                self.convex.import(&it.source.value, imported, &local);
+                self.handlers.import(&it.source.value, imported, &local);
+            } else if let ImportDeclarationSpecifier::ImportDefaultSpecifier(_) = specifier {
+                self.handlers.import_default(&it.source.value, &local);
+            }
+            let is_class = imported.is_none_or(|name| name == CLIENT_TYPE);
             if sdk && is_class {
                 self.sdk_classes.insert(local.clone());
             }
@@ -289,6 +312,7 @@ impl<'a> Visit<'a> for Facts<'_> {
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
+            self.convex.declare(&it.id, init);
             if let Some(module) = required_module(init) {
                 if is_sdk_module(module) {
                     self.imports_sdk = true;
@@ -299,6 +323,9 @@ impl<'a> Visit<'a> for Facts<'_> {
             if let Some(name) = it.id.get_identifier_name() {
                 if self.is_new_client(init) {
                     self.clients.insert(name.to_string());
+                }
+                if self.auth.is_client_expr(init) {
+                    self.auth.clients.insert(name.to_string());
                 }
                 // `require(...)` is an import, not a factory's result.
                 if let Some(callee) = called_name(init)

@@ -39,7 +39,7 @@ pub(super) use crate::payload::CART_KEY;
 
 pub(super) struct Finder<'f, 'a, 's> {
     pub(super) facts: &'f Facts<'a>,
-    neighbours: &'f Neighbours,
+    pub(super) neighbours: &'f Neighbours,
     pub(super) lower: &'f Lowerer<'s>,
     scopes: Vec<oxc_span::Span>,
     pub(super) flow: Flow<'s>,
@@ -47,6 +47,8 @@ pub(super) struct Finder<'f, 'a, 's> {
     pub(super) sends: Vec<Send>,
     /// The helpers' arguments the last resolved payloads hold, until they are pushed.
     bound: RefCell<Vec<Bound>>,
+    /// The better-auth plugin's server config the plugin's client calls are checked against.
+    pub(super) server: Option<crate::payload::adapter_config::ServerConfig>,
 }
 
 /// How deep helpers are followed into helpers (`return base(x)`): a helper that returns itself
@@ -70,10 +72,11 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             flow: Flow::new(len),
             sends: Vec::new(),
             bound: RefCell::default(),
+            server: None,
         }
     }
 
-    fn scope(&self) -> Span {
+    pub(super) fn scope(&self) -> Span {
         self.scopes
             .last()
             .map_or(Span::default(), |scope| span_of(*scope))
@@ -93,6 +96,10 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         let Some(index) = self.flow.sdk_payload_at(span_of(call.span)) else {
             return;
         };
+        if let Some(wrapper) = self.wrapped_answer(index) {
+            self.bind_wrapped_response(&it.id, wrapper, index, it.span.end as usize);
+            return;
+        }
         match &it.id {
             oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
                 let scope = self.scope();
@@ -461,7 +468,18 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
         let (Some(url), Some(body)) = (url, body) else {
             return;
         };
-        let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
+        let Some(text) = url_text(url, &self.facts.strings) else {
+            return;
+        };
+        if let Some(path) = text
+            .app_path()
+            .filter(|_| !self.neighbours.routes.is_empty())
+        {
+            let path = path.to_string();
+            self.route_post(&path, span_of(url.span()), body, span_of(call.span));
+            return;
+        }
+        let Some(url) = Some(text).filter(|u| u.is_dodo_checkouts()) else {
             return;
         };
         for root in self.resolve(body, call.span.start) {
@@ -662,6 +680,9 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         self.iterate_callback(it);
         self.sdk_call(it);
+        self.adapter_call(it);
+        self.server_products(it);
+        self.convex_call(it);
         self.wrapper_call(it);
         self.raw_post(it);
         self.fetch_wrapper_call(it);

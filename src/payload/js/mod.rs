@@ -2,8 +2,11 @@
 //! what the file knows about Dodo ([`facts`]) and where its payloads are ([`find`]). It also
 //! reads the scripts of `.vue`, `.svelte` and `.astro` components ([`embedded`]), in place.
 
+mod adapters;
 mod alternatives;
+mod auth_client;
 mod candidates;
+mod convex;
 mod embedded;
 mod exports;
 mod facts;
@@ -11,11 +14,13 @@ mod fallbacks;
 mod fetch_wrapper;
 mod find;
 mod functions;
+mod handlers;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
 mod lower;
 mod probe;
+mod server_checkout;
 mod suppress;
 mod types;
 mod urls;
@@ -24,6 +29,7 @@ use oxc_allocator::Allocator;
 use oxc_ast_visit::Visit;
 use oxc_span::SourceType;
 
+use super::adapter_config::ServerConfig;
 use super::exports::ModuleFacts;
 use super::front_end::FrontEnd;
 #[cfg(feature = "cli")]
@@ -31,6 +37,7 @@ use super::lexeme::{self, Atom, KeyStyle, Lexeme, Start, last_after};
 use super::needles::Needles;
 use super::neighbours::Neighbours;
 use super::print::{BareKeys, Syntax};
+use super::routes::ModuleRoute;
 use super::suppress::Suppression;
 use super::{Comment, Found, depth};
 use crate::span::Span;
@@ -122,7 +129,16 @@ impl FrontEnd for JavaScript {
 
 /// Text every file with a payload contains: `checkoutSessions.create`, a `/checkouts` URL or the
 /// SDK's params types. Files without any are not parsed.
-const NEEDLES: &[&str] = &["checkoutSessions", "/checkouts", "CheckoutSession"];
+const NEEDLES: &[&str] = &[
+    "checkoutSessions",
+    "/checkouts",
+    "CheckoutSession",
+    // Dodo's better-auth plugin: `authClient.dodopayments.checkoutSession(…)`, `.checkout(…)`.
+    ".dodopayments.checkout",
+];
+
+/// A call of the better-auth plugin's client.
+const ADAPTER_NEEDLE: &[u8] = b".dodopayments.checkout";
 
 /// Text every module the project stage reads has: the SDK's name (a client or factory
 /// module), a payload's cart (a helper), or a payload site. The rest are not parsed.
@@ -182,6 +198,22 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         let mut module = exports::module_facts(program, &facts);
         module.sends = finder.sends;
         module.shapes = exports::shapes(&facts, name, text);
+        module.server_checkouts =
+            server_checkout::server_checkouts(program, &facts.auth.server_checkouts, name, text);
+        module.calls_adapter = memchr::memmem::find(text.as_bytes(), ADAPTER_NEEDLE).is_some();
+        let handlers = handlers::scan(program, &facts.handlers);
+        if handlers.next_post {
+            module.routes.push(ModuleRoute::NextPost);
+        }
+        if handlers.next_default {
+            module.routes.push(ModuleRoute::NextDefault);
+        }
+        module
+            .routes
+            .extend(handlers.express.into_iter().map(ModuleRoute::Express));
+        module.posts = ["fetch(", "axios"]
+            .iter()
+            .any(|needle| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some());
         Some(module)
     })
     .flatten()
@@ -192,6 +224,10 @@ fn find<'s>(name: &str, text: &'s str, arena: &'s Arena, neighbours: &Neighbours
     // Payload sites, helpers another file sends, calls of imported clients and wrappers.
     let relevant = |bytes: &[u8]| {
         may_hold_payload(bytes)
+            || !neighbours.routes.is_empty()
+            // The better-auth plugin's server config (its products are linted where written)
+            // and Dodo's Convex component, whose `checkout` is called where it is made.
+            || memchr::memmem::find(bytes, b"@dodopayments/").is_some()
             || !neighbours.sent.is_empty()
             || neighbours
                 .imported
@@ -286,8 +322,24 @@ fn parse_and_find<'s>(
     let facts = facts::Facts::of(program, neighbours);
     let lower = lower::Lowerer::new(text, arena.bump(), types::Types::of(program));
     let mut finder = find::Finder::new(&facts, neighbours, &lower, program.span, text.len());
+    // The project's server config, or this file's own (a file linted alone).
+    finder.server = neighbours.server.clone().or_else(|| {
+        let here =
+            server_checkout::server_checkouts(program, &facts.auth.server_checkouts, "", text);
+        ServerConfig::only(
+            here.into_iter()
+                .map(|checkout| ServerConfig {
+                    file: None,
+                    checkout,
+                })
+                .collect(),
+        )
+    });
     finder.visit_program(program);
     finder.sent_helpers();
+    for (at, misuse) in handlers::scan(program, &facts.handlers).misuses {
+        finder.misuse(at, misuse);
+    }
     let comments = program
         .comments
         .iter()

@@ -1,0 +1,307 @@
+//! Dodo's route-handler adapters in a module: `export const POST = Checkout({ type: 'session' })`
+//! of `@dodopayments/nextjs` (0.3.9), `app.post('/path', checkoutHandler({ type: 'session' }))`
+//! of `@dodopayments/express` (0.2.6), and two misuses seen in real code: `.POST` of what
+//! `Checkout()` returns (a function, not an object of methods), and the request's body read
+//! (`await req.json()`) before the same request is handed to the handler, whose own read then
+//! fails ("Invalid JSON body": a body is read once).
+
+use std::collections::{HashMap, HashSet};
+
+use oxc_ast::ast::{
+    BindingPattern, CallExpression, Expression, FunctionBody, ModuleExportName, Program,
+    StaticMemberExpression, VariableDeclarator,
+};
+use oxc_ast::ast::{
+    Declaration, ExportDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration,
+    ObjectPropertyKind,
+};
+use oxc_ast_visit::{Visit, walk};
+
+use super::find::property;
+use super::lower::span_of;
+use crate::facts::adapters::{EXPRESS, EXPRESS_CHECKOUT, NEXTJS, NEXTJS_CHECKOUT};
+use crate::payload::adapter_body::Misuse;
+use crate::span::Span;
+
+/// The methods that consume a request's body.
+const BODY_READS: &[&str] = &["json", "text", "formData", "arrayBuffer", "blob"];
+
+/// The handler factories under the names they are imported as.
+#[derive(Debug, Default)]
+pub(super) struct HandlerNames {
+    next: HashSet<String>,
+    express: HashSet<String>,
+    /// Express itself (`import express from 'express'`): `express()` makes an app whose
+    /// paths are the URL's (a `Router()`'s are relative to where it is mounted).
+    express_apps: HashSet<String>,
+}
+
+impl HandlerNames {
+    pub(super) fn import(&mut self, source: &str, imported: &str, local: &str) {
+        if source == NEXTJS && imported == NEXTJS_CHECKOUT {
+            self.next.insert(local.to_string());
+        }
+        if source == EXPRESS && imported == EXPRESS_CHECKOUT {
+            self.express.insert(local.to_string());
+        }
+    }
+
+    pub(super) fn import_default(&mut self, source: &str, local: &str) {
+        if source == "express" {
+            self.express_apps.insert(local.to_string());
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.next.is_empty() && self.express.is_empty()
+    }
+}
+
+/// What a module's handlers are.
+#[derive(Debug, Default)]
+pub(super) struct Handlers {
+    /// The module exports `POST` made by `Checkout` for checkout sessions.
+    pub(super) next_post: bool,
+    /// The module's default export is such a handler (a Pages Router API route).
+    pub(super) next_default: bool,
+    /// Express paths registered with a session handler.
+    pub(super) express: Vec<String>,
+    /// Misuses, at the span each is reported at.
+    pub(super) misuses: Vec<(Span, Misuse)>,
+}
+
+pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
+    if names.is_empty() {
+        return Handlers::default();
+    }
+    let mut scan = Scan {
+        names,
+        bound: HashMap::new(),
+        apps: HashSet::new(),
+        functions: Vec::new(),
+        reads: Vec::new(),
+        handoffs: Vec::new(),
+        out: Handlers::default(),
+    };
+    scan.visit_program(program);
+    // A read of the body, then the same request handed over, in the same function.
+    for (function, name, read) in &scan.reads {
+        if let Some((_, _, handed)) = scan
+            .handoffs
+            .iter()
+            .find(|(f, n, at)| f == function && n == name && at.start() > read.start())
+        {
+            scan.out
+                .misuses
+                .push((*read, Misuse::BodyReadFirst { handed: *handed }));
+        }
+    }
+    scan.out
+}
+
+struct Scan<'n> {
+    names: &'n HandlerNames,
+    /// Names bound to a handler: true when it is a session handler.
+    bound: HashMap<String, bool>,
+    /// Names bound to `express()`.
+    apps: HashSet<String>,
+    /// The functions around the visit, innermost last.
+    functions: Vec<Span>,
+    /// (function, request name, the `json` of `req.json()`).
+    reads: Vec<(Span, String, Span)>,
+    /// (function, request name, the call handing it to a handler).
+    handoffs: Vec<(Span, String, Span)>,
+    out: Handlers,
+}
+
+impl Scan<'_> {
+    /// `Some(true)` for a session handler (`type` absent or `'session'`: core's handlers
+    /// take any other type for a session too, all but `'dynamic'`), `Some(false)` for another,
+    /// `None` for a call that makes no handler or options not known.
+    fn handler(&self, expr: &Expression<'_>) -> Option<bool> {
+        match expr.get_inner_expression() {
+            Expression::Identifier(ident) => self.bound.get(ident.name.as_str()).copied(),
+            Expression::CallExpression(call) => {
+                let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
+                    return None;
+                };
+                let name = callee.name.as_str();
+                if !self.names.next.contains(name) && !self.names.express.contains(name) {
+                    return None;
+                }
+                let Some(Expression::ObjectExpression(options)) = call
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_expression())
+                    .map(Expression::get_inner_expression)
+                else {
+                    return None;
+                };
+                if options
+                    .properties
+                    .iter()
+                    .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
+                {
+                    return None;
+                }
+                match property(options, "type").map(Expression::get_inner_expression) {
+                    None => Some(true),
+                    Some(Expression::StringLiteral(kind)) => Some(kind.value != "dynamic"),
+                    Some(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn function(&self) -> Option<Span> {
+        self.functions.last().copied()
+    }
+}
+
+impl<'a> Visit<'a> for Scan<'_> {
+    fn visit_function_body(&mut self, it: &FunctionBody<'a>) {
+        self.functions.push(span_of(it.span));
+        walk::walk_function_body(self, it);
+        self.functions.pop();
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let (Some(name), Some(Expression::CallExpression(call))) = (
+            it.id.get_identifier_name(),
+            it.init.as_ref().map(Expression::get_inner_expression),
+        ) && matches!(call.callee.get_inner_expression(),
+                Expression::Identifier(callee) if self.names.express_apps.contains(callee.name.as_str()))
+        {
+            self.apps.insert(name.to_string());
+        }
+        if let Some(init) = &it.init
+            && let Some(session) = self.handler(init)
+        {
+            match &it.id {
+                BindingPattern::BindingIdentifier(ident) => {
+                    self.bound.insert(ident.name.to_string(), session);
+                }
+                // `const { POST } = Checkout(...)`: a function has no POST.
+                BindingPattern::ObjectPattern(pattern) => {
+                    for p in &pattern.properties {
+                        if p.key
+                            .static_name()
+                            .is_some_and(|k| k == "POST" || k == "GET")
+                        {
+                            self.out.misuses.push((
+                                span_of(oxc_span::GetSpan::span(&p.key)),
+                                Misuse::PostMember,
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_export_declaration(&mut self, it: &ExportDeclaration<'a>) {
+        // `export const POST = Checkout({...})`
+        if let Declaration::VariableDeclaration(declaration) = &it.declaration {
+            for declarator in &declaration.declarations {
+                if declarator
+                    .id
+                    .get_identifier_name()
+                    .is_some_and(|n| n == "POST")
+                    && declarator.init.as_ref().and_then(|i| self.handler(i)) == Some(true)
+                {
+                    self.out.next_post = true;
+                }
+            }
+        }
+        walk::walk_export_declaration(self, it);
+    }
+
+    fn visit_export_default_declaration(&mut self, it: &ExportDefaultDeclaration<'a>) {
+        // `export default Checkout({...})`, `export default handler`
+        if let Some(expr) = it.declaration.as_expression()
+            && self.handler(expr) == Some(true)
+        {
+            self.out.next_default = true;
+        }
+        walk::walk_export_default_declaration(self, it);
+    }
+
+    fn visit_export_named_declaration(&mut self, it: &ExportNamedDeclaration<'a>) {
+        // `export { handler as POST }`
+        for specifier in &it.specifiers {
+            let exported = match &specifier.exported {
+                ModuleExportName::IdentifierName(name) => name.name.as_str(),
+                ModuleExportName::IdentifierReference(name) => name.name.as_str(),
+                ModuleExportName::StringLiteral(name) => name.value.as_str(),
+            };
+            if exported == "POST" && self.bound.get(specifier.local.name().as_str()) == Some(&true)
+            {
+                self.out.next_post = true;
+            }
+        }
+        walk::walk_export_named_declaration(self, it);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &StaticMemberExpression<'a>) {
+        if (it.property.name == "POST" || it.property.name == "GET")
+            && self.handler(&it.object).is_some()
+        {
+            self.out
+                .misuses
+                .push((span_of(it.property.span), Misuse::PostMember));
+        }
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        let callee = it.callee.get_inner_expression();
+        // `app.post('/api/checkout', checkoutHandler({...}))` on an app made by `express()`
+        // (a router's paths are relative to its mount point: not followed), also through a
+        // bound handler.
+        if let Expression::StaticMemberExpression(member) = callee
+            && member.property.name == "post"
+            && matches!(member.object.get_inner_expression(),
+                Expression::Identifier(app) if self.apps.contains(app.name.as_str()))
+            && let Some(Expression::StringLiteral(path)) = it
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(Expression::get_inner_expression)
+            && it
+                .arguments
+                .iter()
+                .skip(1)
+                .any(|a| a.as_expression().and_then(|a| self.handler(a)) == Some(true))
+        {
+            self.out.express.push(path.value.to_string());
+        }
+        // `req.json()` in a function.
+        if let (Expression::StaticMemberExpression(member), Some(function)) =
+            (callee, self.function())
+            && BODY_READS.contains(&member.property.name.as_str())
+            && let Expression::Identifier(request) = member.object.get_inner_expression()
+        {
+            self.reads.push((
+                function,
+                request.name.to_string(),
+                span_of(member.property.span),
+            ));
+        }
+        // `handler(req)`, `Checkout({...})(req)`.
+        if let Some(function) = self.function()
+            && self.handler(callee).is_some()
+            && let Some(Expression::Identifier(request)) = it
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(Expression::get_inner_expression)
+        {
+            self.handoffs
+                .push((function, request.name.to_string(), span_of(it.span)));
+        }
+        walk::walk_call_expression(self, it);
+    }
+}

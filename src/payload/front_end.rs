@@ -14,7 +14,7 @@ use crate::tree::Arena;
 
 /// A host language's front-end.
 pub(crate) trait FrontEnd: Sync {
-    /// Its name, as configs and messages spell it (`json`, `javascript`, `python`).
+    /// Its name, as configs and messages spell it (`json`, `javascript`, `python`, `go`).
     fn name(&self) -> &'static str;
 
     /// The file extensions it claims (lower case, without the dot).
@@ -122,6 +122,8 @@ pub(crate) fn all() -> &'static [&'static dyn FrontEnd] {
         &super::js::JavaScript,
         #[cfg(feature = "python")]
         &super::python::Python,
+        #[cfg(feature = "go")]
+        &super::go::Go,
     ]
 }
 
@@ -178,8 +180,8 @@ mod tests {
             assert_eq!(extension.to_ascii_lowercase(), *extension);
         }
         let names: Vec<&str> = all().iter().map(|front_end| front_end.name()).collect();
-        #[cfg(all(feature = "js", feature = "python"))]
-        assert_eq!(names, ["json", "javascript", "python"]);
+        #[cfg(all(feature = "js", feature = "python", feature = "go"))]
+        assert_eq!(names, ["json", "javascript", "python", "go"]);
         assert_eq!(names.first(), Some(&"json"));
     }
 
@@ -187,6 +189,8 @@ mod tests {
     fn files_are_claimed_by_extension_and_the_rest_read_as_json() {
         assert_eq!(of("src/app/Checkout.TSX").name(), "javascript");
         assert_eq!(of("app/billing.py").name(), "python");
+        #[cfg(feature = "go")]
+        assert_eq!(of("internal/billing/checkout.go").name(), "go");
         assert_eq!(of("<value>").name(), "json");
         assert_eq!(of("v1.2/README").name(), "json");
         assert_eq!(

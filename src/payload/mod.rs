@@ -7,17 +7,21 @@
 // depth, flow, print and urls are what the source front-ends share; nothing else uses them.
 pub(crate) mod depth;
 pub(crate) mod detect;
+#[cfg(any(feature = "js", feature = "go"))]
+pub(crate) mod eslint;
 pub(crate) mod exports;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod flow;
 pub(crate) mod front_end;
+#[cfg(feature = "go")]
+pub(crate) mod go;
 #[cfg(feature = "js")]
 pub(crate) mod js;
 pub(crate) mod json;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexeme;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod needles;
 pub(crate) mod neighbours;
 pub(crate) mod print;
@@ -26,7 +30,7 @@ pub(crate) mod projection;
 #[cfg(feature = "python")]
 pub(crate) mod python;
 pub(crate) mod suppress;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod urls;
 
 pub(crate) use crate::facts::response::Call;
@@ -124,7 +128,7 @@ pub(crate) struct Found<'s> {
 }
 
 impl Found<'_> {
-    #[cfg(any(feature = "js", feature = "python"))]
+    #[cfg(any(feature = "js", feature = "python", feature = "go"))]
     pub(crate) fn too_deep(too_deep: depth::TooDeep) -> Self {
         Self {
             too_deep: Some(too_deep),

@@ -16,7 +16,6 @@ mod functions;
 pub(crate) mod lexemes;
 mod lower;
 mod probe;
-mod suppress;
 mod types;
 mod urls;
 
@@ -92,7 +91,7 @@ impl FrontEnd for JavaScript {
     }
 
     fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
-        suppress::eslint_style(comment, text)
+        super::eslint::eslint_style(comment, text)
     }
 
     fn syntax(&self) -> &'static Syntax {

@@ -1,0 +1,359 @@
+//! The pass over a Go file that finds its payloads: literals of the SDK's params types
+//! (`dodopayments.CheckoutSessionNewParams{…}`, `…PreviewParams{…}`,
+//! `…CheckoutSessionRequestParam{…}`), each linted where it is written, and read again where
+//! `client.CheckoutSessions.New(ctx, params)` or `.Preview(…)` sends it — following a variable
+//! bound to one, with the fields assigned to it before the call (`params.CheckoutSessionRequest.
+//! ReturnURL = …`). Raw requests are in [`super::raw`].
+//!
+//! Go's static types are the certainty here: a params literal of the SDK's type is a checkout
+//! session's request whichever client sends it, so no client need be traced; a struct of the same
+//! names from a package other than the SDK (as the file imports it) is not one.
+
+use std::collections::HashMap;
+
+use tree_sitter::Node as TsNode;
+
+use super::lower::Lowerer;
+use super::sdk::{CALL_PARAMS, REQUEST_FIELD, REQUEST_PARAMS};
+use super::{span_of, text_of};
+use crate::payload::Call;
+use crate::payload::flow::{Assigned, Binding, Flow};
+use crate::payload::urls::UrlText;
+use crate::span::Span;
+use crate::tree::{Extent, Node, Value};
+
+/// The SDK service whose methods send a checkout session.
+const SERVICE: &str = "CheckoutSessions";
+
+/// What a name is bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bound {
+    /// A checkout session's request (the SDK's params, or its request struct).
+    Request,
+    /// A map literal (a raw request's body, once marshalled).
+    Map,
+}
+
+pub(super) struct Finder<'f, 's> {
+    pub(super) lower: &'f Lowerer<'s, 'f>,
+    pub(super) flow: Flow<'s>,
+    scopes: Vec<Span>,
+    /// What each bound literal is, by its span.
+    pub(super) bound: HashMap<Span, Bound>,
+    /// `body, err := json.Marshal(x)`: the object marshalled, by name, in source order.
+    pub(super) marshaled: HashMap<String, Vec<(usize, Span, Node<'s>)>>,
+    /// String constants and variables, by name: a URL built from them.
+    pub(super) strings: HashMap<String, UrlText>,
+}
+
+impl<'f, 's> Finder<'f, 's> {
+    pub(super) fn new(lower: &'f Lowerer<'s, 'f>, file: Span) -> Self {
+        Self {
+            lower,
+            flow: Flow::new(lower.text.len()),
+            scopes: vec![file],
+            bound: HashMap::new(),
+            marshaled: HashMap::new(),
+            strings: HashMap::new(),
+        }
+    }
+
+    pub(super) fn scope(&self) -> Span {
+        self.scopes.last().copied().unwrap_or_default()
+    }
+
+    fn text(&self, node: TsNode<'_>) -> &'s str {
+        text_of(node, self.lower.text)
+    }
+
+    /// Visits `node` and what it holds. The probe has bounded the tree's depth, so this
+    /// recursion is too.
+    pub(super) fn visit(&mut self, node: TsNode<'_>) {
+        match node.kind() {
+            "function_declaration" | "method_declaration" | "func_literal" => {
+                let body = node
+                    .child_by_field_name("body")
+                    .map_or(span_of(node), span_of);
+                self.scopes.push(body);
+                self.children(node);
+                self.scopes.pop();
+                return;
+            }
+            "short_var_declaration" | "assignment_statement" if self.statement(node) => return,
+            "var_spec" | "const_spec" => self.var_spec(node),
+            "composite_literal" => self.typed_literal(node),
+            "call_expression" => {
+                self.sdk_call(node);
+                self.raw_call(node);
+            }
+            "identifier" => self.flow.used(self.text(node), node.start_byte()),
+            _ => {}
+        }
+        self.children(node);
+    }
+
+    fn children(&mut self, node: TsNode<'_>) {
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            self.visit(child);
+        }
+    }
+
+    /// The request a params literal holds: its `CheckoutSessionRequest` (an empty request
+    /// when it has none), or the request literal itself. `None` for any other expression.
+    pub(super) fn request_of(&self, expr: TsNode<'_>) -> Option<Node<'s>> {
+        let expr = match expr.kind() {
+            "unary_expression" | "parenthesized_expression" => self.lower.transparent(expr)?,
+            _ => expr,
+        };
+        match expr.kind() {
+            "composite_literal" => {
+                let name = self.lower.sdk_name(expr.child_by_field_name("type")?)?;
+                let body = expr.child_by_field_name("body")?;
+                if name == REQUEST_PARAMS {
+                    return Some(self.lower.node(expr, 0));
+                }
+                if !CALL_PARAMS.contains(&name) {
+                    return None;
+                }
+                let mut cursor = body.walk();
+                let request = body.named_children(&mut cursor).find_map(|element| {
+                    let key = element.child_by_field_name("key")?.named_child(0)?;
+                    (self.text(key) == REQUEST_FIELD)
+                        .then(|| element.child_by_field_name("value")?.named_child(0))
+                        .flatten()
+                });
+                match request {
+                    Some(request) => self.request_of(request),
+                    None => Some(Node {
+                        span: span_of(body),
+                        value: Value::Object(&[], Extent::Closed),
+                    }),
+                }
+            }
+            "identifier" => self.follow(expr, Bound::Request),
+            _ => None,
+        }
+    }
+
+    /// The literal `name` is bound to at its use, when it is of kind `bound`.
+    pub(super) fn follow(&self, name: TsNode<'_>, bound: Bound) -> Option<Node<'s>> {
+        let node = self
+            .flow
+            .follow(self.text(name), name.start_byte(), self.lower.arena)?;
+        (self.bound.get(&node.span) == Some(&bound)).then_some(node)
+    }
+
+    fn bind(&mut self, name: &str, end: usize, node: Node<'s>, bound: Bound) {
+        self.bound.insert(node.span, bound);
+        let scope = self.scope();
+        self.flow.bind(Binding {
+            name: name.to_string(),
+            scope,
+            end,
+            node,
+        });
+    }
+
+    /// A params literal standing alone (built, returned, passed to a helper): linted where it
+    /// is written. A call that sends it reads it again, with what was assigned since.
+    fn typed_literal(&mut self, literal: TsNode<'_>) {
+        let Some(name) = literal
+            .child_by_field_name("type")
+            .and_then(|t| self.lower.sdk_name(t))
+        else {
+            return;
+        };
+        if !CALL_PARAMS.contains(&name) && name != REQUEST_PARAMS {
+            return;
+        }
+        if let Some(root) = self.request_of(literal) {
+            let at = root.span;
+            self.flow.push(root, at, None);
+        }
+    }
+
+    /// `client.CheckoutSessions.New(ctx, params)` / `.Preview(ctx, params)`.
+    fn sdk_call(&mut self, call: TsNode<'_>) {
+        let Some(function) = call.child_by_field_name("function") else {
+            return;
+        };
+        let method = function.child_by_field_name("field").map(|f| self.text(f));
+        let Some(sent_with) = method.and_then(|method| match method {
+            "New" => Some(Call::Create),
+            "Preview" => Some(Call::Preview),
+            _ => None,
+        }) else {
+            return;
+        };
+        let service = function
+            .child_by_field_name("operand")
+            .filter(|operand| operand.kind() == "selector_expression")
+            .and_then(|operand| operand.child_by_field_name("field"));
+        if service.map(|s| self.text(s)) != Some(SERVICE) {
+            return;
+        }
+        let params = call
+            .child_by_field_name("arguments")
+            .and_then(|arguments| arguments.named_child(1));
+        if let Some(root) = params.and_then(|params| self.request_of(params)) {
+            self.flow.push(root, span_of(call), Some(sent_with));
+        }
+    }
+
+    /// `params := …`, `params = …`, `params.CheckoutSessionRequest.Field = …`,
+    /// `body["key"] = …`, `body, err := json.Marshal(…)`. True when the left side was read here
+    /// (its names are then not uses).
+    fn statement(&mut self, statement: TsNode<'_>) -> bool {
+        let (Some(left), Some(right)) = (
+            statement.child_by_field_name("left"),
+            statement.child_by_field_name("right"),
+        ) else {
+            return false;
+        };
+        let end = statement.end_byte();
+        let targets: Vec<TsNode<'_>> = {
+            let mut cursor = left.walk();
+            left.named_children(&mut cursor).collect()
+        };
+        let values: Vec<TsNode<'_>> = {
+            let mut cursor = right.walk();
+            right.named_children(&mut cursor).collect()
+        };
+        if let ([target, ..], [value]) = (&targets[..], &values[..])
+            && target.kind() == "identifier"
+            && self.marshal(self.text(*target), *value, end)
+        {
+            self.children(right);
+            return true;
+        }
+        if targets.len() != values.len() {
+            return false;
+        }
+        let mut read_left = true;
+        for (target, value) in targets.iter().zip(&values) {
+            match target.kind() {
+                "identifier" => self.bind_value(self.text(*target), *value, end),
+                "selector_expression" | "index_expression" => {
+                    read_left &= self.assign(*target, *value, statement.start_byte());
+                }
+                _ => read_left = false,
+            }
+        }
+        if read_left {
+            self.children(right);
+        }
+        read_left
+    }
+
+    /// `var params dodopayments.CheckoutSessionNewParams` (the zero value: an empty request),
+    /// `var params = …`, `const base = "https://…"`.
+    fn var_spec(&mut self, spec: TsNode<'_>) {
+        let Some(name) = spec.child_by_field_name("name") else {
+            return;
+        };
+        let name = self.text(name);
+        let end = spec.end_byte();
+        if let Some(value) = spec
+            .child_by_field_name("value")
+            .and_then(|values| values.named_child(0))
+        {
+            self.bind_value(name, value, end);
+            return;
+        }
+        let Some(kind) = spec.child_by_field_name("type") else {
+            return;
+        };
+        let is_params = self
+            .lower
+            .sdk_name(kind)
+            .is_some_and(|n| CALL_PARAMS.contains(&n) || n == REQUEST_PARAMS);
+        if is_params {
+            let node = Node {
+                span: span_of(kind),
+                value: Value::Object(&[], Extent::Closed),
+            };
+            self.bind(name, end, node, Bound::Request);
+        }
+    }
+
+    /// `name := value`: a params literal, a map literal, or a string a URL may be built from.
+    fn bind_value(&mut self, name: &str, value: TsNode<'_>, end: usize) {
+        if let Some(request) = self.request_of(value) {
+            self.bind(name, end, request, Bound::Request);
+            return;
+        }
+        let literal = self.lower.transparent(value).unwrap_or(value);
+        let is_map = literal.kind() == "composite_literal"
+            && literal
+                .child_by_field_name("type")
+                .is_some_and(|t| t.kind() == "map_type");
+        if is_map {
+            let node = self.lower.node(literal, 0);
+            self.bind(name, end, node, Bound::Map);
+            return;
+        }
+        if let Some(text) = self.url_text(value) {
+            self.strings.insert(name.to_string(), text);
+        }
+    }
+
+    /// `params.CheckoutSessionRequest.Field = value` (or `req.Field = value`, the request
+    /// itself), `params.CheckoutSessionRequest = …`, `body["key"] = value`. False when the
+    /// target is deeper than a field of the request: the name is then used, not followed.
+    fn assign(&mut self, target: TsNode<'_>, value: TsNode<'_>, at: usize) -> bool {
+        let (base, key, key_span) = match target.kind() {
+            "index_expression" => {
+                let Some(index) = target.child_by_field_name("index") else {
+                    return false;
+                };
+                let Some(Value::String(key)) = Some(self.lower.node(index, 0).value) else {
+                    return false;
+                };
+                (target.child_by_field_name("operand"), key, span_of(index))
+            }
+            _ => {
+                let Some(field) = target.child_by_field_name("field") else {
+                    return false;
+                };
+                let operand = target.child_by_field_name("operand");
+                // `params.CheckoutSessionRequest.Field`: the operand is the params' request.
+                let operand = match operand {
+                    Some(o)
+                        if o.kind() == "selector_expression"
+                            && o.child_by_field_name("field")
+                                .is_some_and(|f| self.text(f) == REQUEST_FIELD) =>
+                    {
+                        o.child_by_field_name("operand")
+                    }
+                    Some(o) if self.text(field) == REQUEST_FIELD && o.kind() == "identifier" => {
+                        // The whole request replaced.
+                        let name = self.text(o);
+                        if let Some(request) = self.request_of(value) {
+                            self.bind(name, value.end_byte(), request, Bound::Request);
+                            return true;
+                        }
+                        return false;
+                    }
+                    other => other,
+                };
+                (
+                    operand,
+                    self.lower.api_field(self.text(field)),
+                    span_of(field),
+                )
+            }
+        };
+        let Some(base) = base.filter(|b| b.kind() == "identifier") else {
+            return false;
+        };
+        self.flow.assign(Assigned {
+            name: self.text(base).to_string(),
+            at,
+            key,
+            key_span,
+            value: Some(self.lower.node(value, 0)),
+        });
+        true
+    }
+}

@@ -1,0 +1,408 @@
+//! Lowering Go expressions to the payload tree. The SDK's wrappers are transparent: a value
+//! written `dodopayments.F(int64(0))`, `dodopayments.F[dodopayments.Currency]("usd")` or
+//! `dodopayments.Currency("usd")` is the literal inside, at the literal's own bytes (so a finding
+//! and a fix land on `0` or `"usd"`). A struct literal's fields are the API's fields through the
+//! SDK's `json` tags ([`super::sdk`]); a map literal's string keys are keys as written; a slice
+//! literal is an array. Typed constants (`dodopayments.CurrencyUsd`) are their values. Anything
+//! the source does not say statically (names, calls, `Null[T]()`, `Raw[T](v)`) is unknown, and a
+//! literal with a key that is not a name or string is open.
+
+use tree_sitter::Node as TsNode;
+
+use super::imports::Imports;
+use super::numbers;
+use super::sdk::{self, MAP_TYPES, SHARED_CONVERSIONS, VALUE_HELPERS, sdk};
+use super::strings::{go_string, raw_string};
+use super::{span_of, text_of};
+use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
+
+/// What a composite literal's body holds, by its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// Fields named by identifiers (a struct).
+    Struct,
+    /// String keys (a map); `elements` is the shape of an element whose type is elided.
+    Map,
+    /// Items (a slice or array).
+    List,
+}
+
+/// A composite literal's shape, and the shape of its elements written without their type
+/// (`[]dodopayments.ProductItemReqParam{{…}}`).
+#[derive(Debug, Clone, Copy)]
+struct Kind {
+    shape: Shape,
+    elements: Shape,
+}
+
+/// Builds tree nodes for one file's text in one arena.
+pub(super) struct Lowerer<'s, 'f> {
+    pub(super) text: &'s str,
+    pub(super) arena: &'s bumpalo::Bump,
+    pub(super) imports: &'f Imports,
+}
+
+impl<'s> Lowerer<'s, '_> {
+    fn alloc(&self, text: &str) -> &'s str {
+        self.arena.alloc_str(text)
+    }
+
+    /// True when `node` is `<package>.<name>` with `package` the file's name for `slot`.
+    pub(super) fn is_selector(&self, node: TsNode<'_>, slot: &Option<String>) -> Option<&'s str> {
+        let (package, name) = match node.kind() {
+            "selector_expression" => (
+                node.child_by_field_name("operand")?,
+                node.child_by_field_name("field")?,
+            ),
+            "qualified_type" => (
+                node.child_by_field_name("package")?,
+                node.child_by_field_name("name")?,
+            ),
+            _ => return None,
+        };
+        if !matches!(package.kind(), "identifier" | "package_identifier") {
+            return None;
+        }
+        Imports::is(slot, text_of(package, self.text)).then(|| text_of(name, self.text))
+    }
+
+    /// The SDK name `node` selects (`dodopayments.F` → `F`), or a generic instance's
+    /// (`dodopayments.F[T]` → `F`).
+    pub(super) fn sdk_name(&self, node: TsNode<'_>) -> Option<&'s str> {
+        match node.kind() {
+            "index_expression" => self.sdk_name(node.child_by_field_name("operand")?),
+            "generic_type" => self.sdk_name(node.child_by_field_name("type")?),
+            _ => self.is_selector(node, &self.imports.sdk),
+        }
+    }
+
+    pub(super) fn node(&self, expr: TsNode<'_>, depth: usize) -> Node<'s> {
+        self.node_in(expr, depth, Shape::Struct)
+    }
+
+    /// The node of `expr`; an elided literal (`{…}` alone) has the shape `elided`.
+    fn node_in(&self, expr: TsNode<'_>, depth: usize, elided: Shape) -> Node<'s> {
+        if depth >= MAX_DEPTH {
+            return unknown_node(expr, StaticType::Any);
+        }
+        if let Some(inner) = self.transparent(expr) {
+            return self.node_in(inner, depth + 1, elided);
+        }
+        match expr.kind() {
+            "composite_literal" => {
+                let (Some(body), Some(kind)) = (
+                    expr.child_by_field_name("body"),
+                    expr.child_by_field_name("type").map(|t| self.kind_of(t)),
+                ) else {
+                    return unknown_node(expr, StaticType::Any);
+                };
+                self.body(body, kind, depth + 1)
+            }
+            "literal_value" => {
+                let elements = if elided == Shape::List {
+                    Shape::List
+                } else {
+                    Shape::Struct
+                };
+                let kind = Kind {
+                    shape: elided,
+                    elements,
+                };
+                self.body(expr, kind, depth + 1)
+            }
+            _ => Node {
+                span: span_of(expr),
+                value: self
+                    .scalar(expr)
+                    .unwrap_or_else(|| unknown(static_type(expr, self), self.prefix(expr))),
+            },
+        }
+    }
+
+    /// The expression inside a wrapper that sends it as it is: `(x)`, `&T{…}`, the SDK's `F`
+    /// helpers, conversions to a number, string or SDK enum type, `shared.UnionString(x)`.
+    pub(super) fn transparent<'t>(&self, expr: TsNode<'t>) -> Option<TsNode<'t>> {
+        match expr.kind() {
+            "parenthesized_expression" => expr.named_child(0),
+            "unary_expression" => {
+                let operand = expr.child_by_field_name("operand")?;
+                let operator = expr.child_by_field_name("operator")?;
+                (operator.kind() == "&" && operand.kind() == "composite_literal").then_some(operand)
+            }
+            "call_expression" => {
+                let function = expr.child_by_field_name("function")?;
+                let arguments = expr.child_by_field_name("arguments")?;
+                if arguments.named_child_count() != 1 {
+                    return None;
+                }
+                let argument = arguments.named_child(0)?;
+                self.keeps_value(function, argument).then_some(argument)
+            }
+            "type_conversion_expression" => {
+                let kind = expr.child_by_field_name("type")?;
+                let operand = expr.child_by_field_name("operand")?;
+                self.keeps_value(kind, operand).then_some(operand)
+            }
+            _ => None,
+        }
+    }
+
+    /// True when calling (or converting with) `function` sends `argument` as it is.
+    fn keeps_value(&self, function: TsNode<'_>, argument: TsNode<'_>) -> bool {
+        if let Some(name) = self.sdk_name(function) {
+            return VALUE_HELPERS.contains(&name)
+                || (function.kind() == "selector_expression"
+                    || function.kind() == "qualified_type")
+                    && sdk().is_enum(name);
+        }
+        if let Some(name) = self.is_selector(function, &self.imports.shared) {
+            return SHARED_CONVERSIONS.contains(&name);
+        }
+        if function.kind() != "identifier" {
+            return false;
+        }
+        let literal = strip_sign(argument);
+        match text_of(function, self.text) {
+            "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16"
+            | "uint32" | "uint64" | "float32" | "float64" => {
+                matches!(literal.kind(), "int_literal" | "float_literal")
+            }
+            // `string(65)` is "A": only a string converted to a string keeps its text.
+            "string" => matches!(
+                literal.kind(),
+                "interpreted_string_literal" | "raw_string_literal"
+            ),
+            _ => false,
+        }
+    }
+
+    /// A scalar literal's value, or a typed constant's.
+    fn scalar(&self, expr: TsNode<'_>) -> Option<Value<'s>> {
+        let raw = text_of(expr, self.text);
+        Some(match expr.kind() {
+            "interpreted_string_literal" => {
+                let inner = raw.get(1..raw.len().saturating_sub(1))?;
+                match go_string(inner)? {
+                    std::borrow::Cow::Borrowed(text) => Value::String(text),
+                    std::borrow::Cow::Owned(text) => Value::String(self.alloc(&text)),
+                }
+            }
+            "raw_string_literal" => {
+                let inner = raw.get(1..raw.len().saturating_sub(1))?;
+                Value::String(self.alloc(&raw_string(inner)))
+            }
+            "int_literal" | "float_literal" => Value::Number(self.number(raw, "")?),
+            "unary_expression" => {
+                let operator = expr.child_by_field_name("operator")?;
+                let operand = expr.child_by_field_name("operand")?;
+                let sign = match operator.kind() {
+                    "-" => "-",
+                    "+" => "",
+                    _ => return None,
+                };
+                if !matches!(operand.kind(), "int_literal" | "float_literal") {
+                    return None;
+                }
+                Value::Number(self.number(text_of(operand, self.text), sign)?)
+            }
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "nil" => Value::Null,
+            "selector_expression" => {
+                let name = self.sdk_name(expr)?;
+                Value::String(sdk().constant(name)?.1)
+            }
+            _ => return None,
+        })
+    }
+
+    /// A Go number as JSON text (`1_000` → `1000`, `0x10` → `16`, `1.` → `1.0`).
+    fn number(&self, raw: &str, sign: &str) -> Option<&'s str> {
+        let text = numbers::json_number(raw)?;
+        let text = format!("{sign}{text}");
+        text.parse::<serde_json::Number>().ok()?;
+        Some(self.alloc(&text))
+    }
+
+    /// The shape of a literal of type `kind`.
+    fn kind_of(&self, kind: TsNode<'_>) -> Kind {
+        let shape = self.shape_of(kind);
+        let elements = match kind.kind() {
+            "slice_type" | "array_type" | "implicit_length_array_type" => kind
+                .child_by_field_name("element")
+                .map_or(Shape::Struct, |t| self.shape_of(t)),
+            "map_type" => kind
+                .child_by_field_name("value")
+                .map_or(Shape::Struct, |t| self.shape_of(t)),
+            _ => Shape::Struct,
+        };
+        Kind { shape, elements }
+    }
+
+    fn shape_of(&self, kind: TsNode<'_>) -> Shape {
+        match kind.kind() {
+            "slice_type" | "array_type" | "implicit_length_array_type" => Shape::List,
+            "map_type" => Shape::Map,
+            "pointer_type" => kind
+                .named_child(0)
+                .map_or(Shape::Struct, |t| self.shape_of(t)),
+            "qualified_type" if self.sdk_name(kind).is_some_and(|n| MAP_TYPES.contains(&n)) => {
+                Shape::Map
+            }
+            _ => Shape::Struct,
+        }
+    }
+
+    /// A literal's body (`{…}`): its span is the braces.
+    fn body(&self, body: TsNode<'_>, kind: Kind, depth: usize) -> Node<'s> {
+        let mut extent = Extent::Closed;
+        let mut members = Vec::new();
+        let mut items = Vec::new();
+        let mut cursor = body.walk();
+        for element in body.named_children(&mut cursor) {
+            match (element.kind(), kind.shape) {
+                ("literal_element", Shape::List) => match element.named_child(0) {
+                    Some(item) => items.push(self.node_in(item, depth, kind.elements)),
+                    None => extent = Extent::Open,
+                },
+                ("keyed_element", Shape::Struct | Shape::Map) => {
+                    match self.member(element, kind, depth) {
+                        Some(member) => members.push(member),
+                        None => extent = Extent::Open,
+                    }
+                }
+                ("comment", _) => {}
+                // A positional struct literal, an indexed slice element: not followed.
+                _ => extent = Extent::Open,
+            }
+        }
+        let value = match kind.shape {
+            Shape::List => Value::Array(self.arena.alloc_slice_fill_iter(items), extent),
+            Shape::Struct | Shape::Map => {
+                Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
+            }
+        };
+        Node {
+            span: span_of(body),
+            value,
+        }
+    }
+
+    /// `Field: value` of a struct (the API's name for the field), `"key": value` of a map.
+    fn member(&self, element: TsNode<'_>, kind: Kind, depth: usize) -> Option<Member<'s>> {
+        let key = element.child_by_field_name("key")?.named_child(0)?;
+        let value = element.child_by_field_name("value")?.named_child(0)?;
+        let name = match (kind.shape, key.kind()) {
+            (Shape::Struct, "identifier" | "field_identifier") => {
+                self.api_field(text_of(key, self.text))
+            }
+            (Shape::Map, "interpreted_string_literal" | "raw_string_literal") => {
+                match self.scalar(key)? {
+                    Value::String(text) => text,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        Some(Member {
+            key: name,
+            key_span: span_of(key),
+            value: self.node_in(value, depth, kind.elements),
+        })
+    }
+
+    /// The API's name for the Go field `go`.
+    pub(super) fn api_field(&self, go: &str) -> &'s str {
+        match sdk().api_field(go) {
+            Some(name) => name,
+            None => self.alloc(&sdk::snake_case(go)),
+        }
+    }
+
+    /// The text a string expression certainly starts with (`"https://x/" + path`,
+    /// `fmt.Sprintf("https://x/%s", path)`).
+    fn prefix(&self, expr: TsNode<'_>) -> &'s str {
+        let first = match expr.kind() {
+            "binary_expression" => expr.child_by_field_name("left"),
+            "call_expression" if self.is_sprintf(expr) => expr
+                .child_by_field_name("arguments")
+                .and_then(|arguments| arguments.named_child(0)),
+            _ => None,
+        };
+        let Some(Value::String(text)) = first.and_then(|first| self.scalar(first)) else {
+            return "";
+        };
+        match expr.kind() {
+            "call_expression" => text.split('%').next().unwrap_or_default(),
+            _ => text,
+        }
+    }
+
+    fn is_sprintf(&self, call: TsNode<'_>) -> bool {
+        call.child_by_field_name("function")
+            .and_then(|function| self.is_selector(function, &self.imports.fmt))
+            == Some("Sprintf")
+    }
+}
+
+/// `-1` → `1`: the literal under a sign.
+fn strip_sign(expr: TsNode<'_>) -> TsNode<'_> {
+    if expr.kind() == "unary_expression"
+        && let Some(operand) = expr.child_by_field_name("operand")
+    {
+        return operand;
+    }
+    expr
+}
+
+fn unknown(kind: StaticType, prefix: &str) -> Value<'_> {
+    Value::Unknown(Unknown { kind, prefix })
+}
+
+fn unknown_node<'s>(expr: TsNode<'_>, kind: StaticType) -> Node<'s> {
+    Node {
+        span: span_of(expr),
+        value: unknown(kind, ""),
+    }
+}
+
+/// The JSON type an expression certainly has, when its form says so.
+fn static_type(expr: TsNode<'_>, lower: &Lowerer<'_, '_>) -> StaticType {
+    match expr.kind() {
+        "binary_expression" => {
+            let operator = expr
+                .child_by_field_name("operator")
+                .map(|op| op.kind())
+                .unwrap_or_default();
+            match operator {
+                "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||" => StaticType::Boolean,
+                "+" if is_string_literal(expr.child_by_field_name("left"))
+                    || is_string_literal(expr.child_by_field_name("right")) =>
+                {
+                    StaticType::String
+                }
+                _ => StaticType::Any,
+            }
+        }
+        "unary_expression"
+            if expr
+                .child_by_field_name("operator")
+                .is_some_and(|op| op.kind() == "!") =>
+        {
+            StaticType::Boolean
+        }
+        "call_expression" if lower.is_sprintf(expr) => StaticType::String,
+        "interpreted_string_literal" | "raw_string_literal" => StaticType::String,
+        "int_literal" | "float_literal" | "imaginary_literal" => StaticType::Number,
+        _ => StaticType::Any,
+    }
+}
+
+fn is_string_literal(node: Option<TsNode<'_>>) -> bool {
+    node.is_some_and(|n| {
+        matches!(
+            n.kind(),
+            "interpreted_string_literal" | "raw_string_literal"
+        )
+    })
+}

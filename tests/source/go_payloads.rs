@@ -124,7 +124,10 @@ fn names_calls_and_the_sdk_escape_hatches_raise_nothing() {
     );
     let report = lint(&text);
     assert!(
-        report.diagnostics().iter().all(|d| d.rule == "insecure-redirect-url"),
+        report
+            .diagnostics()
+            .iter()
+            .all(|d| d.rule == "insecure-redirect-url"),
         "{report}"
     );
 }
@@ -186,7 +189,11 @@ fn suppression_comments_read_as_in_javascript() {
 #[test]
 fn a_file_without_the_sdk_or_a_checkouts_url_is_not_parsed() {
     // Past the bracket limit: a parsed file would be reported too deep.
-    let text = format!("package a\n\nvar x = {}1{}\n", "(".repeat(300), ")".repeat(300));
+    let text = format!(
+        "package a\n\nvar x = {}1{}\n",
+        "(".repeat(300),
+        ")".repeat(300)
+    );
     assert!(lint(&text).diagnostics().is_empty());
     let with_sdk = format!("{HEADER}var x = {}1{}\n", "(".repeat(300), ")".repeat(300));
     assert_eq!(rules_of(&lint(&with_sdk)), ["file-too-deep"]);

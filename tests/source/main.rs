@@ -6,6 +6,7 @@
 mod common;
 
 mod embedded;
+mod go_equivalence;
 mod go_fixes;
 mod go_payloads;
 mod js_alternatives;

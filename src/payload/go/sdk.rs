@@ -158,6 +158,43 @@ mod tests {
         assert!(TABLE.starts_with("# dodopayments-go v1.113.0 ("));
     }
 
+    /// Every property name anywhere in `schema`.
+    fn property_names(schema: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match schema {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
+                    out.extend(properties.keys().cloned());
+                }
+                map.values().for_each(|v| property_names(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| property_names(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_schema_field_has_a_go_name() {
+        // The newest TypeScript SDK's feature flags that the Go SDK (v1.113.0) does not have: a Go
+        // program sends them only with `option.WithJSONSet`, outside any params literal.
+        const NOT_IN_GO: &[&str] = &["require_cardholder_name", "require_tax_id"];
+        let mut names = std::collections::BTreeSet::new();
+        property_names(crate::schema::document(), &mut names);
+        assert!(names.len() > 90, "{names:?}");
+        let missing: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|name| sdk().go_field(name).is_none())
+            .collect();
+        assert_eq!(missing, NOT_IN_GO);
+        // And every Go field of the request is a field of the schema (the call's wrapper aside).
+        for (go, json) in &sdk().fields {
+            assert!(
+                names.contains(*json) || *go == REQUEST_FIELD,
+                "{go} writes {json}, which the schema lacks"
+            );
+        }
+    }
+
     #[test]
     fn every_go_field_is_its_api_field_in_snake_case() {
         // The generator's rule: a field the table lacks is named as the API would name it.

@@ -9,5 +9,6 @@ mod catalogue_pull;
 mod first_run;
 mod fix;
 mod formats;
+mod go;
 mod lsp;
 mod project;

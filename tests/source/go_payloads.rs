@@ -198,3 +198,31 @@ fn a_file_without_the_sdk_or_a_checkouts_url_is_not_parsed() {
     let with_sdk = format!("{HEADER}var x = {}1{}\n", "(".repeat(300), ")".repeat(300));
     assert_eq!(rules_of(&lint(&with_sdk)), ["file-too-deep"]);
 }
+
+#[test]
+fn a_request_variable_in_the_params_and_comments_between_arguments_are_read() {
+    let text = go(
+        "\treq := dodopayments.CheckoutSessionRequestParam{\n\t\tProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(1))}}),\n\t}\n\treq.ReturnURL = dodopayments.F(\"http://shop.example.com\")\n\treturn client.CheckoutSessions.New(ctx, /* the session */ dodopayments.CheckoutSessionNewParams{\n\t\tCheckoutSessionRequest: req, // built above\n\t})",
+    );
+    assert_eq!(
+        found(&lint(&text)),
+        [(
+            "insecure-redirect-url",
+            "/return_url".into(),
+            "\"http://shop.example.com\"".into()
+        )]
+    );
+}
+
+#[test]
+fn a_pointer_to_a_map_marshals_as_the_map() {
+    let text = "package billing\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\nfunc f(ctx context.Context) {\n\tpayload := map[string]any{\"product_cart\": []any{}, \"confirm\": \"yes\"}\n\tbody, _ := json.Marshal(&payload)\n\treq, _ := http.NewRequestWithContext(ctx, \"POST\", \"https://live.dodopayments.com/checkouts\", bytes.NewReader(body))\n\t_ = req\n}\n";
+    assert_eq!(
+        found(&lint(text)),
+        [
+            // A slice is reported at its braces (the type before them is the compiler's).
+            ("empty-cart", "/product_cart".into(), "{}".into()),
+            ("invalid-type", "/confirm".into(), "\"yes\"".into())
+        ]
+    );
+}

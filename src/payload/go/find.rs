@@ -118,9 +118,9 @@ impl<'f, 's> Finder<'f, 's> {
                 }
                 let mut cursor = body.walk();
                 let request = body.named_children(&mut cursor).find_map(|element| {
-                    let key = element.child_by_field_name("key")?.named_child(0)?;
+                    let key = super::nth(element.child_by_field_name("key")?, 0)?;
                     (self.text(key) == REQUEST_FIELD)
-                        .then(|| element.child_by_field_name("value")?.named_child(0))
+                        .then(|| super::nth(element.child_by_field_name("value")?, 0))
                         .flatten()
                 });
                 match request {
@@ -195,7 +195,7 @@ impl<'f, 's> Finder<'f, 's> {
         }
         let params = call
             .child_by_field_name("arguments")
-            .and_then(|arguments| arguments.named_child(1));
+            .and_then(|arguments| super::nth(arguments, 1));
         if let Some(root) = params.and_then(|params| self.request_of(params)) {
             self.flow.push(root, span_of(call), Some(sent_with));
         }
@@ -212,14 +212,8 @@ impl<'f, 's> Finder<'f, 's> {
             return false;
         };
         let end = statement.end_byte();
-        let targets: Vec<TsNode<'_>> = {
-            let mut cursor = left.walk();
-            left.named_children(&mut cursor).collect()
-        };
-        let values: Vec<TsNode<'_>> = {
-            let mut cursor = right.walk();
-            right.named_children(&mut cursor).collect()
-        };
+        let targets = super::named(left);
+        let values = super::named(right);
         if let ([target, ..], [value]) = (&targets[..], &values[..])
             && target.kind() == "identifier"
             && self.marshal(self.text(*target), *value, end)
@@ -256,7 +250,7 @@ impl<'f, 's> Finder<'f, 's> {
         let end = spec.end_byte();
         if let Some(value) = spec
             .child_by_field_name("value")
-            .and_then(|values| values.named_child(0))
+            .and_then(|values| super::nth(values, 0))
         {
             self.bind_value(name, value, end);
             return;

@@ -123,7 +123,7 @@ impl<'s> Lowerer<'s, '_> {
     /// helpers, conversions to a number, string or SDK enum type, `shared.UnionString(x)`.
     pub(super) fn transparent<'t>(&self, expr: TsNode<'t>) -> Option<TsNode<'t>> {
         match expr.kind() {
-            "parenthesized_expression" => expr.named_child(0),
+            "parenthesized_expression" => super::nth(expr, 0),
             "unary_expression" => {
                 let operand = expr.child_by_field_name("operand")?;
                 let operator = expr.child_by_field_name("operator")?;
@@ -132,10 +132,10 @@ impl<'s> Lowerer<'s, '_> {
             "call_expression" => {
                 let function = expr.child_by_field_name("function")?;
                 let arguments = expr.child_by_field_name("arguments")?;
-                if arguments.named_child_count() != 1 {
+                if super::named(arguments).len() != 1 {
                     return None;
                 }
-                let argument = arguments.named_child(0)?;
+                let argument = super::nth(arguments, 0)?;
                 self.keeps_value(function, argument).then_some(argument)
             }
             "type_conversion_expression" => {
@@ -243,9 +243,7 @@ impl<'s> Lowerer<'s, '_> {
         match kind.kind() {
             "slice_type" | "array_type" | "implicit_length_array_type" => Shape::List,
             "map_type" => Shape::Map,
-            "pointer_type" => kind
-                .named_child(0)
-                .map_or(Shape::Struct, |t| self.shape_of(t)),
+            "pointer_type" => super::nth(kind, 0).map_or(Shape::Struct, |t| self.shape_of(t)),
             "qualified_type" if self.sdk_name(kind).is_some_and(|n| MAP_TYPES.contains(&n)) => {
                 Shape::Map
             }
@@ -261,7 +259,7 @@ impl<'s> Lowerer<'s, '_> {
         let mut cursor = body.walk();
         for element in body.named_children(&mut cursor) {
             match (element.kind(), kind.shape) {
-                ("literal_element", Shape::List) => match element.named_child(0) {
+                ("literal_element", Shape::List) => match super::nth(element, 0) {
                     Some(item) => items.push(self.node_in(item, depth, kind.elements)),
                     None => extent = Extent::Open,
                 },
@@ -290,8 +288,8 @@ impl<'s> Lowerer<'s, '_> {
 
     /// `Field: value` of a struct (the API's name for the field), `"key": value` of a map.
     fn member(&self, element: TsNode<'_>, kind: Kind, depth: usize) -> Option<Member<'s>> {
-        let key = element.child_by_field_name("key")?.named_child(0)?;
-        let value = element.child_by_field_name("value")?.named_child(0)?;
+        let key = super::nth(element.child_by_field_name("key")?, 0)?;
+        let value = super::nth(element.child_by_field_name("value")?, 0)?;
         let name = match (kind.shape, key.kind()) {
             (Shape::Struct, "identifier" | "field_identifier") => {
                 self.api_field(text_of(key, self.text))
@@ -326,7 +324,7 @@ impl<'s> Lowerer<'s, '_> {
             "binary_expression" => expr.child_by_field_name("left"),
             "call_expression" if self.is_sprintf(expr) => expr
                 .child_by_field_name("arguments")
-                .and_then(|arguments| arguments.named_child(0)),
+                .and_then(|arguments| super::nth(arguments, 0)),
             _ => None,
         };
         let Some(Value::String(text)) = first.and_then(|first| self.scalar(first)) else {

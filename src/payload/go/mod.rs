@@ -169,6 +169,23 @@ fn probe(root: TsNode<'_>) -> (Vec<Comment>, Option<depth::TooDeep>) {
     }
 }
 
+/// The named children of `node` but its comments (which tree-sitter places anywhere: between
+/// a call's arguments, inside a keyed element).
+pub(super) fn named(node: TsNode<'_>) -> Vec<TsNode<'_>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|child| child.kind() != "comment")
+        .collect()
+}
+
+/// The `index`th named child of `node` that is not a comment.
+pub(super) fn nth(node: TsNode<'_>, index: usize) -> Option<TsNode<'_>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|child| child.kind() != "comment")
+        .nth(index)
+}
+
 pub(super) fn span_of(node: TsNode<'_>) -> Span {
     Span::between(node.start_byte(), node.end_byte())
 }

@@ -25,11 +25,19 @@ impl<'s> Finder<'_, 's> {
         }
         let Some(argument) = value
             .child_by_field_name("arguments")
-            .and_then(|arguments| arguments.named_child(0))
+            .and_then(|arguments| super::nth(arguments, 0))
         else {
             return true;
         };
         let argument = lower.transparent(argument).unwrap_or(argument);
+        // `json.Marshal(&payload)`: the pointer marshals as what it points to.
+        let argument = match argument.kind() {
+            "unary_expression" => argument
+                .child_by_field_name("operand")
+                .filter(|operand| operand.kind() == "identifier")
+                .unwrap_or(argument),
+            _ => argument,
+        };
         let node = match argument.kind() {
             "identifier" => self
                 .follow(argument, Bound::Map)
@@ -56,10 +64,7 @@ impl<'s> Finder<'_, 's> {
         ) else {
             return;
         };
-        let arguments: Vec<TsNode<'_>> = {
-            let mut cursor = arguments.walk();
-            arguments.named_children(&mut cursor).collect()
-        };
+        let arguments = super::named(arguments);
         let method = function
             .child_by_field_name("field")
             .map(|f| super::text_of(f, lower.text));
@@ -121,7 +126,7 @@ impl<'s> Finder<'_, 's> {
                     }
                     body = body
                         .child_by_field_name("arguments")
-                        .and_then(|arguments| arguments.named_child(0))
+                        .and_then(|arguments| super::nth(arguments, 0))
                         .or_else(|| body.child_by_field_name("operand"))?;
                 }
                 _ => return None,
@@ -162,15 +167,11 @@ impl<'s> Finder<'_, 's> {
             "binary_expression" => {
                 part(expr.child_by_field_name("left")).then(part(expr.child_by_field_name("right")))
             }
-            "parenthesized_expression" => part(expr.named_child(0)),
+            "parenthesized_expression" => part(super::nth(expr, 0)),
             "identifier" => self.strings.get(super::text_of(expr, lower.text))?.clone(),
             "call_expression" => {
                 let function = expr.child_by_field_name("function")?;
-                let arguments: Vec<TsNode<'_>> = {
-                    let arguments = expr.child_by_field_name("arguments")?;
-                    let mut cursor = arguments.walk();
-                    arguments.named_children(&mut cursor).collect()
-                };
+                let arguments = super::named(expr.child_by_field_name("arguments")?);
                 if lower.is_selector(function, &lower.imports.os) == Some("Getenv") {
                     let name = match lower.node(*arguments.first()?, 0).value {
                         Value::String(name) => name,

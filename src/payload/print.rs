@@ -139,9 +139,8 @@ impl<'a> Printer<'a> {
     }
 
     fn wrap(&self, node: Span, wrapper: &Wrapper, out: &mut Vec<Edit>) -> Option<()> {
-        // Go writes a container with its type, which a fix does not know.
         if self.syntax.bare_keys == BareKeys::GoFields {
-            return None;
+            return self.go_wrap(node, wrapper, out);
         }
         match wrapper {
             Wrapper::Array => out.push(Edit {
@@ -160,6 +159,27 @@ impl<'a> Printer<'a> {
                 });
             }
         }
+        Some(())
+    }
+
+    /// Go writes a container with its type, which a fix knows only for a string the SDK's
+    /// `F(…)` takes: `dodopayments.F("A")` → `dodopayments.F([]string{"A"})` (`F` infers the
+    /// slice's type, the field's). Anything else is not printed.
+    fn go_wrap(&self, node: Span, wrapper: &Wrapper, out: &mut Vec<Edit>) -> Option<()> {
+        let written = self.text.get(node.range())?;
+        let in_f = self
+            .text
+            .get(..node.start())?
+            .trim_end()
+            .strip_suffix("F(")
+            .is_some_and(|before| before.ends_with('.'));
+        if *wrapper != Wrapper::Array || !in_f || !written.starts_with(['"', '`']) {
+            return None;
+        }
+        out.push(Edit {
+            span: node,
+            replacement: format!("[]string{{{written}}}"),
+        });
         Some(())
     }
 
@@ -200,9 +220,10 @@ impl<'a> Printer<'a> {
     fn renamed_key(&self, key: Span, name: &str) -> Option<String> {
         let written = self.shape.key(key)?;
         Some(match (written, self.syntax.bare_keys) {
+            // A Go struct field is the SDK's name for the API field.
+            (KeyStyle::Bare, BareKeys::GoFields) => go_field(name)?.to_string(),
             (KeyStyle::Bare, _) if is_identifier(name) => name.to_string(),
             (KeyStyle::Bare, BareKeys::Keywords) => return None,
-            (KeyStyle::Bare, BareKeys::GoFields) => go_field(name)?.to_string(),
             (KeyStyle::Bare, _) => self.string(name, self.shape.quote),
             (KeyStyle::Quoted(quote), _) => self.string(name, quote),
         })

@@ -14,9 +14,9 @@ const CART: &str = "ProductCart: dodopayments.F([]dodopayments.ProductItemReqPar
 const RAW_BEFORE: &str = "package billing\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\nfunc create() {\n\tbody, _ := json.Marshal(map[string]any{\n\t\t\"product_cart\": []any{map[string]any{\"product_id\": \"p\", \"quantity\": 1}},\n\t\t";
 const RAW_AFTER: &str = "\n\t})\n\thttp.Post(\"https://live.dodopayments.com/checkouts\", \"application/json\", bytes.NewReader(body))\n}\n";
 
-/// Rules whose fix writes what Go can only write with types the fix does not know: a slice
-/// around a discount code, an object in place of a customer.
-const NOT_IN_GO: &[&str] = &["deprecated-discount-code", "invalid-customer"];
+/// Rules whose fix writes what Go can only write with types the fix does not know: an object in
+/// place of a customer.
+const NOT_IN_GO: &[&str] = &["invalid-customer"];
 
 /// (rule, fields, once fixed, raw request).
 fn cases() -> Vec<(&'static str, String, String, bool)> {
@@ -63,6 +63,11 @@ fn cases() -> Vec<(&'static str, String, String, bool)> {
             "invalid-phone-number",
             "Customer: dodopayments.F[dodopayments.CustomerRequestUnionParam](dodopayments.NewCustomerParam{Email: dodopayments.F(\"a@b.co\"), PhoneNumber: dodopayments.F(\"+1 (415) 555-0123\")}),",
             "Customer: dodopayments.F[dodopayments.CustomerRequestUnionParam](dodopayments.NewCustomerParam{Email: dodopayments.F(\"a@b.co\"), PhoneNumber: dodopayments.F(\"+14155550123\")}),",
+        ),
+        sdk(
+            "deprecated-discount-code",
+            "DiscountCode: dodopayments.F(\"SPRING\"),",
+            "DiscountCodes: dodopayments.F([]string{\"SPRING\"}),",
         ),
         sdk(
             "insecure-redirect-url",
@@ -138,7 +143,7 @@ fn every_fixable_rule_has_a_go_case_or_says_why_not() {
 fn a_fix_go_cannot_print_is_not_offered() {
     let linter = Linter::default();
     let text = format!(
-        "{BEFORE}{CART}\n\t\t\tDiscountCode: dodopayments.F(\"SPRING\"),\n\t\t\tCustomer: dodopayments.F[dodopayments.CustomerRequestUnionParam](dodopayments.CustomerRequestParam{{CustomerID: dodopayments.F(\"c\"), Name: dodopayments.F(\"A\")}}),\n\t\t\tReturnURL: dodopayments.F(\"http://\" + host),{AFTER}"
+        "{BEFORE}{CART}\n\t\t\tDiscountCode: dodopayments.String(\"SPRING\"),\n\t\t\tCustomer: dodopayments.F[dodopayments.CustomerRequestUnionParam](dodopayments.CustomerRequestParam{{CustomerID: dodopayments.F(\"c\"), Name: dodopayments.F(\"A\")}}),\n\t\t\tReturnURL: dodopayments.F(\"http://\" + host),{AFTER}"
     );
     let report = linter.lint_str("a.go", &text);
     let rules: Vec<&str> = report.diagnostics().iter().map(|d| d.rule).collect();

@@ -226,3 +226,26 @@ fn a_pointer_to_a_map_marshals_as_the_map() {
         ]
     );
 }
+
+#[test]
+fn a_struct_of_the_files_own_is_marshalled_by_its_json_tags() {
+    let text = "package billing\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\ntype item struct {\n\tProductID string `json:\"product_id\"`\n\tQuantity  int    `json:\"quantity\"`\n}\n\ntype checkoutRequest struct {\n\tCart      []item `json:\"product_cart\"`\n\tReturnURL string `json:\"return_url,omitempty\"`\n\tCurrency  string `json:\"billing_currency,omitempty\"`\n\tSecret    string `json:\"-\"`\n\tEmail     string\n\tinternal  int\n}\n\nfunc f() {\n\treq := checkoutRequest{\n\t\tCart:      []item{{ProductID: \"p\", Quantity: 0}},\n\t\tReturnURL: \"\",\n\t\tCurrency:  \"usd\",\n\t\tSecret:    \"s\",\n\t\tEmail:     \"a@b.co\",\n\t\tinternal:  1,\n\t}\n\tbody, _ := json.Marshal(req)\n\thttp.Post(\"https://test.dodopayments.com/checkouts\", \"application/json\", bytes.NewBuffer(body))\n}\n";
+    assert_eq!(
+        found(&lint(text)),
+        [
+            (
+                "zero-quantity",
+                "/product_cart/0/quantity".into(),
+                "0".into()
+            ),
+            (
+                "invalid-currency-code",
+                "/billing_currency".into(),
+                "\"usd\"".into()
+            ),
+            // No tag: the Go name is the JSON name. `ReturnURL: ""` is left out (omitempty),
+            // `Secret` (`json:"-"`) and `internal` (unexported) are never sent.
+            ("unknown-field", "/Email".into(), "Email".into()),
+        ]
+    );
+}

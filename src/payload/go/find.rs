@@ -30,8 +30,9 @@ const SERVICE: &str = "CheckoutSessions";
 pub(super) enum Bound {
     /// A checkout session's request (the SDK's params, or its request struct).
     Request,
-    /// A map literal (a raw request's body, once marshalled).
-    Map,
+    /// A map literal or a literal of a struct the file declares (a raw request's body, once
+    /// marshalled).
+    Body,
 }
 
 pub(super) struct Finder<'f, 's> {
@@ -278,13 +279,19 @@ impl<'f, 's> Finder<'f, 's> {
             return;
         }
         let literal = self.lower.transparent(value).unwrap_or(value);
-        let is_map = literal.kind() == "composite_literal"
-            && literal
-                .child_by_field_name("type")
-                .is_some_and(|t| t.kind() == "map_type");
-        if is_map {
+        let is_body = literal.kind() == "composite_literal"
+            && literal.child_by_field_name("type").is_some_and(|t| {
+                t.kind() == "map_type"
+                    || (t.kind() == "type_identifier"
+                        && self
+                            .lower
+                            .structs
+                            .index(text_of(t, self.lower.text))
+                            .is_some())
+            });
+        if is_body {
             let node = self.lower.node(literal, 0);
-            self.bind(name, end, node, Bound::Map);
+            self.bind(name, end, node, Bound::Body);
             return;
         }
         if let Some(text) = self.url_text(value) {

@@ -13,19 +13,32 @@ use super::imports::Imports;
 use super::numbers;
 use super::sdk::{self, MAP_TYPES, SHARED_CONVERSIONS, VALUE_HELPERS, sdk};
 use super::strings::{go_string, raw_string};
+use super::structs::Structs;
 use super::{span_of, text_of};
 use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
 
 /// What a composite literal's body holds, by its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
-    /// Fields named by identifiers (a struct).
-    Struct,
+    /// Fields named by identifiers (a struct), and where their JSON names come from.
+    Struct(Fields),
     /// String keys (a map); `elements` is the shape of an element whose type is elided.
     Map,
     /// Items (a slice or array).
     List,
 }
+
+/// Where a struct's fields get their JSON names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fields {
+    /// The SDK's table (and any type the file does not declare: the SDK's are the ones that
+    /// matter there).
+    Sdk,
+    /// A struct type the file declares, by its index in [`Structs`].
+    Local(usize),
+}
+
+const SDK_STRUCT: Shape = Shape::Struct(Fields::Sdk);
 
 /// A composite literal's shape, and the shape of its elements written without their type
 /// (`[]dodopayments.ProductItemReqParam{{…}}`).
@@ -40,6 +53,7 @@ pub(super) struct Lowerer<'s, 'f> {
     pub(super) text: &'s str,
     pub(super) arena: &'s bumpalo::Bump,
     pub(super) imports: &'f Imports,
+    pub(super) structs: &'f Structs,
 }
 
 impl<'s> Lowerer<'s, '_> {
@@ -77,7 +91,7 @@ impl<'s> Lowerer<'s, '_> {
     }
 
     pub(super) fn node(&self, expr: TsNode<'_>, depth: usize) -> Node<'s> {
-        self.node_in(expr, depth, Shape::Struct)
+        self.node_in(expr, depth, SDK_STRUCT)
     }
 
     /// The node of `expr`; an elided literal (`{…}` alone) has the shape `elided`.
@@ -99,10 +113,12 @@ impl<'s> Lowerer<'s, '_> {
                 self.body(body, kind, depth + 1)
             }
             "literal_value" => {
+                // An elided literal's own elements are not typed here (`[][]T{{{…}}}`): a
+                // list's are lists, a struct's fields typed by the SDK.
                 let elements = if elided == Shape::List {
                     Shape::List
                 } else {
-                    Shape::Struct
+                    SDK_STRUCT
                 };
                 let kind = Kind {
                     shape: elided,
@@ -230,11 +246,11 @@ impl<'s> Lowerer<'s, '_> {
         let elements = match kind.kind() {
             "slice_type" | "array_type" | "implicit_length_array_type" => kind
                 .child_by_field_name("element")
-                .map_or(Shape::Struct, |t| self.shape_of(t)),
+                .map_or(SDK_STRUCT, |t| self.shape_of(t)),
             "map_type" => kind
                 .child_by_field_name("value")
-                .map_or(Shape::Struct, |t| self.shape_of(t)),
-            _ => Shape::Struct,
+                .map_or(SDK_STRUCT, |t| self.shape_of(t)),
+            _ => SDK_STRUCT,
         };
         Kind { shape, elements }
     }
@@ -243,11 +259,15 @@ impl<'s> Lowerer<'s, '_> {
         match kind.kind() {
             "slice_type" | "array_type" | "implicit_length_array_type" => Shape::List,
             "map_type" => Shape::Map,
-            "pointer_type" => super::nth(kind, 0).map_or(Shape::Struct, |t| self.shape_of(t)),
+            "pointer_type" => super::nth(kind, 0).map_or(SDK_STRUCT, |t| self.shape_of(t)),
+            "type_identifier" => match self.structs.index(text_of(kind, self.text)) {
+                Some(index) => Shape::Struct(Fields::Local(index)),
+                None => SDK_STRUCT,
+            },
             "qualified_type" if self.sdk_name(kind).is_some_and(|n| MAP_TYPES.contains(&n)) => {
                 Shape::Map
             }
-            _ => Shape::Struct,
+            _ => SDK_STRUCT,
         }
     }
 
@@ -263,10 +283,11 @@ impl<'s> Lowerer<'s, '_> {
                     Some(item) => items.push(self.node_in(item, depth, kind.elements)),
                     None => extent = Extent::Open,
                 },
-                ("keyed_element", Shape::Struct | Shape::Map) => {
+                ("keyed_element", Shape::Struct(_) | Shape::Map) => {
                     match self.member(element, kind, depth) {
-                        Some(member) => members.push(member),
-                        None => extent = Extent::Open,
+                        Ok(Some(member)) => members.push(member),
+                        Ok(None) => {}
+                        Err(Open) => extent = Extent::Open,
                     }
                 }
                 ("comment", _) => {}
@@ -276,7 +297,12 @@ impl<'s> Lowerer<'s, '_> {
         }
         let value = match kind.shape {
             Shape::List => Value::Array(self.arena.alloc_slice_fill_iter(items), extent),
-            Shape::Struct | Shape::Map => {
+            Shape::Struct(Fields::Local(index))
+                if self.structs.get(index).is_some_and(|s| s.open) =>
+            {
+                Value::Object(self.arena.alloc_slice_fill_iter(members), Extent::Open)
+            }
+            Shape::Struct(_) | Shape::Map => {
                 Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
             }
         };
@@ -286,27 +312,56 @@ impl<'s> Lowerer<'s, '_> {
         }
     }
 
-    /// `Field: value` of a struct (the API's name for the field), `"key": value` of a map.
-    fn member(&self, element: TsNode<'_>, kind: Kind, depth: usize) -> Option<Member<'s>> {
-        let key = super::nth(element.child_by_field_name("key")?, 0)?;
-        let value = super::nth(element.child_by_field_name("value")?, 0)?;
-        let name = match (kind.shape, key.kind()) {
-            (Shape::Struct, "identifier" | "field_identifier") => {
-                self.api_field(text_of(key, self.text))
+    /// `Field: value` of a struct (the API's name for the field, or its `json` tag's), `"key":
+    /// value` of a map. `Ok(None)` for a field `encoding/json` leaves out; `Err(Open)` for a key
+    /// that is not read (the object may then hold anything).
+    fn member(
+        &self,
+        element: TsNode<'_>,
+        kind: Kind,
+        depth: usize,
+    ) -> Result<Option<Member<'s>>, Open> {
+        let key = super::nth(element.child_by_field_name("key").ok_or(Open)?, 0).ok_or(Open)?;
+        let value = super::nth(element.child_by_field_name("value").ok_or(Open)?, 0).ok_or(Open)?;
+        let (name, omitempty) = match (kind.shape, key.kind()) {
+            (Shape::Struct(Fields::Sdk), "identifier" | "field_identifier") => {
+                (self.api_field(text_of(key, self.text)), false)
             }
-            (Shape::Map, "interpreted_string_literal" | "raw_string_literal") => {
-                match self.scalar(key)? {
-                    Value::String(text) => text,
-                    _ => return None,
+            (Shape::Struct(Fields::Local(index)), "identifier" | "field_identifier") => {
+                let field = self
+                    .structs
+                    .get(index)
+                    .and_then(|s| s.field(text_of(key, self.text)))
+                    .ok_or(Open)?;
+                match &field.json {
+                    Some(name) => (self.alloc(name), field.omitempty),
+                    None => return Ok(None),
                 }
             }
-            _ => return None,
+            (Shape::Map, "interpreted_string_literal" | "raw_string_literal") => {
+                match self.scalar(key).ok_or(Open)? {
+                    Value::String(text) => (text, false),
+                    _ => return Err(Open),
+                }
+            }
+            _ => return Err(Open),
         };
-        Some(Member {
+        let value = self.node_in(value, depth, kind.elements);
+        if omitempty {
+            match &value.value {
+                // A zero value is left out; an empty object may be a map (left out) or a
+                // struct (kept): not known.
+                Value::Object([], _) => return Err(Open),
+                value if is_zero(value) => return Ok(None),
+                Value::Unknown(_) => return Err(Open),
+                _ => {}
+            }
+        }
+        Ok(Some(Member {
             key: name,
             key_span: span_of(key),
-            value: self.node_in(value, depth, kind.elements),
-        })
+            value,
+        }))
     }
 
     /// The API's name for the Go field `go`.
@@ -340,6 +395,21 @@ impl<'s> Lowerer<'s, '_> {
         call.child_by_field_name("function")
             .and_then(|function| self.is_selector(function, &self.imports.fmt))
             == Some("Sprintf")
+    }
+}
+
+/// A key of a literal that is not read: its object may hold anything.
+#[derive(Debug)]
+struct Open;
+
+/// True for the values `omitempty` leaves out: `false`, `0`, `""`, `nil`, an empty slice.
+fn is_zero(value: &Value<'_>) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(text) => text.is_empty(),
+        Value::Number(text) => text.parse::<f64>().is_ok_and(|n| n == 0.0),
+        Value::Array(items, Extent::Closed) => items.is_empty(),
+        _ => false,
     }
 }
 

@@ -15,6 +15,7 @@ mod numbers;
 mod raw;
 pub(crate) mod sdk;
 mod strings;
+mod structs;
 
 use tree_sitter::{Node as TsNode, Parser, Tree};
 
@@ -122,10 +123,12 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
         return Found::too_deep(too_deep);
     }
     let imports = imports::Imports::of(root, text);
+    let structs = structs::Structs::of(root, text);
     let lower = lower::Lowerer {
         text,
         arena: arena.bump(),
         imports: &imports,
+        structs: &structs,
     };
     let mut finder = find::Finder::new(&lower, span_of(root));
     finder.visit(root);

@@ -40,7 +40,7 @@ impl<'s> Finder<'_, 's> {
         };
         let node = match argument.kind() {
             "identifier" => self
-                .follow(argument, Bound::Map)
+                .follow(argument, Bound::Body)
                 .or_else(|| self.follow(argument, Bound::Request)),
             "composite_literal" => Some(lower.node(argument, 0)),
             _ => None,

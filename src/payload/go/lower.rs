@@ -1,4 +1,4 @@
-//! Lowering Go expressions to the payload tree. The SDK's wrappers are transparent: a value
+//! Lowering Go expressions to the payload tree (composite literals in [`super::literals`]). The SDK's wrappers are transparent: a value
 //! written `dodopayments.F(int64(0))`, `dodopayments.F[dodopayments.Currency]("usd")` or
 //! `dodopayments.Currency("usd")` is the literal inside, at the literal's own bytes (so a finding
 //! and a fix land on `0` or `"usd"`). A struct literal's fields are the API's fields through the
@@ -10,43 +10,13 @@
 use tree_sitter::Node as TsNode;
 
 use super::imports::Imports;
+use super::literals::{Kind, SDK_STRUCT, Shape};
 use super::numbers;
-use super::sdk::{self, MAP_TYPES, SHARED_CONVERSIONS, VALUE_HELPERS, sdk};
+use super::sdk::{self, SHARED_CONVERSIONS, VALUE_HELPERS, sdk};
 use super::strings::{go_string, raw_string};
 use super::structs::Structs;
 use super::{span_of, text_of};
-use crate::tree::{Extent, MAX_DEPTH, Member, Node, StaticType, Unknown, Value};
-
-/// What a composite literal's body holds, by its type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Shape {
-    /// Fields named by identifiers (a struct), and where their JSON names come from.
-    Struct(Fields),
-    /// String keys (a map); `elements` is the shape of an element whose type is elided.
-    Map,
-    /// Items (a slice or array).
-    List,
-}
-
-/// Where a struct's fields get their JSON names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Fields {
-    /// The SDK's table (and any type the file does not declare: the SDK's are the ones that
-    /// matter there).
-    Sdk,
-    /// A struct type the file declares, by its index in [`Structs`].
-    Local(usize),
-}
-
-const SDK_STRUCT: Shape = Shape::Struct(Fields::Sdk);
-
-/// A composite literal's shape, and the shape of its elements written without their type
-/// (`[]dodopayments.ProductItemReqParam{{…}}`).
-#[derive(Debug, Clone, Copy)]
-struct Kind {
-    shape: Shape,
-    elements: Shape,
-}
+use crate::tree::{MAX_DEPTH, Node, StaticType, Unknown, Value};
 
 /// Builds tree nodes for one file's text in one arena.
 pub(super) struct Lowerer<'s, 'f> {
@@ -57,7 +27,7 @@ pub(super) struct Lowerer<'s, 'f> {
 }
 
 impl<'s> Lowerer<'s, '_> {
-    fn alloc(&self, text: &str) -> &'s str {
+    pub(super) fn alloc(&self, text: &str) -> &'s str {
         self.arena.alloc_str(text)
     }
 
@@ -95,7 +65,7 @@ impl<'s> Lowerer<'s, '_> {
     }
 
     /// The node of `expr`; an elided literal (`{…}` alone) has the shape `elided`.
-    fn node_in(&self, expr: TsNode<'_>, depth: usize, elided: Shape) -> Node<'s> {
+    pub(super) fn node_in(&self, expr: TsNode<'_>, depth: usize, elided: Shape) -> Node<'s> {
         if depth >= MAX_DEPTH {
             return unknown_node(expr, StaticType::Any);
         }
@@ -193,7 +163,7 @@ impl<'s> Lowerer<'s, '_> {
     }
 
     /// A scalar literal's value, or a typed constant's.
-    fn scalar(&self, expr: TsNode<'_>) -> Option<Value<'s>> {
+    pub(super) fn scalar(&self, expr: TsNode<'_>) -> Option<Value<'s>> {
         let raw = text_of(expr, self.text);
         Some(match expr.kind() {
             "interpreted_string_literal" => {
@@ -240,130 +210,6 @@ impl<'s> Lowerer<'s, '_> {
         Some(self.alloc(&text))
     }
 
-    /// The shape of a literal of type `kind`.
-    fn kind_of(&self, kind: TsNode<'_>) -> Kind {
-        let shape = self.shape_of(kind);
-        let elements = match kind.kind() {
-            "slice_type" | "array_type" | "implicit_length_array_type" => kind
-                .child_by_field_name("element")
-                .map_or(SDK_STRUCT, |t| self.shape_of(t)),
-            "map_type" => kind
-                .child_by_field_name("value")
-                .map_or(SDK_STRUCT, |t| self.shape_of(t)),
-            _ => SDK_STRUCT,
-        };
-        Kind { shape, elements }
-    }
-
-    fn shape_of(&self, kind: TsNode<'_>) -> Shape {
-        match kind.kind() {
-            "slice_type" | "array_type" | "implicit_length_array_type" => Shape::List,
-            "map_type" => Shape::Map,
-            "pointer_type" => super::nth(kind, 0).map_or(SDK_STRUCT, |t| self.shape_of(t)),
-            "type_identifier" => match self.structs.index(text_of(kind, self.text)) {
-                Some(index) => Shape::Struct(Fields::Local(index)),
-                None => SDK_STRUCT,
-            },
-            "qualified_type" if self.sdk_name(kind).is_some_and(|n| MAP_TYPES.contains(&n)) => {
-                Shape::Map
-            }
-            _ => SDK_STRUCT,
-        }
-    }
-
-    /// A literal's body (`{…}`): its span is the braces.
-    fn body(&self, body: TsNode<'_>, kind: Kind, depth: usize) -> Node<'s> {
-        let mut extent = Extent::Closed;
-        let mut members = Vec::new();
-        let mut items = Vec::new();
-        let mut cursor = body.walk();
-        for element in body.named_children(&mut cursor) {
-            match (element.kind(), kind.shape) {
-                ("literal_element", Shape::List) => match super::nth(element, 0) {
-                    Some(item) => items.push(self.node_in(item, depth, kind.elements)),
-                    None => extent = Extent::Open,
-                },
-                ("keyed_element", Shape::Struct(_) | Shape::Map) => {
-                    match self.member(element, kind, depth) {
-                        Ok(Some(member)) => members.push(member),
-                        Ok(None) => {}
-                        Err(Open) => extent = Extent::Open,
-                    }
-                }
-                ("comment", _) => {}
-                // A positional struct literal, an indexed slice element: not followed.
-                _ => extent = Extent::Open,
-            }
-        }
-        let value = match kind.shape {
-            Shape::List => Value::Array(self.arena.alloc_slice_fill_iter(items), extent),
-            Shape::Struct(Fields::Local(index))
-                if self.structs.get(index).is_some_and(|s| s.open) =>
-            {
-                Value::Object(self.arena.alloc_slice_fill_iter(members), Extent::Open)
-            }
-            Shape::Struct(_) | Shape::Map => {
-                Value::Object(self.arena.alloc_slice_fill_iter(members), extent)
-            }
-        };
-        Node {
-            span: span_of(body),
-            value,
-        }
-    }
-
-    /// `Field: value` of a struct (the API's name for the field, or its `json` tag's), `"key":
-    /// value` of a map. `Ok(None)` for a field `encoding/json` leaves out; `Err(Open)` for a key
-    /// that is not read (the object may then hold anything).
-    fn member(
-        &self,
-        element: TsNode<'_>,
-        kind: Kind,
-        depth: usize,
-    ) -> Result<Option<Member<'s>>, Open> {
-        let key = super::nth(element.child_by_field_name("key").ok_or(Open)?, 0).ok_or(Open)?;
-        let value = super::nth(element.child_by_field_name("value").ok_or(Open)?, 0).ok_or(Open)?;
-        let (name, omitempty) = match (kind.shape, key.kind()) {
-            (Shape::Struct(Fields::Sdk), "identifier" | "field_identifier") => {
-                (self.api_field(text_of(key, self.text)), false)
-            }
-            (Shape::Struct(Fields::Local(index)), "identifier" | "field_identifier") => {
-                let field = self
-                    .structs
-                    .get(index)
-                    .and_then(|s| s.field(text_of(key, self.text)))
-                    .ok_or(Open)?;
-                match &field.json {
-                    Some(name) => (self.alloc(name), field.omitempty),
-                    None => return Ok(None),
-                }
-            }
-            (Shape::Map, "interpreted_string_literal" | "raw_string_literal") => {
-                match self.scalar(key).ok_or(Open)? {
-                    Value::String(text) => (text, false),
-                    _ => return Err(Open),
-                }
-            }
-            _ => return Err(Open),
-        };
-        let value = self.node_in(value, depth, kind.elements);
-        if omitempty {
-            match &value.value {
-                // A zero value is left out; an empty object may be a map (left out) or a
-                // struct (kept): not known.
-                Value::Object([], _) => return Err(Open),
-                value if is_zero(value) => return Ok(None),
-                Value::Unknown(_) => return Err(Open),
-                _ => {}
-            }
-        }
-        Ok(Some(Member {
-            key: name,
-            key_span: span_of(key),
-            value,
-        }))
-    }
-
     /// The API's name for the Go field `go`.
     pub(super) fn api_field(&self, go: &str) -> &'s str {
         match sdk().api_field(go) {
@@ -395,21 +241,6 @@ impl<'s> Lowerer<'s, '_> {
         call.child_by_field_name("function")
             .and_then(|function| self.is_selector(function, &self.imports.fmt))
             == Some("Sprintf")
-    }
-}
-
-/// A key of a literal that is not read: its object may hold anything.
-#[derive(Debug)]
-struct Open;
-
-/// True for the values `omitempty` leaves out: `false`, `0`, `""`, `nil`, an empty slice.
-fn is_zero(value: &Value<'_>) -> bool {
-    match value {
-        Value::Null | Value::Bool(false) => true,
-        Value::String(text) => text.is_empty(),
-        Value::Number(text) => text.parse::<f64>().is_ok_and(|n| n == 0.0),
-        Value::Array(items, Extent::Closed) => items.is_empty(),
-        _ => false,
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod find;
 mod imports;
+mod literals;
 mod lower;
 mod numbers;
 mod raw;

@@ -249,3 +249,17 @@ fn a_struct_of_the_files_own_is_marshalled_by_its_json_tags() {
         ]
     );
 }
+
+#[test]
+fn params_rebound_to_something_not_followed_are_open_at_the_call() {
+    let text = go(
+        "\tparams := dodopayments.CheckoutSessionNewParams{CheckoutSessionRequest: dodopayments.CheckoutSessionRequestParam{}}\n\tparams = build(ctx)\n\tparams.CheckoutSessionRequest.Confirm = dodopayments.F(true)\n\treturn client.CheckoutSessions.New(ctx, params)",
+    );
+    let report = lint(&text);
+    assert!(report.diagnostics().is_empty(), "{report}");
+    let kept = text.replace("\tparams = build(ctx)\n", "");
+    assert_eq!(
+        rules_of(&lint(&kept)),
+        ["missing-field", "confirm-incomplete", "confirm-incomplete"]
+    );
+}

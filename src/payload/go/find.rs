@@ -228,7 +228,13 @@ impl<'f, 's> Finder<'f, 's> {
         let mut read_left = true;
         for (target, value) in targets.iter().zip(&values) {
             match target.kind() {
-                "identifier" => self.bind_value(self.text(*target), *value, end),
+                "identifier" => {
+                    // Bound to something not followed (`params = build()`): what it held
+                    // before may have changed in ways not seen.
+                    if !self.bind_value(self.text(*target), *value, end) {
+                        self.flow.used(self.text(*target), target.start_byte());
+                    }
+                }
                 "selector_expression" | "index_expression" => {
                     read_left &= self.assign(*target, *value, statement.start_byte());
                 }
@@ -273,10 +279,11 @@ impl<'f, 's> Finder<'f, 's> {
     }
 
     /// `name := value`: a params literal, a map literal, or a string a URL may be built from.
-    fn bind_value(&mut self, name: &str, value: TsNode<'_>, end: usize) {
+    /// True when `name` is now bound to a literal that is followed.
+    fn bind_value(&mut self, name: &str, value: TsNode<'_>, end: usize) -> bool {
         if let Some(request) = self.request_of(value) {
             self.bind(name, end, request, Bound::Request);
-            return;
+            return true;
         }
         let literal = self.lower.transparent(value).unwrap_or(value);
         let is_body = literal.kind() == "composite_literal"
@@ -292,11 +299,12 @@ impl<'f, 's> Finder<'f, 's> {
         if is_body {
             let node = self.lower.node(literal, 0);
             self.bind(name, end, node, Bound::Body);
-            return;
+            return true;
         }
         if let Some(text) = self.url_text(value) {
             self.strings.insert(name.to_string(), text);
         }
+        false
     }
 
     /// `params.CheckoutSessionRequest.Field = value` (or `req.Field = value`, the request

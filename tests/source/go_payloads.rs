@@ -263,3 +263,22 @@ fn params_rebound_to_something_not_followed_are_open_at_the_call() {
         ["missing-field", "confirm-incomplete", "confirm-incomplete"]
     );
 }
+
+#[test]
+fn request_options_that_change_the_body_make_the_payload_open() {
+    let call = |options: &str| {
+        go(&format!(
+            "\treturn client.CheckoutSessions.New(ctx, dodopayments.CheckoutSessionNewParams{{\n\t\tCheckoutSessionRequest: dodopayments.CheckoutSessionRequestParam{{\n\t\t\tBillingCurrency: dodopayments.F(dodopayments.Currency(\"usd\")),\n\t\t}},\n\t}}{options})"
+        ))
+    };
+    // Headers and retries leave the body alone: the cart is missing.
+    let kept = lint(&call(
+        ", option.WithHeader(\"X-Trace\", \"1\"), option.WithMaxRetries(2)",
+    ));
+    assert_eq!(rules_of(&kept), ["missing-field", "invalid-currency-code"]);
+    // `WithJSONSet` (or options not seen) may add it: only what is written is checked.
+    for options in [", option.WithJSONSet(\"product_cart\", cart)", ", opts..."] {
+        let report = lint(&call(options));
+        assert_eq!(rules_of(&report), ["invalid-currency-code"], "{options}");
+    }
+}

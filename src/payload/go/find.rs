@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use tree_sitter::Node as TsNode;
 
 use super::lower::Lowerer;
-use super::sdk::{CALL_PARAMS, REQUEST_FIELD, REQUEST_PARAMS};
+use super::sdk::{BODY_KEEPING_OPTIONS, CALL_PARAMS, REQUEST_FIELD, REQUEST_PARAMS};
 use super::{span_of, text_of};
 use crate::payload::Call;
 use crate::payload::flow::{Assigned, Binding, Flow};
@@ -194,12 +194,30 @@ impl<'f, 's> Finder<'f, 's> {
         if service.map(|s| self.text(s)) != Some(SERVICE) {
             return;
         }
-        let params = call
+        let arguments = call
             .child_by_field_name("arguments")
-            .and_then(|arguments| super::nth(arguments, 1));
-        if let Some(root) = params.and_then(|params| self.request_of(params)) {
-            self.flow.push(root, span_of(call), Some(sent_with));
+            .map(super::named)
+            .unwrap_or_default();
+        let Some(mut root) = arguments.get(1).and_then(|params| self.request_of(*params)) else {
+            return;
+        };
+        if !arguments[2..].iter().all(|option| self.keeps_body(*option)) {
+            // `option.WithJSONSet("product_cart", …)`: the body is not all in the params.
+            let Some(opened) = self.flow.open_deep(self.lower.arena, &root) else {
+                return;
+            };
+            root = opened;
         }
+        self.flow.push(root, span_of(call), Some(sent_with));
+    }
+
+    /// True for a request option that leaves the body as the params write it.
+    fn keeps_body(&self, option: TsNode<'_>) -> bool {
+        option.kind() == "call_expression"
+            && option
+                .child_by_field_name("function")
+                .and_then(|f| self.lower.is_selector(f, &self.lower.imports.option))
+                .is_some_and(|name| BODY_KEEPING_OPTIONS.contains(&name))
     }
 
     /// `params := …`, `params = …`, `params.CheckoutSessionRequest.Field = …`,

@@ -1,17 +1,18 @@
 //! The names a Go file gives the packages it imports: the SDK's (`dodopayments`, or its alias),
-//! its `shared` package, and the standard library's `net/http`, `encoding/json`, `bytes`,
+//! its `shared` and `option` packages, and the standard library's `net/http`, `encoding/json`, `bytes`,
 //! `strings`, `fmt` and `os` that a raw request is built with. A name the file does not import
 //! is `None`: a struct of the SDK's names in a package that does not import it is someone else's.
 
 use tree_sitter::Node as TsNode;
 
-use super::sdk::{IMPORT_PATH, SHARED_PATH};
+use super::sdk::{IMPORT_PATH, OPTION_PATH, SHARED_PATH};
 use super::text_of;
 
 #[derive(Debug, Default)]
 pub(super) struct Imports {
     pub(super) sdk: Option<String>,
     pub(super) shared: Option<String>,
+    pub(super) option: Option<String>,
     pub(super) http: Option<String>,
     pub(super) json: Option<String>,
     pub(super) bytes: Option<String>,
@@ -54,6 +55,7 @@ impl Imports {
         let slot = match path {
             IMPORT_PATH => &mut self.sdk,
             SHARED_PATH => &mut self.shared,
+            OPTION_PATH => &mut self.option,
             "net/http" => &mut self.http,
             "encoding/json" => &mut self.json,
             "bytes" => &mut self.bytes,

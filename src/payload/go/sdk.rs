@@ -18,6 +18,30 @@ pub(super) const IMPORT_PATH: &str = "github.com/dodopayments/dodopayments-go";
 /// The SDK's `shared` package: `shared.UnionString("v")` is a metadata value.
 pub(super) const SHARED_PATH: &str = "github.com/dodopayments/dodopayments-go/shared";
 
+/// The SDK's request options.
+pub(super) const OPTION_PATH: &str = "github.com/dodopayments/dodopayments-go/option";
+
+/// Request options that leave the body as the params write it; any other (`WithJSONSet`,
+/// `WithJSONDel`, `WithRequestBody`, a middleware, `opts...`) may change it.
+pub(super) const BODY_KEEPING_OPTIONS: &[&str] = &[
+    "WithBaseURL",
+    "WithHTTPClient",
+    "WithMaxRetries",
+    "WithHeader",
+    "WithHeaderAdd",
+    "WithHeaderDel",
+    "WithQuery",
+    "WithQueryAdd",
+    "WithQueryDel",
+    "WithResponseBodyInto",
+    "WithResponseInto",
+    "WithRequestTimeout",
+    "WithEnvironmentLiveMode",
+    "WithEnvironmentTestMode",
+    "WithBearerToken",
+    "WithWebhookKey",
+];
+
 /// The params structs whose literal is a payload: the call's params (their
 /// `CheckoutSessionRequest` is the body) and the request itself.
 pub(super) const CALL_PARAMS: &[&str] =

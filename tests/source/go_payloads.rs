@@ -282,3 +282,33 @@ fn request_options_that_change_the_body_make_the_payload_open() {
         assert_eq!(rules_of(&report), ["invalid-currency-code"], "{options}");
     }
 }
+
+#[test]
+fn params_sent_by_the_service_itself_or_elsewhere_are_read_with_their_assignments() {
+    // The service made on its own (`NewCheckoutSessionService`), the cart assigned after the
+    // literal: the call is known by its params' type, and reads the cart.
+    let service = go(
+        "\tsvc := dodopayments.NewCheckoutSessionService(option.WithBearerToken(\"k\"))\n\tparams := dodopayments.CheckoutSessionNewParams{}\n\tparams.CheckoutSessionRequest.ProductCart = dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}})\n\treturn svc.New(ctx, params)",
+    );
+    assert_eq!(
+        found(&lint(&service)),
+        [(
+            "zero-quantity",
+            "/product_cart/0/quantity".into(),
+            "0".into()
+        )]
+    );
+    // Handed to a helper: read where the function ends, open (the helper may add fields),
+    // with what was assigned before.
+    let helper = go(
+        "\treq := dodopayments.CheckoutSessionRequestParam{ReturnURL: dodopayments.F(\"http://shop.example.com\")}\n\tif email != \"\" {\n\t\treq.Customer = dodopayments.F[dodopayments.CustomerRequestUnionParam](dodopayments.CustomerRequestParam{Email: dodopayments.F(email)})\n\t}\n\treturn send(ctx, req)",
+    );
+    assert_eq!(
+        found(&lint(&helper)),
+        [(
+            "insecure-redirect-url",
+            "/return_url".into(),
+            "\"http://shop.example.com\"".into()
+        )]
+    );
+}

@@ -1,9 +1,11 @@
 //! The pass over a Go file that finds its payloads: literals of the SDK's params types
 //! (`dodopayments.CheckoutSessionNewParams{…}`, `…PreviewParams{…}`,
-//! `…CheckoutSessionRequestParam{…}`), each linted where it is written, and read again where
-//! `client.CheckoutSessions.New(ctx, params)` or `.Preview(…)` sends it — following a variable
-//! bound to one, with the fields assigned to it before the call (`params.CheckoutSessionRequest.
-//! ReturnURL = …`). Raw requests are in [`super::raw`].
+//! `…CheckoutSessionRequestParam{…}`), read where a call sends them — `client.CheckoutSessions.
+//! New(ctx, params)`, `.Preview(…)`, or the service's own `New` — following a variable bound to
+//! one with the fields assigned to it before the call (`params.CheckoutSessionRequest.ReturnURL
+//! = …`). A literal no call is seen sending is read where it is written, or, bound to a name,
+//! where the name's scope ends (with what was assigned; open when the name went elsewhere). Raw
+//! requests are in [`super::raw`].
 //!
 //! Go's static types are the certainty here: a params literal of the SDK's type is a checkout
 //! session's request whichever client sends it, so no client need be traced; a struct of the same
@@ -21,9 +23,6 @@ use crate::payload::flow::{Assigned, Binding, Flow};
 use crate::payload::urls::UrlText;
 use crate::span::Span;
 use crate::tree::{Extent, Node, Value};
-
-/// The SDK service whose methods send a checkout session.
-const SERVICE: &str = "CheckoutSessions";
 
 /// What a name is bound to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +44,9 @@ pub(super) struct Finder<'f, 's> {
     pub(super) marshaled: HashMap<String, Vec<(usize, Span, Node<'s>)>>,
     /// String constants and variables, by name: a URL built from them.
     pub(super) strings: HashMap<String, UrlText>,
+    /// Params literals bound to a name: (name, scope, the literal's span), read where the scope
+    /// ends ([`Finder::close_scope`]) rather than where they are written.
+    pending: Vec<(String, Span, Span)>,
 }
 
 impl<'f, 's> Finder<'f, 's> {
@@ -56,6 +58,7 @@ impl<'f, 's> Finder<'f, 's> {
             bound: HashMap::new(),
             marshaled: HashMap::new(),
             strings: HashMap::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -77,6 +80,7 @@ impl<'f, 's> Finder<'f, 's> {
                     .map_or(span_of(node), span_of);
                 self.scopes.push(body);
                 self.children(node);
+                self.close_scope(body);
                 self.scopes.pop();
                 return;
             }
@@ -91,6 +95,30 @@ impl<'f, 's> Finder<'f, 's> {
             _ => {}
         }
         self.children(node);
+    }
+
+    /// The file's own scope ends: the params bound at its top level are read as they are there.
+    pub(super) fn finish(&mut self) {
+        let file = self.scope();
+        self.close_scope(file);
+    }
+
+    /// Each params literal bound to a name in `scope` is a payload as the name holds it where
+    /// the scope ends: with the fields assigned since, open when the name went elsewhere (to a
+    /// call not recognised, a helper). A call that sent it has read it already, and that
+    /// reading stands.
+    fn close_scope(&mut self, scope: Span) {
+        let (closing, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.pending)
+            .into_iter()
+            .partition(|(_, within, _)| *within == scope);
+        self.pending = rest;
+        for (name, _, literal) in closing {
+            let node = self.flow.follow(&name, scope.end(), self.lower.arena);
+            // A name bound again since: the later binding is read in its place.
+            if let Some(node) = node.filter(|node| node.span == literal) {
+                self.flow.push(node, literal, None);
+            }
+        }
     }
 
     fn children(&mut self, node: TsNode<'_>) {
@@ -168,13 +196,20 @@ impl<'f, 's> Finder<'f, 's> {
         if !CALL_PARAMS.contains(&name) && name != REQUEST_PARAMS {
             return;
         }
-        if let Some(root) = self.request_of(literal) {
-            let at = root.span;
-            self.flow.push(root, at, None);
+        let Some(root) = self.request_of(literal) else {
+            return;
+        };
+        // A literal bound to a name is read where its scope ends, with what is assigned to it.
+        if self.pending.iter().any(|(_, _, bound)| *bound == root.span) {
+            return;
         }
+        let at = root.span;
+        self.flow.push(root, at, None);
     }
 
-    /// `client.CheckoutSessions.New(ctx, params)` / `.Preview(ctx, params)`.
+    /// `client.CheckoutSessions.New(ctx, params)` / `.Preview(ctx, params)`, or the service's
+    /// own (`dodopayments.NewCheckoutSessionService(opts...)`, in a field): any `New` or
+    /// `Preview` whose params are the SDK's (their type says whose method it is).
     fn sdk_call(&mut self, call: TsNode<'_>) {
         let Some(function) = call.child_by_field_name("function") else {
             return;
@@ -187,13 +222,6 @@ impl<'f, 's> Finder<'f, 's> {
         }) else {
             return;
         };
-        let service = function
-            .child_by_field_name("operand")
-            .filter(|operand| operand.kind() == "selector_expression")
-            .and_then(|operand| operand.child_by_field_name("field"));
-        if service.map(|s| self.text(s)) != Some(SERVICE) {
-            return;
-        }
         let arguments = call
             .child_by_field_name("arguments")
             .map(super::named)
@@ -292,6 +320,8 @@ impl<'f, 's> Finder<'f, 's> {
                 span: span_of(kind),
                 value: Value::Object(&[], Extent::Closed),
             };
+            let scope = self.scope();
+            self.pending.push((name.to_string(), scope, node.span));
             self.bind(name, end, node, Bound::Request);
         }
     }
@@ -300,6 +330,11 @@ impl<'f, 's> Finder<'f, 's> {
     /// True when `name` is now bound to a literal that is followed.
     fn bind_value(&mut self, name: &str, value: TsNode<'_>, end: usize) -> bool {
         if let Some(request) = self.request_of(value) {
+            // A literal (not a name bound to one, whose own binding is read).
+            if self.lower.transparent(value).unwrap_or(value).kind() == "composite_literal" {
+                let scope = self.scope();
+                self.pending.push((name.to_string(), scope, request.span));
+            }
             self.bind(name, end, request, Bound::Request);
             return true;
         }

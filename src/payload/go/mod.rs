@@ -133,6 +133,7 @@ fn parse_and_find<'s>(text: &'s str, arena: &'s Arena) -> Found<'s> {
     };
     let mut finder = find::Finder::new(&lower, span_of(root));
     finder.visit(root);
+    finder.finish();
     Found {
         payloads: finder.flow.payloads,
         comments,

@@ -7,7 +7,7 @@
 //! from its JSON name), and the older releases' structs (`CheckoutSessionRequestProductCartParam`
 //! before `ProductItemReqParam`) use the same field names, so one table reads both styles.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("sdk.tsv");
@@ -69,6 +69,8 @@ pub(super) struct Sdk {
     constants: HashMap<&'static str, (&'static str, &'static str)>,
     /// (type, value) → constant.
     by_value: HashMap<(&'static str, &'static str), &'static str>,
+    /// The string enum types.
+    enums: HashSet<&'static str>,
 }
 
 /// The table, read once.
@@ -80,6 +82,7 @@ pub(super) fn sdk() -> &'static Sdk {
             go_fields: HashMap::new(),
             constants: HashMap::new(),
             by_value: HashMap::new(),
+            enums: HashSet::new(),
         };
         for line in TABLE.lines().filter(|line| !line.starts_with('#')) {
             let columns: Vec<&'static str> = line.split('\t').collect();
@@ -91,6 +94,7 @@ pub(super) fn sdk() -> &'static Sdk {
                 ["const", kind, name, value] => {
                     sdk.constants.insert(name, (kind, value));
                     sdk.by_value.insert((kind, value), name);
+                    sdk.enums.insert(kind);
                 }
                 _ => {}
             }
@@ -117,7 +121,7 @@ impl Sdk {
 
     /// True when `name` is one of the SDK's string enum types (a conversion to it keeps the value).
     pub(super) fn is_enum(&self, name: &str) -> bool {
-        self.by_value.keys().any(|(kind, _)| *kind == name)
+        self.enums.contains(name)
     }
 
     /// The constant of `kind` whose value is `value`.

@@ -210,7 +210,9 @@ impl<'s> Lowerer<'s, '_> {
         Some(self.alloc(&text))
     }
 
-    /// The API's name for the Go field `go`.
+    /// The API's name for the Go field `go`: the SDK's tag, else the name in snake case (a
+    /// field this SDK does not have, which the compiler refuses; the lint names it as the API
+    /// would, so that `unknown-field` can say so).
     pub(super) fn api_field(&self, go: &str) -> &'s str {
         match sdk().api_field(go) {
             Some(name) => name,

@@ -104,8 +104,8 @@ pub(super) fn sdk() -> &'static Sdk {
 }
 
 impl Sdk {
-    /// The API field a Go field writes: the SDK's tag, else the name in snake case (a field
-    /// this SDK does not have, which the compiler refuses; the lint names it as the API would).
+    /// The API field a Go field writes, by the SDK's tag (see [`snake_case`] for a field the
+    /// SDK does not have).
     pub(super) fn api_field(&self, go: &str) -> Option<&'static str> {
         self.fields.get(go).copied()
     }

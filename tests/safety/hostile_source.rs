@@ -310,6 +310,27 @@ fn spans_in_a_source_file_that_is_not_utf8_are_offsets_of_its_bytes() {
     assert_eq!(&bytes[fix.edits[0].span.range()], b"'usd'");
 }
 
+#[test]
+fn spans_in_a_go_file_that_is_not_utf8_are_offsets_of_its_bytes() {
+    let bytes = b"package a\n\nimport \"github.com/dodopayments/dodopayments-go\"\n\n// caf\xe9 \xe9\xe9\nvar p = dodopayments.CheckoutSessionRequestParam{ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}}), BillingCurrency: dodopayments.F[dodopayments.Currency](\"usd\")}\n";
+    let report = Linter::default().lint_bytes("latin1.go", bytes);
+    let zero = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "zero-quantity")
+        .expect("zero-quantity");
+    assert_eq!(&bytes[zero.span.range()], b"0");
+    let currency = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "invalid-currency-code")
+        .expect("invalid-currency-code");
+    assert_eq!(&bytes[currency.span.range()], b"\"usd\"");
+    let fix = currency.fix.as_ref().expect("a fix");
+    assert_eq!(&bytes[fix.edits[0].span.range()], b"\"usd\"");
+    assert_eq!(fix.edits[0].replacement, "\"USD\"");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_named_link_out_of_the_working_tree_is_refused() {

@@ -312,3 +312,30 @@ fn params_sent_by_the_service_itself_or_elsewhere_are_read_with_their_assignment
         )]
     );
 }
+
+#[test]
+fn a_literal_handed_to_a_helper_or_returned_is_open() {
+    // The helper may set the cart before it sends: what is written is checked, what is missing
+    // is not claimed.
+    for body in [
+        "\treturn send(ctx, dodopayments.CheckoutSessionRequestParam{ReturnURL: dodopayments.F(\"http://shop.example.com\")})",
+        "\treturn dodopayments.CheckoutSessionNewParams{CheckoutSessionRequest: dodopayments.CheckoutSessionRequestParam{ReturnURL: dodopayments.F(\"http://shop.example.com\")}}",
+    ] {
+        assert_eq!(
+            found(&lint(&go(body))),
+            [(
+                "insecure-redirect-url",
+                "/return_url".into(),
+                "\"http://shop.example.com\"".into()
+            )],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn literals_assigned_to_the_blank_identifier_are_each_read() {
+    let literal = "var _ = dodopayments.CheckoutSessionRequestParam{ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}})}\n";
+    let text = format!("{HEADER}{literal}{literal}");
+    assert_eq!(rules_of(&lint(&text)), ["zero-quantity", "zero-quantity"]);
+}

@@ -203,8 +203,55 @@ impl<'f, 's> Finder<'f, 's> {
         if self.pending.iter().any(|(_, _, bound)| *bound == root.span) {
             return;
         }
+        let root = match self.escapes(literal) {
+            // The params literal around it reads it.
+            None => return,
+            // Handed to a function, returned, kept in a struct: whoever receives it may set
+            // fields before it is sent.
+            Some(true) => match self.flow.open_deep(self.lower.arena, &root) {
+                Some(opened) => opened,
+                None => return,
+            },
+            Some(false) => root,
+        };
         let at = root.span;
         self.flow.push(root, at, None);
+    }
+
+    /// Where a params literal goes: `None` inside the call's params literal around it (its
+    /// `CheckoutSessionRequest`), `Some(true)` when it leaves the function or goes into another
+    /// value (an argument of a call not recognised as the send, a return, an element of another
+    /// literal), `Some(false)` otherwise.
+    fn escapes(&self, literal: TsNode<'_>) -> Option<bool> {
+        let mut node = literal;
+        let mut parent = node.parent()?;
+        while matches!(
+            parent.kind(),
+            "parenthesized_expression" | "unary_expression"
+        ) {
+            node = parent;
+            parent = node.parent()?;
+        }
+        Some(match parent.kind() {
+            "argument_list" => true,
+            "expression_list" => parent
+                .parent()
+                .is_some_and(|statement| statement.kind() == "return_statement"),
+            "literal_element" => {
+                let outer = parent
+                    .parent()
+                    .filter(|keyed| keyed.kind() == "keyed_element")
+                    .and_then(|keyed| keyed.parent())
+                    .and_then(|body| body.parent())
+                    .and_then(|outer| outer.child_by_field_name("type"))
+                    .and_then(|kind| self.lower.sdk_name(kind));
+                if outer.is_some_and(|name| CALL_PARAMS.contains(&name)) {
+                    return None;
+                }
+                true
+            }
+            _ => false,
+        })
     }
 
     /// `client.CheckoutSessions.New(ctx, params)` / `.Preview(ctx, params)`, or the service's
@@ -329,6 +376,10 @@ impl<'f, 's> Finder<'f, 's> {
     /// `name := value`: a params literal, a map literal, or a string a URL may be built from.
     /// True when `name` is now bound to a literal that is followed.
     fn bind_value(&mut self, name: &str, value: TsNode<'_>, end: usize) -> bool {
+        // `_ = …` keeps nothing: a literal there is read where it is written.
+        if name == "_" {
+            return false;
+        }
         if let Some(request) = self.request_of(value) {
             // A literal (not a name bound to one, whose own binding is read).
             if self.lower.transparent(value).unwrap_or(value).kind() == "composite_literal" {

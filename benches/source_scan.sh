@@ -3,7 +3,8 @@
 # (benches/gen_sources.py; once with the checkout sites written in place, once as a project
 # whose sites take their client from a factory and their payload from helpers in other modules,
 # through a barrel and a tsconfig alias: --project) and 10,000 Python files
-# (benches/gen_python.py), about 1 % of each creating a Dodo checkout session, against
+# (benches/gen_python.py) and 10,000 Go files (benches/gen_go.py), about 1 % of each creating a
+# Dodo checkout session, against
 #   - `rg -l` for the strings a payload needs (the floor: reading the files), and
 #   - `ast-grep scan` with a rule matching the same call sites (parsing every file).
 # checkout-lint does the whole lint: the project stage, finding payloads, schema, rules.
@@ -36,8 +37,8 @@ id: dodo-checkout-$language
 language: $language
 rule:
   any:
-    - pattern: \$C.$pattern.create(\$\$\$)
-    - pattern: \$C.$pattern.preview(\$\$\$)
+    - pattern: \$C.$pattern.${create:-create}(\$\$\$)
+    - pattern: \$C.$pattern.${preview:-preview}(\$\$\$)
 YAML
   done
   printf 'ruleDirs: [rules]\n' > "$work/sgconfig.yml"
@@ -45,7 +46,7 @@ YAML
   bytes=$(find "$work/repo" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
   echo "$label: $files files, $bytes MB"
   (cd "$work" && hyperfine --warmup 1 --runs 10 --ignore-failure -N --export-json "$work/t.json" \
-    -n "rg -l" "rg -l -e $pattern -e /checkouts -e CheckoutSession repo" \
+    -n "rg -l" "rg -l ${needles:--e $pattern -e /checkouts -e CheckoutSession} repo" \
     -n "ast-grep scan" "$ast_grep scan -c sgconfig.yml repo" \
     -n "checkout-lint" "$lint --isolated --format concise repo" >/dev/null 2>&1)
   python3 - "$work/t.json" <<'PY'
@@ -62,3 +63,6 @@ PY
 pattern=checkoutSessions run "JS/TS" "gen_sources.py " TypeScript Tsx JavaScript
 pattern=checkoutSessions run "JS/TS project" "gen_sources.py --project" TypeScript Tsx JavaScript
 pattern=checkout_sessions run "Python" "gen_python.py " Python
+# Go: the front-end's needles are the SDK's import path and `/checkouts`.
+pattern=CheckoutSessions create=New preview=Preview \
+  needles="-e github.com/dodopayments/dodopayments-go -e /checkouts" run "Go" "gen_go.py " Go

@@ -4,7 +4,8 @@
 # Targets: lint (the engine, report only), render_human, render_json, render_sarif,
 # render_github, render_concise (one renderer each, small inputs), config (checkout-lint.toml
 # and catalogue readers), lsp (the language server's transport and message handling), js (the
-# JavaScript/TypeScript front-end, fixes included), python (the Python front-end, the same way).
+# JavaScript/TypeScript front-end, fixes included), python (the Python front-end, the same way),
+# go (the Go front-end, the same way).
 # Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain build the
 # sanitizer instrumentation cargo-fuzz asks for.
 set -euo pipefail
@@ -13,7 +14,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(lint js python render_human render_json render_sarif render_github render_concise config lsp)
+  targets=(lint js python go render_human render_json render_sarif render_github render_concise config lsp)
 fi
 
 seed() {
@@ -59,6 +60,10 @@ PY
       done
       seed_hostile_source "$corpus" py
       ;;
+    go)
+      find ../tests/fixtures/go -name '*.go' -exec cp {} "$corpus"/ \; 2>/dev/null || true
+      seed_hostile_source "$corpus" go
+      ;;
     *)
       # Every payload the project has: examples, documentation payloads, hostile inputs.
       cp ../examples/payloads/*/*.json ../tests/fixtures/doc-examples/*.json ../tests/fixtures/*.json \
@@ -83,6 +88,15 @@ if lang == "js":
     write("chain.ts", "// checkoutSessions\nconst x = a" + ".b" * 1500 + ";\n")
     write("assign.ts", head + "".join(f"params['m{i}'] = 1; await client.checkoutSessions.create(params);\n" for i in range(150)))
     write("suppress.ts", head + "// checkout-lint-disable-next-line zero-quantity\nclient.checkoutSessions.create({product_cart: [{product_id: 'p', quantity: 0}]});\n" * 100)
+elif lang == "go":
+    head = "package a\nimport \"github.com/dodopayments/dodopayments-go\"\nvar params = dodopayments.CheckoutSessionNewParams{}\n"
+    send = "func f%d() { params.CheckoutSessionRequest.Confirm = dodopayments.F(true); client.CheckoutSessions.New(ctx, params) }\n"
+    write("parens-255.go", head + "var x = " + "(" * 255 + "1" + ")" * 255 + "\n")
+    write("parens-300.go", head + "var x = " + "(" * 300 + "1" + ")" * 300 + "\n")
+    write("minus.go", head + "var x = " + "- " * 1500 + "1\n")
+    write("chain.go", head + "var x = a" + ".b" * 1500 + "\n")
+    write("assign.go", head + "".join(send % i for i in range(150)))
+    write("suppress.go", head + "// checkout-lint-disable-next-line zero-quantity\nvar p = dodopayments.CheckoutSessionRequestParam{ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{Quantity: dodopayments.F(int64(0))}})}\n" * 60)
 else:
     head = "from dodopayments import DodoPayments\nclient = DodoPayments()\nparams = {'product_cart': [{'product_id': 'p', 'quantity': 1}]}\n"
     write("lists-255.py", "# checkout_sessions\nx = " + "[" * 255 + "]" * 255 + "\n")
@@ -102,7 +116,7 @@ PY
 max_len() {
   case $1 in
     lint) echo 65536 ;;
-    js | python) echo 16384 ;;
+    js | python | go) echo 16384 ;;
     lsp) echo 16384 ;;
     *) echo 4096 ;;
   esac

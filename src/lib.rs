@@ -77,7 +77,7 @@ pub mod internals {
     pub use crate::analysis::Cart;
     pub use crate::config::Account;
     pub use crate::model::CheckoutSession;
-    #[cfg(any(feature = "js", feature = "python"))]
+    #[cfg(any(feature = "js", feature = "python", feature = "go"))]
     pub use crate::payload::depth::MAX_SOURCE;
     pub use crate::pointer::{member_at, value_at};
     pub use crate::rules::{Context, Finding, Findings};

@@ -19,15 +19,15 @@ pub(crate) const MAX_NESTING: usize = 256;
 /// `a.b.c…`, `a + b + …` or `else if …` nest without brackets.
 pub(crate) const MAX_TREE_DEPTH: usize = 1_000;
 
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 /// Stack per byte of the file: the parsers spend at most about this much per level of
 /// recursion, and a level needs at least one byte, so no file within its stack can overflow
 /// it, whatever the measures above miss.
 const STACK_PER_BYTE: usize = 2 << 10;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 /// The smallest and largest stacks a front-end runs on (address space, committed only as used).
 const MIN_STACK: usize = 16 << 20;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 const MAX_STACK: usize = 1 << 30;
 
 /// Why a file was not parsed: it nests past a limit.
@@ -52,13 +52,13 @@ pub enum Nesting {
 /// The largest source file the front-ends parse: past it, no stack within [`MAX_STACK`] keeps
 /// the bound per byte, and a hand-written file with a payload is never this large (bundles and
 /// generated code are).
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub const MAX_SOURCE: usize = MAX_STACK / STACK_PER_BYTE;
 
 /// The first place where `bytes` nests past [`MAX_NESTING`]: a bracket opened that deep, or
 /// a run of prefix operators (`!!!!x`, `- - - x`; `prefix` lists the language's) that long
 /// on top of the brackets around it. Closing brackets never go below zero.
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) fn too_deep_brackets(bytes: &[u8], prefix: &[u8]) -> Option<TooDeep> {
     if bytes.len() > MAX_SOURCE {
         return Some(TooDeep {
@@ -97,7 +97,7 @@ pub(crate) fn too_deep_brackets(bytes: &[u8], prefix: &[u8]) -> Option<TooDeep> 
 /// Runs `f` (a parse and the visits of its tree) on a stack of its own, sized for a text of
 /// `len` bytes; a panic in it (a parser defect on odd input) is caught and is `None`. The
 /// stack is mapped, not touched: memory is used only as deep as the recursion goes.
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) fn with_stack<R>(len: usize, f: impl FnOnce() -> R) -> Option<R> {
     let size = len
         .saturating_mul(STACK_PER_BYTE)
@@ -114,14 +114,14 @@ pub(crate) fn with_stack<R>(len: usize, f: impl FnOnce() -> R) -> Option<R> {
 
 /// Counts the depth of a visit; `enter` is false once past [`MAX_TREE_DEPTH`], and the first
 /// place that happened is kept.
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 #[derive(Debug, Default)]
 pub(crate) struct DepthProbe {
     depth: usize,
     pub(crate) too_deep: Option<TooDeep>,
 }
 
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 impl DepthProbe {
     /// Enters a node at `span`: true when the visit may go into it (then [`DepthProbe::leave`]
     /// must follow).
@@ -146,7 +146,7 @@ impl DepthProbe {
     }
 }
 
-#[cfg(all(test, any(feature = "js", feature = "python")))]
+#[cfg(all(test, any(feature = "js", feature = "python", feature = "go")))]
 mod tests {
     use super::*;
 

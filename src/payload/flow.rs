@@ -532,7 +532,8 @@ impl<'s> Flow<'s> {
 
     /// The node with every container open: code that cannot be followed may add to any of
     /// them. A node costs one unit of the budget.
-    fn open_deep(&self, arena: &'s bumpalo::Bump, node: &Node<'s>) -> Option<Node<'s>> {
+    /// `node` with every container in it open (within the file's budget).
+    pub(crate) fn open_deep(&self, arena: &'s bumpalo::Bump, node: &Node<'s>) -> Option<Node<'s>> {
         if !self.spend(1) {
             return None;
         }

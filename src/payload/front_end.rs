@@ -14,7 +14,7 @@ use crate::tree::Arena;
 
 /// A host language's front-end.
 pub(crate) trait FrontEnd: Sync {
-    /// Its name, as configs and messages spell it (`json`, `javascript`, `python`).
+    /// Its name, as configs and messages spell it (`json`, `javascript`, `python`, `go`).
     fn name(&self) -> &'static str;
 
     /// The file extensions it claims (lower case, without the dot).
@@ -122,6 +122,8 @@ pub(crate) fn all() -> &'static [&'static dyn FrontEnd] {
         &super::js::JavaScript,
         #[cfg(feature = "python")]
         &super::python::Python,
+        #[cfg(feature = "go")]
+        &super::go::Go,
     ]
 }
 
@@ -178,15 +180,76 @@ mod tests {
             assert_eq!(extension.to_ascii_lowercase(), *extension);
         }
         let names: Vec<&str> = all().iter().map(|front_end| front_end.name()).collect();
-        #[cfg(all(feature = "js", feature = "python"))]
-        assert_eq!(names, ["json", "javascript", "python"]);
+        #[cfg(all(feature = "js", feature = "python", feature = "go"))]
+        assert_eq!(names, ["json", "javascript", "python", "go"]);
         assert_eq!(names.first(), Some(&"json"));
+    }
+
+    /// The extensions a hook's `files:` pattern `(?i)\.(a|[cm]?[jt]s|…)$` matches: each
+    /// alternative is literal letters and `[…]` classes, optionally `?`.
+    fn hook_extensions(hooks: &str) -> Vec<Vec<String>> {
+        hooks
+            .lines()
+            .filter_map(|line| {
+                line.trim()
+                    .strip_prefix("files: '(?i)\\.(")?
+                    .strip_suffix(")$'")
+            })
+            .map(|alternatives| {
+                let mut all = Vec::new();
+                for alternative in alternatives.split('|') {
+                    let mut words = vec![String::new()];
+                    let mut chars = alternative.chars().peekable();
+                    while let Some(c) = chars.next() {
+                        let class: Vec<char> = if c == '[' {
+                            chars.by_ref().take_while(|c| *c != ']').collect()
+                        } else {
+                            vec![c]
+                        };
+                        let optional = chars.next_if_eq(&'?').is_some();
+                        let mut next = Vec::new();
+                        for word in &words {
+                            if optional {
+                                next.push(word.clone());
+                            }
+                            next.extend(class.iter().map(|c| format!("{word}{c}")));
+                        }
+                        words = next;
+                    }
+                    all.extend(words);
+                }
+                all.sort();
+                all
+            })
+            .collect()
+    }
+
+    /// The hooks name the files they hand over by extension: each pattern is exactly the
+    /// extensions the front-ends claim (a language added to [`all`] and not to a hook would be
+    /// silently skipped by it).
+    #[cfg(all(feature = "js", feature = "python", feature = "go"))]
+    #[test]
+    fn every_hook_hands_over_exactly_the_claimed_extensions() {
+        let mut claimed: Vec<String> = claimed_extensions().map(str::to_string).collect();
+        claimed.sort();
+        for hooks in [
+            include_str!("../../.pre-commit-hooks.yaml"),
+            include_str!("../../packaging/pre-commit/.pre-commit-hooks.yaml"),
+        ] {
+            let patterns = hook_extensions(hooks);
+            assert!(!patterns.is_empty(), "no files: pattern in\n{hooks}");
+            for pattern in patterns {
+                assert_eq!(pattern, claimed);
+            }
+        }
     }
 
     #[test]
     fn files_are_claimed_by_extension_and_the_rest_read_as_json() {
         assert_eq!(of("src/app/Checkout.TSX").name(), "javascript");
         assert_eq!(of("app/billing.py").name(), "python");
+        #[cfg(feature = "go")]
+        assert_eq!(of("internal/billing/checkout.go").name(), "go");
         assert_eq!(of("<value>").name(), "json");
         assert_eq!(of("v1.2/README").name(), "json");
         assert_eq!(

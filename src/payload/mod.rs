@@ -9,17 +9,21 @@ pub(crate) mod adapter_body;
 pub(crate) mod adapter_config;
 pub(crate) mod depth;
 pub(crate) mod detect;
+#[cfg(any(feature = "js", feature = "go"))]
+pub(crate) mod eslint;
 pub(crate) mod exports;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod flow;
 pub(crate) mod front_end;
+#[cfg(feature = "go")]
+pub(crate) mod go;
 #[cfg(feature = "js")]
 pub(crate) mod js;
 pub(crate) mod json;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexeme;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod needles;
 pub(crate) mod neighbours;
 pub(crate) mod print;
@@ -29,7 +33,7 @@ pub(crate) mod projection;
 pub(crate) mod python;
 pub(crate) mod routes;
 pub(crate) mod suppress;
-#[cfg(any(feature = "js", feature = "python"))]
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod urls;
 
 pub(crate) use crate::facts::response::Call;
@@ -135,7 +139,7 @@ pub(crate) struct Found<'s> {
 }
 
 impl Found<'_> {
-    #[cfg(any(feature = "js", feature = "python"))]
+    #[cfg(any(feature = "js", feature = "python", feature = "go"))]
     pub(crate) fn too_deep(too_deep: depth::TooDeep) -> Self {
         Self {
             too_deep: Some(too_deep),

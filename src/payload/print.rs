@@ -29,6 +29,12 @@ pub(crate) enum BareKeys {
     /// Python: a bare key is a keyword argument (`create(customer=…)`); dict keys are quoted.
     #[cfg_attr(not(feature = "python"), allow(dead_code))]
     Keywords,
+    /// Go: a bare key is a struct field (`ReturnURL:`), named through the SDK's `json` tags;
+    /// map keys are quoted. A value a fix writes in place of a typed constant
+    /// (`dodopayments.CurrencyUsd`) is the constant of the same type; objects and wrappers, which
+    /// Go writes with their types, are not printed.
+    #[cfg_attr(not(feature = "go"), allow(dead_code))]
+    GoFields,
 }
 
 /// Prints the fixes of one payload; reads the payload's shape once.
@@ -40,7 +46,10 @@ pub(crate) struct Printer<'a> {
 
 impl<'a> Printer<'a> {
     pub(crate) fn new(text: &'a str, root: &Node<'_>, syntax: &'static Syntax) -> Self {
-        let mut shape = Shape::default();
+        let mut shape = Shape {
+            constants: (syntax.bare_keys == BareKeys::GoFields).then(Vec::new),
+            ..Shape::default()
+        };
         shape.read(root, text, root.span);
         Self {
             text,
@@ -73,6 +82,16 @@ impl<'a> Printer<'a> {
 
     fn print_edit(&self, edit: &NodeEdit, out: &mut Vec<Edit>) -> Option<()> {
         match edit {
+            NodeEdit::Set { node, value } if self.shape.constant(*node).is_some() => {
+                // A typed constant is replaced by the constant of its type with the value.
+                let Literal::String(value) = value else {
+                    return None;
+                };
+                out.push(Edit {
+                    span: *node,
+                    replacement: go_constant(self.shape.constant(*node)?, value)?,
+                });
+            }
             NodeEdit::Set { node, value } => {
                 // A string replaced by a string keeps its own quote.
                 let quote = self.shape.string_quote(*node).unwrap_or(self.shape.quote);
@@ -89,9 +108,20 @@ impl<'a> Printer<'a> {
                 let inside = self
                     .text
                     .get(array.start() + 1..array.end().saturating_sub(1))?;
+                // Items of an array of typed constants are its type's constants.
+                let first_constant = self
+                    .shape
+                    .constants
+                    .iter()
+                    .flatten()
+                    .find(|(at, _)| array.contains(*at))
+                    .map(|(_, written)| written.as_str());
                 let printed = items
                     .iter()
-                    .map(|item| self.literal(item, self.shape.quote))
+                    .map(|item| match (first_constant, item) {
+                        (Some(written), Literal::String(value)) => go_constant(written, value),
+                        _ => self.literal(item, self.shape.quote),
+                    })
                     .collect::<Option<Vec<_>>>()?;
                 let separator = if inside.trim().is_empty() { "" } else { ", " };
                 out.push(Edit {
@@ -109,6 +139,9 @@ impl<'a> Printer<'a> {
     }
 
     fn wrap(&self, node: Span, wrapper: &Wrapper, out: &mut Vec<Edit>) -> Option<()> {
+        if self.syntax.bare_keys == BareKeys::GoFields {
+            return self.go_wrap(node, wrapper, out);
+        }
         match wrapper {
             Wrapper::Array => out.push(Edit {
                 span: node,
@@ -129,9 +162,35 @@ impl<'a> Printer<'a> {
         Some(())
     }
 
+    /// Go writes a container with its type, which a fix knows only for a string the SDK's
+    /// `F(…)` takes: `dodopayments.F("A")` → `dodopayments.F([]string{"A"})` (`F` infers the
+    /// slice's type, the field's). Anything else is not printed.
+    fn go_wrap(&self, node: Span, wrapper: &Wrapper, out: &mut Vec<Edit>) -> Option<()> {
+        let written = self.text.get(node.range())?;
+        let in_f = self
+            .text
+            .get(..node.start())?
+            .trim_end()
+            .strip_suffix("F(")
+            .is_some_and(|before| before.ends_with('.'));
+        if *wrapper != Wrapper::Array || !in_f || !written.starts_with(['"', '`']) {
+            return None;
+        }
+        out.push(Edit {
+            span: node,
+            replacement: format!("[]string{{{written}}}"),
+        });
+        Some(())
+    }
+
     fn literal(&self, literal: &Literal, quote: char) -> Option<String> {
         Some(match literal {
             Literal::String(value) => self.string(value, quote),
+            Literal::Array(_) | Literal::Object(_)
+                if self.syntax.bare_keys == BareKeys::GoFields =>
+            {
+                return None;
+            }
             Literal::Array(items) => {
                 let items = items
                     .iter()
@@ -161,6 +220,8 @@ impl<'a> Printer<'a> {
     fn renamed_key(&self, key: Span, name: &str) -> Option<String> {
         let written = self.shape.key(key)?;
         Some(match (written, self.syntax.bare_keys) {
+            // A Go struct field is the SDK's name for the API field.
+            (KeyStyle::Bare, BareKeys::GoFields) => go_field(name)?.to_string(),
             (KeyStyle::Bare, _) if is_identifier(name) => name.to_string(),
             (KeyStyle::Bare, BareKeys::Keywords) => return None,
             (KeyStyle::Bare, _) => self.string(name, self.shape.quote),
@@ -187,6 +248,28 @@ impl<'a> Printer<'a> {
         }
         host_string(value, quote)
     }
+}
+
+/// The Go constant of `written`'s type with `value` (a Go front-end's table).
+#[cfg(feature = "go")]
+fn go_constant(written: &str, value: &str) -> Option<String> {
+    super::go::sdk::constant_like(written, value)
+}
+
+#[cfg(not(feature = "go"))]
+fn go_constant(_written: &str, _value: &str) -> Option<String> {
+    None
+}
+
+/// The Go field that writes the API field `name`.
+#[cfg(feature = "go")]
+fn go_field(name: &str) -> Option<&'static str> {
+    super::go::sdk::go_field(name)
+}
+
+#[cfg(not(feature = "go"))]
+fn go_field(_name: &str) -> Option<&'static str> {
+    None
 }
 
 /// A JS or Python string literal in `quote` (both read these escapes the same way).
@@ -230,6 +313,8 @@ struct Shape {
     first_quote: Option<char>,
     /// Every string value with its quote.
     strings: Vec<(Span, char)>,
+    /// Go: every string written as a typed constant, with its text (`None` elsewhere).
+    constants: Option<Vec<(Span, String)>>,
 }
 
 impl Default for Shape {
@@ -242,6 +327,7 @@ impl Default for Shape {
             quote: '"',
             first_quote: None,
             strings: Vec::new(),
+            constants: None,
         }
     }
 }
@@ -262,6 +348,12 @@ impl Shape {
                 Some(quote @ ('\'' | '"')) => {
                     self.first_quote.get_or_insert(quote);
                     self.strings.push((node.span, quote));
+                }
+                Some(c) if c.is_alphabetic() && self.constants.is_some() => {
+                    let written = text.get(node.span.range()).unwrap_or_default().to_string();
+                    self.constants
+                        .get_or_insert_default()
+                        .push((node.span, written));
                 }
                 // A template literal, or a Python string with a prefix (f, r, b): no fix is
                 // printed inside one.
@@ -295,6 +387,14 @@ impl Shape {
             }
             _ => {}
         }
+    }
+
+    fn constant(&self, span: Span) -> Option<&str> {
+        self.constants
+            .iter()
+            .flatten()
+            .find(|(at, _)| *at == span)
+            .map(|(_, written)| written.as_str())
     }
 
     fn string_quote(&self, span: Span) -> Option<char> {

@@ -30,7 +30,10 @@ pub(crate) fn suppressions(
 }
 
 /// The comma-separated names of `list`, which starts at byte `list_start` of the text.
-#[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
+#[cfg_attr(
+    not(any(feature = "js", feature = "python", feature = "go")),
+    allow(dead_code)
+)]
 pub(crate) fn names(list: &str, list_start: usize) -> Vec<(String, Span)> {
     let mut rules = Vec::new();
     let mut offset = 0;

@@ -247,7 +247,7 @@ impl Arena {
     }
 
     /// The region itself, for front-ends that build trees of their own.
-    #[cfg(any(feature = "js", feature = "python"))]
+    #[cfg(any(feature = "js", feature = "python", feature = "go"))]
     pub(crate) fn bump(&self) -> &bumpalo::Bump {
         &self.0
     }

@@ -9,6 +9,7 @@ mod catalogue_pull;
 mod first_run;
 mod fix;
 mod formats;
+mod go;
 mod lsp;
 mod project;
 mod project_adapters;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real editor: headless Neovim (Debian's package) attaches `checkout-lint lsp` to bad payloads —
-# a JSON file, a TypeScript file and a Python file — and must receive their diagnostics at the
+# a JSON file, a TypeScript file, a Python file and a Go file — and must receive their diagnostics at the
 # right positions.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +19,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/payloads" "$work/src"
-printf 'include = ["payloads/*.json", "src/*.ts", "src/*.py"]\n' > "$work/checkout-lint.toml"
+printf 'include = ["payloads/*.json", "src/*.ts", "src/*.py", "src/*.go"]\n' > "$work/checkout-lint.toml"
 cd "$work"
 
 # Opens FILE in Neovim with the server attached; its diagnostics ("rule line col", 0-based line,
@@ -71,4 +71,19 @@ session = client.checkout_sessions.create(
 )
 PY
 expect_diagnostics src/checkout.py $'invalid-currency-code 5 21\nzero-quantity 4 54'
-echo "neovim: checkout-lint lsp diagnostics arrive at the right places in .json, .ts and .py files"
+
+# A Go file: the SDK's params literal, its fields named by the SDK's json tags.
+cat > src/checkout.go <<'GO'
+package shop
+
+import "github.com/dodopayments/dodopayments-go"
+
+var params = dodopayments.CheckoutSessionNewParams{
+	CheckoutSessionRequest: dodopayments.CheckoutSessionRequestParam{
+		ProductCart:     dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F("pdt_1"), Quantity: dodopayments.F(int64(0))}}),
+		BillingCurrency: dodopayments.F[dodopayments.Currency]("usd"),
+	},
+}
+GO
+expect_diagnostics src/checkout.go $'invalid-currency-code 7 57\nzero-quantity 6 137'
+echo "neovim: checkout-lint lsp diagnostics arrive at the right places in .json, .ts, .py and .go files"

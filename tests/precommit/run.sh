@@ -86,6 +86,15 @@ from dodopayments import DodoPayments
 client = DodoPayments()
 client.checkout_sessions.create(product_cart=[{"product_id": "pdt_123", "quantity": 0}])
 PY
+cat > bad.go <<'GO'
+package shop
+
+import "github.com/dodopayments/dodopayments-go"
+
+var params = dodopayments.CheckoutSessionRequestParam{
+	ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F("pdt_123"), Quantity: dodopayments.F(int64(0))}}),
+}
+GO
 cat > bad.vue <<'VUE'
 <template><p>checkoutSessions.create: Pay</p></template>
 <script setup lang="ts">
@@ -104,7 +113,7 @@ repos:
       - id: checkout-lint
       - id: checkout-lint-python
 YAML
-git add bad.json good.json bad.ts plain.ts bad.py bad.vue package.json locales/en.json .pre-commit-config.yaml
+git add bad.json good.json bad.ts plain.ts bad.py bad.go bad.vue package.json locales/en.json .pre-commit-config.yaml
 
 fail() { echo "pre-commit hook test failed: $*" >&2; exit 1; }
 
@@ -142,6 +151,10 @@ for hook in checkout-lint checkout-lint-python; do
     cat "$work/py.log"; fail "$hook passed a .py payload with quantity 0"
   fi
   grep -q "bad.py:4:.*zero-quantity" "$work/py.log" || { cat "$work/py.log"; fail "$hook: no zero-quantity at bad.py:4"; }
+  if "$work/venv/bin/pre-commit" run "$hook" --files bad.go >"$work/go.log" 2>&1; then
+    cat "$work/go.log"; fail "$hook passed a .go payload with quantity 0"
+  fi
+  grep -q "bad.go:6:.*zero-quantity" "$work/go.log" || { cat "$work/go.log"; fail "$hook: no zero-quantity at bad.go:6"; }
 
   # A component's script block: handed over by extension, linted at the component's line.
   if "$work/venv/bin/pre-commit" run "$hook" --files bad.vue >"$work/vue.log" 2>&1; then
@@ -149,5 +162,5 @@ for hook in checkout-lint checkout-lint-python; do
   fi
   grep -q "bad.vue:6:.*zero-quantity" "$work/vue.log" || { cat "$work/vue.log"; fail "$hook: no zero-quantity at bad.vue:6"; }
 
-  echo "pre-commit hook $hook: blocks bad.json, bad.ts, bad.py and bad.vue (zero-quantity), passes good.json"
+  echo "pre-commit hook $hook: blocks bad.json, bad.ts, bad.py, bad.go and bad.vue (zero-quantity), passes good.json"
 done

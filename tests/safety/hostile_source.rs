@@ -39,6 +39,9 @@ fn allocated_by(f: impl FnOnce()) -> u64 {
 const GOOD_TS: &str = "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nawait client.checkoutSessions.create({ product_cart: [{ product_id: 'p', quantity: 0 }] });\n";
 const GOOD_PY: &str = "from dodopayments import DodoPayments\nclient = DodoPayments()\nclient.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': 0}])\n";
 
+const GO_HEAD: &str = "package a\n\nimport \"github.com/dodopayments/dodopayments-go\"\n\n";
+const GOOD_GO: &str = "package a\n\nimport \"github.com/dodopayments/dodopayments-go\"\n\nvar p = dodopayments.CheckoutSessionRequestParam{ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}})}\n";
+
 fn nested(open: &str, close: &str, levels: usize) -> String {
     format!("{}1{}", open.repeat(levels), close.repeat(levels))
 }
@@ -119,6 +122,43 @@ fn deep_python_in_a_directory_run_is_reported_and_the_other_files_still_linted()
 }
 
 #[test]
+fn deep_go_in_a_directory_run_is_reported_and_the_other_files_still_linted() {
+    let parens = format!("{GO_HEAD}var x = {}\n", nested("(", ")", 40_000));
+    let minus = format!("{GO_HEAD}var x = {}1\n", "- ".repeat(50_000));
+    let chain = format!("{GO_HEAD}var x = a{}\n", ".b".repeat(200_000));
+    let sums = format!("{GO_HEAD}var x = 1{}\n", "+1".repeat(200_000));
+    let (code, lines) = lint_dir(&[
+        ("parens.go", parens),
+        ("minus.go", minus),
+        ("chain.go", chain),
+        ("sums.go", sums),
+        ("good.go", GOOD_GO.to_string()),
+    ]);
+    assert_eq!(code, Some(1), "{lines:#?}");
+    assert_eq!(lines.len(), 5, "{lines:#?}");
+    assert_eq!(
+        lines[1],
+        "good.go:5:177: error[zero-quantity] quantity must be at least 1, found 0"
+    );
+    assert!(
+        lines[2].starts_with("minus.go:") && lines[2].contains("file-too-deep"),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines[3],
+        "parens.go:5:265: warning[file-too-deep] brackets (or prefix operators) nested more than 256 levels deep here; the file was not searched for payloads"
+    );
+    for line in [&lines[0], &lines[4]] {
+        assert!(
+            line.contains(
+                "warning[file-too-deep] expressions or statements nested more than 1000 levels deep"
+            ),
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn nesting_within_the_limit_is_linted_as_usual() {
     let text = format!(
         "import DodoPayments from 'dodopayments';\nconst client = new DodoPayments();\nconst n = {};\nawait client.checkoutSessions.create({{ product_cart: [{{ product_id: 'p', quantity: 0 }}] }});\n",
@@ -155,6 +195,18 @@ fn assign_and_send_py(n: usize) -> String {
     text
 }
 
+fn assign_and_send_go(n: usize) -> String {
+    let mut text =
+        format!("{GO_HEAD}func f() {{\n\tparams := dodopayments.CheckoutSessionNewParams{{}}\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "\tparams.CheckoutSessionRequest.Field{i} = dodopayments.F(1)\n\tclient.CheckoutSessions.New(ctx, params)\n"
+        ));
+    }
+    text.push_str("}\n");
+    text
+}
+
 /// One suppressed finding per payload, `n` times.
 fn suppressed_ts(n: usize) -> String {
     let mut text = String::from(
@@ -170,6 +222,14 @@ fn suppressed_py(n: usize) -> String {
     let mut text = String::from("from dodopayments import DodoPayments\nclient = DodoPayments()\n");
     for _ in 0..n {
         text.push_str("client.checkout_sessions.create(product_cart=[{'product_id': 'p', 'quantity': 0}])  # checkout-lint: disable=zero-quantity\n");
+    }
+    text
+}
+
+fn suppressed_go(n: usize) -> String {
+    let mut text = GO_HEAD.to_string();
+    for _ in 0..n {
+        text.push_str("// checkout-lint-disable-next-line zero-quantity\nvar _ = dodopayments.CheckoutSessionRequestParam{ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}})}\n");
     }
     text
 }
@@ -195,12 +255,16 @@ fn assert_linear(name: &str, make: fn(usize) -> String, n: usize) {
 fn assigning_and_sending_thousands_of_times_costs_linear_work() {
     assert_linear("flow.ts", assign_and_send_ts, 2_000);
     assert_linear("flow.py", assign_and_send_py, 2_000);
+    assert_linear("flow.go", assign_and_send_go, 2_000);
 }
 
 #[test]
 fn thousands_of_suppression_comments_cost_linear_work() {
     assert_linear("many.ts", suppressed_ts, 4_000);
     assert_linear("many.py", suppressed_py, 4_000);
+    assert_linear("many.go", suppressed_go, 4_000);
+    let report = Linter::default().lint_str("many.go", &suppressed_go(50));
+    assert!(report.diagnostics().is_empty(), "{report}");
     // And they still suppress.
     let report = Linter::default().lint_str("many.py", &suppressed_py(50));
     assert!(
@@ -244,6 +308,27 @@ fn spans_in_a_source_file_that_is_not_utf8_are_offsets_of_its_bytes() {
     assert_eq!(&bytes[currency.span.range()], b"'usd'");
     let fix = currency.fix.as_ref().expect("a fix");
     assert_eq!(&bytes[fix.edits[0].span.range()], b"'usd'");
+}
+
+#[test]
+fn spans_in_a_go_file_that_is_not_utf8_are_offsets_of_its_bytes() {
+    let bytes = b"package a\n\nimport \"github.com/dodopayments/dodopayments-go\"\n\n// caf\xe9 \xe9\xe9\nvar p = dodopayments.CheckoutSessionRequestParam{ProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}}), BillingCurrency: dodopayments.F[dodopayments.Currency](\"usd\")}\n";
+    let report = Linter::default().lint_bytes("latin1.go", bytes);
+    let zero = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "zero-quantity")
+        .expect("zero-quantity");
+    assert_eq!(&bytes[zero.span.range()], b"0");
+    let currency = report
+        .diagnostics()
+        .iter()
+        .find(|d| d.rule == "invalid-currency-code")
+        .expect("invalid-currency-code");
+    assert_eq!(&bytes[currency.span.range()], b"\"usd\"");
+    let fix = currency.fix.as_ref().expect("a fix");
+    assert_eq!(&bytes[fix.edits[0].span.range()], b"\"usd\"");
+    assert_eq!(fix.edits[0].replacement, "\"USD\"");
 }
 
 #[cfg(unix)]
@@ -333,6 +418,13 @@ fn a_source_file_past_the_parse_limit_is_reported_not_parsed() {
         "-+".repeat(checkout_lint::internals::MAX_SOURCE / 2)
     );
     let report = Linter::default().lint_str("big.js", &text);
+    let rules: Vec<_> = report.diagnostics().iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["file-too-deep"]);
+    let go = format!(
+        "{GO_HEAD}var x = {}1\n",
+        "-+".repeat(checkout_lint::internals::MAX_SOURCE / 2)
+    );
+    let report = Linter::default().lint_str("big.go", &go);
     let rules: Vec<_> = report.diagnostics().iter().map(|d| d.rule).collect();
     assert_eq!(rules, ["file-too-deep"]);
     assert!(

@@ -7,6 +7,9 @@ mod common;
 
 mod adapters;
 mod embedded;
+mod go_equivalence;
+mod go_fixes;
+mod go_payloads;
 mod js_alternatives;
 mod js_annotations;
 mod js_clients;

@@ -63,3 +63,12 @@ const PYTHON_REQUIREMENT = /(^|["'\s])dodopayments\s*(\[|[<>=!~;]|["'\s]|$)/m
 export function dependsOnSdkInPythonManifest(text: string): boolean {
   return PYTHON_REQUIREMENT.test(text)
 }
+
+// `require github.com/dodopayments/dodopayments-go v1.113.0`, alone or in a `require (…)` block
+// (a `// indirect` one too: the module is built); a module path that merely starts with it does
+// not count.
+const GO_REQUIREMENT = /^\s*(require\s+)?github\.com\/dodopayments\/dodopayments-go(\/v\d+)?\s+v\d/m
+
+export function dependsOnSdkInGoMod(text: string): boolean {
+  return GO_REQUIREMENT.test(text)
+}

@@ -1,18 +1,19 @@
 // Whether a workspace gives checkout-lint something to do: a checkout-lint.toml, or the Dodo
-// Payments SDK among the dependencies of a package.json, pyproject.toml or requirements file.
+// Payments SDK among the dependencies of a package.json, pyproject.toml, requirements file or go.mod.
 // Elsewhere the extension stays idle (it is activated by any package.json). A manifest is read
 // only when it is a regular file of at most MANIFEST_MAX_BYTES (see readManifest); a FIFO, a link
 // to a device, a directory or a bigger file is skipped without a word.
 import * as vscode from 'vscode'
-import { dependsOnSdkInPackageJson, dependsOnSdkInPythonManifest, MANIFEST_MAX_BYTES, readManifest } from './manifests'
+import { dependsOnSdkInGoMod, dependsOnSdkInPackageJson, dependsOnSdkInPythonManifest, MANIFEST_MAX_BYTES, readManifest } from './manifests'
 
-const IGNORED = '{**/node_modules/**,**/.venv/**,**/venv/**,**/.git/**}'
+const IGNORED = '{**/node_modules/**,**/.venv/**,**/venv/**,**/vendor/**,**/.git/**}'
 
 export async function hasSomethingToDo(): Promise<boolean> {
   if ((await vscode.workspace.findFiles('**/checkout-lint.toml', IGNORED, 1)).length > 0) return true
   const manifests = [
     ['**/package.json', dependsOnSdkInPackageJson],
     ['**/{pyproject.toml,requirements*.txt}', dependsOnSdkInPythonManifest],
+    ['**/go.mod', dependsOnSdkInGoMod],
   ] as const
   for (const [pattern, dependsOnSdk] of manifests) {
     for (const file of await vscode.workspace.findFiles(pattern, IGNORED, 200)) {

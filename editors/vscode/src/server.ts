@@ -25,6 +25,7 @@ export const LANGUAGES = [
   'typescript',
   'typescriptreact',
   'python',
+  'go',
   'vue',
   'svelte',
   'astro',

@@ -2,7 +2,7 @@
 // The workspace check's manifest readers (compiled to out/ by `npm run compile`).
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { dependsOnSdkInPackageJson, dependsOnSdkInPythonManifest } = require('../out/manifests.js')
+const { dependsOnSdkInGoMod, dependsOnSdkInPackageJson, dependsOnSdkInPythonManifest } = require('../out/manifests.js')
 
 test('package.json: a dependency of any kind, and nothing else', () => {
   assert.ok(dependsOnSdkInPackageJson('{"dependencies": {"dodopayments": "^2"}}'))
@@ -20,6 +20,17 @@ test('pyproject.toml and requirements files: the SDK as a requirement', () => {
   }
   for (const text of ['dodopayments-extra==1\n', '# dodopaymentsx\n', 'name = "not-dodopayments-sdk"\n']) {
     assert.ok(!dependsOnSdkInPythonManifest(text), text)
+  }
+})
+
+test('go.mod: the SDK module required, alone or in a block', () => {
+  for (const text of ['module shop\n\nrequire github.com/dodopayments/dodopayments-go v1.113.0\n',
+    'module shop\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n\tgithub.com/dodopayments/dodopayments-go v1.112.0 // indirect\n)\n']) {
+    assert.ok(dependsOnSdkInGoMod(text), text)
+  }
+  for (const text of ['module github.com/dodopayments/dodopayments-go\n', 'require github.com/dodopayments/dodopayments-go-extra v1.0.0\n',
+    '// github.com/dodopayments/dodopayments-go v1\n']) {
+    assert.ok(!dependsOnSdkInGoMod(text), text)
   }
 })
 

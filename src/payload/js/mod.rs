@@ -21,7 +21,6 @@ pub(crate) mod lexemes;
 mod lower;
 mod probe;
 mod server_checkout;
-mod suppress;
 mod types;
 mod urls;
 
@@ -99,7 +98,7 @@ impl FrontEnd for JavaScript {
     }
 
     fn suppression(&self, comment: Span, text: &str) -> Option<Suppression> {
-        suppress::eslint_style(comment, text)
+        super::eslint::eslint_style(comment, text)
     }
 
     fn syntax(&self) -> &'static Syntax {

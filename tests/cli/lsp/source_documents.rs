@@ -1,4 +1,4 @@
-//! Documents in source code (TypeScript, Python): diagnostics, hovers, completion and quick
+//! Documents in source code (TypeScript, Python, Go): diagnostics, hovers, completion and quick
 //! fixes on the payloads their front-ends find, and files too deep to parse.
 
 use serde_json::{Value, json};
@@ -177,5 +177,53 @@ fn a_document_too_deep_to_parse_is_reported_and_the_server_serves_the_others() {
         .map(|d| d["code"].clone())
         .collect();
     assert_eq!(codes, [json!("zero-quantity")]);
+    client.stop();
+}
+
+#[test]
+fn go_documents_get_diagnostics_hover_and_fixes_in_go() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("checkout-lint.toml"), "").unwrap();
+    let uri = format!("file://{}/checkout.go", dir.path().display());
+    let text = "package shop\n\nimport \"github.com/dodopayments/dodopayments-go\"\n\n// ünï 😀\nvar params = dodopayments.CheckoutSessionNewParams{CheckoutSessionRequest: dodopayments.CheckoutSessionRequestParam{\n\tProductCart: dodopayments.F([]dodopayments.ProductItemReqParam{{ProductID: dodopayments.F(\"p\"), Quantity: dodopayments.F(int64(0))}}),\n\tBillingCurrency: dodopayments.F[dodopayments.Currency](\"usd\"),\n}}\n";
+    let (mut client, _) = Client::start(false);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "go", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics(&uri);
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["zero-quantity", "invalid-currency-code"]);
+    let line = text.lines().nth(7).unwrap();
+    let column = line.find("\"usd\"").unwrap();
+    assert_eq!(
+        diagnostics[1]["range"]["start"],
+        json!({ "line": 7, "character": column })
+    );
+
+    // The quick fix is a Go string inside the SDK's typed wrapper.
+    let actions = client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": uri }, "range": diagnostics[1]["range"], "context": { "diagnostics": [diagnostics[1]] }
+    }));
+    let quick = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .expect("a quick fix")
+        .clone();
+    assert_eq!(quick["edit"]["changes"][&uri][0]["newText"], "\"USD\"");
+
+    // Hover on a struct field: the API field its json tag names.
+    let key = line.find("BillingCurrency").unwrap() + 2;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 7, "character": key } }),
+    );
+    let docs = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(docs.contains("**billing_currency**"), "{docs}");
     client.stop();
 }

@@ -1,4 +1,5 @@
-//! ESLint's suppression comments: `// checkout-lint-disable-next-line rule-a, rule-b` above a
+//! ESLint's suppression comments, read in every language whose comments are `//` and `/* */`
+//! (JavaScript, Go): `// checkout-lint-disable-next-line rule-a, rule-b` above a
 //! line, and `// checkout-lint-disable-line rule-a` on it; a `--` ends the list and starts a
 //! reason.
 
@@ -9,7 +10,7 @@ const NEXT_LINE: &str = "checkout-lint-disable-next-line";
 const SAME_LINE: &str = "checkout-lint-disable-line";
 
 /// ESLint's comments (`// checkout-lint-disable-next-line a, b -- why`).
-pub(super) fn eslint_style(span: Span, text: &str) -> Option<Suppression> {
+pub(crate) fn eslint_style(span: Span, text: &str) -> Option<Suppression> {
     let comment = text.get(span.start()..span.end())?;
     let body_start = comment.find("checkout-lint-disable")?;
     let body = &comment[body_start..];

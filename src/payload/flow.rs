@@ -38,7 +38,7 @@ pub(crate) type Variant = u32;
 pub(crate) const BASE: Variant = 0;
 
 /// A name bound to each of `entries` in turn, in `scope` from `from` on.
-#[cfg_attr(not(feature = "js"), allow(dead_code))]
+#[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
 pub(crate) struct Each<'s> {
     pub(crate) scope: Span,
     pub(crate) from: usize,
@@ -90,11 +90,11 @@ pub(crate) struct Flow<'s> {
     by_root: HashMap<(Span, Variant), usize>,
     /// The variants of an object or array literal bound to a name, by the literal's span,
     /// when it has alternatives (`c ? {a} : {b}`); the binding's own node is the base.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
     variants: HashMap<Span, Vec<(Variant, Node<'s>)>>,
     /// Names bound to each of several values in turn (`p` of `for (const p of PLANS)`), by
     /// name and the loop's scope.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
     each: HashMap<(String, Span), Each<'s>>,
     /// Payloads added for readings of a literal other than its base, bounded by
     /// [`MAX_VARIANT_PAYLOADS`].
@@ -183,7 +183,8 @@ impl<'s> Flow<'s> {
     }
 
     /// Spends `cost` units of work; false (and nothing spent) when the budget is gone.
-    fn spend(&self, cost: usize) -> bool {
+    /// Spends `cost` of the file's budget; false (and nothing left) when it is spent.
+    pub(crate) fn spend(&self, cost: usize) -> bool {
         let left = self.budget.get();
         if cost > left {
             self.budget.set(0);
@@ -228,7 +229,7 @@ impl<'s> Flow<'s> {
 
     /// [`Flow::follow`] for every variant of the bound literal (its base alone when it has
     /// no alternatives); empty when nothing is known.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
     pub(crate) fn follow_variants(
         &self,
         name: &str,
@@ -333,13 +334,13 @@ impl<'s> Flow<'s> {
     }
 
     /// The variants of the literal at `span` (see [`Flow::follow_variants`]).
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
     pub(crate) fn bind_variants(&mut self, span: Span, variants: Vec<(Variant, Node<'s>)>) {
         self.variants.insert(span, variants);
     }
 
     /// `name` stands for each of `each.entries` in turn in `each.scope` (a loop variable).
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
     pub(crate) fn bind_each(&mut self, name: &str, each: Each<'s>) {
         self.each.insert((name.to_string(), each.scope), each);
     }
@@ -347,7 +348,7 @@ impl<'s> Flow<'s> {
     /// The values the loop variable `name` of the loop at `scope` stands for at `at`, when it
     /// is declared after any object bound to the same name; open all the way down when the
     /// name was used in between. `None` when that loop binds no such variable.
-    #[cfg_attr(not(feature = "js"), allow(dead_code))]
+    #[cfg_attr(not(any(feature = "js", feature = "python")), allow(dead_code))]
     pub(crate) fn each_at(
         &self,
         name: &str,

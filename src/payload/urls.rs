@@ -76,6 +76,17 @@ impl UrlText {
         self.dodo
     }
 
+    /// One of two values chosen by a condition (`a if c else b`, a function's returns): Dodo's
+    /// only when both are — a helper that returns Dodo's URL for one provider and another's
+    /// for the rest says nothing of a call.
+    pub(crate) fn one_of(left: Self, right: Self) -> Self {
+        let dodo = left.dodo && right.dodo;
+        Self {
+            dodo,
+            ..Self::either(left, right)
+        }
+    }
+
     /// The host the request goes to, when the URL's text starts with it.
     pub(crate) fn host(&self) -> Option<&UrlHost> {
         self.host.as_ref()

@@ -340,3 +340,35 @@ mod equivalence {
         }
     }
 }
+
+#[test]
+fn a_builder_bound_to_a_name_in_one_function_is_not_what_that_name_sends_in_another() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).expect("git folder");
+    std::fs::create_dir_all(root.join("app")).expect("app");
+    std::fs::write(root.join("app/__init__.py"), "").expect("init");
+    std::fs::write(
+        root.join("app/payloads.py"),
+        "def customer_part(email):\n    return {\"customer\": {\"email\": email}}\n",
+    )
+    .expect("payloads");
+    std::fs::write(
+        root.join("app/views.py"),
+        "from dodopayments import DodoPayments\nfrom app.payloads import customer_part\n\n\
+         client = DodoPayments()\n\n\
+         def profile(email, mailer):\n    payload = customer_part(email)\n    mailer.send(**payload)\n\n\
+         def checkout(pid):\n    payload = {\"product_cart\": [{\"product_id\": pid, \"quantity\": 1}]}\n\
+         \x20   return client.checkout_sessions.create(**payload)\n\n\
+         def again(email):\n    payload = customer_part(email)\n    payload = {\"product_cart\": []}\n\
+         \x20   return client.checkout_sessions.create(**payload)\n",
+    )
+    .expect("views");
+    let (document, stderr) = json_in(root, &["."]);
+    // Only the dict `again` really sends: its empty cart. `customer_part`'s dict is never sent.
+    assert_eq!(
+        found(&document),
+        ["./app/views.py:16:32 empty-cart"],
+        "{stderr}"
+    );
+}

@@ -258,6 +258,47 @@ fn assigning_and_sending_thousands_of_times_costs_linear_work() {
     assert_linear("flow.go", assign_and_send_go, 2_000);
 }
 
+fn alias_chain_py(n: usize) -> String {
+    let mut text = String::from("from dodopayments import DodoPayments\nc0 = DodoPayments()\n");
+    for at in 1..=n {
+        text.push_str(&format!("c{at} = c{}\n", at - 1));
+    }
+    text.push_str(&format!(
+        "c{n}.checkout_sessions.create(product_cart=[{{'product_id': 'p', 'quantity': 0}}])\n"
+    ));
+    text
+}
+
+/// Builders that unpack builders, `n` times each, three deep.
+fn nested_builders_py(n: usize) -> String {
+    let mut text = String::from("from dodopayments import DodoPayments\nclient = DodoPayments()\n");
+    for level in 0..2 {
+        let calls = vec![format!("**f{}(x)", level + 1); n].join(", ");
+        text.push_str(&format!("def f{level}(x):\n    return {{{calls}}}\n"));
+    }
+    text.push_str(
+        "def f2(x):\n    return {'product_cart': [{'product_id': 'p', 'quantity': x}]}\n",
+    );
+    text.push_str("client.checkout_sessions.create(**f0(0))\n");
+    text
+}
+
+#[test]
+fn client_alias_chains_and_builders_of_builders_cost_linear_work() {
+    assert_linear("aliases.py", alias_chain_py, 2_000);
+    assert_linear("builders.py", nested_builders_py, 1_000);
+    // The chain is followed to its end.
+    let report = Linter::default().lint_str("aliases.py", &alias_chain_py(50));
+    assert_eq!(
+        report
+            .diagnostics()
+            .iter()
+            .map(|d| d.rule)
+            .collect::<Vec<_>>(),
+        ["zero-quantity"]
+    );
+}
+
 #[test]
 fn thousands_of_suppression_comments_cost_linear_work() {
     assert_linear("many.ts", suppressed_ts, 4_000);

@@ -20,5 +20,6 @@ mod js_payloads;
 mod python_equivalence;
 mod python_fixes;
 mod python_payloads;
+mod python_silences;
 mod response_fallbacks;
 mod snapshots;

@@ -83,6 +83,22 @@ impl<'s> Finder<'_, 's> {
                 }),
                 Some(_) => extent = Extent::Open,
                 None => match self.dict_in(&item.value, at, depth + 1) {
+                    // A dict unpacked by name is copied shallowly: what it nests is shared
+                    // with the name, which later code may change (`base["cart"].append(…)`),
+                    // so every container it holds is open in the copy.
+                    Some(node) if matches!(item.value, Expr::Name(_)) => {
+                        match self.flow.open_deep(self.lower.arena, &node) {
+                            Some(opened) => {
+                                for member in opened.as_object().unwrap_or_default() {
+                                    members.set(member.clone());
+                                }
+                            }
+                            None => extent = Extent::Open,
+                        }
+                        if node.is_open() {
+                            extent = Extent::Open;
+                        }
+                    }
                     Some(node) => {
                         if node.is_open() {
                             extent = Extent::Open;

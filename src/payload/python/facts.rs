@@ -42,6 +42,8 @@ pub(super) struct Facts {
     returns: Vec<(String, Returned)>,
     /// Imported names that are factories of Dodo clients.
     imported_factories: HashSet<String>,
+    /// Names the file binds to something certainly not a Dodo client (`client: Prisma`).
+    others: HashSet<String>,
 }
 
 enum Returned {
@@ -81,51 +83,70 @@ impl Facts {
     }
 
     /// Clients made by factories (imported, or this file's own) and names they are copied to,
-    /// until nothing changes (bounded: each round adds a name or ends).
+    /// one name at a time from a work list (a chain of thousands of `c2 = c1` costs linear
+    /// time). A name the file also binds to something certainly not a client (a parameter or
+    /// field annotated with another class) is not a client anywhere: names are not scoped here,
+    /// and a name that means two things says nothing.
     fn settle(&mut self, neighbours: &Neighbours) {
-        let rounds = self.results.len() + self.aliases.len() + self.returns.len() + 1;
-        for _ in 0..rounds {
-            let factories: HashSet<&str> = self
-                .returns
-                .iter()
-                .filter(|(_, returned)| match returned {
-                    Returned::NewClient => true,
-                    Returned::Name(name) => self.clients.contains(name),
-                })
-                .map(|(function, _)| function.as_str())
-                .chain(
-                    neighbours
-                        .imported
-                        .iter()
-                        .filter(|(_, kind)| **kind == Kind::Factory)
-                        .map(|(name, _)| name.as_str()),
-                )
-                .collect();
-            let made: Vec<String> = self
-                .results
-                .iter()
-                .filter(|(_, callee)| factories.contains(callee.as_str()))
-                .map(|(local, _)| local)
-                .chain(
-                    self.aliases
-                        .iter()
-                        .filter(|(_, source)| self.clients.contains(source))
-                        .map(|(local, _)| local),
-                )
-                .filter(|local| !self.clients.contains(local.as_str()))
-                .cloned()
-                .collect();
-            if made.is_empty() {
-                break;
-            }
-            self.clients.extend(made);
-        }
         self.imported_factories = neighbours
             .imported
             .iter()
             .filter(|(_, kind)| **kind == Kind::Factory)
             .map(|(name, _)| name.clone())
             .collect();
+        let others = std::mem::take(&mut self.others);
+        self.clients.retain(|name| !others.contains(name));
+        let mut by_source: HashMap<String, Vec<String>> = HashMap::new();
+        for (local, source) in &self.aliases {
+            by_source
+                .entry(source.clone())
+                .or_default()
+                .push(local.clone());
+        }
+        let mut by_callee: HashMap<String, Vec<String>> = HashMap::new();
+        for (local, callee) in &self.results {
+            by_callee
+                .entry(callee.clone())
+                .or_default()
+                .push(local.clone());
+        }
+        let mut by_returned: HashMap<String, Vec<String>> = HashMap::new();
+        let mut factories: HashSet<String> = self.imported_factories.clone();
+        for (function, returned) in &self.returns {
+            match returned {
+                Returned::NewClient => {
+                    factories.insert(function.clone());
+                }
+                Returned::Name(name) => by_returned
+                    .entry(name.clone())
+                    .or_default()
+                    .push(function.clone()),
+            }
+        }
+        let mut work: Vec<(bool, String)> = self
+            .clients
+            .iter()
+            .map(|client| (false, client.clone()))
+            .chain(factories.iter().map(|factory| (true, factory.clone())))
+            .collect();
+        while let Some((is_factory, name)) = work.pop() {
+            let made = if is_factory {
+                by_callee.get(&name)
+            } else {
+                for function in by_returned.get(&name).into_iter().flatten() {
+                    if factories.insert(function.clone()) {
+                        work.push((true, function.clone()));
+                    }
+                }
+                by_source.get(&name)
+            };
+            for local in made.into_iter().flatten() {
+                if !others.contains(local) && self.clients.insert(local.clone()) {
+                    work.push((false, local.clone()));
+                }
+            }
+        }
+        self.others = others;
     }
 
     /// An expression that is a Dodo client: a new one, a name bound to one, or a factory's
@@ -265,7 +286,7 @@ impl<'a> Visitor<'a> for Facts {
                     .into_iter()
                     .map(|r| url_text(r, &self.strings))
                     .collect();
-                if let Some(text) = urls.and_then(|urls| urls.into_iter().reduce(UrlText::either)) {
+                if let Some(text) = urls.and_then(|urls| urls.into_iter().reduce(UrlText::one_of)) {
                     self.strings
                         .insert(result_key(function.name.as_str()), text);
                 }
@@ -294,6 +315,17 @@ impl<'a> Visitor<'a> for Facts {
                     self.bind_target(&assign.target);
                 } else if let Some(value) = assign.value.as_deref() {
                     self.assign(std::slice::from_ref(&*assign.target), value);
+                } else if is_informative(&assign.annotation) {
+                    // `client: Prisma` (a dataclass field, a class attribute).
+                    match &*assign.target {
+                        Expr::Name(name) => {
+                            self.others.insert(name.id.to_string());
+                        }
+                        Expr::Attribute(attribute) => {
+                            self.others.insert(attribute.attr.to_string());
+                        }
+                        _ => {}
+                    }
                 }
             }
             _ => {}
@@ -304,13 +336,14 @@ impl<'a> Visitor<'a> for Facts {
     fn visit_parameters(&mut self, parameters: &'a Parameters) {
         for parameter in parameters.iter_non_variadic_params() {
             let name = parameter.parameter.name.to_string();
-            if parameter
-                .parameter
-                .annotation
-                .as_deref()
-                .is_some_and(|a| self.is_client_annotation(a, 0))
-            {
-                self.clients.insert(name.clone());
+            match parameter.parameter.annotation.as_deref() {
+                Some(annotation) if self.is_client_annotation(annotation, 0) => {
+                    self.clients.insert(name.clone());
+                }
+                Some(annotation) if is_informative(annotation) => {
+                    self.others.insert(name.clone());
+                }
+                _ => {}
             }
             // FastAPI's `dodo = Depends(get_client)`, also inside `Annotated[…, Depends(…)]`.
             let annotated = parameter
@@ -373,4 +406,9 @@ impl Facts {
             self.strings.insert(name.id.to_string(), text);
         }
     }
+}
+
+/// An annotation that says what a value is (`Prisma`, `Session`), unlike `Any` or `object`.
+fn is_informative(annotation: &Expr) -> bool {
+    !matches!(annotation, Expr::Name(name) if matches!(name.id.as_str(), "Any" | "object"))
 }

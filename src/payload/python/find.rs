@@ -44,7 +44,7 @@ pub(super) struct Finder<'f, 's> {
     pub(super) flow: Flow<'s>,
 }
 impl<'f, 's> Finder<'f, 's> {
-    /// A finder over a module of `len` bytes.
+    /// A finder over `module`, with what the project stage knows of its imports.
     pub(super) fn new(
         facts: &'f Facts,
         lower: &'f Lowerer<'s>,
@@ -102,13 +102,16 @@ impl<'f, 's> Finder<'f, 's> {
     fn bind_value(&mut self, name: &str, value: &Expr, range: TextRange) {
         let at = range.start().to_u32();
         let end = range.end().to_usize();
+        let span = span_of(value.range());
         match value {
             Expr::Dict(_) | Expr::Call(_) => {
-                if let Some(node) = self.dict(value, at) {
-                    // The builder's arguments are placed in the bound dict; a label for them
-                    // is not carried to where the name is sent.
-                    self.bound.borrow_mut().clear();
-                    self.bind(name, end, node);
+                let node = self.dict(value, at);
+                // The builder's arguments are placed in the bound dict; a label for them is not
+                // carried to where the name is sent.
+                self.bound.borrow_mut().clear();
+                match node {
+                    Some(node) => self.bind(name, end, node),
+                    None => self.unknown(name, end, span),
                 }
             }
             Expr::List(_) | Expr::Tuple(_) => {
@@ -118,17 +121,34 @@ impl<'f, 's> Finder<'f, 's> {
             Expr::If(_) | Expr::Subscript(_) => {
                 let variants = self.dict_variants(value, at);
                 self.bound.borrow_mut().clear();
-                if variants.is_empty() {
-                    return;
+                // The name stands for each reading, and its own node (the base, which is
+                // read when no reading is chosen) is an open dict: none of them in particular.
+                self.unknown(name, end, span);
+                if !variants.is_empty() {
+                    self.flow.bind_variants(span, variants);
                 }
-                // The name stands for each reading; the base is an open dict (not one of them).
-                let base = Node {
-                    span: span_of(value.range()),
-                    value: Value::Object(&[], Extent::Open),
-                };
-                self.flow.bind_variants(base.span, variants);
-                self.bind(name, end, base);
             }
+            _ => self.unknown(name, end, span),
+        }
+    }
+
+    /// `name` holds a value not known from `end` on (whatever it held before is gone): an
+    /// open dict, so that nothing is concluded from it.
+    pub(super) fn unknown(&mut self, name: &str, end: usize, span: Span) {
+        let node = Node {
+            span,
+            value: Value::Object(&[], Extent::Open),
+        };
+        self.bind(name, end, node);
+    }
+
+    /// Every name a target binds (`a, (b, *c) = …`, `for k, v in …`): unknown from `end` on.
+    fn unknown_targets(&mut self, target: &Expr, end: usize) {
+        match target {
+            Expr::Name(name) => self.unknown(name.id.as_str(), end, span_of(name.range)),
+            Expr::Tuple(tuple) => tuple.elts.iter().for_each(|t| self.unknown_targets(t, end)),
+            Expr::List(list) => list.elts.iter().for_each(|t| self.unknown_targets(t, end)),
+            Expr::Starred(starred) => self.unknown_targets(&starred.value, end),
             _ => {}
         }
     }
@@ -211,6 +231,7 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
             Stmt::For(each) => {
                 // The target is bound here, not used: it is not visited.
                 self.visit_expr(&each.iter);
+                self.unknown_targets(&each.target, each.target.range().end().to_usize());
                 self.bind_loop(each);
                 self.loops.push(each.range);
                 self.visit_body(&each.body);
@@ -226,8 +247,15 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                     self.visit_expr(&assign.value);
                     return;
                 }
-                if let [Expr::Name(name)] = assign.targets.as_slice() {
-                    self.bind_value(name.id.as_str(), &assign.value, assign.range);
+                match assign.targets.as_slice() {
+                    [Expr::Name(name)] => {
+                        self.bind_value(name.id.as_str(), &assign.value, assign.range);
+                    }
+                    targets => {
+                        for target in targets {
+                            self.unknown_targets(target, assign.range.end().to_usize());
+                        }
+                    }
                 }
                 self.visit_expr(&assign.value);
                 if let [target] = assign.targets.as_slice() {
@@ -237,19 +265,32 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
             }
             Stmt::AnnAssign(assign) => {
                 if let (Expr::Name(name), Some(value)) = (&*assign.target, assign.value.as_deref())
-                    && let Expr::Dict(_) = value
                 {
-                    let node = self.lower.node(value, 0);
-                    if is_params_type(&assign.annotation) {
-                        self.push(node.clone(), BASE, node.span, None);
+                    if let Expr::Dict(_) = value {
+                        let node = self.lower.node(value, 0);
+                        if is_params_type(&assign.annotation) {
+                            self.push(node.clone(), BASE, node.span, None);
+                        }
+                        self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
+                    } else {
+                        self.bind_value(name.id.as_str(), value, assign.range);
                     }
-                    self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
                 }
                 if let Some(value) = assign.value.as_deref() {
                     self.visit_expr(value);
                     self.bind_response(&assign.target, value, assign.range.end().to_u32());
                 }
                 return;
+            }
+            Stmt::AugAssign(assign) => {
+                self.unknown_targets(&assign.target, assign.range.end().to_usize());
+            }
+            Stmt::With(with) => {
+                for item in &with.items {
+                    if let Some(target) = item.optional_vars.as_deref() {
+                        self.unknown_targets(target, target.range().end().to_usize());
+                    }
+                }
             }
             Stmt::Expr(expr) if self.update(&expr.value) => {
                 if let Expr::Call(call) = &*expr.value {
@@ -269,6 +310,12 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
+            // `(body := …)`.
+            Expr::Named(named) => {
+                self.visit_expr(&named.value);
+                self.unknown_targets(&named.target, named.range.end().to_usize());
+                return;
+            }
             Expr::Call(call) => {
                 self.sdk_call(call);
                 self.raw_post(call);

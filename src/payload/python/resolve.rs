@@ -13,7 +13,7 @@ use super::find::Finder;
 use super::lower::span_of;
 use super::qualified::dotted;
 use super::returns::returned;
-use super::shapes::{param_names, param_uses};
+use super::shapes::{bare, param_names, param_uses};
 use crate::diagnostic::Label;
 use crate::payload::Bound;
 use crate::payload::projection::project;
@@ -23,10 +23,14 @@ use crate::tree::{Member, Node, Value};
 /// Builders followed inside builders' arguments.
 const MAX_HELPER_DEPTH: usize = 4;
 
-/// The arguments of a call, by the callee's parameter positions.
+/// The arguments of a call, by the callee's parameter positions (see [`param_names`]).
 fn arguments<'c>(call: &'c ExprCall, names: &[String]) -> Vec<Option<&'c Expr>> {
     let mut bound: Vec<Option<&Expr>> = vec![None; names.len()];
-    for (slot, argument) in bound.iter_mut().zip(&call.arguments.args) {
+    let positional = names
+        .iter()
+        .take_while(|name| !name.starts_with('*'))
+        .count();
+    for (slot, argument) in bound[..positional].iter_mut().zip(&call.arguments.args) {
         // `*args`: the positions after it are not known.
         if let Expr::Starred(_) = argument {
             break;
@@ -35,7 +39,10 @@ fn arguments<'c>(call: &'c ExprCall, names: &[String]) -> Vec<Option<&'c Expr>> 
     }
     for keyword in &call.arguments.keywords {
         let Some(arg) = &keyword.arg else { continue };
-        if let Some(at) = names.iter().position(|name| name == arg.as_str()) {
+        if let Some(at) = names
+            .iter()
+            .position(|name| !name.starts_with('/') && bare(name) == arg.as_str())
+        {
             bound[at] = Some(&keyword.value);
         }
     }
@@ -47,6 +54,19 @@ impl<'s> Finder<'_, 's> {
     /// whose shape the project stage knows.
     pub(super) fn call_result(&self, call: &ExprCall, at: u32, depth: usize) -> Option<Node<'s>> {
         if depth >= MAX_HELPER_DEPTH {
+            return None;
+        }
+        // Each call of a builder costs the file's budget in proportion to the builder (it is
+        // read again with the call's arguments): builders calling builders hundreds of times
+        // each end unknown rather than cost the square of the file.
+        let cost = match &*call.func {
+            Expr::Name(callee) => self
+                .functions
+                .get(callee.id.as_str())
+                .map_or(1, |function| 1 + function.range.len().to_usize() / 64),
+            _ => 1,
+        };
+        if !self.flow.spend(cost) {
             return None;
         }
         match &*call.func {
@@ -88,9 +108,12 @@ impl<'s> Finder<'_, 's> {
             .into_iter()
             .filter_map(|(span, at)| Some((span, values.get(at)?.as_ref()?)))
             .collect();
-        let returned = returned(&function.body).into_iter().find_map(|returned| {
-            self.dict_in(returned, returned.range().start().to_u32(), depth + 1)
-        })?;
+        // One `return`: with several, which one a call takes depends on the arguments, and an
+        // argument bound into one is not bound into the others.
+        let [returned] = returned(&function.body)[..] else {
+            return None;
+        };
+        let returned = self.dict_in(returned, returned.range().start().to_u32(), depth + 1)?;
         let mut replaced = Vec::new();
         let node = self.substitute(&returned, &by_use, &mut replaced, 0);
         let label = format!("{} puts the argument here", function.name);

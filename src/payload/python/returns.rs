@@ -1,6 +1,7 @@
 //! What a function returns, as the front-end's passes read it.
 
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+use ruff_python_ast::{Expr, ExprContext, Stmt};
 
 /// What `return` statements of a function body return (not looking into nested functions).
 pub(super) fn returned(body: &[Stmt]) -> Vec<&Expr> {
@@ -50,9 +51,11 @@ pub(super) fn is_dict_call(call: &ruff_python_ast::ExprCall) -> bool {
         && call.arguments.args.is_empty()
 }
 
-/// The last dict literal or `dict(...)` that `name` is bound to at the top of `body`.
+/// The dict literal or `dict(...)` that `name` is bound to at the top of `body`, when that is
+/// the last binding of `name` anywhere in the function (`body = Model(**body).dict()` after it,
+/// a loop or a branch rebinding it, leave it unknown).
 fn bound_dict<'b>(body: &'b [Stmt], name: &str) -> Option<&'b Expr> {
-    body.iter().rev().find_map(|stmt| {
+    let (target, value) = body.iter().rev().find_map(|stmt| {
         let (targets, value): (&[Expr], &Expr) = match stmt {
             Stmt::Assign(assign) => (&assign.targets, &assign.value),
             Stmt::AnnAssign(assign) => (
@@ -61,14 +64,58 @@ fn bound_dict<'b>(body: &'b [Stmt], name: &str) -> Option<&'b Expr> {
             ),
             _ => return None,
         };
-        let binds = targets
-            .iter()
-            .any(|target| matches!(target, Expr::Name(bound) if bound.id.as_str() == name));
-        let is_dict = match value {
-            Expr::Dict(_) => true,
-            Expr::Call(call) => is_dict_call(call),
-            _ => false,
-        };
-        (binds && is_dict).then_some(value)
-    })
+        let target = targets.iter().find_map(|target| match target {
+            Expr::Name(bound) if bound.id.as_str() == name => Some(bound.range.start()),
+            _ => None,
+        })?;
+        Some((target, value))
+    })?;
+    let is_dict = match value {
+        Expr::Dict(_) => true,
+        Expr::Call(call) => is_dict_call(call),
+        _ => false,
+    };
+    let mut stores = LastStore {
+        name,
+        last: None,
+        seen: 0,
+    };
+    for stmt in body {
+        stores.visit_stmt(stmt);
+    }
+    (is_dict && stores.last == Some(target)).then_some(value)
+}
+
+/// Where a function last binds a name (assignment, loop, `with`, `:=` …), not looking into
+/// nested functions and classes, which have their own names.
+struct LastStore<'n> {
+    name: &'n str,
+    last: Option<ruff_text_size::TextSize>,
+    seen: usize,
+}
+
+impl<'a> Visitor<'a> for LastStore<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            walk_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.seen += 1;
+        // Bounded: past it the name counts as bound again (unknown).
+        if self.seen > 1 << 16 {
+            self.last = None;
+            return;
+        }
+        if let Expr::Name(bound) = expr
+            && bound.ctx == ExprContext::Store
+            && bound.id.as_str() == self.name
+        {
+            self.last = self.last.max(Some(bound.range.start()));
+        }
+        if !matches!(expr, Expr::Lambda(_)) {
+            walk_expr(self, expr);
+        }
+    }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Expr, ExprCall, FStringPart, InterpolatedStringElement, Stmt};
+use ruff_text_size::TextSize;
 
 use super::facts::Facts;
 use super::qualified::dotted;
@@ -15,7 +16,8 @@ use crate::payload::exports::Send;
 pub(super) fn sends(body: &[Stmt], facts: &Facts) -> Vec<Send> {
     let mut sends = Sends {
         facts,
-        results: HashMap::new(),
+        bound: HashMap::new(),
+        scopes: Vec::new(),
         found: Vec::new(),
     };
     for stmt in body {
@@ -33,9 +35,12 @@ struct Sent {
 
 struct Sends<'f> {
     facts: &'f Facts,
-    /// `name = build(...)` of an imported builder, and loop variables over an imported map,
-    /// by name (the module's last such binding).
-    results: HashMap<String, Sent>,
+    /// `name = build(...)` of an imported builder, and loop variables over an imported map, by
+    /// the function they are bound in (its start; 0 for the module) and name, while that is
+    /// the name's last binding there.
+    bound: HashMap<(TextSize, String), Sent>,
+    /// The functions around the statement under way, by their start.
+    scopes: Vec<TextSize>,
     found: Vec<Send>,
 }
 
@@ -55,8 +60,8 @@ impl Sends<'_> {
             // `build(...)`, `payloads.build(...)`.
             Expr::Call(built) => imported(&dotted(&built.func)?, false),
             Expr::Name(name) => self
-                .results
-                .get(name.id.as_str())
+                .bound
+                .get(&(self.scope(), name.id.to_string()))
                 .cloned()
                 .or_else(|| imported(name.id.as_str(), false)),
             // `PLANS["pro"]` is one entry: the others are not sent.
@@ -72,6 +77,27 @@ impl Sends<'_> {
                 }
             }
             _ => None,
+        }
+    }
+
+    fn scope(&self) -> TextSize {
+        self.scopes.last().copied().unwrap_or_default()
+    }
+
+    fn remember(&mut self, name: &str, sent: Sent) {
+        self.bound.insert((self.scope(), name.to_string()), sent);
+    }
+
+    /// Every name `target` binds holds something else from here on.
+    fn forget_targets(&mut self, target: &Expr) {
+        match target {
+            Expr::Name(name) => {
+                self.bound.remove(&(self.scope(), name.id.to_string()));
+            }
+            Expr::Tuple(tuple) => tuple.elts.iter().for_each(|t| self.forget_targets(t)),
+            Expr::List(list) => list.elts.iter().for_each(|t| self.forget_targets(t)),
+            Expr::Starred(starred) => self.forget_targets(&starred.value),
+            _ => {}
         }
     }
 
@@ -212,39 +238,69 @@ fn iterated(iter: &Expr) -> Option<&Expr> {
 
 impl<'a> Visitor<'a> for Sends<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if let Stmt::For(each) = stmt
-            && let Some(Expr::Name(map)) = iterated(&each.iter)
-            && self.facts.imported.contains(map.id.as_str())
-        {
-            let variable = match &*each.target {
-                Expr::Name(name) => Some(name),
-                Expr::Tuple(pair) => match pair.elts.get(1) {
-                    Some(Expr::Name(name)) => Some(name),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(variable) = variable {
-                let sent = Sent {
-                    name: map.id.to_string(),
-                    entries: true,
-                };
-                self.results.insert(variable.id.to_string(), sent);
+        match stmt {
+            Stmt::FunctionDef(function) => {
+                self.scopes.push(function.range.start());
+                walk_stmt(self, stmt);
+                self.scopes.pop();
+                return;
             }
-        }
-        if let Stmt::Assign(assign) = stmt
-            && let [Expr::Name(name)] = assign.targets.as_slice()
-            && let Some(sent) = self.builder(&assign.value)
-        {
-            self.results.insert(name.id.to_string(), sent);
+            Stmt::For(each) => {
+                let iterated = iterated(&each.iter).and_then(|map| match map {
+                    Expr::Name(map) if self.facts.imported.contains(map.id.as_str()) => Some(map),
+                    _ => None,
+                });
+                let variable = match &*each.target {
+                    Expr::Name(name) => Some(name),
+                    Expr::Tuple(pair) if pair.elts.len() == 2 => match pair.elts.get(1) {
+                        Some(Expr::Name(name)) => Some(name),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                self.forget_targets(&each.target);
+                if let (Some(map), Some(variable)) = (iterated, variable) {
+                    let sent = Sent {
+                        name: map.id.to_string(),
+                        entries: true,
+                    };
+                    self.remember(variable.id.as_str(), sent);
+                }
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    self.forget_targets(target);
+                }
+                if let [Expr::Name(name)] = assign.targets.as_slice()
+                    && let Some(sent) = self.builder(&assign.value)
+                {
+                    self.remember(name.id.as_str(), sent);
+                }
+            }
+            Stmt::AnnAssign(assign) => self.forget_targets(&assign.target),
+            Stmt::AugAssign(assign) => self.forget_targets(&assign.target),
+            Stmt::With(with) => {
+                for target in with
+                    .items
+                    .iter()
+                    .filter_map(|item| item.optional_vars.as_deref())
+                {
+                    self.forget_targets(target);
+                }
+            }
+            _ => {}
         }
         walk_stmt(self, stmt);
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Call(call) = expr {
-            self.sdk_call(call);
-            self.raw_post(call);
+        match expr {
+            Expr::Call(call) => {
+                self.sdk_call(call);
+                self.raw_post(call);
+            }
+            Expr::Named(named) => self.forget_targets(&named.target),
+            _ => {}
         }
         walk_expr(self, expr);
     }

@@ -32,6 +32,10 @@ pub(super) fn shapes(body: &[Stmt], name: &str, text: &str) -> Shapes {
         let Stmt::FunctionDef(function) = stmt else {
             continue;
         };
+        // One `return`: with several, where an argument goes depends on the branch taken.
+        if returned(&function.body).len() != 1 {
+            continue;
+        }
         let names = param_names(function);
         // A parameter the builder assigns again is not the argument where it is read.
         let mut placeable = names.clone();
@@ -68,14 +72,29 @@ pub(super) fn shapes(body: &[Stmt], name: &str, text: &str) -> Shapes {
     (shapes, all_names)
 }
 
-/// The parameters a call may bind, by position (`self` included: a method is not a builder
-/// called by name, and a call of one binds nothing here).
+/// The parameters a call may bind, in order (`self` included: a method is not a builder called
+/// by name, and a call of one binds nothing here): positional-only ones marked `/name`, the
+/// keyword-only ones after `*` marked `*name` — a positional argument binds neither a
+/// keyword-only parameter nor anything past `*args`, a keyword argument no positional-only one.
 pub(super) fn param_names(function: &StmtFunctionDef) -> Vec<String> {
-    function
-        .parameters
-        .iter_non_variadic_params()
-        .map(|parameter| parameter.parameter.name.to_string())
+    let parameters = &function.parameters;
+    let marked = |mark: &'static str| {
+        move |parameter: &ruff_python_ast::ParameterWithDefault| {
+            format!("{mark}{}", parameter.parameter.name)
+        }
+    };
+    parameters
+        .posonlyargs
+        .iter()
+        .map(marked("/"))
+        .chain(parameters.args.iter().map(marked("")))
+        .chain(parameters.kwonlyargs.iter().map(marked("*")))
         .collect()
+}
+
+/// A parameter's name without the mark [`param_names`] gives it.
+pub(super) fn bare(name: &str) -> &str {
+    name.trim_start_matches(['/', '*'])
 }
 
 /// Where a function reads its parameters (by the reading's span), and which parameters it
@@ -99,7 +118,7 @@ pub(super) fn param_uses(function: &StmtFunctionDef, names: &[String]) -> ParamU
         seen: 0,
     };
     for stmt in &function.body {
-        walk_stmt(&mut uses, stmt);
+        uses.visit_stmt(stmt);
     }
     let mut found = uses.found;
     found.reads.retain(|_, at| !found.rebound.contains(at));
@@ -113,13 +132,20 @@ struct NameUses<'n> {
 }
 
 impl<'a> Visitor<'a> for NameUses<'_> {
+    /// A nested function or class has its own names (a parameter of the same name shadows).
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            walk_stmt(self, stmt);
+        }
+    }
+
     fn visit_expr(&mut self, expr: &'a Expr) {
         self.seen += 1;
-        if self.seen > MAX_USES * 64 {
+        if self.seen > MAX_USES * 64 || matches!(expr, Expr::Lambda(_)) {
             return;
         }
         if let Expr::Name(name) = expr
-            && let Some(at) = self.names.iter().position(|n| n == name.id.as_str())
+            && let Some(at) = self.names.iter().position(|n| bare(n) == name.id.as_str())
         {
             if name.ctx == ExprContext::Load {
                 if self.found.reads.len() < MAX_USES {
@@ -153,7 +179,7 @@ impl Walk<'_> {
                 if let Some(at) = self
                     .names
                     .iter()
-                    .position(|n| !n.is_empty() && n == name.id.as_str())
+                    .position(|n| !n.is_empty() && bare(n) == name.id.as_str())
                 {
                     self.placed[at].push((self.path.clone(), written));
                 }

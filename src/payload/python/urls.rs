@@ -57,7 +57,7 @@ fn at(expr: &Expr, strings: &HashMap<String, UrlText>, depth: usize) -> Option<U
             .reduce(UrlText::either)
             .unwrap_or_else(|| UrlText::hole(false)),
         Expr::If(conditional) => {
-            UrlText::either(part(&conditional.body), part(&conditional.orelse))
+            UrlText::one_of(part(&conditional.body), part(&conditional.orelse))
         }
         Expr::Name(name) => strings.get(name.id.as_str())?.clone(),
         // `config.LIVE_URL` of a module imported as `config`.

@@ -134,7 +134,7 @@ pub(super) fn keyword<'c>(call: &'c ExprCall, name: &str) -> Option<&'c Expr> {
 
 /// The last and first names of a receiver: `self.dodo` → (dodo, self), `get_client()` →
 /// (get_client, get_client).
-fn names(expr: &Expr) -> (Option<&str>, Option<&str>) {
+pub(super) fn names(expr: &Expr) -> (Option<&str>, Option<&str>) {
     match expr {
         Expr::Name(name) => (Some(name.id.as_str()), Some(name.id.as_str())),
         Expr::Attribute(attribute) => (Some(attribute.attr.as_str()), names(&attribute.value).1),

@@ -20,7 +20,7 @@ mod resolve;
 mod responses;
 mod returns;
 mod sends;
-mod sent;
+mod sent_by_others;
 mod shapes;
 mod suppress;
 mod urls;

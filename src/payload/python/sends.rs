@@ -8,9 +8,12 @@ use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Expr, ExprCall, FStringPart, InterpolatedStringElement, Stmt};
 use ruff_text_size::TextSize;
 
+use super::calls::{keyword, names};
 use super::facts::Facts;
 use super::qualified::dotted;
 use super::urls::url_text;
+use super::variants::is_literal;
+use crate::payload::Call;
 use crate::payload::exports::Send;
 
 pub(super) fn sends(body: &[Stmt], facts: &Facts) -> Vec<Send> {
@@ -65,17 +68,10 @@ impl Sends<'_> {
                 .cloned()
                 .or_else(|| imported(name.id.as_str(), false)),
             // `PLANS["pro"]` is one entry: the others are not sent.
-            Expr::Subscript(entry)
-                if !matches!(
-                    &*entry.slice,
-                    Expr::StringLiteral(_) | Expr::NumberLiteral(_)
-                ) =>
-            {
-                match &*entry.value {
-                    Expr::Name(map) => imported(map.id.as_str(), true),
-                    _ => None,
-                }
-            }
+            Expr::Subscript(entry) if !is_literal(&entry.slice) => match &*entry.value {
+                Expr::Name(map) => imported(map.id.as_str(), true),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -105,7 +101,7 @@ impl Sends<'_> {
         let Expr::Attribute(method) = &*call.func else {
             return;
         };
-        if !matches!(method.attr.as_str(), "create" | "preview") {
+        if Call::of_method(method.attr.as_str()).is_none() {
             return;
         }
         let Expr::Attribute(resource) = &*method.value else {
@@ -120,7 +116,7 @@ impl Sends<'_> {
             .iter()
             .filter(|k| k.arg.is_some())
             .count();
-        let receiver = first_name(&resource.value);
+        let receiver = names(&resource.value).1;
         let certain = self.facts.is_client_expr(&resource.value);
         let builders: Vec<Sent> = call
             .arguments
@@ -149,15 +145,8 @@ impl Sends<'_> {
         if method.attr.as_str() != "post" {
             return;
         }
-        let keyword = |name: &str| {
-            call.arguments
-                .keywords
-                .iter()
-                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
-                .map(|k| &k.value)
-        };
-        let url = call.arguments.args.first().or_else(|| keyword("url"));
-        let (Some(url), Some(body)) = (url, keyword("json")) else {
+        let url = call.arguments.args.first().or_else(|| keyword(call, "url"));
+        let (Some(url), Some(body)) = (url, keyword(call, "json")) else {
             return;
         };
         let Some(text) = url_text(url, &self.facts.strings).filter(|u| u.is_checkouts()) else {
@@ -207,16 +196,6 @@ fn imported_name_in<'e>(expr: &'e Expr, facts: &Facts, depth: usize) -> Option<&
             }
             FStringPart::Literal(_) => None,
         }),
-        _ => None,
-    }
-}
-
-fn first_name(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::Name(name) => Some(name.id.as_str()),
-        Expr::Attribute(attribute) => first_name(&attribute.value),
-        Expr::Call(call) => first_name(&call.func),
-        Expr::Await(awaited) => first_name(&awaited.value),
         _ => None,
     }
 }

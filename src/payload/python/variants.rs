@@ -137,6 +137,6 @@ impl<'s> Finder<'_, 's> {
 }
 
 /// `PLANS["pro"]`, `PLANS[0]`: one entry, not every one.
-fn is_literal(key: &Expr) -> bool {
+pub(super) fn is_literal(key: &Expr) -> bool {
     matches!(key, Expr::StringLiteral(_) | Expr::NumberLiteral(_))
 }

@@ -102,14 +102,7 @@ impl<'s> Finder<'_, 's> {
     /// `requests.post(url, json=...)`, `httpx.post`, `client.post` and `session.post` to
     /// Dodo's `/checkouts`.
     pub(super) fn raw_post(&mut self, call: &ExprCall) {
-        let Expr::Attribute(method) = &*call.func else {
-            return;
-        };
-        if method.attr.as_str() != "post" {
-            return;
-        }
-        let url = call.arguments.args.first().or_else(|| keyword(call, "url"));
-        let (Some(url), Some(body)) = (url, keyword(call, "json")) else {
+        let Some((url, body)) = posted(call) else {
             return;
         };
         let Some(url) = url_text(url, &self.facts.strings).filter(|u| u.is_dodo_checkouts()) else {
@@ -142,4 +135,20 @@ pub(super) fn names(expr: &Expr) -> (Option<&str>, Option<&str>) {
         Expr::Await(awaited) => names(&awaited.value),
         _ => (None, None),
     }
+}
+
+/// The URL and the `json=` body of a `….post(url, json=…)` call.
+pub(super) fn posted(call: &ExprCall) -> Option<(&Expr, &Expr)> {
+    let Expr::Attribute(method) = &*call.func else {
+        return None;
+    };
+    if method.attr.as_str() != "post" {
+        return None;
+    }
+    let url = call
+        .arguments
+        .args
+        .first()
+        .or_else(|| keyword(call, "url"))?;
+    Some((url, keyword(call, "json")?))
 }

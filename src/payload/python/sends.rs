@@ -8,7 +8,7 @@ use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{Expr, ExprCall, FStringPart, InterpolatedStringElement, Stmt};
 use ruff_text_size::TextSize;
 
-use super::calls::{keyword, names};
+use super::calls::{names, posted};
 use super::facts::Facts;
 use super::qualified::dotted;
 use super::urls::url_text;
@@ -139,14 +139,7 @@ impl Sends<'_> {
 
     /// `requests.post(url, json=build(...))` to Dodo's `/checkouts`.
     fn raw_post(&mut self, call: &ExprCall) {
-        let Expr::Attribute(method) = &*call.func else {
-            return;
-        };
-        if method.attr.as_str() != "post" {
-            return;
-        }
-        let url = call.arguments.args.first().or_else(|| keyword(call, "url"));
-        let (Some(url), Some(body)) = (url, keyword(call, "json")) else {
+        let Some((url, body)) = posted(call) else {
             return;
         };
         let Some(text) = url_text(url, &self.facts.strings).filter(|u| u.is_checkouts()) else {

@@ -7,8 +7,8 @@ use oxc_span::GetSpan;
 
 use super::auth_client::adapter_call;
 use super::find::Finder;
-use super::find::property;
 use super::lower::span_of;
+use super::properties::property;
 use crate::facts::adapters::{Adapter, CONVEX_PAYLOAD};
 use crate::payload::adapter_body::{AdapterSite, Misuse, session_of};
 use crate::payload::adapter_config::ServerSide;

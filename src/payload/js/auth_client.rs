@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use oxc_ast::ast::{ArrayExpressionElement, CallExpression, Expression, ObjectPropertyKind};
 
-use super::find::property;
+use super::properties::property;
 use crate::facts::adapters::{
     AUTH_CLIENT_FACTORY, Adapter, BETTER_AUTH, BETTER_AUTH_CLIENT_PLUGIN, SERVER_CHECKOUT,
 };

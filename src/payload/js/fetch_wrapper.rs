@@ -6,8 +6,10 @@
 
 use oxc_ast::ast::{CallExpression, Expression};
 
-use super::find::{Finder, is_post, property, stringified};
+use super::find::Finder;
 use super::lower::span_of;
+use super::properties::property;
+use super::raw_posts::{is_post, stringified};
 use super::urls::url_text;
 use crate::payload::urls::UrlText;
 

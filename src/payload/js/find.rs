@@ -5,26 +5,23 @@
 use oxc_ast::ast::{
     AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
     ComputedMemberExpression, Expression, ForOfStatement, FunctionBody, IdentifierReference,
-    LogicalExpression, ObjectExpression, StaticMemberExpression, TSAsExpression,
-    TSSatisfiesExpression, TSType, TSTypeAnnotation, TSTypeName, VariableDeclarator,
+    LogicalExpression, StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType,
+    TSTypeAnnotation, TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
 
 use super::alternatives;
-use super::facts::{Facts, called_name, sdk_method};
+use super::facts::{Facts, sdk_method};
 use super::fallbacks;
 use super::lower::{Lowered, Lowerer, span_of};
-use super::urls::url_text;
 use std::cell::RefCell;
 
-use crate::diagnostic::Label;
 use crate::payload::Bound;
+use crate::payload::Call;
 use crate::payload::exports::Send;
 use crate::payload::flow::{Assigned, BASE, Binding, Flow, Variant};
-use crate::payload::neighbours::{Neighbours, Sending};
-use crate::payload::projection::project;
-use crate::payload::{Call, ResponseRead};
+use crate::payload::neighbours::Neighbours;
 use crate::span::Span;
 use crate::tree::{Extent, Node, Value};
 
@@ -41,19 +38,15 @@ pub(super) struct Finder<'f, 'a, 's> {
     pub(super) facts: &'f Facts<'a>,
     pub(super) neighbours: &'f Neighbours,
     pub(super) lower: &'f Lowerer<'s>,
-    scopes: Vec<oxc_span::Span>,
+    pub(super) scopes: Vec<oxc_span::Span>,
     pub(super) flow: Flow<'s>,
     /// Imported functions whose result a Dodo call sends (for the project stage).
     pub(super) sends: Vec<Send>,
     /// The helpers' arguments the last resolved payloads hold, until they are pushed.
-    bound: RefCell<Vec<Bound>>,
+    pub(super) bound: RefCell<Vec<Bound>>,
     /// The better-auth plugin's server config the plugin's client calls are checked against.
     pub(super) server: Option<crate::payload::adapter_config::ServerConfig>,
 }
-
-/// How deep helpers are followed into helpers (`return base(x)`): a helper that returns itself
-/// ends here, its value unknown.
-const MAX_HELPER_DEPTH: usize = 4;
 
 impl<'f, 'a, 's> Finder<'f, 'a, 's> {
     /// A finder over a program of `len` bytes.
@@ -75,189 +68,11 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             server: None,
         }
     }
-
     pub(super) fn scope(&self) -> Span {
         self.scopes
             .last()
             .map_or(Span::default(), |scope| span_of(*scope))
     }
-
-    /// After `const name = <init>`: when `init` is an SDK call just found, or its awaited
-    /// result, reads of `name` (and names destructured from it) are reads of the response.
-    fn bind_response(&mut self, it: &VariableDeclarator<'_>, init: &Expression<'_>) {
-        let call = match init.get_inner_expression() {
-            Expression::AwaitExpression(awaited) => awaited.argument.get_inner_expression(),
-            // Without await the result is a promise: its fields are not the response's.
-            _ => return,
-        };
-        let Expression::CallExpression(call) = call else {
-            return;
-        };
-        let Some(index) = self.flow.sdk_payload_at(span_of(call.span)) else {
-            return;
-        };
-        if let Some(wrapper) = self.wrapped_answer(index) {
-            self.bind_wrapped_response(&it.id, wrapper, index, it.span.end as usize);
-            return;
-        }
-        match &it.id {
-            oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
-                let scope = self.scope();
-                self.flow
-                    .bind_response(&ident.name, scope, it.span.end as usize, index);
-            }
-            oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
-                for property in &pattern.properties {
-                    if let Some((field, span)) = self.lower.key(&property.key) {
-                        self.flow.read_of(
-                            index,
-                            ResponseRead {
-                                field,
-                                span,
-                                beside: &[],
-                            },
-                        );
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// `name.field` (also `name?.field`, `(name as any).field`, `name['field']`).
-    fn read(&mut self, object: &Expression<'_>, field: &str, span: oxc_span::Span) {
-        let Expression::Identifier(ident) = object.get_inner_expression() else {
-            return;
-        };
-        let read = ResponseRead {
-            field: self.lower.arena.alloc_str(field),
-            span: span_of(span),
-            beside: &[],
-        };
-        self.flow.read(&ident.name, read);
-    }
-
-    /// The payloads an argument stands for: an object literal, a variable bound to one in a
-    /// block around `at` (with the members assigned to it before `at`), or what a top-level
-    /// helper returns, its parameters bound to the call's arguments — one per `return`.
-    pub(super) fn resolve(&self, expr: &Expression<'_>, at: u32) -> Vec<Node<'s>> {
-        // What an earlier resolution bound and nobody pushed is not this one's.
-        self.bound.borrow_mut().clear();
-        self.resolve_in(expr, at, self.lower, 0)
-    }
-
-    fn resolve_in(
-        &self,
-        expr: &Expression<'_>,
-        at: u32,
-        lower: &Lowerer<'s>,
-        depth: usize,
-    ) -> Vec<Node<'s>> {
-        match expr.get_inner_expression() {
-            Expression::ObjectExpression(_) => vec![lower.node(expr, 0)],
-            Expression::Identifier(ident) => match lower.param(&ident.name) {
-                Some(bound) => vec![bound.clone()],
-                None => self.follow(ident, at).into_iter().collect(),
-            },
-            Expression::AwaitExpression(awaited) => {
-                self.resolve_in(&awaited.argument, at, lower, depth)
-            }
-            Expression::CallExpression(call) => {
-                let is_local = matches!(call.callee.get_inner_expression(),
-                    Expression::Identifier(callee) if self.facts.functions.get(&callee.name).is_some());
-                if is_local {
-                    self.instance(call, lower, depth)
-                } else {
-                    self.projected(call, lower, depth).into_iter().collect()
-                }
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// What a call of a top-level helper of this file returns, its parameters bound to the
-    /// call's arguments (lowered where the call is).
-    fn instance(
-        &self,
-        call: &CallExpression<'_>,
-        lower: &Lowerer<'s>,
-        depth: usize,
-    ) -> Vec<Node<'s>> {
-        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
-            return Vec::new();
-        };
-        let Some(helper) = self.facts.functions.get(&callee.name) else {
-            return Vec::new();
-        };
-        if depth >= MAX_HELPER_DEPTH {
-            return Vec::new();
-        }
-        let params = helper
-            .params
-            .iter()
-            .zip(&call.arguments)
-            .filter_map(|(param, argument)| {
-                let argument = argument.as_expression()?;
-                let value = self
-                    .resolve_in(argument, call.span.start, lower, depth + 1)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_else(|| lower.node(argument, 0));
-                Some(((*param)?.to_string(), value))
-            })
-            .collect();
-        let saved = lower.bind(params);
-        let roots = helper
-            .returns
-            .iter()
-            .flat_map(|returned| self.resolve_in(returned, returned.span().start, lower, depth + 1))
-            .collect();
-        let uses = lower.unbind(saved);
-        let label = format!("{} puts the argument here", callee.name);
-        self.bound
-            .borrow_mut()
-            .extend(uses.into_iter().map(|(argument, used)| Bound {
-                argument,
-                label: Label::new(used, label.clone()),
-            }));
-        roots
-    }
-
-    /// A call of a helper of another module (the project stage says where it places its
-    /// parameters): the payload as far as this call's arguments make it — see
-    /// [`crate::payload::projection`].
-    fn projected(
-        &self,
-        call: &CallExpression<'_>,
-        lower: &Lowerer<'s>,
-        depth: usize,
-    ) -> Option<Node<'s>> {
-        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
-            return None;
-        };
-        let shape = self.neighbours.helpers.get(callee.name.as_str())?;
-        // A spread argument: the positions after it are not known.
-        let values = call
-            .arguments
-            .iter()
-            .map_while(|argument| argument.as_expression())
-            .map(|argument| {
-                Some(
-                    self.resolve_in(argument, call.span.start, lower, depth + 1)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_else(|| lower.node(argument, 0)),
-                )
-            });
-        let (node, bound) = project(shape, values, lower.arena, span_of(call.span))?;
-        self.bound.borrow_mut().extend(bound);
-        Some(node)
-    }
-
-    fn follow(&self, ident: &IdentifierReference<'_>, at: u32) -> Option<Node<'s>> {
-        self.flow.follow(&ident.name, at as usize, self.lower.arena)
-    }
-
     fn sdk_call(&mut self, call: &CallExpression<'_>) {
         let Some((sent_with, receiver)) = sdk_method(call) else {
             return;
@@ -291,10 +106,9 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             may_be_dodo,
         );
     }
-
     /// Pushes the payloads of one call: all when the call is certainly Dodo's, else those with
     /// a cart when the file or receiver may be Dodo's.
-    fn push_all(
+    pub(super) fn push_all(
         &mut self,
         roots: Vec<(Variant, Node<'s>)>,
         call: Span,
@@ -316,178 +130,6 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             }
         }
     }
-
-    /// A call of an imported function as the payload (`create(build(...))`, or a variable
-    /// bound to one): the project stage makes that function's literal a payload where it is.
-    fn record_send(&mut self, argument: &Expression<'_>, certain: bool, receiver: Option<&str>) {
-        let helper = match argument.get_inner_expression() {
-            Expression::Identifier(ident) => self
-                .facts
-                .results
-                .get(ident.name.as_str())
-                .map(String::as_str),
-            other => called_name(other),
-        };
-        if let Some(helper) = helper {
-            self.send(helper, certain, receiver, false);
-        }
-        // `{ ...base, customer }`, `{ ...build(), customer }`: an imported object or helper's
-        // literal spread into the payload is a part of it.
-        if let Expression::ObjectExpression(object) = argument.get_inner_expression() {
-            for property in &object.properties {
-                let oxc_ast::ast::ObjectPropertyKind::SpreadProperty(spread) = property else {
-                    continue;
-                };
-                let spread = spread.argument.get_inner_expression();
-                let name = match spread {
-                    Expression::Identifier(ident) => Some(ident.name.as_str()),
-                    other => called_name(other),
-                };
-                if let Some(name) = name {
-                    self.send(name, certain, receiver, true);
-                }
-            }
-        }
-    }
-
-    fn send(&mut self, name: &str, certain: bool, receiver: Option<&str>, partial: bool) {
-        if self.facts.imported.contains(name) && self.facts.functions.get(name).is_none() {
-            self.sends.push(Send {
-                helper: name.to_string(),
-                certain,
-                receiver: receiver.map(str::to_string),
-                partial,
-                entries: false,
-            });
-        }
-    }
-
-    /// `createSession(body)` where `createSession` forwards its parameter to the SDK (in this
-    /// file or, as the project stage says, in another).
-    fn wrapper_call(&mut self, call: &CallExpression<'_>) {
-        let Expression::Identifier(callee) = call.callee.get_inner_expression() else {
-            return;
-        };
-        let Some(wrapper) = self.facts.wrappers.get(callee.name.as_str()).copied() else {
-            return;
-        };
-        let Some(argument) = call
-            .arguments
-            .get(wrapper.param)
-            .and_then(|a| a.as_expression())
-        else {
-            return;
-        };
-        // A Dodo client passed in by the wrapper's client parameter makes the call Dodo's.
-        let certain = wrapper.certain
-            || wrapper
-                .client_param
-                .and_then(|at| call.arguments.get(at))
-                .and_then(|client| client.as_expression())
-                .is_some_and(|client| self.facts.is_client_expr(client));
-        self.record_send(argument, certain, None);
-        let roots = self.candidates(argument, call.span.start);
-        let sent_with = wrapper.returns_response.then_some(wrapper.call);
-        let may_be_dodo =
-            self.facts.imports_sdk || self.facts.imported.contains(callee.name.as_str());
-        self.push_all(roots, span_of(call.span), sent_with, certain, may_be_dodo);
-    }
-
-    /// After the visit: the literals this file's helpers return and its top-level objects,
-    /// where another file sends them to Dodo or spreads them into a payload (the project stage
-    /// says which), linted here with their parameters unknown — open when they are only
-    /// spread, since the payload they are part of supplies the rest.
-    pub(super) fn sent_helpers(&mut self) {
-        let mut sent: Vec<(&String, &Sending)> = self.neighbours.sent.iter().collect();
-        sent.sort_by(|a, b| a.0.cmp(b.0));
-        for (name, &sending) in sent {
-            let roots: Vec<(Variant, Node<'s>, Span)> = match self.facts.functions.get(name) {
-                Some(helper) => helper
-                    .returns
-                    .iter()
-                    .flat_map(|returned| {
-                        let at = span_of(returned.span());
-                        self.candidates(returned, returned.span().start)
-                            .into_iter()
-                            .map(move |(variant, root)| (variant, root, at))
-                    })
-                    .collect(),
-                None => self
-                    .flow
-                    .follow(name, self.lower.text.len(), self.lower.arena)
-                    .map(|root| (BASE, root.clone(), root.span))
-                    .into_iter()
-                    .collect(),
-            };
-            for (variant, root, at) in roots {
-                let root = if sending.whole { root } else { opened(root) };
-                self.push_all(vec![(variant, root)], at, None, sending.certain, true);
-            }
-        }
-    }
-
-    /// `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `axios.post(url, x)` and
-    /// `axios({method: 'post', url, data: x})` to Dodo's `/checkouts`.
-    fn raw_post(&mut self, call: &CallExpression<'_>) {
-        let argument = |index: usize| call.arguments.get(index).and_then(|a| a.as_expression());
-        let callee = call.callee.get_inner_expression();
-        let (url, body) = match callee {
-            Expression::Identifier(ident) if ident.name == "fetch" => {
-                let Some(Expression::ObjectExpression(init)) =
-                    argument(1).map(Expression::get_inner_expression)
-                else {
-                    return;
-                };
-                if !is_post(init) {
-                    return;
-                }
-                let body = property(init, "body").and_then(stringified);
-                (argument(0), body)
-            }
-            Expression::StaticMemberExpression(member)
-                if member.property.name == "post" && is_axios(&member.object) =>
-            {
-                (argument(0), argument(1))
-            }
-            _ if is_axios(callee)
-                || matches!(callee, Expression::StaticMemberExpression(m)
-                    if m.property.name == "request" && is_axios(&m.object)) =>
-            {
-                let Some(Expression::ObjectExpression(config)) =
-                    argument(0).map(Expression::get_inner_expression)
-                else {
-                    return;
-                };
-                if !is_post(config) {
-                    return;
-                }
-                (property(config, "url"), property(config, "data"))
-            }
-            _ => return,
-        };
-        let (Some(url), Some(body)) = (url, body) else {
-            return;
-        };
-        let Some(text) = url_text(url, &self.facts.strings) else {
-            return;
-        };
-        if let Some(path) = text
-            .app_path()
-            .filter(|_| !self.neighbours.routes.is_empty())
-        {
-            let path = path.to_string();
-            self.route_post(&path, span_of(url.span()), body, span_of(call.span));
-            return;
-        }
-        let Some(url) = Some(text).filter(|u| u.is_dodo_checkouts()) else {
-            return;
-        };
-        for root in self.resolve(body, call.span.start) {
-            self.flow
-                .push_post(root, span_of(call.span), url.host().cloned());
-        }
-    }
-
     fn typed_literal(&mut self, expr: &Expression<'_>, annotation: &TSType<'_>) {
         if is_params_type(annotation)
             && let Expression::ObjectExpression(_) = expr.get_inner_expression()
@@ -500,58 +142,6 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
 }
 
 /// The node with its own members, open: a part of a payload, whose absences are the payload's.
-fn opened(root: Node<'_>) -> Node<'_> {
-    match root.value {
-        Value::Object(members, _) => Node {
-            span: root.span,
-            value: Value::Object(members, Extent::Open),
-        },
-        _ => root,
-    }
-}
-
-fn is_axios(expr: &Expression<'_>) -> bool {
-    matches!(expr.get_inner_expression(), Expression::Identifier(ident) if ident.name == "axios")
-}
-
-pub(super) fn property<'e, 'a>(
-    object: &'e ObjectExpression<'a>,
-    key: &str,
-) -> Option<&'e Expression<'a>> {
-    object
-        .properties
-        .iter()
-        .rev()
-        .find_map(|property| match property {
-            oxc_ast::ast::ObjectPropertyKind::ObjectProperty(p)
-                if !p.computed && p.key.static_name().is_some_and(|name| name == key) =>
-            {
-                Some(&p.value)
-            }
-            _ => None,
-        })
-}
-
-pub(super) fn is_post(init: &ObjectExpression<'_>) -> bool {
-    matches!(property(init, "method").map(Expression::get_inner_expression),
-        Some(Expression::StringLiteral(lit)) if lit.value.eq_ignore_ascii_case("post"))
-}
-
-/// `x` of `JSON.stringify(x)`.
-pub(super) fn stringified<'e, 'a>(body: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
-    let Expression::CallExpression(call) = body.get_inner_expression() else {
-        return None;
-    };
-    let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression() else {
-        return None;
-    };
-    let is_json = matches!(callee.object.get_inner_expression(),
-        Expression::Identifier(ident) if ident.name == "JSON");
-    (is_json && callee.property.name == "stringify")
-        .then(|| call.arguments.first()?.as_expression())
-        .flatten()
-}
-
 fn is_params_type(annotation: &TSType<'_>) -> bool {
     let TSType::TSTypeReference(reference) = annotation else {
         return false;

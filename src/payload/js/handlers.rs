@@ -17,8 +17,8 @@ use oxc_ast::ast::{
 };
 use oxc_ast_visit::{Visit, walk};
 
-use super::find::property;
 use super::lower::span_of;
+use super::properties::property;
 use crate::facts::adapters::{EXPRESS, EXPRESS_CHECKOUT, NEXTJS, NEXTJS_CHECKOUT};
 use crate::payload::adapter_body::Misuse;
 use crate::span::Span;

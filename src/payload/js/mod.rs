@@ -15,11 +15,16 @@ mod fetch_wrapper;
 mod find;
 mod functions;
 mod handlers;
+mod raw_posts;
+mod resolve;
+mod responses;
+mod sends;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
 mod lower;
 mod probe;
+mod properties;
 mod server_checkout;
 mod types;
 mod urls;

@@ -11,8 +11,8 @@ use oxc_ast::ast::{
 };
 use oxc_ast_visit::{Visit, walk};
 
-use super::find::property;
 use super::lower::span_of;
+use super::properties::property;
 use crate::payload::adapter_config::{ConfiguredProduct, ServerCheckout};
 use crate::source::Source;
 

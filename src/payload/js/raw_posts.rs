@@ -1,0 +1,98 @@
+//! Raw requests to Dodo's `/checkouts`: `fetch(url, {method: 'POST', body: JSON.stringify(x)})`,
+//! `axios.post(url, x)` and `axios({method: 'post', url, data: x})`.
+
+use oxc_ast::ast::{CallExpression, Expression, ObjectExpression};
+use oxc_span::GetSpan;
+
+use super::find::Finder;
+use super::lower::span_of;
+use super::properties::property;
+use super::urls::url_text;
+
+impl<'s> Finder<'_, '_, 's> {
+    /// `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `axios.post(url, x)` and
+    /// `axios({method: 'post', url, data: x})` to Dodo's `/checkouts`.
+    pub(super) fn raw_post(&mut self, call: &CallExpression<'_>) {
+        let argument = |index: usize| call.arguments.get(index).and_then(|a| a.as_expression());
+        let callee = call.callee.get_inner_expression();
+        let (url, body) = match callee {
+            Expression::Identifier(ident) if ident.name == "fetch" => {
+                let Some(Expression::ObjectExpression(init)) =
+                    argument(1).map(Expression::get_inner_expression)
+                else {
+                    return;
+                };
+                if !is_post(init) {
+                    return;
+                }
+                let body = property(init, "body").and_then(stringified);
+                (argument(0), body)
+            }
+            Expression::StaticMemberExpression(member)
+                if member.property.name == "post" && is_axios(&member.object) =>
+            {
+                (argument(0), argument(1))
+            }
+            _ if is_axios(callee)
+                || matches!(callee, Expression::StaticMemberExpression(m)
+                    if m.property.name == "request" && is_axios(&m.object)) =>
+            {
+                let Some(Expression::ObjectExpression(config)) =
+                    argument(0).map(Expression::get_inner_expression)
+                else {
+                    return;
+                };
+                if !is_post(config) {
+                    return;
+                }
+                (property(config, "url"), property(config, "data"))
+            }
+            _ => return,
+        };
+        let (Some(url), Some(body)) = (url, body) else {
+            return;
+        };
+        let Some(text) = url_text(url, &self.facts.strings) else {
+            return;
+        };
+        if let Some(path) = text
+            .app_path()
+            .filter(|_| !self.neighbours.routes.is_empty())
+        {
+            let path = path.to_string();
+            self.route_post(&path, span_of(url.span()), body, span_of(call.span));
+            return;
+        }
+        let Some(url) = Some(text).filter(|u| u.is_dodo_checkouts()) else {
+            return;
+        };
+        for root in self.resolve(body, call.span.start) {
+            self.flow
+                .push_post(root, span_of(call.span), url.host().cloned());
+        }
+    }
+}
+
+fn is_axios(expr: &Expression<'_>) -> bool {
+    matches!(expr.get_inner_expression(), Expression::Identifier(ident) if ident.name == "axios")
+}
+
+pub(super) fn is_post(init: &ObjectExpression<'_>) -> bool {
+    matches!(property(init, "method").map(Expression::get_inner_expression),
+        Some(Expression::StringLiteral(lit)) if lit.value.eq_ignore_ascii_case("post"))
+}
+
+/// `x` of `JSON.stringify(x)`.
+pub(super) fn stringified<'e, 'a>(body: &'e Expression<'a>) -> Option<&'e Expression<'a>> {
+    let Expression::CallExpression(call) = body.get_inner_expression() else {
+        return None;
+    };
+    let Expression::StaticMemberExpression(callee) = call.callee.get_inner_expression() else {
+        return None;
+    };
+    let is_json = matches!(callee.object.get_inner_expression(),
+        Expression::Identifier(ident) if ident.name == "JSON");
+    (is_json && callee.property.name == "stringify")
+        .then(|| call.arguments.first()?.as_expression())
+        .flatten()
+}

@@ -1,0 +1,64 @@
+//! Reads of a response: `const session = await client.checkoutSessions.create(...)` then
+//! `session.url`, and the fields destructured from it.
+
+use oxc_ast::ast::{Expression, VariableDeclarator};
+
+use super::find::Finder;
+use super::lower::span_of;
+use crate::payload::ResponseRead;
+
+impl Finder<'_, '_, '_> {
+    /// After `const name = <init>`: when `init` is an SDK call just found, or its awaited
+    /// result, reads of `name` (and names destructured from it) are reads of the response.
+    pub(super) fn bind_response(&mut self, it: &VariableDeclarator<'_>, init: &Expression<'_>) {
+        let call = match init.get_inner_expression() {
+            Expression::AwaitExpression(awaited) => awaited.argument.get_inner_expression(),
+            // Without await the result is a promise: its fields are not the response's.
+            _ => return,
+        };
+        let Expression::CallExpression(call) = call else {
+            return;
+        };
+        let Some(index) = self.flow.sdk_payload_at(span_of(call.span)) else {
+            return;
+        };
+        if let Some(wrapper) = self.wrapped_answer(index) {
+            self.bind_wrapped_response(&it.id, wrapper, index, it.span.end as usize);
+            return;
+        }
+        match &it.id {
+            oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
+                let scope = self.scope();
+                self.flow
+                    .bind_response(&ident.name, scope, it.span.end as usize, index);
+            }
+            oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
+                for property in &pattern.properties {
+                    if let Some((field, span)) = self.lower.key(&property.key) {
+                        self.flow.read_of(
+                            index,
+                            ResponseRead {
+                                field,
+                                span,
+                                beside: &[],
+                            },
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    /// `name.field` (also `name?.field`, `(name as any).field`, `name['field']`).
+    pub(super) fn read(&mut self, object: &Expression<'_>, field: &str, span: oxc_span::Span) {
+        let Expression::Identifier(ident) = object.get_inner_expression() else {
+            return;
+        };
+        let read = ResponseRead {
+            field: self.lower.arena.alloc_str(field),
+            span: span_of(span),
+            beside: &[],
+        };
+        self.flow.read(&ident.name, read);
+    }
+}

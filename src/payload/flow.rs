@@ -2,10 +2,11 @@
 //! members set on them before a call, every other use of those names, the results of SDK calls
 //! bound to names — and the payloads found, each once.
 
+pub(crate) use super::members::{Members, payload_like};
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use super::{Call, Payload, ResponseRead, UrlHost};
+use super::{Call, Payload, UrlHost};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
@@ -54,10 +55,10 @@ pub(crate) struct ChainRead<'n> {
 }
 
 /// `name = await client.checkout…create(...)`: reads of `name.x` are reads of the response.
-struct ResponseBinding {
-    scope: Span,
-    from: usize,
-    payload: usize,
+pub(super) struct ResponseBinding {
+    pub(super) scope: Span,
+    pub(super) from: usize,
+    pub(super) payload: usize,
 }
 
 /// Work allowed per byte of the file, on top of [`BASE_BUDGET`]: following a name copies the
@@ -81,9 +82,9 @@ pub(crate) struct Flow<'s> {
     /// Every other reference to a name, in source order: a binding used there may be changed
     /// in ways that cannot be followed.
     uses: HashMap<String, Vec<usize>>,
-    responses: HashMap<String, Vec<ResponseBinding>>,
+    pub(super) responses: HashMap<String, Vec<ResponseBinding>>,
     /// By a read's start: the other fields its `??` / `||` chain reads from the same name.
-    beside: HashMap<usize, &'s [&'s str]>,
+    pub(super) beside: HashMap<usize, &'s [&'s str]>,
     pub(crate) payloads: Vec<Payload<'s>>,
     /// Payload index by root span and variant (see [`Variant`]), and SDK-call payload index
     /// by call span.
@@ -103,13 +104,13 @@ pub(crate) struct Flow<'s> {
     budget: Cell<usize>,
 }
 
-fn visible(scope: Span, at: usize) -> bool {
+pub(super) fn visible(scope: Span, at: usize) -> bool {
     scope.start() <= at && at <= scope.end()
 }
 
 /// Pushes `item` keeping `list` sorted by `key` (finders visit in source order, so this is
 /// nearly always a push).
-fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> usize) {
+pub(super) fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> usize) {
     let at = key(&item);
     let index = if list.last().is_none_or(|last| key(last) <= at) {
         list.len()
@@ -117,47 +118,6 @@ fn insert_sorted<T>(list: &mut Vec<T>, item: T, key: impl Fn(&T) -> usize) {
         list.partition_point(|other| key(other) <= at)
     };
     list.insert(index, item);
-}
-
-/// An object's members as they are set one after another: a key set again replaces the
-/// earlier member and moves to the end, as assignment and `**` merging do, at a constant cost
-/// per member.
-#[derive(Default)]
-pub(crate) struct Members<'s> {
-    slots: Vec<Option<Member<'s>>>,
-    /// The slots holding each key (more than one only for a literal that repeats a key).
-    index: HashMap<&'s str, Vec<usize>>,
-}
-
-impl<'s> Members<'s> {
-    /// A member as the literal wrote it: a repeated key stays repeated (`duplicate-key` reports
-    /// it).
-    pub(crate) fn keep(&mut self, member: Member<'s>) {
-        self.index
-            .entry(member.key)
-            .or_default()
-            .push(self.slots.len());
-        self.slots.push(Some(member));
-    }
-
-    /// A member set over whatever the key held.
-    pub(crate) fn set(&mut self, member: Member<'s>) {
-        self.remove(member.key);
-        self.keep(member);
-    }
-
-    pub(crate) fn remove(&mut self, key: &str) {
-        for old in self.index.remove(key).unwrap_or_default() {
-            if let Some(slot) = self.slots.get_mut(old) {
-                *slot = None;
-            }
-        }
-    }
-
-    pub(crate) fn into_slice(self, arena: &'s bumpalo::Bump) -> &'s [Member<'s>] {
-        let members: Vec<Member<'s>> = self.slots.into_iter().flatten().collect();
-        arena.alloc_slice_fill_iter(members)
-    }
 }
 
 impl<'s> Flow<'s> {
@@ -464,73 +424,6 @@ impl<'s> Flow<'s> {
         self.by_call.get(&call).copied()
     }
 
-    /// `name` holds the result of payload `payload`'s call from `from` on, in `scope`.
-    pub(crate) fn bind_response(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
-        let list = self.responses.entry(name.to_string()).or_default();
-        insert_sorted(
-            list,
-            ResponseBinding {
-                scope,
-                from,
-                payload,
-            },
-            |b| b.from,
-        );
-    }
-
-    /// The operands of one `??` / `||` chain that read fields of names, seen before the reads
-    /// themselves: each read learns the other fields its chain reads from the same name. A
-    /// chain nested in another was already noted with the outer one, which keeps its operands.
-    pub(crate) fn chain(&mut self, reads: &[ChainRead<'_>], arena: &'s bumpalo::Bump) {
-        for read in reads {
-            if self.beside.contains_key(&read.span.start()) {
-                continue;
-            }
-            let others: Vec<&'s str> = reads
-                .iter()
-                .filter(|other| other.name == read.name && other.span != read.span)
-                .map(|other| &*arena.alloc_str(other.field))
-                .collect();
-            if !others.is_empty() {
-                self.beside
-                    .insert(read.span.start(), arena.alloc_slice_copy(&others));
-            }
-        }
-    }
-
-    /// A field read on `name` at `read.span`: recorded when `name` holds a response there.
-    pub(crate) fn read(&mut self, name: &str, mut read: ResponseRead<'s>) {
-        let at = read.span.start();
-        if let Some(beside) = self.beside.get(&at) {
-            read.beside = beside;
-        }
-        let Some(bindings) = self.responses.get(name) else {
-            return;
-        };
-        let before = bindings.partition_point(|b| b.from <= at);
-        let mut payload = None;
-        for binding in bindings[..before].iter().rev() {
-            if !self.spend(1) {
-                return;
-            }
-            if visible(binding.scope, at) {
-                payload = Some(binding.payload);
-                break;
-            }
-        }
-        if let Some(payload) = payload.and_then(|index| self.payloads.get_mut(index)) {
-            payload.reads.push(read);
-        }
-    }
-
-    /// A field read straight from payload `index`'s result (`const { url } = await …`,
-    /// `create(...).url`).
-    pub(crate) fn read_of(&mut self, index: usize, read: ResponseRead<'s>) {
-        if let Some(payload) = self.payloads.get_mut(index) {
-            payload.reads.push(read);
-        }
-    }
-
     /// The node with every container open: code that cannot be followed may add to any of
     /// them. A node costs one unit of the budget.
     /// `node` with every container in it open (within the file's budget).
@@ -564,19 +457,4 @@ impl<'s> Flow<'s> {
             value,
         })
     }
-}
-
-/// The entries that are payloads: those with a cart when some have one. A map of plans with
-/// a `meta: {…}` entry beside them is sent by plan; what the other entries lack is no finding.
-pub(crate) fn payload_like<'s>(entries: Vec<(Variant, Node<'s>)>) -> Vec<(Variant, Node<'s>)> {
-    if !entries
-        .iter()
-        .any(|(_, entry)| entry.get(super::CART_KEY).is_some())
-    {
-        return entries;
-    }
-    entries
-        .into_iter()
-        .filter(|(_, entry)| entry.get(super::CART_KEY).is_some())
-        .collect()
 }

@@ -14,12 +14,16 @@ pub(crate) mod eslint;
 pub(crate) mod exports;
 #[cfg(any(feature = "js", feature = "python", feature = "go"))]
 pub(crate) mod flow;
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
+mod flow_responses;
 pub(crate) mod front_end;
 #[cfg(feature = "go")]
 pub(crate) mod go;
 #[cfg(feature = "js")]
 pub(crate) mod js;
 pub(crate) mod json;
+#[cfg(any(feature = "js", feature = "python", feature = "go"))]
+mod members;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexeme;

@@ -1,0 +1,75 @@
+//! The responses a [`Flow`] follows: names bound to an SDK call's result, the fields read from
+//! them, and the other fields a `??` / `||` (Python `or`) chain reads beside each.
+
+use super::ResponseRead;
+use super::flow::{ChainRead, Flow, ResponseBinding, insert_sorted, visible};
+use crate::span::Span;
+
+impl<'s> Flow<'s> {
+    /// `name` holds the result of payload `payload`'s call from `from` on, in `scope`.
+    pub(crate) fn bind_response(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
+        let list = self.responses.entry(name.to_string()).or_default();
+        insert_sorted(
+            list,
+            ResponseBinding {
+                scope,
+                from,
+                payload,
+            },
+            |b| b.from,
+        );
+    }
+
+    /// The operands of one `??` / `||` chain that read fields of names, seen before the reads
+    /// themselves: each read learns the other fields its chain reads from the same name. A
+    /// chain nested in another was already noted with the outer one, which keeps its operands.
+    pub(crate) fn chain(&mut self, reads: &[ChainRead<'_>], arena: &'s bumpalo::Bump) {
+        for read in reads {
+            if self.beside.contains_key(&read.span.start()) {
+                continue;
+            }
+            let others: Vec<&'s str> = reads
+                .iter()
+                .filter(|other| other.name == read.name && other.span != read.span)
+                .map(|other| &*arena.alloc_str(other.field))
+                .collect();
+            if !others.is_empty() {
+                self.beside
+                    .insert(read.span.start(), arena.alloc_slice_copy(&others));
+            }
+        }
+    }
+
+    /// A field read on `name` at `read.span`: recorded when `name` holds a response there.
+    pub(crate) fn read(&mut self, name: &str, mut read: ResponseRead<'s>) {
+        let at = read.span.start();
+        if let Some(beside) = self.beside.get(&at) {
+            read.beside = beside;
+        }
+        let Some(bindings) = self.responses.get(name) else {
+            return;
+        };
+        let before = bindings.partition_point(|b| b.from <= at);
+        let mut payload = None;
+        for binding in bindings[..before].iter().rev() {
+            if !self.spend(1) {
+                return;
+            }
+            if visible(binding.scope, at) {
+                payload = Some(binding.payload);
+                break;
+            }
+        }
+        if let Some(payload) = payload.and_then(|index| self.payloads.get_mut(index)) {
+            payload.reads.push(read);
+        }
+    }
+
+    /// A field read straight from payload `index`'s result (`const { url } = await …`,
+    /// `create(...).url`).
+    pub(crate) fn read_of(&mut self, index: usize, read: ResponseRead<'s>) {
+        if let Some(payload) = self.payloads.get_mut(index) {
+            payload.reads.push(read);
+        }
+    }
+}

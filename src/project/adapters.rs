@@ -3,12 +3,14 @@
 //! plugin's client) and the routes Dodo's handlers serve (for the files that POST to the app's
 //! own paths).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::next_config::{BasePath, CONFIG_FILES, base_path};
 use super::{Module, shown};
+use crate::facts::adapters::Adapter;
 use crate::payload::adapter_config::ServerConfig;
 use crate::payload::neighbours::Neighbours;
-use crate::payload::routes::Route;
+use crate::payload::routes::{Route, Segment};
 
 /// Hands each module's neighbours what the app's adapters say (`all` is by module).
 pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
@@ -34,12 +36,14 @@ pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
         .iter()
         .filter(|module| !module.facts.routes.is_empty())
         .flat_map(|module| {
-            let components = below_app_root(&module.path, root);
+            let (app, components) = below_app_root(&module.path, root);
+            let base = app.map_or(BasePath::None, |app| base_path(&app));
             module
                 .facts
                 .routes
                 .iter()
                 .filter_map(|route| route.place(&components))
+                .filter_map(|route| under_base_path(route, &base))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -53,10 +57,30 @@ pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
     }
 }
 
-/// The components of `path` below the folder of the app it belongs to: the nearest folder
-/// above an `app` or `pages` (or `src/app`, `src/pages`) folder that holds a `package.json` or a `next.config.*`, as
-/// Next.js roots an app; `path` below `root` when none does.
-fn below_app_root<'p>(path: &'p Path, root: &Path) -> Vec<&'p str> {
+/// A Next.js route as the app serves it, below its `basePath`; `None` when that is not known.
+fn under_base_path(mut route: Route, base: &BasePath) -> Option<Route> {
+    if route.adapter != Adapter::NextjsRoute {
+        return Some(route);
+    }
+    match base {
+        BasePath::None => Some(route),
+        BasePath::Unknown => None,
+        BasePath::Literal(parts) => {
+            let mut segments: Vec<Segment> = parts
+                .iter()
+                .map(|part| Segment::Static(part.clone()))
+                .collect();
+            segments.append(&mut route.segments);
+            route.segments = segments;
+            Some(route)
+        }
+    }
+}
+
+/// The folder of the app `path` belongs to — the nearest folder above an `app` or `pages` (or
+/// `src/app`, `src/pages`) folder that holds a `package.json` or a `next.config.*`, as Next.js
+/// roots an app — and the components of `path` below it (below `root` when none does).
+fn below_app_root<'p>(path: &'p Path, root: &Path) -> (Option<PathBuf>, Vec<&'p str>) {
     let components: Vec<&str> = path
         .strip_prefix(root)
         .ok()
@@ -65,14 +89,9 @@ fn below_app_root<'p>(path: &'p Path, root: &Path) -> Vec<&'p str> {
         .filter_map(|c| c.as_os_str().to_str())
         .collect();
     let is_app_root = |dir: &Path| {
-        [
-            "package.json",
-            "next.config.js",
-            "next.config.mjs",
-            "next.config.ts",
-        ]
-        .iter()
-        .any(|file| dir.join(file).is_file())
+        std::iter::once(&"package.json")
+            .chain(CONFIG_FILES)
+            .any(|file| dir.join(file).is_file())
     };
     let found = components.iter().enumerate().find_map(|(at, component)| {
         if *component != "app" && *component != "pages" {
@@ -85,10 +104,10 @@ fn below_app_root<'p>(path: &'p Path, root: &Path) -> Vec<&'p str> {
         let dir = components[..start]
             .iter()
             .fold(root.to_path_buf(), |dir, c| dir.join(c));
-        is_app_root(&dir).then_some(start)
+        is_app_root(&dir).then_some((dir, start))
     });
     match found {
-        Some(start) => components[start..].to_vec(),
-        None => components,
+        Some((dir, start)) => (Some(dir), components[start..].to_vec()),
+        None => (None, components),
     }
 }

@@ -11,6 +11,7 @@ mod adapters;
 mod canonical;
 mod contained_fs;
 mod link;
+mod next_config;
 mod resolve;
 
 use std::collections::HashMap;

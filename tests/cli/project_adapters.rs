@@ -146,3 +146,63 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
         "sent through @dodopayments/nextjs 0.3.9"
     );
 }
+
+/// A copy of the `nextjs_handler` project with `next_config` as its `next.config.js`.
+fn next_app_with(next_config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = project("nextjs_handler");
+    let mut stack = vec![source.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read fixture").flatten() {
+            let path = entry.path();
+            let to = dir.path().join(path.strip_prefix(&source).expect("inside"));
+            if path.is_dir() {
+                std::fs::create_dir_all(&to).expect("folder");
+                stack.push(path);
+            } else {
+                std::fs::copy(&path, &to).expect("copy");
+            }
+        }
+    }
+    std::fs::create_dir_all(dir.path().join(".git")).expect("git folder");
+    std::fs::write(dir.path().join("next.config.js"), next_config).expect("config");
+    dir
+}
+
+#[test]
+fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown() {
+    // With `basePath: '/shop'` the App and Pages Router handlers serve `/shop/api/…`: the
+    // component's `fetch("/api/checkout")` and axios's `/api/legacy-checkout` reach no Dodo
+    // handler. Express's routes are not Next's.
+    let moved = next_app_with("module.exports = { basePath: '/shop' };\n");
+    let (document, _) = json_in(moved.path(), &["."]);
+    assert_eq!(
+        found(&document),
+        ["./server/express.ts:20:102 invalid-currency-code"]
+    );
+    // Posted below the base path, the same body is the handler's again.
+    let page = moved.path().join("src/app/pricing/page.tsx");
+    let text = std::fs::read_to_string(&page).expect("page");
+    std::fs::write(
+        &page,
+        text.replace("fetch(\"/api/checkout\"", "fetch(\"/shop/api/checkout\""),
+    )
+    .expect("page");
+    let (document, _) = json_in(moved.path(), &["."]);
+    assert!(
+        found(&document).contains(&"./src/app/pricing/page.tsx:9:59 zero-quantity".to_string()),
+        "{:?}",
+        found(&document)
+    );
+    // A base path not written as a literal: the Next routes are not known, so silent too.
+    let unknown = next_app_with("module.exports = { basePath: process.env.BASE_PATH };\n");
+    let (document, _) = json_in(unknown.path(), &["."]);
+    assert_eq!(
+        found(&document),
+        ["./server/express.ts:20:102 invalid-currency-code"]
+    );
+    // No basePath: as without the config.
+    let none = next_app_with("module.exports = { reactStrictMode: true };\n");
+    let (document, _) = json_in(none.path(), &["."]);
+    assert_eq!(found(&document).len(), 4, "{:?}", found(&document));
+}

@@ -8,12 +8,12 @@ use oxc_span::GetSpan;
 use super::auth_client::adapter_call;
 use super::find::Finder;
 use super::lower::span_of;
-use super::properties::property;
+use super::properties::{first_object, property};
 use crate::facts::adapters::{Adapter, CONVEX_PAYLOAD};
 use crate::payload::adapter_body::{AdapterSite, Misuse, session_of};
 use crate::payload::adapter_config::ServerSide;
 use crate::payload::flow::BASE;
-use crate::payload::{CART_KEY, Call, ResponseRead};
+use crate::payload::{CART_KEY, Call};
 use crate::span::Span;
 use crate::tree::{Extent, Member, Node, Value};
 
@@ -137,12 +137,7 @@ impl<'s> Finder<'_, '_, 's> {
         {
             return;
         }
-        let Some(Expression::ObjectExpression(options)) = call
-            .arguments
-            .first()
-            .and_then(|a| a.as_expression())
-            .map(Expression::get_inner_expression)
-        else {
+        let Some(options) = first_object(call) else {
             return;
         };
         let Some(Expression::ArrayExpression(products)) =
@@ -271,27 +266,7 @@ impl<'s> Finder<'_, '_, 's> {
             if key != wrapper {
                 continue;
             }
-            match &property.value {
-                BindingPattern::BindingIdentifier(ident) => {
-                    let scope = self.scope();
-                    self.flow.bind_response(&ident.name, scope, from, index);
-                }
-                BindingPattern::ObjectPattern(inner) => {
-                    for field in &inner.properties {
-                        if let Some((field, span)) = self.lower.key(&field.key) {
-                            self.flow.read_of(
-                                index,
-                                ResponseRead {
-                                    field,
-                                    span,
-                                    beside: &[],
-                                },
-                            );
-                        }
-                    }
-                }
-                _ => {}
-            }
+            self.bind_response_pattern(&property.value, index, from);
         }
     }
 

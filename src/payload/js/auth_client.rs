@@ -9,9 +9,9 @@
 
 use std::collections::HashSet;
 
-use oxc_ast::ast::{ArrayExpressionElement, CallExpression, Expression, ObjectPropertyKind};
+use oxc_ast::ast::{ArrayExpressionElement, CallExpression, Expression};
 
-use super::properties::property;
+use super::properties::{first_object, has_spread, property};
 use crate::facts::adapters::{
     AUTH_CLIENT_FACTORY, Adapter, BETTER_AUTH, BETTER_AUTH_CLIENT_PLUGIN, SERVER_CHECKOUT,
 };
@@ -69,20 +69,11 @@ impl AuthNames {
         if !is_factory {
             return false;
         }
-        let Some(Expression::ObjectExpression(options)) = call
-            .arguments
-            .first()
-            .and_then(|a| a.as_expression())
-            .map(Expression::get_inner_expression)
-        else {
+        let Some(options) = first_object(call) else {
             return false;
         };
         // A spread may hold `plugins` too; the last one written wins, so read only when none.
-        if options
-            .properties
-            .iter()
-            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
-        {
+        if has_spread(options) {
             return false;
         }
         let Some(Expression::ArrayExpression(plugins)) =

@@ -13,12 +13,11 @@ use oxc_ast::ast::{
 };
 use oxc_ast::ast::{
     Declaration, ExportDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration,
-    ObjectPropertyKind,
 };
 use oxc_ast_visit::{Visit, walk};
 
 use super::lower::span_of;
-use super::properties::property;
+use super::properties::{first_object, has_spread, property};
 use crate::facts::adapters::{EXPRESS, EXPRESS_CHECKOUT, NEXTJS, NEXTJS_CHECKOUT};
 use crate::payload::adapter_body::Misuse;
 use crate::span::Span;
@@ -129,19 +128,8 @@ impl Scan<'_> {
                 if !self.names.next.contains(name) && !self.names.express.contains(name) {
                     return None;
                 }
-                let Some(Expression::ObjectExpression(options)) = call
-                    .arguments
-                    .first()
-                    .and_then(|a| a.as_expression())
-                    .map(Expression::get_inner_expression)
-                else {
-                    return None;
-                };
-                if options
-                    .properties
-                    .iter()
-                    .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
-                {
+                let options = first_object(call)?;
+                if has_spread(options) {
                     return None;
                 }
                 match property(options, "type").map(Expression::get_inner_expression) {

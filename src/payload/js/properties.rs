@@ -1,6 +1,6 @@
 //! Reading object literals by key.
 
-use oxc_ast::ast::{Expression, ObjectExpression};
+use oxc_ast::ast::{CallExpression, Expression, ObjectExpression, ObjectPropertyKind};
 
 /// The value of the last property written `key` (a later one wins, as in JavaScript).
 pub(super) fn property<'e, 'a>(
@@ -19,4 +19,27 @@ pub(super) fn property<'e, 'a>(
             }
             _ => None,
         })
+}
+
+/// The object literal a call's first argument is (`Checkout({ … })`, `createAuthClient({ … })`).
+pub(super) fn first_object<'e, 'a>(
+    call: &'e CallExpression<'a>,
+) -> Option<&'e ObjectExpression<'a>> {
+    match call
+        .arguments
+        .first()?
+        .as_expression()?
+        .get_inner_expression()
+    {
+        Expression::ObjectExpression(object) => Some(object),
+        _ => None,
+    }
+}
+
+/// True when the literal spreads another object into itself: any key may come from there.
+pub(super) fn has_spread(object: &ObjectExpression<'_>) -> bool {
+    object
+        .properties
+        .iter()
+        .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)))
 }

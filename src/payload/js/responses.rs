@@ -1,7 +1,7 @@
 //! Reads of a response: `const session = await client.checkoutSessions.create(...)` then
 //! `session.url`, and the fields destructured from it.
 
-use oxc_ast::ast::{Expression, VariableDeclarator};
+use oxc_ast::ast::{BindingPattern, Expression, VariableDeclarator};
 
 use super::find::Finder;
 use super::lower::span_of;
@@ -26,23 +26,31 @@ impl Finder<'_, '_, '_> {
             self.bind_wrapped_response(&it.id, wrapper, index, it.span.end as usize);
             return;
         }
-        match &it.id {
-            oxc_ast::ast::BindingPattern::BindingIdentifier(ident) => {
+        self.bind_response_pattern(&it.id, index, it.span.end as usize);
+    }
+
+    /// What a pattern binds from payload `index`'s answer from `from` on: a name (whose reads
+    /// are the answer's), or the fields destructured from it (each a read).
+    pub(super) fn bind_response_pattern(
+        &mut self,
+        pattern: &BindingPattern<'_>,
+        index: usize,
+        from: usize,
+    ) {
+        match pattern {
+            BindingPattern::BindingIdentifier(ident) => {
                 let scope = self.scope();
-                self.flow
-                    .bind_response(&ident.name, scope, it.span.end as usize, index);
+                self.flow.bind_response(&ident.name, scope, from, index);
             }
-            oxc_ast::ast::BindingPattern::ObjectPattern(pattern) => {
+            BindingPattern::ObjectPattern(pattern) => {
                 for property in &pattern.properties {
                     if let Some((field, span)) = self.lower.key(&property.key) {
-                        self.flow.read_of(
-                            index,
-                            ResponseRead {
-                                field,
-                                span,
-                                beside: &[],
-                            },
-                        );
+                        let read = ResponseRead {
+                            field,
+                            span,
+                            beside: &[],
+                        };
+                        self.flow.read_of(index, read);
                     }
                 }
             }

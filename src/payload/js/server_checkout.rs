@@ -12,7 +12,7 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 
 use super::lower::span_of;
-use super::properties::property;
+use super::properties::{has_spread, property};
 use crate::payload::adapter_config::{ConfiguredProduct, ServerCheckout};
 use crate::source::Source;
 
@@ -63,10 +63,7 @@ impl Calls<'_> {
             _ => return None,
         };
         // A spread of options may set any of them.
-        let spread = options
-            .properties
-            .iter()
-            .any(|p| matches!(p, ObjectPropertyKind::SpreadProperty(_)));
+        let spread = has_spread(options);
         let products_key = options.properties.iter().find_map(|p| match p {
             ObjectPropertyKind::ObjectProperty(p)
                 if !p.computed && p.key.static_name().is_some_and(|k| k == "products") =>

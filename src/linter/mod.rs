@@ -296,6 +296,9 @@ impl Linter {
         }
         let emitter = Emitter::new(self, host, payload);
         for &(rule, severity) in &self.active {
+            if !ctx.has(rule.meta().on) {
+                continue;
+            }
             let mut sink = |finding| emitter.emit(rule, severity, finding, collected);
             rule.check(&ctx, &mut Findings::new(&mut sink));
         }

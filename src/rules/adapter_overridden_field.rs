@@ -9,8 +9,7 @@ declare_rule!(
     AdapterOverriddenField,
     "adapter-overridden-field",
     Warning,
-    "The better-auth plugin replaces return_url (with its successUrl) and customer (with the signed-in user) sent by the client."
-);
+    "The better-auth plugin replaces return_url (with its successUrl) and customer (with the signed-in user) sent by the client.", on = Adapter);
 
 /// The fields the server writes over.
 const OVERRIDDEN: &[&str] = &["return_url", "customer"];

@@ -9,7 +9,7 @@ declare_rule!(
     AmountBelowMinimum,
     "amount-below-minimum",
     Error,
-    "A pay-what-you-want amount is below the product's minimum price (needs the catalogue).", needs = [Catalogue]);
+    "A pay-what-you-want amount is below the product's minimum price (needs the catalogue).", needs = [Catalogue], on = Catalogue);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {

@@ -9,7 +9,7 @@ declare_rule!(
     AmountOverflow,
     "amount-overflow",
     Error,
-    "A line or the cart total exceeds the largest amount a payment can carry (2147483647 minor units; needs catalogue prices).", needs = [Catalogue]);
+    "A line or the cart total exceeds the largest amount a payment can carry (2147483647 minor units; needs catalogue prices).", needs = [Catalogue], on = Catalogue);
 
 const MAX_AMOUNT: i64 = i32::MAX as i64;
 

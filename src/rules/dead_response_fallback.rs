@@ -9,8 +9,7 @@ declare_rule!(
     DeadResponseFallback,
     "dead-response-fallback",
     Warning,
-    "A ?? or || fallback reads a field the create or preview response does not have (session.checkout_url ?? session.url): it is always undefined, so the fallback is dead code."
-);
+    "A ?? or || fallback reads a field the create or preview response does not have (session.checkout_url ?? session.url): it is always undefined, so the fallback is dead code.", on = Response);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some((call, reads)) = ctx.response else {

@@ -7,8 +7,7 @@ declare_rule!(
     DeprecatedAdapterCheckout,
     "deprecated-adapter-checkout",
     Warning,
-    "authClient.dodopayments.checkout is deprecated in @dodopayments/better-auth: it makes a legacy payment link; use checkoutSession."
-);
+    "authClient.dodopayments.checkout is deprecated in @dodopayments/better-auth: it makes a legacy payment link; use checkoutSession.", on = Adapter);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(site) = ctx.adapter else {

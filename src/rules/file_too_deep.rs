@@ -8,8 +8,7 @@ declare_rule!(
     FileTooDeep,
     "file-too-deep",
     Warning,
-    "The source file nests deeper than the parsers' limit and was not searched for payloads."
-);
+    "The source file nests deeper than the parsers' limit and was not searched for payloads.", on = TooDeep);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(too_deep) = ctx.too_deep else {

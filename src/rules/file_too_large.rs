@@ -3,7 +3,7 @@
 use super::{Context, Finding, Findings};
 use crate::span::Span;
 
-declare_rule!(FileTooLarge, "file-too-large", Error, "The file is larger than --max-file-size and was not read.");
+declare_rule!(FileTooLarge, "file-too-large", Error, "The file is larger than --max-file-size and was not read.", on = TooLarge);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     if let Some(too_large) = ctx.too_large {

@@ -8,7 +8,7 @@ declare_rule!(
     IgnoredAmount,
     "ignored-amount",
     Warning,
-    "amount is set on a product that is not a one-time pay-what-you-want product, so the API ignores it (needs the catalogue).", needs = [Catalogue]);
+    "amount is set on a product that is not a one-time pay-what-you-want product, so the API ignores it (needs the catalogue).", needs = [Catalogue], on = Catalogue);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {

@@ -11,8 +11,7 @@ declare_rule!(
     "invalid-country-code",
     Error,
     "billing_address.country is not an upper-case ISO alpha-2 code (us, USA, UK), with a fix to the right code.",
-    fix = [Safe]
-);
+    fix = [Safe], on = Violations);
 
 /// Pointers whose enum errors this rule reports (instead of invalid-value).
 fn handles(pointer: &str) -> bool {

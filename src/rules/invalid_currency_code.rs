@@ -12,8 +12,7 @@ declare_rule!(
     "invalid-currency-code",
     Error,
     "A currency that is not an ISO 4217 code Dodo supports (billing_currency, on_demand.product_currency), with a case fix.",
-    fix = [Safe]
-);
+    fix = [Safe], on = Violations);
 
 /// Pointers whose enum errors this rule reports (instead of invalid-value).
 fn handles(pointer: &str) -> bool {

@@ -4,7 +4,7 @@ use super::{Context, Finding, Findings};
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
 
-declare_rule!(InvalidType, "invalid-type", Error, "A value has the wrong JSON type (a string where a number belongs, a fraction where an integer belongs …).");
+declare_rule!(InvalidType, "invalid-type", Error, "A value has the wrong JSON type (a string where a number belongs, a fraction where an integer belongs …).", on = Violations);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for violation in ctx.violations {

@@ -9,8 +9,7 @@ use crate::suggest::closest_or_prefix;
 use crate::text::quote;
 
 declare_rule!(InvalidValue, "invalid-value", Error, "A value that is not one the API accepts (currency, country, payment method type, theme …), with the closest valid value.",
-    fix = [Safe, Unsafe]
-);
+    fix = [Safe, Unsafe], on = Violations);
 
 /// Enumerations up to this size are listed in the help.
 const LISTED: usize = 8;

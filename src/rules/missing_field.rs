@@ -4,7 +4,7 @@ use super::{Context, Finding, Findings};
 use crate::pointer::display_path;
 use crate::schema::ViolationKind;
 
-declare_rule!(MissingField, "missing-field", Error, "A field the API requires is missing (product_cart, product_id, quantity, country, email …).");
+declare_rule!(MissingField, "missing-field", Error, "A field the API requires is missing (product_cart, product_id, quantity, country, email …).", on = Violations);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for violation in ctx.violations {

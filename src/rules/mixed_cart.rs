@@ -6,7 +6,7 @@ use crate::catalogue::Product;
 use crate::model::ProductItem;
 use crate::text::quote;
 
-declare_rule!(MixedCart, "mixed-cart", Error, "The cart mixes subscription and one-time products, or holds more than one product when one is a subscription (needs the catalogue).", needs = [Catalogue]);
+declare_rule!(MixedCart, "mixed-cart", Error, "The cart mixes subscription and one-time products, or holds more than one product when one is a subscription (needs the catalogue).", needs = [Catalogue], on = Catalogue);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let (Some(session), Some(catalogue)) = (ctx.session, ctx.catalogue) else {

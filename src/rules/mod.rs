@@ -12,6 +12,7 @@ macro_rules! declare_rule {
         $ty:ident, $name:literal, $severity:ident, $summary:literal
         $(, fix = [$($fix:ident),*])?
         $(, needs = [$($need:ident),*])?
+        $(, on = $on:ident)?
         $(,)?
     ) => {
         pub(crate) struct $ty;
@@ -22,6 +23,7 @@ macro_rules! declare_rule {
             summary: $summary,
             fix: &[$($($crate::diagnostic::Applicability::$fix),*)?],
             needs: &[$($($crate::rules::Need::$need),*)?],
+            on: $crate::rules::declared_trigger(&[$($crate::rules::Trigger::$on)?]),
             docs: include_str!(concat!("../../rules/", $name, ".md")),
         };
 
@@ -68,6 +70,8 @@ pub struct RuleMeta {
     /// What the rule cannot speak without (it is silent, or says less, when the config lacks
     /// it); its page's **Needs:** says the same.
     pub needs: &'static [Need],
+    /// What must be there for the rule to find anything; the engine does not call it otherwise.
+    pub on: Trigger,
     /// The rule's page, `rules/<name>.md`, embedded.
     pub docs: &'static str,
 }
@@ -90,6 +94,40 @@ pub enum Need {
     Catalogue,
     /// Account settings (`[account]` in the config).
     Account,
+}
+
+/// What a rule cannot find anything without. Most payloads have no adapter, no response reads
+/// and no schema violations, so the engine skips the rules that look only at those without
+/// calling them: a call per rule per payload was a tenth of a small payload's lint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// Runs on every payload.
+    Always,
+    /// Reported by the engine itself, never by a call (`too-many-findings`,
+    /// `invalid-suppression`).
+    Never,
+    /// The payload goes through one of Dodo's adapters.
+    Adapter,
+    /// The code reads the response of the call that sends the payload.
+    Response,
+    /// A raw request posts the payload to a URL naming a host.
+    PostedTo,
+    /// The schema found violations.
+    Violations,
+    /// The config has a product catalogue.
+    Catalogue,
+    /// The file was over the size limit.
+    TooLarge,
+    /// The file nests past the depth limit.
+    TooDeep,
+}
+
+/// The trigger `declare_rule!` was given, or [`Trigger::Always`].
+pub(crate) const fn declared_trigger(on: &[Trigger]) -> Trigger {
+    match on {
+        [trigger] => *trigger,
+        _ => Trigger::Always,
+    }
 }
 
 pub trait Rule: Send + Sync {
@@ -145,6 +183,21 @@ const ENUM_SPECIALISTS: &[(&str, FieldTest)] = &[
 ];
 
 impl<'a> Context<'a> {
+    /// Whether what `trigger` names is there, so a rule declared `on` it may find something.
+    pub fn has(&self, trigger: Trigger) -> bool {
+        match trigger {
+            Trigger::Always => true,
+            Trigger::Never => false,
+            Trigger::Adapter => self.adapter.is_some(),
+            Trigger::Response => self.response.is_some(),
+            Trigger::PostedTo => self.posted_to.is_some(),
+            Trigger::Violations => !self.violations.is_empty(),
+            Trigger::Catalogue => self.catalogue.is_some(),
+            Trigger::TooLarge => self.too_large.is_some(),
+            Trigger::TooDeep => self.too_deep.is_some(),
+        }
+    }
+
     /// True when a running rule of its own reports a bad value at `pointer` (so
     /// `invalid-value` does not).
     pub fn enum_specialist_reports(&self, pointer: &str) -> bool {

@@ -10,8 +10,7 @@ declare_rule!(
     NoPostOnHandler,
     "no-post-on-handler",
     Error,
-    "`.POST` of what Checkout() of @dodopayments/nextjs returns: it is one function, not an object of methods, so the route has no handler."
-);
+    "`.POST` of what Checkout() of @dodopayments/nextjs returns: it is one function, not an object of methods, so the route has no handler.", on = Adapter);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(site) = ctx.adapter.filter(|site| site.misuse == Some(Misuse::PostMember)) else {

@@ -10,8 +10,7 @@ declare_rule!(
     NonApiDodoHost,
     "non-api-dodo-host",
     Error,
-    "A checkout session is posted to a Dodo host that is not the API (the API is live.dodopayments.com or test.dodopayments.com)."
-);
+    "A checkout session is posted to a Dodo host that is not the API (the API is live.dodopayments.com or test.dodopayments.com).", on = PostedTo);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(host) = ctx.posted_to.filter(|host| is_dodo_but_not_api(&host.name)) else {

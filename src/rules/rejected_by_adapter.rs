@@ -9,8 +9,7 @@ declare_rule!(
     RejectedByAdapter,
     "rejected-by-adapter",
     Error,
-    "A value the adapter's own validator refuses before the request: null through @dodopayments/convex (its fields are v.optional, not nullable)."
-);
+    "A value the adapter's own validator refuses before the request: null through @dodopayments/convex (its fields are v.optional, not nullable).", on = Adapter);
 
 /// How many nodes are visited at most: a payload is far smaller; a pathological one stops here.
 const MAX_NODES: usize = 1 << 14;

@@ -10,8 +10,7 @@ declare_rule!(
     RequestBodyReadTwice,
     "request-body-read-twice",
     Error,
-    "The route reads the request body (await req.json()) before handing the same request to Checkout()'s handler, whose own read then fails."
-);
+    "The route reads the request body (await req.json()) before handing the same request to Checkout()'s handler, whose own read then fails.", on = Adapter);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(site) = ctx.adapter else {

@@ -9,8 +9,7 @@ declare_rule!(
     UnknownAdapterEndpoint,
     "unknown-adapter-endpoint",
     Error,
-    "authClient.dodopayments.checkout.session(...) calls an endpoint the better-auth plugin does not have: use checkoutSession(...)."
-);
+    "authClient.dodopayments.checkout.session(...) calls an endpoint the better-auth plugin does not have: use checkoutSession(...).", on = Adapter);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(site) = ctx.adapter.filter(|site| site.adapter.has_no_endpoint()) else {

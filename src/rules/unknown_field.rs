@@ -14,8 +14,7 @@ declare_rule!(
     "unknown-field",
     Error,
     "A key that the checkout-session API does not define, with the closest valid name.",
-    fix = [Unsafe]
-);
+    fix = [Unsafe], on = Violations);
 
 /// Objects with up to this many fields have them listed in the help.
 const LISTED: usize = 12;

@@ -8,7 +8,7 @@ declare_rule!(
     UnknownProduct,
     "unknown-product",
     Error,
-    "A product_id that is not in the configured catalogue, or is archived there (needs the catalogue).", needs = [Catalogue]);
+    "A product_id that is not in the configured catalogue, or is archived there (needs the catalogue).", needs = [Catalogue], on = Catalogue);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let (Some(session), Some(catalogue)) = (ctx.session, ctx.catalogue) else {

@@ -9,8 +9,7 @@ declare_rule!(
     UnknownResponseField,
     "unknown-response-field",
     Error,
-    "The code reads a field the create or preview response does not have (session.url, session.id): it is always undefined."
-);
+    "The code reads a field the create or preview response does not have (session.url, session.id): it is always undefined.", on = Response);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some((call, reads)) = ctx.response else {

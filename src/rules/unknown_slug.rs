@@ -10,8 +10,7 @@ declare_rule!(
     UnknownSlug,
     "unknown-slug",
     Error,
-    "A slug sent through the better-auth plugin that the server's checkout({ products }) does not define: the server answers \"Product not found\"."
-);
+    "A slug sent through the better-auth plugin that the server's checkout({ products }) does not define: the server answers \"Product not found\".", on = Adapter);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(site) = ctx.adapter else {

@@ -8,7 +8,7 @@ declare_rule!(
     UsageBasedQuantity,
     "usage-based-quantity",
     Error,
-    "A usage-based product has a quantity other than 1 (needs the catalogue).", needs = [Catalogue]);
+    "A usage-based product has a quantity other than 1 (needs the catalogue).", needs = [Catalogue], on = Catalogue);
 
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     for (item, product) in ctx.items_with_products() {

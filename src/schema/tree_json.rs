@@ -220,26 +220,45 @@ fn shown_json(node: &tree::Node<'_>, view: Option<View<'_>>) -> Json_ {
     }
 }
 
-pub(super) struct Members<'a> {
-    all: &'a [Member<'a>],
-    before: std::slice::Iter<'a, usize>,
-    window: std::ops::Range<usize>,
-    after: std::slice::Iter<'a, usize>,
-    view: Option<View<'a>>,
+/// An object's members as this pass shows them.
+pub(super) enum Members<'a> {
+    /// Every member, in order: no window (every object of a payload that is not wide), so the
+    /// common case iterates a slice.
+    All(std::slice::Iter<'a, Member<'a>>),
+    /// The pinned members before the window, the window, and those after it.
+    Windowed {
+        all: &'a [Member<'a>],
+        before: std::slice::Iter<'a, usize>,
+        window: std::ops::Range<usize>,
+        after: std::slice::Iter<'a, usize>,
+        view: View<'a>,
+    },
 }
 
 impl<'a> Iterator for Members<'a> {
     type Item = (&'a str, TreeNode<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let index = self
-            .before
-            .next()
-            .copied()
-            .or_else(|| self.window.next())
-            .or_else(|| self.after.next().copied())?;
-        let member = self.all.get(index)?;
-        Some((member.key, TreeNode(&member.value, self.view)))
+        match self {
+            Members::All(members) => members
+                .next()
+                .map(|member| (member.key, TreeNode(&member.value, None))),
+            Members::Windowed {
+                all,
+                before,
+                window,
+                after,
+                view,
+            } => {
+                let index = before
+                    .next()
+                    .copied()
+                    .or_else(|| window.next())
+                    .or_else(|| after.next().copied())?;
+                let member = all.get(index)?;
+                Some((member.key, TreeNode(&member.value, Some(*view))))
+            }
+        }
     }
 }
 
@@ -283,12 +302,15 @@ impl<'a> Object<'a, TreeJson> for TreeObject<'a> {
     }
 
     fn members(&self) -> Members<'a> {
-        Members {
-            all: self.all,
-            before: self.shown.before.iter(),
-            window: self.shown.start..self.shown.end,
-            after: self.shown.after.iter(),
-            view: self.view,
+        match self.view {
+            None => Members::All(self.all.iter()),
+            Some(view) => Members::Windowed {
+                all: self.all,
+                before: self.shown.before.iter(),
+                window: self.shown.start..self.shown.end,
+                after: self.shown.after.iter(),
+                view,
+            },
         }
     }
 }
@@ -311,7 +333,7 @@ impl JsonNumber for TreeNumber<'_> {
     /// but the API decodes integer fields with serde, which rejects `2.0` and `2e0` with a 422;
     /// the linter sides with the server.
     fn is_integer(&self) -> bool {
-        !self.0.contains(['.', 'e', 'E'])
+        !self.0.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
     }
 
     fn as_u64(&self) -> Option<u64> {

@@ -85,6 +85,13 @@ pub(crate) fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// `path.display().to_string()`, without the formatter's walk over the path in UTF-8 chunks for
+/// the usual path, which is UTF-8 already: it names every file of a walk.
+pub(crate) fn path_string(path: &std::path::Path) -> String {
+    path.to_str()
+        .map_or_else(|| path.display().to_string(), str::to_owned)
+}
+
 #[cfg(test)]
 mod terminal_tests {
     use super::for_terminal;

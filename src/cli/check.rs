@@ -98,9 +98,9 @@ fn job_for(
     excludes: &[String],
 ) -> Result<Option<Job>, String> {
     let (name, config_path) = match &input {
-        Input::File(path) => (path.display().to_string(), path.clone()),
+        Input::File(path) => (crate::text::path_string(path), path.clone()),
         Input::Stdin => match &args.stdin_filename {
-            Some(path) => (path.display().to_string(), path.clone()),
+            Some(path) => (crate::text::path_string(path), path.clone()),
             None => ("-".to_string(), PathBuf::from("-")),
         },
     };

@@ -2,7 +2,9 @@
 //! walking up from the file's folder (as ruff and eslint do), else the defaults; `--isolated`
 //! ignores config files. `--rule` flags apply on top of whichever config it is.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,8 +33,8 @@ impl Configs {
             isolated,
             rule_flags,
             max_diagnostics,
-            by_file: HashMap::new(),
-            nearest_by_dir: HashMap::new(),
+            by_file: HashMap::default(),
+            nearest_by_dir: HashMap::default(),
         };
         if let Some(path) = explicit {
             let config = Config::load(path).map_err(|err| err.to_string())?;

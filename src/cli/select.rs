@@ -27,7 +27,9 @@ pub(super) fn select(
     config: &crate::Config,
     excludes: &[String],
 ) -> Selected {
-    let is_json = crate::payload::front_end::of(&path.to_string_lossy()).payload_is_file();
+    // Read once: a walk selects every file it finds.
+    let name = path.to_string_lossy();
+    let is_json = crate::payload::front_end::of(&name).payload_is_file();
     let is_catalogue = config.catalogue_path.as_deref().is_some_and(|catalogue| {
         catalogue.file_name() == path.file_name() && same_file(catalogue, path)
     });
@@ -47,7 +49,6 @@ pub(super) fn select(
                 matches!(c, std::path::Component::Normal(name)
             if excludes.iter().any(|e| name.to_str() == Some(e.as_str())))
             });
-    let name = path.to_string_lossy();
     if excluded_folder || !config.includes(&name) {
         return Selected::Skip;
     }

@@ -159,9 +159,15 @@ pub(crate) fn claimed_extensions() -> impl Iterator<Item = &'static str> {
         .flat_map(|front_end| front_end.extensions().iter().copied())
 }
 
+/// What follows the last `.` of the file name (after the last `/` or `\\`). One backward scan
+/// of the bytes: it runs several times for every file of a walk.
 fn extension_of(name: &str) -> Option<&str> {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    Some(file.rsplit_once('.')?.1)
+    let bytes = name.as_bytes();
+    let last = bytes
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'/' | b'\\'))?;
+    // A `.` is ASCII, so the byte after it starts a character.
+    (bytes[last] == b'.').then(|| &name[last + 1..])
 }
 
 #[cfg(test)]
@@ -183,6 +189,19 @@ mod tests {
         #[cfg(all(feature = "js", feature = "python", feature = "go"))]
         assert_eq!(names, ["json", "javascript", "python", "go"]);
         assert_eq!(names.first(), Some(&"json"));
+    }
+
+    #[test]
+    fn the_extension_is_what_follows_the_file_names_last_dot() {
+        assert_eq!(extension_of("src/app/route.TS"), Some("TS"));
+        assert_eq!(extension_of("a.b/c.d.py"), Some("py"));
+        assert_eq!(extension_of("a.json/Makefile"), None);
+        assert_eq!(extension_of(r"C:\repo.git\x.go"), Some("go"));
+        assert_eq!(extension_of(r"repo.d\README"), None);
+        assert_eq!(extension_of(".env"), Some("env"));
+        assert_eq!(extension_of("trailing."), Some(""));
+        assert_eq!(extension_of("<value>"), None);
+        assert_eq!(extension_of("ü/ñ.json"), Some("json"));
     }
 
     /// The extensions a hook's `files:` pattern `(?i)\.(a|[cm]?[jt]s|…)$` matches: each

@@ -1,8 +1,10 @@
 //! Canonical paths of the files a run names or walks, cheaply: modules are known by their
 //! canonical path, and a tree has thousands of files but few folders.
 
-use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 /// The canonical paths of the files named or walked, with one lookup per folder rather than
 /// per file: a plain relative path (what a walk from the current folder yields: it does not
@@ -13,14 +15,17 @@ use std::path::{Path, PathBuf};
 /// more, harmlessly); anything else (`..`) is resolved.
 pub(super) struct Canonical<'c> {
     cwd: Option<&'c Path>,
-    folders: HashMap<PathBuf, Option<PathBuf>>,
+    /// By the folder's bytes: `Path`'s own hash splits it into components first, and this is
+    /// asked once per file. (Two spellings of one folder, `a//b` and `a/b`, are two entries
+    /// with one answer.)
+    folders: FxHashMap<OsString, Option<PathBuf>>,
 }
 
 impl<'c> Canonical<'c> {
     pub(super) fn new(cwd: Option<&'c Path>) -> Self {
         Self {
             cwd,
-            folders: HashMap::new(),
+            folders: FxHashMap::default(),
         }
     }
 
@@ -30,14 +35,31 @@ impl<'c> Canonical<'c> {
         let absolute = parts.next_if_eq(&Component::RootDir).is_some();
         let plain = parts.all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
         match (absolute, self.cwd) {
-            (false, Some(cwd)) if plain => Some(
-                path.components()
-                    .filter(|part| matches!(part, Component::Normal(_)))
-                    .fold(cwd.to_path_buf(), |joined, part| joined.join(part)),
-            ),
+            (false, Some(cwd)) if plain => {
+                // Pushed into one buffer sized for both: a join per component allocated a
+                // path per component of every walked file.
+                let mut joined =
+                    PathBuf::with_capacity(cwd.as_os_str().len() + path.as_os_str().len() + 1);
+                joined.push(cwd);
+                for part in path.components() {
+                    if let Component::Normal(part) = part {
+                        joined.push(part);
+                    }
+                }
+                Some(joined)
+            }
             (true, _) if plain => {
-                let folder = self.folder(path.parent()?, 0)?;
-                Some(folder.join(path.file_name()?))
+                // One backward step gives both the name and its folder (`parent` and
+                // `file_name` would each parse the path again), and one buffer holds the join.
+                let mut parts = path.components();
+                let Some(Component::Normal(name)) = parts.next_back() else {
+                    return std::fs::canonicalize(path).ok();
+                };
+                let folder = self.folder(parts.as_path(), 0)?;
+                let mut joined = PathBuf::with_capacity(folder.as_os_str().len() + name.len() + 1);
+                joined.push(folder);
+                joined.push(name);
+                Some(joined)
             }
             _ => std::fs::canonicalize(path).ok(),
         }
@@ -45,7 +67,7 @@ impl<'c> Canonical<'c> {
 
     /// A plain absolute folder's canonical path, memoised.
     fn folder(&mut self, dir: &Path, depth: usize) -> Option<PathBuf> {
-        if let Some(known) = self.folders.get(dir) {
+        if let Some(known) = self.folders.get(dir.as_os_str()) {
             return known.clone();
         }
         let is_link = dir
@@ -57,7 +79,8 @@ impl<'c> Canonical<'c> {
                 .map(|parent| parent.join(name)),
             _ => std::fs::canonicalize(dir).ok(),
         };
-        self.folders.insert(dir.to_path_buf(), resolved.clone());
+        self.folders
+            .insert(dir.as_os_str().to_owned(), resolved.clone());
         resolved
     }
 }

@@ -14,7 +14,7 @@ mod link;
 mod next_config;
 mod resolve;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::payload::exports::ModuleFacts;
@@ -63,7 +63,7 @@ enum Outcome {
 impl Project {
     /// The project of `files` (and the modules they import, transitively) under `root`.
     pub(crate) fn build(root: &Path, files: &[PathBuf], max_file_size: u64) -> Self {
-        Self::build_with(root, files, max_file_size, &HashMap::new())
+        Self::build_with(root, files, max_file_size, &HashMap::default())
     }
 
     /// [`Project::build`] where some files' texts are not what is on disk (an editor's open
@@ -89,7 +89,7 @@ impl Project {
         let resolver = Resolver::new(&root, &extensions);
         let mut modules: Vec<Module> = Vec::new();
         // Modules by canonical path; `None`: read, and nothing to say.
-        let mut index: HashMap<PathBuf, Option<usize>> = HashMap::new();
+        let mut index: HashMap<PathBuf, Option<usize>> = HashMap::default();
         let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
         let mut canonical = canonical::Canonical::new(cwd.as_deref());
         // The first round reads the files themselves, by position: most of a tree is quiet,
@@ -110,7 +110,7 @@ impl Project {
             read_module(path, named, max_file_size, &resolver, false, open)
         });
         let mut quiet = vec![false; files.len()];
-        let mut given = HashMap::new();
+        let mut given = HashMap::default();
         let mut queue = Vec::new();
         for ((at, path), outcome) in first.into_iter().zip(read) {
             match outcome {
@@ -213,7 +213,7 @@ fn add(
         path,
         facts,
         resolved: targets,
-        targets: HashMap::new(),
+        targets: HashMap::default(),
     });
 }
 
@@ -279,7 +279,7 @@ fn read_module(
         .iter()
         .map(|import| &import.specifier)
         .chain(facts.re_exports.iter().map(|re| &re.specifier));
-    let mut targets = HashMap::new();
+    let mut targets = HashMap::default();
     for specifier in specifiers {
         if targets.contains_key(specifier) {
             continue;
@@ -325,8 +325,8 @@ fn shown(path: &Path) -> String {
         .ok()
         .and_then(|cwd| cwd.canonicalize().ok());
     match cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok()) {
-        Some(relative) => relative.display().to_string(),
-        None => path.display().to_string(),
+        Some(relative) => crate::text::path_string(relative),
+        None => crate::text::path_string(path),
     }
 }
 

@@ -107,7 +107,7 @@ impl State {
         };
         let root = project_root(first);
         let files: Vec<PathBuf> = open.iter().map(|(path, _)| path.clone()).collect();
-        let texts: HashMap<PathBuf, String> = open.into_iter().collect();
+        let texts: rustc_hash::FxHashMap<PathBuf, String> = open.into_iter().collect();
         self.project = Project::build_with(&root, &files, MAX_DOCUMENT_SIZE, &texts);
         for (uri, document) in &mut self.documents {
             let now = document

@@ -160,33 +160,35 @@ impl Linter {
     ) -> Option<()> {
         let source = frame.source;
         let readable = frame.invalid_utf8.is_none() && frame.too_large.is_none();
-        let arena = tree::Arena::for_text(if readable { source.text().len() } else { 0 });
-        let found = if readable {
-            front_end.find(source.name(), source.text(), &arena, &Neighbours::default())
-        } else {
-            Found::default()
-        };
-        let payload = found.payloads.first();
-        let root = payload.map(|payload| &payload.root);
-        if only_payload {
-            let looks_like_payload = match (root, &found.syntax_error) {
-                (Some(root), _) => detect::is_payload_tree(root),
-                (None, Some(_)) => detect::is_payload_text(source.text()),
-                (None, None) => false,
+        let len = if readable { source.text().len() } else { 0 };
+        tree::Arena::reused(len, |arena| {
+            let found = if readable {
+                front_end.find(source.name(), source.text(), arena, &Neighbours::default())
+            } else {
+                Found::default()
             };
-            if !looks_like_payload {
-                return None;
+            let payload = found.payloads.first();
+            let root = payload.map(|payload| &payload.root);
+            if only_payload {
+                let looks_like_payload = match (root, &found.syntax_error) {
+                    (Some(root), _) => detect::is_payload_tree(root),
+                    (None, Some(_)) => detect::is_payload_text(source.text()),
+                    (None, None) => false,
+                };
+                if !looks_like_payload {
+                    return None;
+                }
             }
-        }
-        collected.payloads = 1;
-        let host = Host::new(front_end, source, &found);
-        let frame = Frame {
-            too_deep: found.too_deep,
-            syntax_error: found.syntax_error.as_ref(),
-            ..frame
-        };
-        self.check_payload(&frame, payload, &host, collected);
-        Some(())
+            collected.payloads = 1;
+            let host = Host::new(front_end, source, &found);
+            let frame = Frame {
+                too_deep: found.too_deep,
+                syntax_error: found.syntax_error.as_ref(),
+                ..frame
+            };
+            self.check_payload(&frame, payload, &host, collected);
+            Some(())
+        })
     }
 
     /// Every payload of a source file, then the file's suppression comments that name rules

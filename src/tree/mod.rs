@@ -259,7 +259,32 @@ impl Arena {
             len.saturating_mul(2).min(1 << 20),
         ))
     }
+
+    /// Runs `work` with an arena for a text of `len` bytes that this thread reuses from one
+    /// lint to the next: a small payload's lint then neither allocates nor frees a region, and
+    /// parses into memory that is still in cache. An arena grown past [`KEEP_AT_MOST`] by a big
+    /// payload is freed rather than kept, and a lint inside a lint gets an arena of its own.
+    pub(crate) fn reused<R>(len: usize, work: impl FnOnce(&Arena) -> R) -> R {
+        thread_local! {
+            static SPARE: std::cell::Cell<Option<Arena>> = const { std::cell::Cell::new(None) };
+        }
+        let mut arena = SPARE
+            .try_with(std::cell::Cell::take)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Self::for_text(len));
+        let result = work(&arena);
+        arena.0.reset();
+        if arena.0.allocated_bytes() <= KEEP_AT_MOST {
+            // A thread being torn down has no slot left: the arena is then simply dropped.
+            let _ = SPARE.try_with(|spare| spare.set(Some(arena)));
+        }
+        result
+    }
 }
+
+/// The largest arena a thread keeps for its next lint (a payload of about half of it).
+const KEEP_AT_MOST: usize = 1 << 20;
 
 /// Parses one JSON text into `arena`. A leading UTF-8 byte order mark is skipped.
 ///

@@ -106,6 +106,10 @@ impl<'s> ResponseRead<'s> {
         if fields.contains(&self.field) {
             return None;
         }
+        // Beside the link, an error body's field is not dead (a handler's 400 has one).
+        if call.only_suggested() && call.mistaken_for(self.field).is_none() {
+            return None;
+        }
         self.beside
             .iter()
             .copied()

@@ -6,11 +6,12 @@
 use std::path::{Path, PathBuf};
 
 use super::next_config::{BasePath, CONFIG_FILES, base_path};
+use super::nuxt_config::below_nuxt_app;
 use super::{Module, shown};
 use crate::facts::adapters::Adapter;
 use crate::payload::adapter_config::ServerConfig;
 use crate::payload::neighbours::Neighbours;
-use crate::payload::routes::{Route, Segment};
+use crate::payload::routes::{ModuleRoute, Route, Segment};
 
 /// Hands each module's neighbours what the app's adapters say (`all` is by module).
 pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
@@ -42,7 +43,11 @@ pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
                 .facts
                 .routes
                 .iter()
-                .filter_map(|route| route.place(&components))
+                .filter_map(|route| match route {
+                    // Nitro's routes are placed below the Nuxt app's own root.
+                    ModuleRoute::NuxtDefault => route.place(&below_nuxt_app(&module.path, root)?),
+                    _ => route.place(&components),
+                })
                 .filter_map(|route| under_base_path(route, &base))
                 .collect::<Vec<_>>()
         })

@@ -12,6 +12,7 @@ mod canonical;
 mod contained_fs;
 mod link;
 mod next_config;
+mod nuxt_config;
 mod resolve;
 
 use std::collections::HashMap;

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::project::{found, json_in, project};
 
 /// The diagnostic of `rule` in `file`.
-fn diagnostic<'d>(document: &'d Value, file: &str, rule: &str) -> &'d Value {
+pub(crate) fn diagnostic<'d>(document: &'d Value, file: &str, rule: &str) -> &'d Value {
     document["files"]
         .as_array()
         .into_iter()
@@ -131,10 +131,23 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
         [
             "./server/express.ts:20:102 invalid-currency-code",
             "./src/app/pricing/legacy.ts:6:23 invalid-currency-code",
+            "./src/app/pricing/legacy.ts:9:35 unknown-response-field",
             "./src/app/pricing/page.tsx:9:59 zero-quantity",
             "./src/app/pricing/page.tsx:10:9 unknown-field",
         ]
     );
+    // axios's answer is `res.data`: the handler's `{ checkout_url }` has no `url` (the
+    // response's own `res.status` is no read of the answer; the page's `checkout_url` is right).
+    let read = diagnostic(
+        &document,
+        "./src/app/pricing/legacy.ts",
+        "unknown-response-field",
+    );
+    assert_eq!(
+        read["message"],
+        "the checkout handler response has no field \"url\""
+    );
+    assert_eq!(read["help"], "did you mean \"checkout_url\"?");
     let dropped = diagnostic(&document, "./src/app/pricing/page.tsx", "unknown-field");
     assert_eq!(dropped["severity"], "warning");
     assert_eq!(
@@ -149,8 +162,13 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
 
 /// A copy of the `nextjs_handler` project with `next_config` as its `next.config.js`.
 fn next_app_with(next_config: &str) -> tempfile::TempDir {
+    project_with("nextjs_handler", "next.config.js", next_config)
+}
+
+/// A copy of fixture project `name` (a repository's root) with `text` as its `file`.
+pub(crate) fn project_with(name: &str, file: &str, text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let source = project("nextjs_handler");
+    let source = project(name);
     let mut stack = vec![source.clone()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(&folder).expect("read fixture").flatten() {
@@ -165,7 +183,7 @@ fn next_app_with(next_config: &str) -> tempfile::TempDir {
         }
     }
     std::fs::create_dir_all(dir.path().join(".git")).expect("git folder");
-    std::fs::write(dir.path().join("next.config.js"), next_config).expect("config");
+    std::fs::write(dir.path().join(file), text).expect("config");
     dir
 }
 
@@ -204,5 +222,5 @@ fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown()
     // No basePath: as without the config.
     let none = next_app_with("module.exports = { reactStrictMode: true };\n");
     let (document, _) = json_in(none.path(), &["."]);
-    assert_eq!(found(&document).len(), 4, "{:?}", found(&document));
+    assert_eq!(found(&document).len(), 5, "{:?}", found(&document));
 }

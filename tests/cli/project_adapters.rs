@@ -125,11 +125,16 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
     // a mount point not known: silent); `src/pages/api/legacy-checkout.ts` default-exports a
     // handler (Pages Router, posted to with axios); `/api/other` is the app's own and says
     // nothing.
+    // `client/Checkout.svelte` and `site/buy.astro` post from components' scripts to the
+    // Express route (spans in the host files).
     let (document, _) = json_in(&project("nextjs_handler"), &["."]);
     assert_eq!(
         found(&document),
         [
+            "./client/Checkout.svelte:6:95 invalid-type",
+            "./client/Checkout.svelte:9:26 unknown-response-field",
             "./server/express.ts:20:102 invalid-currency-code",
+            "./site/buy.astro:10:106 invalid-currency-code",
             "./src/app/pricing/legacy.ts:6:23 invalid-currency-code",
             "./src/app/pricing/legacy.ts:9:35 unknown-response-field",
             "./src/app/pricing/page.tsx:9:59 zero-quantity",
@@ -159,6 +164,15 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
         "sent through @dodopayments/nextjs 0.3.9"
     );
 }
+
+/// What the `nextjs_handler` project says when its Next.js routes are not where its code posts:
+/// the bodies posted to the Express route only.
+const EXPRESS_ONLY: [&str; 4] = [
+    "./client/Checkout.svelte:6:95 invalid-type",
+    "./client/Checkout.svelte:9:26 unknown-response-field",
+    "./server/express.ts:20:102 invalid-currency-code",
+    "./site/buy.astro:10:106 invalid-currency-code",
+];
 
 /// A copy of the `nextjs_handler` project with `next_config` as its `next.config.js`.
 fn next_app_with(next_config: &str) -> tempfile::TempDir {
@@ -194,10 +208,7 @@ fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown()
     // handler. Express's routes are not Next's.
     let moved = next_app_with("module.exports = { basePath: '/shop' };\n");
     let (document, _) = json_in(moved.path(), &["."]);
-    assert_eq!(
-        found(&document),
-        ["./server/express.ts:20:102 invalid-currency-code"]
-    );
+    assert_eq!(found(&document), EXPRESS_ONLY);
     // Posted below the base path, the same body is the handler's again.
     let page = moved.path().join("src/app/pricing/page.tsx");
     let text = std::fs::read_to_string(&page).expect("page");
@@ -215,12 +226,9 @@ fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown()
     // A base path not written as a literal: the Next routes are not known, so silent too.
     let unknown = next_app_with("module.exports = { basePath: process.env.BASE_PATH };\n");
     let (document, _) = json_in(unknown.path(), &["."]);
-    assert_eq!(
-        found(&document),
-        ["./server/express.ts:20:102 invalid-currency-code"]
-    );
+    assert_eq!(found(&document), EXPRESS_ONLY);
     // No basePath: as without the config.
     let none = next_app_with("module.exports = { reactStrictMode: true };\n");
     let (document, _) = json_in(none.path(), &["."]);
-    assert_eq!(found(&document).len(), 5, "{:?}", found(&document));
+    assert_eq!(found(&document).len(), 8, "{:?}", found(&document));
 }

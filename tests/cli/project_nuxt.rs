@@ -89,3 +89,29 @@ fn a_checkout_handler_the_file_defines_itself_is_not_nuxt_s() {
         ["./pages/pricing.vue:13:23 invalid-currency-code"]
     );
 }
+
+#[test]
+fn fix_renames_a_misspelt_key_sent_through_the_handler_in_the_vue_file_and_nothing_else() {
+    // unknown-field's did-you-mean (an unsafe fix, as for the SDK) works through the adapter:
+    // only the key's bytes in the component change.
+    let component = "components/BuyButton.vue";
+    let original = std::fs::read_to_string(project("nuxt_handler").join(component)).expect("read");
+    let app = project_with("nuxt_handler", component, &original);
+    let output = crate::common::bin()
+        .current_dir(app.path())
+        .args(["--fix", "--unsafe-fixes", "--format", "concise", "."])
+        .output()
+        .expect("runs");
+    assert!(!output.status.success(), "other findings remain");
+    let fixed = std::fs::read_to_string(app.path().join(component)).expect("read");
+    assert_eq!(
+        fixed,
+        original.replacen("billing_curency:", "billing_currency:", 1)
+    );
+    // The other files (no fix offered there) are as they were.
+    let page = std::fs::read_to_string(app.path().join("pages/pricing.vue")).expect("read");
+    assert_eq!(
+        page,
+        std::fs::read_to_string(project("nuxt_handler").join("pages/pricing.vue")).expect("read")
+    );
+}

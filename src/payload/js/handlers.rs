@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use oxc_ast::ast::{
-    BindingIdentifier, BindingPattern, CallExpression, Expression, FunctionBody, ModuleExportName,
-    Program, StaticMemberExpression, VariableDeclarator,
+    BindingPattern, CallExpression, Expression, FunctionBody, ModuleExportName, Program,
+    StaticMemberExpression, VariableDeclarator,
 };
 use oxc_ast::ast::{
     Declaration, ExportDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration,
@@ -19,6 +19,7 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 
 use super::lower::span_of;
+use super::nuxt_handlers::binds;
 use super::properties::{first_object, has_spread, property};
 use crate::facts::adapters::{
     EXPRESS, EXPRESS_CHECKOUT, NEXTJS, NEXTJS_CHECKOUT, NUXT_CHECKOUT, NUXT_IMPORTS,
@@ -126,30 +127,10 @@ pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
     scan.out
 }
 
-/// True when the program binds `name` anywhere (an import, a declaration, a parameter): then
-/// it is not the auto-import.
-fn binds(program: &Program<'_>, name: &str) -> bool {
-    struct Binds<'n> {
-        name: &'n str,
-        found: bool,
-    }
-    impl<'a> Visit<'a> for Binds<'_> {
-        fn visit_binding_identifier(&mut self, it: &BindingIdentifier<'a>) {
-            self.found |= it.name == self.name;
-        }
-    }
-    let mut binds = Binds { name, found: false };
-    binds.visit_program(program);
-    binds.found
-}
-
-/// h3's event handler wrappers, auto-imported in Nuxt's server code.
-const EVENT_HANDLERS: &[&str] = &["defineEventHandler", "eventHandler"];
-
 /// `Some(true)` for options that make a session handler (`type` absent or any literal but
 /// `'dynamic'`: core's handlers take every other type for a session), `Some(false)` for a
 /// dynamic one, `None` when not known (not a literal, a spread).
-fn session_options(call: &CallExpression<'_>) -> Option<bool> {
+pub(super) fn session_options(call: &CallExpression<'_>) -> Option<bool> {
     let options = first_object(call)?;
     if has_spread(options) {
         return None;
@@ -161,28 +142,28 @@ fn session_options(call: &CallExpression<'_>) -> Option<bool> {
     }
 }
 
-struct Scan<'n> {
-    names: &'n HandlerNames,
+pub(super) struct Scan<'n> {
+    pub(super) names: &'n HandlerNames,
     /// The names Nuxt's `checkoutHandler` goes by here.
-    nuxt: HashSet<String>,
+    pub(super) nuxt: HashSet<String>,
     /// Names bound to Nuxt's session handler.
-    nuxt_bound: HashSet<String>,
+    pub(super) nuxt_bound: HashSet<String>,
     /// (call, event name): a Nuxt session handler called with a name.
-    nuxt_handoffs: Vec<(Span, String)>,
+    pub(super) nuxt_handoffs: Vec<(Span, String)>,
     /// (function, its first parameter): the callback of the default export's
     /// `defineEventHandler`.
-    event_handlers: Vec<(Span, String)>,
+    pub(super) event_handlers: Vec<(Span, String)>,
     /// Names bound to a handler: true when it is a session handler.
-    bound: HashMap<String, bool>,
+    pub(super) bound: HashMap<String, bool>,
     /// Names bound to `express()`.
-    apps: HashSet<String>,
+    pub(super) apps: HashSet<String>,
     /// The functions around the visit, innermost last.
-    functions: Vec<Span>,
+    pub(super) functions: Vec<Span>,
     /// (function, request name, the `json` of `req.json()`).
-    reads: Vec<(Span, String, Span)>,
+    pub(super) reads: Vec<(Span, String, Span)>,
     /// (function, request name, the call handing it to a handler).
-    handoffs: Vec<(Span, String, Span)>,
-    out: Handlers,
+    pub(super) handoffs: Vec<(Span, String, Span)>,
+    pub(super) out: Handlers,
 }
 
 impl Scan<'_> {
@@ -203,55 +184,6 @@ impl Scan<'_> {
                 session_options(call)
             }
             _ => None,
-        }
-    }
-
-    /// True for Nuxt's session `checkoutHandler({...})`, or a name bound to one.
-    fn nuxt_session(&self, expr: &Expression<'_>) -> bool {
-        match expr.get_inner_expression() {
-            Expression::Identifier(ident) => self.nuxt_bound.contains(ident.name.as_str()),
-            Expression::CallExpression(call) => {
-                matches!(call.callee.get_inner_expression(),
-                    Expression::Identifier(callee) if self.nuxt.contains(callee.name.as_str()))
-                    && session_options(call) == Some(true)
-            }
-            _ => false,
-        }
-    }
-
-    /// The default export of a Nuxt server file: the handler itself, `defineEventHandler`
-    /// of it, or of a callback that hands its event to it (checked after the walk).
-    fn nuxt_default(&mut self, expr: &Expression<'_>) {
-        if self.nuxt_session(expr) {
-            self.out.nuxt_default = true;
-            return;
-        }
-        let Expression::CallExpression(call) = expr.get_inner_expression() else {
-            return;
-        };
-        if !matches!(call.callee.get_inner_expression(),
-            Expression::Identifier(callee) if EVENT_HANDLERS.contains(&callee.name.as_str()))
-        {
-            return;
-        }
-        let Some(argument) = call.arguments.first().and_then(|a| a.as_expression()) else {
-            return;
-        };
-        if self.nuxt_session(argument) {
-            self.out.nuxt_default = true;
-            return;
-        }
-        let (span, params) = match argument.get_inner_expression() {
-            Expression::ArrowFunctionExpression(arrow) => (arrow.span, &arrow.params),
-            Expression::FunctionExpression(function) => (function.span, &function.params),
-            _ => return,
-        };
-        if let Some(event) = params
-            .items
-            .first()
-            .and_then(|p| p.pattern.get_identifier_name())
-        {
-            self.event_handlers.push((span_of(span), event.to_string()));
         }
     }
 

@@ -24,6 +24,7 @@ mod sends;
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
 mod lower;
+mod nuxt_handlers;
 mod probe;
 mod properties;
 mod server_checkout;

@@ -137,12 +137,14 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
             "./site/buy.astro:10:106 invalid-currency-code",
             "./src/app/pricing/legacy.ts:6:23 invalid-currency-code",
             "./src/app/pricing/legacy.ts:9:35 unknown-response-field",
+            "./src/app/pricing/legacy.ts:16:15 unknown-response-field",
             "./src/app/pricing/page.tsx:9:59 zero-quantity",
             "./src/app/pricing/page.tsx:10:9 unknown-field",
         ]
     );
-    // axios's answer is `res.data`: the handler's `{ checkout_url }` has no `url` (the
-    // response's own `res.status` is no read of the answer; the page's `checkout_url` is right).
+    // axios's answer is `res.data` (or the `data` destructured from it): the handler's `{
+    // checkout_url }` has no `url` or `checkoutUrl` (the response's own `res.status` is no read
+    // of the answer; the page's `checkout_url` is right).
     let read = diagnostic(
         &document,
         "./src/app/pricing/legacy.ts",
@@ -230,5 +232,5 @@ fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown()
     // No basePath: as without the config.
     let none = next_app_with("module.exports = { reactStrictMode: true };\n");
     let (document, _) = json_in(none.path(), &["."]);
-    assert_eq!(found(&document).len(), 8, "{:?}", found(&document));
+    assert_eq!(found(&document).len(), 9, "{:?}", found(&document));
 }

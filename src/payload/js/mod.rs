@@ -16,6 +16,7 @@ mod find;
 mod functions;
 mod handlers;
 mod raw_posts;
+mod rebound;
 mod resolve;
 mod responses;
 mod route_answers;

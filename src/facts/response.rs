@@ -19,6 +19,11 @@ pub enum Call {
     /// framework's (`{ error }`, h3's `{ statusCode, message, … }`) otherwise — so only a read
     /// that certainly means the link ([`Call::only_suggested`]) is a mistake.
     Handler,
+    /// The same from a Nuxt route read with `fetch`'s `res.json()`: the JSON of an error is
+    /// Nuxt's error object (`{ url, statusCode, statusMessage, message, data }`), whose `url`
+    /// is the request's path — so a read of `url` there is not certainly the mistake.
+    /// (`$fetch` and axios throw on an error status: their answer is the success body.)
+    NuxtFetched,
 }
 
 impl Call {
@@ -29,7 +34,7 @@ impl Call {
             Self::Preview => "preview",
             Self::BetterAuth => "checkoutSession",
             Self::Convex => "checkout",
-            Self::Handler => "POST",
+            Self::Handler | Self::NuxtFetched => "POST",
         }
     }
 
@@ -40,7 +45,7 @@ impl Call {
             Self::Preview => "checkout session preview",
             Self::BetterAuth => "better-auth checkout",
             Self::Convex => "Convex checkout",
-            Self::Handler => "checkout handler",
+            Self::Handler | Self::NuxtFetched => "checkout handler",
         }
     }
 
@@ -49,7 +54,7 @@ impl Call {
     pub fn wrapped_in(self) -> Option<&'static str> {
         match self {
             Self::BetterAuth => Some("data"),
-            Self::Create | Self::Preview | Self::Convex | Self::Handler => None,
+            Self::Create | Self::Preview | Self::Convex | Self::Handler | Self::NuxtFetched => None,
         }
     }
 
@@ -90,7 +95,7 @@ impl Call {
                 "trial_period_days",
             ],
             Self::BetterAuth => &["url", "redirect"],
-            Self::Convex | Self::Handler => &["checkout_url"],
+            Self::Convex | Self::Handler | Self::NuxtFetched => &["checkout_url"],
         }
     }
 
@@ -99,7 +104,7 @@ impl Call {
     /// for a listed field (`url` for `checkout_url`, or one a letter away), never merely for
     /// being unlisted.
     pub fn only_suggested(self) -> bool {
-        self == Self::Handler
+        matches!(self, Self::Handler | Self::NuxtFetched)
     }
 
     /// The field a read of `name` (not one of the fields) most likely meant: the name other
@@ -116,6 +121,11 @@ impl Call {
             (
                 Self::Create | Self::Convex | Self::Handler,
                 "url" | "checkout_link" | "link" | "payment_link" | "redirect_url" | "checkoutUrl",
+            ) => "checkout_url",
+            // Nuxt's error object has a `url` (the request's path).
+            (
+                Self::NuxtFetched,
+                "checkout_link" | "link" | "payment_link" | "redirect_url" | "checkoutUrl",
             ) => "checkout_url",
             (Self::Create, "id" | "checkout_session_id" | "checkout_id" | "session") => {
                 "session_id"

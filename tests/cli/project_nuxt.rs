@@ -47,7 +47,8 @@ fn bodies_posted_to_nuxt_s_checkout_routes_are_sessions_and_their_answers_are_re
         "the checkout handler response has no field \"url\""
     );
     assert_eq!(read["help"], "did you mean \"checkout_url\"?");
-    // `fetch`'s answer is `await res.json()`; the error body's `failure.message` is not judged.
+    // `fetch`'s answer is `await res.json()`, which may be Nuxt's error object: its
+    // `failure.url` (the request's path) and `failure.message` are not judged.
     let fallback = diagnostic(
         &document,
         "./composables/useCheckout.ts",

@@ -238,8 +238,12 @@ impl<'s> Finder<'_, '_, 's> {
             return;
         };
         let adapter = route.adapter;
+        let answer = match (adapter, client) {
+            (Adapter::NuxtRoute, Client::Fetch) => Call::NuxtFetched,
+            _ => Call::Handler,
+        };
         for root in self.resolve(body, call.start() as u32) {
-            let Some(index) = self.flow.push(root, call, Some(Call::Handler)) else {
+            let Some(index) = self.flow.push(root, call, Some(answer)) else {
                 continue;
             };
             self.clients.insert(index, client);

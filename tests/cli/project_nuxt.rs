@@ -116,3 +116,10 @@ fn fix_renames_a_misspelt_key_sent_through_the_handler_in_the_vue_file_and_nothi
         std::fs::read_to_string(project("nuxt_handler").join("pages/pricing.vue")).expect("read")
     );
 }
+
+#[test]
+fn a_component_named_without_the_route_s_file_says_nothing_of_its_bodies() {
+    // As a hook given only the component runs it: the routes are not known.
+    let (document, _) = json_in(&project("nuxt_handler"), &["components/BuyButton.vue"]);
+    assert_eq!(found(&document), Vec::<String>::new());
+}

@@ -8,10 +8,22 @@ use std::path::{Path, PathBuf};
 use super::next_config::{BasePath, CONFIG_FILES, base_path};
 use super::nuxt_config::below_nuxt_app;
 use super::{Module, shown};
-use crate::facts::adapters::Adapter;
+use crate::facts::adapters::{Adapter, BETTER_AUTH, EXPRESS, NEXTJS, NUXT_CHECKOUT};
 use crate::payload::adapter_config::ServerConfig;
 use crate::payload::neighbours::Neighbours;
 use crate::payload::routes::{ModuleRoute, Route, Segment};
+
+/// Text every module that tells the whole app something has: the better-auth plugin's server
+/// config, a Next.js or Express handler's route, Nuxt's auto-imported handler. An editor reads
+/// such modules of its workspace even when no open document imports them.
+const APP_WIDE: &[&str] = &[BETTER_AUTH, NEXTJS, EXPRESS, NUXT_CHECKOUT];
+
+/// True when a module's bytes may tell the whole app something (see [`APP_WIDE`]).
+pub(crate) fn shares_app_wide(bytes: &[u8]) -> bool {
+    APP_WIDE
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+}
 
 /// Hands each module's neighbours what the app's adapters say (`all` is by module).
 pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::payload::exports::ModuleFacts;
 use crate::payload::front_end::{self, FrontEnd};
 use crate::payload::neighbours::{HelperShape, Kind, Neighbours};
+pub(crate) use adapters::shares_app_wide;
 use link::Linker;
 use resolve::Resolver;
 

@@ -1,6 +1,7 @@
 //! The better-auth plugin's slugs in the editor, in a copy of the `better_auth` fixture whose
-//! server config (`src/lib/auth.ts`, open beside the component) maps `premium-plan` to
-//! `pdt_premium` and `basic-plan` to `pdt_basic`; the catalogue knows `pdt_premium`.
+//! server config (`src/lib/auth.ts`, open beside the component or found in the workspace) maps
+//! `premium-plan` to `pdt_premium` and `basic-plan` to `pdt_basic`; the catalogue knows
+//! `pdt_premium`.
 
 use serde_json::{Value, json};
 
@@ -107,11 +108,8 @@ fn a_slug_shows_its_product_and_completes_from_the_server_config() {
     client.stop();
 }
 
-#[test]
-fn without_the_server_config_a_slug_has_no_hover_or_completion_of_its_own() {
-    // Only the component is open, and it does not import the config: nothing to tell.
-    let app = project_with("better_auth", "src/components/Upgrade.tsx", UPGRADE);
-    let root = app.path().canonicalize().expect("root");
+/// The hover's text at the slug of `UPGRADE`, with only the component open in `root`.
+fn hover_with_only_the_component_open(root: &std::path::Path) -> String {
     let component = format!("file://{}/src/components/Upgrade.tsx", root.display());
     let (mut client, _) = Client::start(false);
     client.notify(
@@ -123,7 +121,26 @@ fn without_the_server_config_a_slug_has_no_hover_or_completion_of_its_own() {
         "textDocument/hover",
         json!({ "textDocument": { "uri": component }, "position": on_call_line(UPGRADE, "premium-plan", 3) }),
     );
-    let value = hover["result"]["contents"]["value"].as_str().unwrap_or("");
-    assert!(!value.contains("premium"), "{hover}");
     client.stop();
+    hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn a_component_open_alone_learns_the_server_config_from_its_workspace() {
+    // The config's module is neither open nor imported by the component: the server finds it
+    // in the workspace, as `checkout-lint .` does.
+    let app = project_with("better_auth", "src/components/Upgrade.tsx", UPGRADE);
+    let root = app.path().canonicalize().expect("root");
+    let value = hover_with_only_the_component_open(&root);
+    assert!(
+        value.starts_with("**slug premium\\-plan**: a checkout of one product pdt\\_premium"),
+        "{value}"
+    );
+    // Without a config anywhere, a slug has nothing to show.
+    std::fs::remove_file(root.join("src/lib/auth.ts")).expect("remove the config");
+    let value = hover_with_only_the_component_open(&root);
+    assert!(!value.contains("premium"), "{value}");
 }

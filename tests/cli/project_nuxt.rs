@@ -20,8 +20,12 @@ fn bodies_posted_to_nuxt_s_checkout_routes_are_sessions_and_their_answers_are_re
             "./components/BuyButton.vue:20:34 unknown-response-field",
             "./composables/useCheckout.ts:13:15 dead-response-fallback",
             "./pages/pricing.vue:13:23 invalid-currency-code",
+            "./pages/pricing.vue:19:47 unknown-response-field",
         ]
     );
+    // `useFetch`'s `data` is a `Ref` of the answer: `data.value.checkoutUrl` is no field of it.
+    let read = diagnostic(&document, "./pages/pricing.vue", "unknown-response-field");
+    assert_eq!(read["help"], "did you mean \"checkout_url\"?");
     // `$fetch`'s object body: the key the handler's schema drops, at its bytes in the .vue file.
     let dropped = diagnostic(&document, "./components/BuyButton.vue", "unknown-field");
     assert_eq!(dropped["severity"], "warning");
@@ -87,7 +91,10 @@ fn a_checkout_handler_the_file_defines_itself_is_not_nuxt_s() {
     let (document, _) = json_in(app.path(), &["."]);
     assert_eq!(
         found(&document),
-        ["./pages/pricing.vue:13:23 invalid-currency-code"]
+        [
+            "./pages/pricing.vue:13:23 invalid-currency-code",
+            "./pages/pricing.vue:19:47 unknown-response-field",
+        ]
     );
 }
 

@@ -21,7 +21,7 @@ pub(super) enum Client {
     Axios,
     /// `$fetch`: the answer itself.
     Ofetch,
-    /// `useFetch`: a `Ref` of the answer (not followed).
+    /// `useFetch`: `{ data }`, a `Ref` of the answer.
     UseFetch,
 }
 

@@ -68,7 +68,8 @@ impl Finder<'_, '_, '_> {
         }
     }
     /// `name.field` (also `name?.field`, `(name as any).field`, `name['field']`), and
-    /// `res.data.field` of axios's answer to a handler route.
+    /// `res.data.field` / `data.value.field` of axios's / `useFetch`'s answer to a handler
+    /// route.
     pub(super) fn read(&mut self, object: &Expression<'_>, field: &str, span: oxc_span::Span) {
         let read = ResponseRead {
             field: self.lower.arena.alloc_str(field),
@@ -78,7 +79,7 @@ impl Finder<'_, '_, '_> {
         match object.get_inner_expression() {
             Expression::Identifier(ident) => self.flow.read(&ident.name, read),
             Expression::StaticMemberExpression(member) => {
-                if let Some(index) = self.axios_data(member) {
+                if let Some(index) = self.wrapped_answer_of(member) {
                     self.flow.read_of(index, read);
                 }
             }

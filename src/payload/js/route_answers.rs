@@ -1,8 +1,8 @@
 //! What the app reads of a handler route's answer (`{ checkout_url }`), through the client it
 //! POSTed with: `$fetch`'s result is the answer, axios's `data` is, `fetch`'s `Response` has it
-//! in `await res.json()`; `useFetch`'s `Ref` is not followed. A name bound to a `Response` or
-//! an axios response is a wrapper: its own fields (`res.ok`, `res.status`) are not the
-//! answer's.
+//! in `await res.json()`, and `useFetch`'s `data` is a `Ref` of it (`data.value`; `null` on an
+//! error, which goes to `error`). A name bound to a `Response`, an axios response or that `Ref`
+//! is a wrapper: its own fields (`res.ok`, `res.status`) are not the answer's.
 
 use oxc_ast::ast::{BindingPattern, CallExpression, Expression, StaticMemberExpression};
 
@@ -27,6 +27,20 @@ impl Finder<'_, '_, '_> {
             }
             // `const { data } = await axios.post(…)`.
             (Client::Axios, _) => self.bind_wrapped_response(pattern, "data", index, from),
+            // `const { data } = await useFetch(…)` (also `{ data: checkout }`): a `Ref`.
+            (Client::UseFetch, BindingPattern::ObjectPattern(object)) => {
+                for property in &object.properties {
+                    if self
+                        .lower
+                        .key(&property.key)
+                        .is_some_and(|(key, _)| key == "data")
+                        && let BindingPattern::BindingIdentifier(ident) = &property.value
+                    {
+                        let scope = self.scope();
+                        self.flow.bind_wrapper(&ident.name, scope, from, index);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -55,17 +69,20 @@ impl Finder<'_, '_, '_> {
         (self.clients.get(&index) == Some(&Client::Fetch)).then_some(index)
     }
 
-    /// The payload whose answer `res.data` is, for a name bound to axios's response.
-    pub(super) fn axios_data(&self, member: &StaticMemberExpression<'_>) -> Option<usize> {
-        if member.property.name != "data" {
-            return None;
-        }
+    /// The payload whose answer `res.data` is, for a name bound to axios's response, or
+    /// `data.value`, for a name bound to `useFetch`'s `data`.
+    pub(super) fn wrapped_answer_of(&self, member: &StaticMemberExpression<'_>) -> Option<usize> {
         let Expression::Identifier(ident) = member.object.get_inner_expression() else {
             return None;
         };
         let index = self
             .flow
             .wrapper_at(&ident.name, member.span.start as usize)?;
-        (self.clients.get(&index) == Some(&Client::Axios)).then_some(index)
+        let client = match member.property.name.as_str() {
+            "data" => Client::Axios,
+            "value" => Client::UseFetch,
+            _ => return None,
+        };
+        (self.clients.get(&index) == Some(&client)).then_some(index)
     }
 }

@@ -185,4 +185,13 @@ fn nuxt_s_fetch_posts_an_object_body_as_json_and_a_get_or_a_plain_fetch_of_an_ob
     assert!(rules_of(&lint("components/Buy.vue", &get)).is_empty());
     let plain = vue(&post.replace("$fetch(", "fetch("));
     assert!(rules_of(&lint("components/Buy.vue", &plain)).is_empty());
+    // ofetch's own name sends the same way.
+    let ofetch = vue(&format!(
+        "import {{ ofetch }} from 'ofetch';\n{}",
+        post.replace("$fetch(", "ofetch(")
+    ));
+    assert_eq!(
+        rules_of(&lint("components/Buy.vue", &ofetch)),
+        ["zero-quantity"]
+    );
 }

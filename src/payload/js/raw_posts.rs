@@ -25,8 +25,12 @@ pub(super) enum Client {
     UseFetch,
 }
 
-/// Nuxt's fetchers, which take an object `body` and send it as JSON.
-const OFETCH: &[(&str, Client)] = &[("$fetch", Client::Ofetch), ("useFetch", Client::UseFetch)];
+/// Nuxt's fetchers and ofetch's own name, which take an object `body` and send it as JSON.
+const OFETCH: &[(&str, Client)] = &[
+    ("$fetch", Client::Ofetch),
+    ("ofetch", Client::Ofetch),
+    ("useFetch", Client::UseFetch),
+];
 
 impl<'s> Finder<'_, '_, 's> {
     /// `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `$fetch(url, {method: 'POST',

@@ -4,7 +4,11 @@
 //! `dist/chunk-HZNE63HR.js`, `dodopaymentsClient`), `@dodopayments/core` 0.3.15
 //! (`dist/chunk-IHA244I5.js`, `checkoutSessionPayloadSchema`) and `@dodopayments/convex` 0.2.15
 //! (`dist/index.js`, `DodoPayments.api()`, and `dist/component/lib.js`, the `checkout` action
-//! and its `checkoutSessionPayloadValidator`).
+//! and its `checkoutSessionPayloadValidator`), `@dodopayments/nextjs` 0.3.9, `@dodopayments/express`
+//! 0.2.6 and `@dodopayments/nuxt` 0.2.7 (`dist/module.mjs`, which adds `dist/runtime/server` to
+//! Nitro's server auto-imports, and `dist/runtime/server/checkout.js`, `checkoutHandler`).
+//! `@dodopayments/sveltekit` and `@dodopayments/astro` are not on npm (the registry answers 404):
+//! nothing of theirs is linted.
 
 /// The better-auth adapter's package, as apps import it (its client is `…/client`).
 pub(crate) const BETTER_AUTH: &str = "@dodopayments/better-auth";
@@ -31,6 +35,15 @@ pub(crate) const NEXTJS_CHECKOUT: &str = "Checkout";
 pub(crate) const EXPRESS: &str = "@dodopayments/express";
 pub(crate) const EXPRESS_VERSION: &str = "0.2.6";
 pub(crate) const EXPRESS_CHECKOUT: &str = "checkoutHandler";
+/// Nuxt's module adds `checkoutHandler` to the server's auto-imports (`addServerImportsDir`):
+/// a file under `server/` calls it without importing it (or imports it from `#imports`), and
+/// the package itself exports only the module. The app registers the module in
+/// `nuxt.config.*` (`modules: ['@dodopayments/nuxt']`).
+pub(crate) const NUXT: &str = "@dodopayments/nuxt";
+pub(crate) const NUXT_VERSION: &str = "0.2.7";
+pub(crate) const NUXT_CHECKOUT: &str = "checkoutHandler";
+/// Where Nuxt's auto-imports can also be imported from by name.
+pub(crate) const NUXT_IMPORTS: &str = "#imports";
 
 /// The member of `checkout(ctx, { payload })`'s second argument that is the session.
 pub(crate) const CONVEX_PAYLOAD: &str = "payload";
@@ -76,6 +89,10 @@ pub enum Adapter {
     /// The same through `checkoutHandler({ type: 'session' })` of `@dodopayments/express`
     /// (0.2.6), registered with `app.post(path, …)`.
     ExpressRoute,
+    /// The same through the auto-imported `checkoutHandler({ type: 'session' })` of
+    /// `@dodopayments/nuxt` (0.2.7): h3's `readBody`, then core's schema; a Nitro file route
+    /// under `server/api/` or `server/routes/`.
+    NuxtRoute,
 }
 
 impl Adapter {
@@ -105,6 +122,7 @@ impl Adapter {
             Self::ConvexCheckout => (CONVEX, CONVEX_VERSION),
             Self::NextjsRoute => (NEXTJS, NEXTJS_VERSION),
             Self::ExpressRoute => (EXPRESS, EXPRESS_VERSION),
+            Self::NuxtRoute => (NUXT, NUXT_VERSION),
             Self::BetterAuthSession | Self::BetterAuthLegacy | Self::BetterAuthNoEndpoint => {
                 (BETTER_AUTH, BETTER_AUTH_VERSION)
             }
@@ -119,7 +137,7 @@ impl Adapter {
             Self::BetterAuthNoEndpoint => "authClient.dodopayments.checkout.session",
             Self::ConvexCheckout => "checkout(ctx, { payload })",
             Self::NextjsRoute => "Checkout({ type: 'session' })",
-            Self::ExpressRoute => "checkoutHandler({ type: 'session' })",
+            Self::ExpressRoute | Self::NuxtRoute => "checkoutHandler({ type: 'session' })",
         }
     }
 
@@ -127,7 +145,11 @@ impl Adapter {
     pub fn carries_session(self) -> bool {
         matches!(
             self,
-            Self::BetterAuthSession | Self::ConvexCheckout | Self::NextjsRoute | Self::ExpressRoute
+            Self::BetterAuthSession
+                | Self::ConvexCheckout
+                | Self::NextjsRoute
+                | Self::ExpressRoute
+                | Self::NuxtRoute
         )
     }
 
@@ -143,7 +165,8 @@ impl Adapter {
             Self::BetterAuthNoEndpoint
             | Self::ConvexCheckout
             | Self::NextjsRoute
-            | Self::ExpressRoute => &[],
+            | Self::ExpressRoute
+            | Self::NuxtRoute => &[],
         }
     }
 
@@ -152,7 +175,7 @@ impl Adapter {
     pub fn strips_unknown_keys(self) -> bool {
         matches!(
             self,
-            Self::BetterAuthSession | Self::NextjsRoute | Self::ExpressRoute
+            Self::BetterAuthSession | Self::NextjsRoute | Self::ExpressRoute | Self::NuxtRoute
         )
     }
 

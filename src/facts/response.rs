@@ -14,6 +14,16 @@ pub enum Call {
     /// `checkout(ctx, { payload })` of `@dodopayments/convex` (0.2.15): the action returns
     /// `{ checkout_url }` only (as do the Next.js and Express handlers).
     Convex,
+    /// A body POSTed to the app's own route that one of Dodo's handlers serves (Next.js,
+    /// Express, Nuxt): answered `{ checkout_url }` on success, and with an error body of the
+    /// framework's (`{ error }`, h3's `{ statusCode, message, … }`) otherwise — so only a read
+    /// that certainly means the link ([`Call::only_suggested`]) is a mistake.
+    Handler,
+    /// The same from a Nuxt route read with `fetch`'s `res.json()`: the JSON of an error is
+    /// Nuxt's error object (`{ url, statusCode, statusMessage, message, data }`), whose `url`
+    /// is the request's path — so a read of `url` there is not certainly the mistake.
+    /// (`$fetch` and axios throw on an error status: their answer is the success body.)
+    NuxtFetched,
 }
 
 impl Call {
@@ -24,6 +34,7 @@ impl Call {
             Self::Preview => "preview",
             Self::BetterAuth => "checkoutSession",
             Self::Convex => "checkout",
+            Self::Handler | Self::NuxtFetched => "POST",
         }
     }
 
@@ -34,6 +45,7 @@ impl Call {
             Self::Preview => "checkout session preview",
             Self::BetterAuth => "better-auth checkout",
             Self::Convex => "Convex checkout",
+            Self::Handler | Self::NuxtFetched => "checkout handler",
         }
     }
 
@@ -42,7 +54,7 @@ impl Call {
     pub fn wrapped_in(self) -> Option<&'static str> {
         match self {
             Self::BetterAuth => Some("data"),
-            Self::Create | Self::Preview | Self::Convex => None,
+            Self::Create | Self::Preview | Self::Convex | Self::Handler | Self::NuxtFetched => None,
         }
     }
 
@@ -83,8 +95,23 @@ impl Call {
                 "trial_period_days",
             ],
             Self::BetterAuth => &["url", "redirect"],
-            Self::Convex => &["checkout_url"],
+            Self::Convex | Self::Handler | Self::NuxtFetched => &["checkout_url"],
         }
+    }
+
+    /// True when the answer read may also be an error body whose fields are not listed here
+    /// (a `fetch` reads the JSON of a 400 as well): a read is reported only when it is a name
+    /// for a listed field (`url` for `checkout_url`, or one a letter away), never merely for
+    /// being unlisted.
+    pub fn only_suggested(self) -> bool {
+        matches!(self, Self::Handler | Self::NuxtFetched)
+    }
+
+    /// The field a read of `name` (not one of the fields) most likely meant: the name other
+    /// APIs use for it, or the closest field.
+    pub fn mistaken_for(self, name: &str) -> Option<&'static str> {
+        self.meant(name)
+            .or_else(|| crate::suggest::closest(name, self.fields().iter().copied()))
     }
 
     /// The field meant by a name other APIs use for it (Stripe's `url` and `id`, the old
@@ -92,8 +119,13 @@ impl Call {
     pub fn meant(self, name: &str) -> Option<&'static str> {
         let meant = match (self, name) {
             (
-                Self::Create | Self::Convex,
+                Self::Create | Self::Convex | Self::Handler,
                 "url" | "checkout_link" | "link" | "payment_link" | "redirect_url" | "checkoutUrl",
+            ) => "checkout_url",
+            // Nuxt's error object has a `url` (the request's path).
+            (
+                Self::NuxtFetched,
+                "checkout_link" | "link" | "payment_link" | "redirect_url" | "checkoutUrl",
             ) => "checkout_url",
             (Self::Create, "id" | "checkout_session_id" | "checkout_id" | "session") => {
                 "session_id"

@@ -122,6 +122,11 @@ pub struct ServerSide {
     pub success_url: Option<String>,
     /// `authenticatedUsersOnly: true` in the config.
     pub authenticated_only: bool,
+    /// The config's slugs in its order, each with the product id it maps to when known (what
+    /// an editor offers where a slug is typed); empty when its products are not known.
+    pub slugs: Vec<(String, Option<String>)>,
+    /// The file the config is in (`None`: the file of the call).
+    pub file: Option<String>,
 }
 
 impl ServerSide {
@@ -134,6 +139,14 @@ impl ServerSide {
             slug: slug.and_then(|slug| config.lookup(slug)),
             success_url: config.checkout.success_url.clone().flatten(),
             authenticated_only: config.checkout.authenticated_only == Some(true),
+            slugs: config
+                .checkout
+                .products
+                .iter()
+                .flatten()
+                .map(|product| (product.slug.clone(), product.product_id.clone()))
+                .collect(),
+            file: config.file.clone(),
         }
     }
 }

@@ -83,6 +83,9 @@ pub(crate) struct Flow<'s> {
     /// in ways that cannot be followed.
     uses: HashMap<String, Vec<usize>>,
     pub(super) responses: HashMap<String, Vec<ResponseBinding>>,
+    /// Names bound to what wraps an answer (`fetch`'s `Response`, axios's response): their
+    /// fields are not the answer's, their `json()` or `data` is.
+    pub(super) wrappers: HashMap<String, Vec<ResponseBinding>>,
     /// By a read's start: the other fields its `??` / `||` chain reads from the same name.
     pub(super) beside: HashMap<usize, &'s [&'s str]>,
     pub(crate) payloads: Vec<Payload<'s>>,
@@ -128,6 +131,7 @@ impl<'s> Flow<'s> {
             assigned: HashMap::new(),
             uses: HashMap::new(),
             responses: HashMap::new(),
+            wrappers: HashMap::new(),
             beside: HashMap::new(),
             payloads: Vec::new(),
             by_root: HashMap::new(),

@@ -46,23 +46,45 @@ impl<'s> Flow<'s> {
         if let Some(beside) = self.beside.get(&at) {
             read.beside = beside;
         }
-        let Some(bindings) = self.responses.get(name) else {
-            return;
-        };
-        let before = bindings.partition_point(|b| b.from <= at);
-        let mut payload = None;
-        for binding in bindings[..before].iter().rev() {
-            if !self.spend(1) {
-                return;
-            }
-            if visible(binding.scope, at) {
-                payload = Some(binding.payload);
-                break;
-            }
-        }
+        let payload = self.bound_at(self.responses.get(name), at);
         if let Some(payload) = payload.and_then(|index| self.payloads.get_mut(index)) {
             payload.reads.push(read);
         }
+    }
+
+    /// The payload whose answer's wrapper `name` holds at `at` (`res` of `const res = await
+    /// fetch(…)`).
+    pub(crate) fn wrapper_at(&self, name: &str, at: usize) -> Option<usize> {
+        self.bound_at(self.wrappers.get(name), at)
+    }
+
+    /// `name` holds the wrapper of payload `payload`'s answer from `from` on, in `scope`.
+    pub(crate) fn bind_wrapper(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
+        let list = self.wrappers.entry(name.to_string()).or_default();
+        insert_sorted(
+            list,
+            ResponseBinding {
+                scope,
+                from,
+                payload,
+            },
+            |b| b.from,
+        );
+    }
+
+    /// The payload of the latest of `bindings` made before `at` and visible there.
+    fn bound_at(&self, bindings: Option<&Vec<ResponseBinding>>, at: usize) -> Option<usize> {
+        let bindings = bindings?;
+        let before = bindings.partition_point(|b| b.from <= at);
+        for binding in bindings[..before].iter().rev() {
+            if !self.spend(1) {
+                return None;
+            }
+            if visible(binding.scope, at) {
+                return Some(binding.payload);
+            }
+        }
+        None
     }
 
     /// A field read straight from payload `index`'s result (`const { url } = await …`,

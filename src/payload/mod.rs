@@ -106,6 +106,10 @@ impl<'s> ResponseRead<'s> {
         if fields.contains(&self.field) {
             return None;
         }
+        // Beside the link, an error body's field is not dead (a handler's 400 has one).
+        if call.only_suggested() && call.mistaken_for(self.field).is_none() {
+            return None;
+        }
         self.beside
             .iter()
             .copied()
@@ -114,14 +118,16 @@ impl<'s> ResponseRead<'s> {
 }
 
 /// The payloads of a file in any host language: a JSON file's root (when it parses), or what
-/// a source front-end finds. For editors, which look up the payload under the cursor.
+/// a source front-end finds, with what the project says of the file (an adapter's server
+/// config). For editors, which look up the payload under the cursor.
 pub(crate) fn find_payloads<'s>(
     name: &str,
     text: &'s str,
     arena: &'s crate::tree::Arena,
+    neighbours: &neighbours::Neighbours,
 ) -> Vec<Payload<'s>> {
     front_end::of(name)
-        .find(name, text, arena, &neighbours::Neighbours::default())
+        .find(name, text, arena, neighbours)
         .payloads
 }
 

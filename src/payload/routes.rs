@@ -2,7 +2,8 @@
 //! them: a Next.js App Router `route.*` file by its folders (a Pages Router `pages/api/*` file by
 //! its name) (route groups `(group)` left out,
 //! `[slug]` any one segment, `[...slug]` the rest), an Express `app.post('/path', …)` by its
-//! path (`:id` any one segment). A body the app POSTs to a path one of them claims is a
+//! path (`:id` any one segment), a Nuxt server file by its path below `server/api` or
+//! `server/routes` (Nitro's names). A body the app POSTs to a path one of them claims is a
 //! checkout session. Host-neutral: a front-end says which modules handle what, the project
 //! stage places them.
 
@@ -18,6 +19,9 @@ pub(crate) enum ModuleRoute {
     NextDefault,
     /// `app.post(path, checkoutHandler({ type: 'session' }))`.
     Express(String),
+    /// The default export hands its event to Nuxt's `checkoutHandler({ type: 'session' })`
+    /// (placed below the Nuxt app's root, whose config the project stage reads).
+    NuxtDefault,
 }
 
 impl ModuleRoute {
@@ -27,6 +31,7 @@ impl ModuleRoute {
             Self::NextPost => (next_app_route(components)?, Adapter::NextjsRoute),
             Self::NextDefault => (next_pages_route(components)?, Adapter::NextjsRoute),
             Self::Express(path) => (express_route(path)?, Adapter::ExpressRoute),
+            Self::NuxtDefault => (nuxt_route(components)?, Adapter::NuxtRoute),
         };
         Some(Route { segments, adapter })
     }
@@ -142,6 +147,60 @@ fn dynamic(folder: &str, open: char, close: char) -> Option<Segment> {
     })
 }
 
+/// The HTTP methods a Nitro route file may name after its route (`checkout.post.ts`).
+const NITRO_METHODS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "head", "options", "connect", "trace",
+];
+
+/// The route of a Nuxt server file that takes a POST, from its path's components below the
+/// Nuxt app's root, as Nitro maps them: `server/api/…` below `/api`, `server/routes/…` at the
+/// root, `index` its folder, `[id]` any one segment, `[...slug]` the rest, `.post`/no method
+/// suffix a POST route. `None` for a file that takes no POST (`checkout.get.ts`) or a name
+/// this does not read (another suffix, `[[x]]`, a partly dynamic segment, `_`/`-` prefixes,
+/// which Nitro or Nuxt may ignore).
+pub(crate) fn nuxt_route(components: &[&str]) -> Option<Vec<Segment>> {
+    let (file, folders) = components.split_last()?;
+    let (mut segments, below) = match folders {
+        ["server", "api", rest @ ..] => (vec![Segment::Static("api".to_string())], rest),
+        ["server", "routes", rest @ ..] => (Vec::new(), rest),
+        _ => return None,
+    };
+    // `name.method.ext`; a dot inside brackets is a catch-all's (`[...slug].ts`).
+    let (name, _extension) = file.rsplit_once('.')?;
+    let (stem, method) = match name.rsplit_once('.') {
+        Some((stem, method)) if !method.contains(']') => (stem, Some(method)),
+        _ => (name, None),
+    };
+    match method {
+        None | Some("post") => {}
+        Some(method) if NITRO_METHODS.contains(&method) => return None,
+        // Another suffix (`.prod`, `.dev`): not read.
+        Some(_) => return None,
+    }
+    if stem
+        .rsplit_once('.')
+        .is_some_and(|(_, rest)| !rest.contains(']'))
+    {
+        return None;
+    }
+    let names = below
+        .iter()
+        .copied()
+        .chain((stem != "index").then_some(stem));
+    for name in names {
+        if name.is_empty() || name.starts_with(['_', '-']) || name.starts_with("[[") {
+            return None;
+        }
+        let segment = match dynamic(name, '[', ']') {
+            Some(segment) => segment,
+            None if name.contains(['[', ']']) => return None,
+            None => Segment::Static(name.to_string()),
+        };
+        segments.push(segment);
+    }
+    Some(segments)
+}
+
 /// An Express path (`/api/checkout`, `/api/:plan/checkout`); `None` for a pattern this does not
 /// read (wildcards, regular expressions, optional parameters).
 pub(crate) fn express_route(path: &str) -> Option<Vec<Segment>> {
@@ -204,6 +263,34 @@ mod tests {
         assert!(pages("pages/api/[plan].ts").is_some_and(|r| r.claims("/api/pro")));
         assert!(pages("pages/checkout.tsx").is_none());
         assert!(pages("pages/api/_helpers.ts").is_none());
+    }
+
+    #[test]
+    fn nuxt_server_files_that_take_a_post_are_mapped_as_nitro_maps_them() {
+        let nuxt = |path: &str| {
+            let components: Vec<&str> = path.split('/').collect();
+            nuxt_route(&components).map(|segments| Route {
+                segments,
+                adapter: Adapter::NuxtRoute,
+            })
+        };
+        let post = nuxt("server/api/checkout.post.ts");
+        assert!(post.as_ref().is_some_and(|r| r.claims("/api/checkout")));
+        assert!(post.is_some_and(|r| !r.claims("/checkout")));
+        assert!(nuxt("server/routes/api/checkout.ts").is_some_and(|r| r.claims("/api/checkout")));
+        assert!(nuxt("server/routes/pay/index.post.js").is_some_and(|r| r.claims("/pay")));
+        assert!(
+            nuxt("server/api/[plan]/checkout.post.ts")
+                .is_some_and(|r| r.claims("/api/pro/checkout"))
+        );
+        assert!(nuxt("server/api/pay/[...slug].ts").is_some_and(|r| r.claims("/api/pay/a/b")));
+        // Takes no POST, or named in ways not read.
+        assert!(nuxt("server/routes/api/checkout.get.ts").is_none());
+        assert!(nuxt("server/api/checkout.post.prod.ts").is_none());
+        assert!(nuxt("server/api/pay-[id].ts").is_none());
+        assert!(nuxt("server/api/_utils/checkout.ts").is_none());
+        assert!(nuxt("server/middleware/checkout.ts").is_none());
+        assert!(nuxt("api/checkout.post.ts").is_none());
     }
 
     #[test]

@@ -6,11 +6,24 @@
 use std::path::{Path, PathBuf};
 
 use super::next_config::{BasePath, CONFIG_FILES, base_path};
+use super::nuxt_config::below_nuxt_app;
 use super::{Module, shown};
-use crate::facts::adapters::Adapter;
+use crate::facts::adapters::{Adapter, BETTER_AUTH, EXPRESS, NEXTJS, NUXT_CHECKOUT};
 use crate::payload::adapter_config::ServerConfig;
 use crate::payload::neighbours::Neighbours;
-use crate::payload::routes::{Route, Segment};
+use crate::payload::routes::{ModuleRoute, Route, Segment};
+
+/// Text every module that tells the whole app something has: the better-auth plugin's server
+/// config, a Next.js or Express handler's route, Nuxt's auto-imported handler. An editor reads
+/// such modules of its workspace even when no open document imports them.
+const APP_WIDE: &[&str] = &[BETTER_AUTH, NEXTJS, EXPRESS, NUXT_CHECKOUT];
+
+/// True when a module's bytes may tell the whole app something (see [`APP_WIDE`]).
+pub(crate) fn shares_app_wide(bytes: &[u8]) -> bool {
+    APP_WIDE
+        .iter()
+        .any(|needle| memchr::memmem::find(bytes, needle.as_bytes()).is_some())
+}
 
 /// Hands each module's neighbours what the app's adapters say (`all` is by module).
 pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
@@ -42,7 +55,11 @@ pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
                 .facts
                 .routes
                 .iter()
-                .filter_map(|route| route.place(&components))
+                .filter_map(|route| match route {
+                    // Nitro's routes are placed below the Nuxt app's own root.
+                    ModuleRoute::NuxtDefault => route.place(&below_nuxt_app(&module.path, root)?),
+                    _ => route.place(&components),
+                })
                 .filter_map(|route| under_base_path(route, &base))
                 .collect::<Vec<_>>()
         })

@@ -12,6 +12,7 @@ mod canonical;
 mod contained_fs;
 mod link;
 mod next_config;
+mod nuxt_config;
 mod resolve;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::payload::exports::ModuleFacts;
 use crate::payload::front_end::{self, FrontEnd};
 use crate::payload::neighbours::{HelperShape, Kind, Neighbours};
+pub(crate) use adapters::shares_app_wide;
 use link::Linker;
 use resolve::Resolver;
 

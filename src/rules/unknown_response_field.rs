@@ -2,7 +2,6 @@
 //! (`session.url`, `session.id`), so it gets `undefined` where it expects the checkout link.
 
 use super::{Context, Finding, Findings};
-use crate::suggest::closest;
 use crate::text::quote;
 
 declare_rule!(
@@ -21,6 +20,12 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
         .iter()
         .filter(|read| !fields.contains(&read.field) && read.dead_beside(call).is_none());
     for read in wrong {
+        let suggestion = call.mistaken_for(read.field);
+        // A handler route's error body has fields of its own: only a name for the link is
+        // certainly a mistake.
+        if suggestion.is_none() && call.only_suggested() {
+            continue;
+        }
         let answer = call.answer();
         let mut finding = Finding::new(
             read.span,
@@ -29,9 +34,6 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 quote(read.field)
             ),
         );
-        let suggestion = call
-            .meant(read.field)
-            .or_else(|| closest(read.field, fields.iter().copied()));
         finding = match suggestion {
             Some(field) => finding.help(format!("did you mean {}?", quote(field))),
             None => finding.help(format!("its fields: {}", fields.join(", "))),

@@ -5,6 +5,7 @@ mod completion;
 mod project;
 mod requests;
 mod selection;
+mod slugs;
 mod source_documents;
 mod sync;
 

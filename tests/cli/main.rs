@@ -13,4 +13,5 @@ mod go;
 mod lsp;
 mod project;
 mod project_adapters;
+mod project_nuxt;
 mod project_python;

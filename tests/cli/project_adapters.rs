@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::project::{found, json_in, project};
 
 /// The diagnostic of `rule` in `file`.
-fn diagnostic<'d>(document: &'d Value, file: &str, rule: &str) -> &'d Value {
+pub(crate) fn diagnostic<'d>(document: &'d Value, file: &str, rule: &str) -> &'d Value {
     document["files"]
         .as_array()
         .into_iter()
@@ -125,16 +125,36 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
     // a mount point not known: silent); `src/pages/api/legacy-checkout.ts` default-exports a
     // handler (Pages Router, posted to with axios); `/api/other` is the app's own and says
     // nothing.
+    // `client/Checkout.svelte` and `site/buy.astro` post from components' scripts to the
+    // Express route (spans in the host files).
     let (document, _) = json_in(&project("nextjs_handler"), &["."]);
     assert_eq!(
         found(&document),
         [
+            "./client/Checkout.svelte:6:95 invalid-type",
+            "./client/Checkout.svelte:9:26 unknown-response-field",
             "./server/express.ts:20:102 invalid-currency-code",
+            "./site/buy.astro:10:106 invalid-currency-code",
             "./src/app/pricing/legacy.ts:6:23 invalid-currency-code",
+            "./src/app/pricing/legacy.ts:9:35 unknown-response-field",
+            "./src/app/pricing/legacy.ts:16:15 unknown-response-field",
             "./src/app/pricing/page.tsx:9:59 zero-quantity",
             "./src/app/pricing/page.tsx:10:9 unknown-field",
         ]
     );
+    // axios's answer is `res.data` (or the `data` destructured from it): the handler's `{
+    // checkout_url }` has no `url` or `checkoutUrl` (the response's own `res.status` is no read
+    // of the answer; the page's `checkout_url` is right).
+    let read = diagnostic(
+        &document,
+        "./src/app/pricing/legacy.ts",
+        "unknown-response-field",
+    );
+    assert_eq!(
+        read["message"],
+        "the checkout handler response has no field \"url\""
+    );
+    assert_eq!(read["help"], "did you mean \"checkout_url\"?");
     let dropped = diagnostic(&document, "./src/app/pricing/page.tsx", "unknown-field");
     assert_eq!(dropped["severity"], "warning");
     assert_eq!(
@@ -147,10 +167,24 @@ fn bodies_posted_to_routes_that_dodo_s_handlers_serve_are_checkout_sessions() {
     );
 }
 
+/// What the `nextjs_handler` project says when its Next.js routes are not where its code posts:
+/// the bodies posted to the Express route only.
+const EXPRESS_ONLY: [&str; 4] = [
+    "./client/Checkout.svelte:6:95 invalid-type",
+    "./client/Checkout.svelte:9:26 unknown-response-field",
+    "./server/express.ts:20:102 invalid-currency-code",
+    "./site/buy.astro:10:106 invalid-currency-code",
+];
+
 /// A copy of the `nextjs_handler` project with `next_config` as its `next.config.js`.
 fn next_app_with(next_config: &str) -> tempfile::TempDir {
+    project_with("nextjs_handler", "next.config.js", next_config)
+}
+
+/// A copy of fixture project `name` (a repository's root) with `text` as its `file`.
+pub(crate) fn project_with(name: &str, file: &str, text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let source = project("nextjs_handler");
+    let source = project(name);
     let mut stack = vec![source.clone()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(&folder).expect("read fixture").flatten() {
@@ -165,7 +199,7 @@ fn next_app_with(next_config: &str) -> tempfile::TempDir {
         }
     }
     std::fs::create_dir_all(dir.path().join(".git")).expect("git folder");
-    std::fs::write(dir.path().join("next.config.js"), next_config).expect("config");
+    std::fs::write(dir.path().join(file), text).expect("config");
     dir
 }
 
@@ -176,10 +210,7 @@ fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown()
     // handler. Express's routes are not Next's.
     let moved = next_app_with("module.exports = { basePath: '/shop' };\n");
     let (document, _) = json_in(moved.path(), &["."]);
-    assert_eq!(
-        found(&document),
-        ["./server/express.ts:20:102 invalid-currency-code"]
-    );
+    assert_eq!(found(&document), EXPRESS_ONLY);
     // Posted below the base path, the same body is the handler's again.
     let page = moved.path().join("src/app/pricing/page.tsx");
     let text = std::fs::read_to_string(&page).expect("page");
@@ -197,12 +228,9 @@ fn a_literal_base_path_moves_the_next_routes_and_any_other_leaves_them_unknown()
     // A base path not written as a literal: the Next routes are not known, so silent too.
     let unknown = next_app_with("module.exports = { basePath: process.env.BASE_PATH };\n");
     let (document, _) = json_in(unknown.path(), &["."]);
-    assert_eq!(
-        found(&document),
-        ["./server/express.ts:20:102 invalid-currency-code"]
-    );
+    assert_eq!(found(&document), EXPRESS_ONLY);
     // No basePath: as without the config.
     let none = next_app_with("module.exports = { reactStrictMode: true };\n");
     let (document, _) = json_in(none.path(), &["."]);
-    assert_eq!(found(&document).len(), 4, "{:?}", found(&document));
+    assert_eq!(found(&document).len(), 9, "{:?}", found(&document));
 }

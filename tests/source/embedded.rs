@@ -162,3 +162,36 @@ fn uppercase_tags_and_a_closing_angle_in_an_attribute_are_read() {
     assert_eq!(rules_of(&report), ["zero-quantity"]);
     assert_eq!(positions(&report), [(4, 78)]);
 }
+
+#[test]
+fn nuxt_s_fetch_posts_an_object_body_as_json_and_a_get_or_a_plain_fetch_of_an_object_do_not() {
+    // `$fetch` (ofetch) sends an object body as JSON: a payload when POSTed to Dodo's
+    // `/checkouts`, at its bytes in the component.
+    let post = "const session = await $fetch('https://test.dodopayments.com/checkouts', {\n  method: 'POST',\n  headers: { Authorization: `Bearer ${key}` },\n  body: { product_cart: [{ product_id: 'p', quantity: 0 }] },\n});";
+    let text = vue(post);
+    let report = lint("components/Buy.vue", &text);
+    assert_eq!(
+        found(&report),
+        [(
+            "zero-quantity",
+            "/product_cart/0/quantity".into(),
+            "0".into()
+        )]
+    );
+    assert_eq!(positions(&report), [(12, 55)]);
+    // Without `method: 'POST'` ofetch sends a GET (no body); `fetch` sends an object as
+    // "[object Object]": neither is a payload.
+    let get = vue(&post.replace("  method: 'POST',\n", ""));
+    assert!(rules_of(&lint("components/Buy.vue", &get)).is_empty());
+    let plain = vue(&post.replace("$fetch(", "fetch("));
+    assert!(rules_of(&lint("components/Buy.vue", &plain)).is_empty());
+    // ofetch's own name sends the same way.
+    let ofetch = vue(&format!(
+        "import {{ ofetch }} from 'ofetch';\n{}",
+        post.replace("$fetch(", "ofetch(")
+    ));
+    assert_eq!(
+        rules_of(&lint("components/Buy.vue", &ofetch)),
+        ["zero-quantity"]
+    );
+}

@@ -110,6 +110,21 @@ fn raw_posts_to_dodo_are_payloads_and_other_providers_are_not() {
 }
 
 #[test]
+fn a_url_constant_bound_again_or_assigned_is_not_known_where_it_is_read() {
+    let post = "await fetch(url, { method: 'POST', body: JSON.stringify({ product_cart: [{ product_id: 'p', quantity: 0 }] }) });";
+    let constant = format!("const url = 'https://live.dodopayments.com/checkouts';\n{post}\n");
+    assert_eq!(rules_of(&lint("a.js", &constant)), ["zero-quantity"]);
+    let assigned = format!(
+        "let url = 'https://live.dodopayments.com/checkouts';\nif (other) url = 'https://api.other.example/checkouts';\n{post}\n"
+    );
+    assert!(rules_of(&lint("a.js", &assigned)).is_empty());
+    let shadowed = format!(
+        "const url = 'https://live.dodopayments.com/checkouts';\nexport async function send(url) {{\n  {post}\n}}\n"
+    );
+    assert!(rules_of(&lint("a.js", &shadowed)).is_empty());
+}
+
+#[test]
 fn look_alike_calls_of_other_libraries_raise_nothing() {
     let text = "import Stripe from 'stripe';\nimport { whop } from './whop';\nconst stripe = new Stripe('k');\nawait stripe.checkout.sessions.create({ success_url: 'http://x', line_items: [] });\nawait whop.checkoutSessions.create({ items: [{ quantity: 0 }], success_url: 'http://x' });\nawait prisma.checkout_sessions.create({ data: { quantity: 0 } });\n";
     let report = lint("a.ts", text);

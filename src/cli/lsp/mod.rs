@@ -12,6 +12,7 @@
 //! The parts: [`transport`] frames messages, [`server`] runs the loop, [`dispatch`] routes each
 //! method to its handler in [`handlers`], which read and change the [`state`].
 
+mod app_files;
 mod context;
 mod convert;
 mod dispatch;

@@ -49,6 +49,9 @@ pub(super) struct State {
     /// Set when an open source document changed, opened or closed: the project is read again
     /// before the next lint.
     project_stale: bool,
+    /// The workspace root last looked at, and its modules that tell the whole app something
+    /// (read into the project beside the open documents).
+    app_files: Option<(PathBuf, Vec<PathBuf>)>,
 }
 
 impl State {
@@ -63,6 +66,7 @@ impl State {
             shutdown_requested: false,
             project: Project::default(),
             project_stale: false,
+            app_files: None,
         }
     }
 
@@ -106,7 +110,23 @@ impl State {
             return;
         };
         let root = project_root(first);
-        let files: Vec<PathBuf> = open.iter().map(|(path, _)| path.clone()).collect();
+        let mut files: Vec<PathBuf> = open.iter().map(|(path, _)| path.clone()).collect();
+        // The app's server config and routes, wherever they are in the workspace.
+        if self
+            .app_files
+            .as_ref()
+            .is_none_or(|(walked, _)| *walked != root)
+        {
+            self.app_files = Some((root.clone(), super::app_files::app_files(&root)));
+        }
+        if let Some((_, app)) = &self.app_files {
+            let app: Vec<PathBuf> = app
+                .iter()
+                .filter(|path| !files.contains(path))
+                .cloned()
+                .collect();
+            files.extend(app);
+        }
         let texts: rustc_hash::FxHashMap<PathBuf, String> = open.into_iter().collect();
         self.project = Project::build_with(&root, &files, MAX_DOCUMENT_SIZE, &texts);
         for (uri, document) in &mut self.documents {

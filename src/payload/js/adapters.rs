@@ -9,6 +9,7 @@ use super::auth_client::adapter_call;
 use super::find::Finder;
 use super::lower::span_of;
 use super::properties::{first_object, property};
+use super::raw_posts::Client;
 use crate::facts::adapters::{Adapter, CONVEX_PAYLOAD};
 use crate::payload::adapter_body::{AdapterSite, Misuse, session_of};
 use crate::payload::adapter_config::ServerSide;
@@ -218,8 +219,16 @@ impl<'s> Finder<'_, '_, 's> {
     }
 
     /// A JSON body POSTed to `path`, a path of the app itself: a checkout session when one of
-    /// Dodo's route handlers claims the path (the project stage says which serve what).
-    pub(super) fn route_post(&mut self, path: &str, url: Span, body: &Expression<'_>, call: Span) {
+    /// Dodo's route handlers claims the path (the project stage says which serve what); its
+    /// answer is read through what `client` resolves to.
+    pub(super) fn route_post(
+        &mut self,
+        path: &str,
+        url: Span,
+        body: &Expression<'_>,
+        call: Span,
+        client: Client,
+    ) {
         let Some(route) = self
             .neighbours
             .routes
@@ -229,10 +238,15 @@ impl<'s> Finder<'_, '_, 's> {
             return;
         };
         let adapter = route.adapter;
+        let answer = match (adapter, client) {
+            (Adapter::NuxtRoute, Client::Fetch) => Call::NuxtFetched,
+            _ => Call::Handler,
+        };
         for root in self.resolve(body, call.start() as u32) {
-            let Some(index) = self.flow.push(root, call, None) else {
+            let Some(index) = self.flow.push(root, call, Some(answer)) else {
                 continue;
             };
+            self.clients.insert(index, client);
             if let Some(payload) = self.flow.payloads.get_mut(index) {
                 payload.adapter = Some(AdapterSite {
                     adapter,

@@ -112,6 +112,11 @@ impl<'a> Facts<'a> {
         }
         facts.visit_program(program);
         facts.settle();
+        // A constant whose name is bound again or assigned is not known where it is read.
+        if !facts.strings.is_empty() {
+            let rebound = super::rebound::rebound(program);
+            facts.strings.retain(|name, _| !rebound.contains(name));
+        }
         facts
     }
 

@@ -46,6 +46,9 @@ pub(super) struct Finder<'f, 'a, 's> {
     pub(super) bound: RefCell<Vec<Bound>>,
     /// The better-auth plugin's server config the plugin's client calls are checked against.
     pub(super) server: Option<crate::payload::adapter_config::ServerConfig>,
+    /// By payload: the client a body posted to a handler route went with (how its answer is
+    /// reached).
+    pub(super) clients: std::collections::HashMap<usize, super::raw_posts::Client>,
 }
 
 impl<'f, 'a, 's> Finder<'f, 'a, 's> {
@@ -66,6 +69,7 @@ impl<'f, 'a, 's> Finder<'f, 'a, 's> {
             sends: Vec::new(),
             bound: RefCell::default(),
             server: None,
+            clients: std::collections::HashMap::new(),
         }
     }
     pub(super) fn scope(&self) -> Span {

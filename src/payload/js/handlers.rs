@@ -3,7 +3,9 @@
 //! of `@dodopayments/express` (0.2.6), and two misuses seen in real code: `.POST` of what
 //! `Checkout()` returns (a function, not an object of methods), and the request's body read
 //! (`await req.json()`) before the same request is handed to the handler, whose own read then
-//! fails ("Invalid JSON body": a body is read once).
+//! fails ("Invalid JSON body": a body is read once). Nuxt's `checkoutHandler` (0.2.7),
+//! auto-imported in server code, makes a route of the file whose default export hands it the
+//! event (h3 caches a read body: reading it first is no misuse there).
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,8 +19,11 @@ use oxc_ast::ast::{
 use oxc_ast_visit::{Visit, walk};
 
 use super::lower::span_of;
+use super::nuxt_handlers::binds;
 use super::properties::{first_object, has_spread, property};
-use crate::facts::adapters::{EXPRESS, EXPRESS_CHECKOUT, NEXTJS, NEXTJS_CHECKOUT};
+use crate::facts::adapters::{
+    EXPRESS, EXPRESS_CHECKOUT, NEXTJS, NEXTJS_CHECKOUT, NUXT_CHECKOUT, NUXT_IMPORTS,
+};
 use crate::payload::adapter_body::Misuse;
 use crate::span::Span;
 
@@ -33,6 +38,8 @@ pub(super) struct HandlerNames {
     /// Express itself (`import express from 'express'`): `express()` makes an app whose
     /// paths are the URL's (a `Router()`'s are relative to where it is mounted).
     express_apps: HashSet<String>,
+    /// Nuxt's auto-import imported by name (`import { checkoutHandler } from '#imports'`).
+    nuxt: HashSet<String>,
 }
 
 impl HandlerNames {
@@ -43,6 +50,9 @@ impl HandlerNames {
         if source == EXPRESS && imported == EXPRESS_CHECKOUT {
             self.express.insert(local.to_string());
         }
+        if source == NUXT_IMPORTS && imported == NUXT_CHECKOUT {
+            self.nuxt.insert(local.to_string());
+        }
     }
 
     pub(super) fn import_default(&mut self, source: &str, local: &str) {
@@ -52,7 +62,7 @@ impl HandlerNames {
     }
 
     pub(super) fn is_empty(&self) -> bool {
-        self.next.is_empty() && self.express.is_empty()
+        self.next.is_empty() && self.express.is_empty() && self.nuxt.is_empty()
     }
 }
 
@@ -65,16 +75,29 @@ pub(super) struct Handlers {
     pub(super) next_default: bool,
     /// Express paths registered with a session handler.
     pub(super) express: Vec<String>,
+    /// The default export is an event handler that hands its event to Nuxt's session
+    /// `checkoutHandler` (a Nitro route when the file is under `server/` of an app that
+    /// registers the module: the project stage checks).
+    pub(super) nuxt_default: bool,
     /// Misuses, at the span each is reported at.
     pub(super) misuses: Vec<(Span, Misuse)>,
 }
 
 pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
-    if names.is_empty() {
+    // Nuxt's auto-import: `checkoutHandler` called where the file binds no such name.
+    let mut nuxt = names.nuxt.clone();
+    if program.source_text.contains(NUXT_CHECKOUT) && !binds(program, NUXT_CHECKOUT) {
+        nuxt.insert(NUXT_CHECKOUT.to_string());
+    }
+    if names.is_empty() && nuxt.is_empty() {
         return Handlers::default();
     }
     let mut scan = Scan {
         names,
+        nuxt,
+        nuxt_bound: HashSet::new(),
+        nuxt_handoffs: Vec::new(),
+        event_handlers: Vec::new(),
         bound: HashMap::new(),
         apps: HashSet::new(),
         functions: Vec::new(),
@@ -95,22 +118,52 @@ pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
                 .push((*read, Misuse::BodyReadFirst { handed: *handed }));
         }
     }
+    // `export default defineEventHandler((event) => { …; return handler(event) })`.
+    scan.out.nuxt_default |= scan.event_handlers.iter().any(|(function, event)| {
+        scan.nuxt_handoffs
+            .iter()
+            .any(|(at, name)| name == event && function.contains(*at))
+    });
     scan.out
 }
 
-struct Scan<'n> {
-    names: &'n HandlerNames,
+/// `Some(true)` for options that make a session handler (`type` absent or any literal but
+/// `'dynamic'`: core's handlers take every other type for a session), `Some(false)` for a
+/// dynamic one, `None` when not known (not a literal, a spread).
+pub(super) fn session_options(call: &CallExpression<'_>) -> Option<bool> {
+    let options = first_object(call)?;
+    if has_spread(options) {
+        return None;
+    }
+    match property(options, "type").map(Expression::get_inner_expression) {
+        None => Some(true),
+        Some(Expression::StringLiteral(kind)) => Some(kind.value != "dynamic"),
+        Some(_) => None,
+    }
+}
+
+pub(super) struct Scan<'n> {
+    pub(super) names: &'n HandlerNames,
+    /// The names Nuxt's `checkoutHandler` goes by here.
+    pub(super) nuxt: HashSet<String>,
+    /// Names bound to Nuxt's session handler.
+    pub(super) nuxt_bound: HashSet<String>,
+    /// (call, event name): a Nuxt session handler called with a name.
+    pub(super) nuxt_handoffs: Vec<(Span, String)>,
+    /// (function, its first parameter): the callback of the default export's
+    /// `defineEventHandler`.
+    pub(super) event_handlers: Vec<(Span, String)>,
     /// Names bound to a handler: true when it is a session handler.
-    bound: HashMap<String, bool>,
+    pub(super) bound: HashMap<String, bool>,
     /// Names bound to `express()`.
-    apps: HashSet<String>,
+    pub(super) apps: HashSet<String>,
     /// The functions around the visit, innermost last.
-    functions: Vec<Span>,
+    pub(super) functions: Vec<Span>,
     /// (function, request name, the `json` of `req.json()`).
-    reads: Vec<(Span, String, Span)>,
+    pub(super) reads: Vec<(Span, String, Span)>,
     /// (function, request name, the call handing it to a handler).
-    handoffs: Vec<(Span, String, Span)>,
-    out: Handlers,
+    pub(super) handoffs: Vec<(Span, String, Span)>,
+    pub(super) out: Handlers,
 }
 
 impl Scan<'_> {
@@ -128,15 +181,7 @@ impl Scan<'_> {
                 if !self.names.next.contains(name) && !self.names.express.contains(name) {
                     return None;
                 }
-                let options = first_object(call)?;
-                if has_spread(options) {
-                    return None;
-                }
-                match property(options, "type").map(Expression::get_inner_expression) {
-                    None => Some(true),
-                    Some(Expression::StringLiteral(kind)) => Some(kind.value != "dynamic"),
-                    Some(_) => None,
-                }
+                session_options(call)
             }
             _ => None,
         }
@@ -162,6 +207,11 @@ impl<'a> Visit<'a> for Scan<'_> {
                 Expression::Identifier(callee) if self.names.express_apps.contains(callee.name.as_str()))
         {
             self.apps.insert(name.to_string());
+        }
+        if let (Some(name), Some(init)) = (it.id.get_identifier_name(), &it.init)
+            && self.nuxt_session(init)
+        {
+            self.nuxt_bound.insert(name.to_string());
         }
         if let Some(init) = &it.init
             && let Some(session) = self.handler(init)
@@ -209,10 +259,11 @@ impl<'a> Visit<'a> for Scan<'_> {
 
     fn visit_export_default_declaration(&mut self, it: &ExportDefaultDeclaration<'a>) {
         // `export default Checkout({...})`, `export default handler`
-        if let Some(expr) = it.declaration.as_expression()
-            && self.handler(expr) == Some(true)
-        {
-            self.out.next_default = true;
+        if let Some(expr) = it.declaration.as_expression() {
+            if self.handler(expr) == Some(true) {
+                self.out.next_default = true;
+            }
+            self.nuxt_default(expr);
         }
         walk::walk_export_default_declaration(self, it);
     }
@@ -277,6 +328,17 @@ impl<'a> Visit<'a> for Scan<'_> {
                 request.name.to_string(),
                 span_of(member.property.span),
             ));
+        }
+        // Nuxt's `handler(event)`, `checkoutHandler({...})(event)`.
+        if self.nuxt_session(callee)
+            && let Some(Expression::Identifier(event)) = it
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(Expression::get_inner_expression)
+        {
+            self.nuxt_handoffs
+                .push((span_of(it.span), event.name.to_string()));
         }
         // `handler(req)`, `Checkout({...})(req)`.
         if let Some(function) = self.function()

@@ -16,13 +16,16 @@ mod find;
 mod functions;
 mod handlers;
 mod raw_posts;
+mod rebound;
 mod resolve;
 mod responses;
+mod route_answers;
 mod sends;
 // Tokens for the language server's completion, the one reader so far.
 #[cfg(feature = "cli")]
 pub(crate) mod lexemes;
 mod lower;
+mod nuxt_handlers;
 mod probe;
 mod properties;
 mod server_checkout;
@@ -146,7 +149,13 @@ const ADAPTER_NEEDLE: &[u8] = b".dodopayments.checkout";
 
 /// Text every module the project stage reads has: the SDK's name (a client or factory
 /// module), a payload's cart (a helper), or a payload site. The rest are not parsed.
-const MODULE_NEEDLES: &[&str] = &["dodopayments", "product_cart", "checkoutSessions"];
+/// `checkoutHandler`: Nuxt's auto-import, called in a server file that need not name Dodo.
+const MODULE_NEEDLES: &[&str] = &[
+    "dodopayments",
+    "product_cart",
+    "checkoutSessions",
+    "checkoutHandler",
+];
 
 /// One pass for what every needle contains, so the common file (none of them) is read once.
 const COMMON: &str = "heckout";
@@ -212,10 +221,14 @@ fn module_facts(name: &str, text: &str, imported: bool) -> Option<ModuleFacts> {
         if handlers.next_default {
             module.routes.push(ModuleRoute::NextDefault);
         }
+        if handlers.nuxt_default {
+            module.routes.push(ModuleRoute::NuxtDefault);
+        }
         module
             .routes
             .extend(handlers.express.into_iter().map(ModuleRoute::Express));
-        module.posts = ["fetch(", "axios"]
+        // `fetch(` is also in ofetch's `$fetch(`.
+        module.posts = ["fetch(", "axios", "$fetch", "useFetch"]
             .iter()
             .any(|needle| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some());
         Some(module)

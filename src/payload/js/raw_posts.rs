@@ -1,5 +1,8 @@
-//! Raw requests to Dodo's `/checkouts`: `fetch(url, {method: 'POST', body: JSON.stringify(x)})`,
-//! `axios.post(url, x)` and `axios({method: 'post', url, data: x})`.
+//! Raw requests to Dodo's `/checkouts` or to the app's own routes that Dodo's handlers serve:
+//! `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `axios.post(url, x)`,
+//! `axios({method: 'post', url, data: x})`, and Nuxt's (ofetch's) `$fetch(url, {method:
+//! 'POST', body: x})` and `useFetch(url, {method: 'POST', body: x})`, which send an object
+//! body as JSON.
 
 use oxc_ast::ast::{CallExpression, Expression, ObjectExpression};
 use oxc_span::GetSpan;
@@ -9,29 +12,59 @@ use super::lower::span_of;
 use super::properties::property;
 use super::urls::url_text;
 
+/// The client a raw POST is made with: what its awaited result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Client {
+    /// `fetch`: a `Response`, whose `json()` is the answer.
+    Fetch,
+    /// axios: the answer is the result's `data`.
+    Axios,
+    /// `$fetch`: the answer itself.
+    Ofetch,
+    /// `useFetch`: `{ data }`, a `Ref` of the answer.
+    UseFetch,
+}
+
+/// Nuxt's fetchers and ofetch's own name, which take an object `body` and send it as JSON.
+const OFETCH: &[(&str, Client)] = &[
+    ("$fetch", Client::Ofetch),
+    ("ofetch", Client::Ofetch),
+    ("useFetch", Client::UseFetch),
+];
+
 impl<'s> Finder<'_, '_, 's> {
-    /// `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `axios.post(url, x)` and
-    /// `axios({method: 'post', url, data: x})` to Dodo's `/checkouts`.
+    /// `fetch(url, {method: 'POST', body: JSON.stringify(x)})`, `$fetch(url, {method: 'POST',
+    /// body: x})`, `axios.post(url, x)` and `axios({method: 'post', url, data: x})` to Dodo's
+    /// `/checkouts` or to a route one of Dodo's handlers serves.
     pub(super) fn raw_post(&mut self, call: &CallExpression<'_>) {
         let argument = |index: usize| call.arguments.get(index).and_then(|a| a.as_expression());
         let callee = call.callee.get_inner_expression();
-        let (url, body) = match callee {
+        let init = || match argument(1).map(Expression::get_inner_expression) {
+            Some(Expression::ObjectExpression(init)) if is_post(init) => Some(init),
+            _ => None,
+        };
+        let (url, body, client) = match callee {
             Expression::Identifier(ident) if ident.name == "fetch" => {
-                let Some(Expression::ObjectExpression(init)) =
-                    argument(1).map(Expression::get_inner_expression)
+                let Some(init) = init() else {
+                    return;
+                };
+                let body = property(init, "body").and_then(stringified);
+                (argument(0), body, Client::Fetch)
+            }
+            Expression::Identifier(ident) if OFETCH.iter().any(|(name, _)| ident.name == *name) => {
+                let (Some(init), Some(&(_, client))) =
+                    (init(), OFETCH.iter().find(|(name, _)| ident.name == *name))
                 else {
                     return;
                 };
-                if !is_post(init) {
-                    return;
-                }
-                let body = property(init, "body").and_then(stringified);
-                (argument(0), body)
+                // An object is sent as JSON; a string already is.
+                let body = property(init, "body").map(|body| stringified(body).unwrap_or(body));
+                (argument(0), body, client)
             }
             Expression::StaticMemberExpression(member)
                 if member.property.name == "post" && is_axios(&member.object) =>
             {
-                (argument(0), argument(1))
+                (argument(0), argument(1), Client::Axios)
             }
             _ if is_axios(callee)
                 || matches!(callee, Expression::StaticMemberExpression(m)
@@ -45,7 +78,11 @@ impl<'s> Finder<'_, '_, 's> {
                 if !is_post(config) {
                     return;
                 }
-                (property(config, "url"), property(config, "data"))
+                (
+                    property(config, "url"),
+                    property(config, "data"),
+                    Client::Axios,
+                )
             }
             _ => return,
         };
@@ -60,7 +97,7 @@ impl<'s> Finder<'_, '_, 's> {
             .filter(|_| !self.neighbours.routes.is_empty())
         {
             let path = path.to_string();
-            self.route_post(&path, span_of(url.span()), body, span_of(call.span));
+            self.route_post(&path, span_of(url.span()), body, span_of(call.span), client);
             return;
         }
         let Some(url) = Some(text).filter(|u| u.is_dodo_checkouts()) else {

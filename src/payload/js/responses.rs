@@ -19,9 +19,19 @@ impl Finder<'_, '_, '_> {
         let Expression::CallExpression(call) = call else {
             return;
         };
+        let from = it.span.end as usize;
+        // `await res.json()` of a `fetch` to a handler route.
+        if let Some(index) = self.json_of_answer(call) {
+            self.bind_response_pattern(&it.id, index, from);
+            return;
+        }
         let Some(index) = self.flow.sdk_payload_at(span_of(call.span)) else {
             return;
         };
+        if let Some(&client) = self.clients.get(&index) {
+            self.bind_route_answer(&it.id, client, index, from);
+            return;
+        }
         if let Some(wrapper) = self.wrapped_answer(index) {
             self.bind_wrapped_response(&it.id, wrapper, index, it.span.end as usize);
             return;
@@ -57,16 +67,23 @@ impl Finder<'_, '_, '_> {
             _ => {}
         }
     }
-    /// `name.field` (also `name?.field`, `(name as any).field`, `name['field']`).
+    /// `name.field` (also `name?.field`, `(name as any).field`, `name['field']`), and
+    /// `res.data.field` / `data.value.field` of axios's / `useFetch`'s answer to a handler
+    /// route.
     pub(super) fn read(&mut self, object: &Expression<'_>, field: &str, span: oxc_span::Span) {
-        let Expression::Identifier(ident) = object.get_inner_expression() else {
-            return;
-        };
         let read = ResponseRead {
             field: self.lower.arena.alloc_str(field),
             span: span_of(span),
             beside: &[],
         };
-        self.flow.read(&ident.name, read);
+        match object.get_inner_expression() {
+            Expression::Identifier(ident) => self.flow.read(&ident.name, read),
+            Expression::StaticMemberExpression(member) => {
+                if let Some(index) = self.wrapped_answer_of(member) {
+                    self.flow.read_of(index, read);
+                }
+            }
+            _ => {}
+        }
     }
 }

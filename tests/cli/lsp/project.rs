@@ -117,3 +117,29 @@ fn a_python_builders_finding_follows_the_module_that_sends_it() {
     assert_eq!(codes(&builder), ["insecure-redirect-url"]);
     client.stop();
 }
+
+#[test]
+fn a_component_open_alone_knows_the_routes_dodo_s_handlers_serve_in_its_workspace() {
+    // The Nuxt fixture's component posts to `/api/checkout`, served by a route module that is
+    // neither open nor imported: the server finds it in the workspace, as `checkout-lint .`
+    // does, and the body is linted through the handler.
+    let app = crate::project_adapters::project_with("nuxt_handler", "README.md", "A Nuxt app.\n");
+    let root = app.path().canonicalize().unwrap();
+    let uri = format!("file://{}/components/BuyButton.vue", root.display());
+    let text = std::fs::read_to_string(root.join("components/BuyButton.vue")).unwrap();
+    let (mut client, _) = Client::start(false);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": uri, "languageId": "vue", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics(&uri);
+    assert_eq!(
+        codes(&diagnostics),
+        ["unknown-field", "zero-quantity", "unknown-response-field"]
+    );
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({ "line": 8, "character": 6 })
+    );
+    client.stop();
+}

@@ -6,7 +6,7 @@ use lsp_types::{
     Documentation, MarkupContent, MarkupKind,
 };
 
-use super::Outcome;
+use super::{Outcome, slugs};
 use crate::cli::lsp::context::{self, KeyStyle, Slot};
 use crate::cli::lsp::convert::offset;
 use crate::cli::lsp::state::State;
@@ -18,6 +18,13 @@ pub(crate) fn completion(
     params: CompletionParams,
 ) -> Outcome<Option<CompletionResponse>> {
     let at = params.text_document_position;
+    // Inside a better-auth slug: the server config's slugs.
+    if let Some(items) = slugs::completion(state, &at.text_document.uri, at.position) {
+        return Ok(Some(CompletionResponse::List(CompletionList {
+            is_incomplete: false,
+            items,
+        })));
+    }
     let Some(document) = state.documents.get(&at.text_document.uri) else {
         return Ok(None);
     };

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
-use super::Outcome;
+use super::{Outcome, slugs};
 use crate::cli::lsp::convert::{offset, range};
 use crate::cli::lsp::state::State;
 use crate::payload::{find_payloads, front_end};
@@ -29,7 +29,16 @@ pub(crate) fn hover(state: &mut State, params: HoverParams) -> Outcome<Option<Ho
     let offset = offset(source, at.position, encoding);
     let arena = tree::Arena::new();
     let ordered = front_end::of(source.name()).payload_is_file();
-    let payloads = find_payloads(source.name(), source.text(), &arena);
+    // With what the project says of the file: an adapter's server config.
+    let neighbours = document
+        .linted
+        .as_ref()
+        .and_then(|linted| linted.neighbours.clone())
+        .unwrap_or_default();
+    let payloads = find_payloads(source.name(), source.text(), &arena, &neighbours);
+    if let Some((value, span)) = slugs::hover(&payloads, offset, &linter) {
+        return Ok(Some(markdown_hover(value, range(source, span, encoding))));
+    }
     let Some((root, item)) = payloads.iter().find_map(|payload| {
         let item = item_at(&payload.root, offset, ordered)?;
         // Outside every payload the pointer is the root's: not a place to hover.
@@ -44,13 +53,17 @@ pub(crate) fn hover(state: &mut State, params: HoverParams) -> Outcome<Option<Ho
         let name = item.pointer.rsplit('/').next().unwrap_or_default();
         docs::at_pointer(&item.pointer).map(|schema| docs::describe(name, schema))
     };
-    Ok(markdown.map(|value| Hover {
+    Ok(markdown.map(|value| markdown_hover(value, range(source, item.span, encoding))))
+}
+
+fn markdown_hover(value: String, range: lsp_types::Range) -> Hover {
+    Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value,
         }),
-        range: Some(range(source, item.span, encoding)),
-    }))
+        range: Some(range),
+    }
 }
 
 /// What a hover is on: a member's key or a value, by its pointer.
@@ -95,6 +108,11 @@ fn item_at(root: &Node<'_>, at: usize, ordered: bool) -> Option<Item> {
 /// The catalogue's product for the id at `pointer`: its name, price and kind.
 fn product(linter: &Linter, root: &Node<'_>, pointer: &str) -> Option<String> {
     let id = crate::pointer::value_at(root, pointer).and_then(Node::as_str)?;
+    product_markdown(linter, id)
+}
+
+/// The catalogue's product `id`: its name, price and kind.
+pub(super) fn product_markdown(linter: &Linter, id: &str) -> Option<String> {
     let product = linter.config().catalogue.as_deref()?.get(id)?;
     let price = product.price.amount.map_or("unknown".into(), |amount| {
         crate::facts::currencies::format_amount(
@@ -123,7 +141,7 @@ fn product(linter: &Linter, root: &Node<'_>, pointer: &str) -> Option<String> {
 /// Catalogue text as literal Markdown: every character that Markdown could read as syntax
 /// (links, images, HTML, emphasis, code) is backslash-escaped, and line breaks and control
 /// characters are escaped, so a product name shows as written and nothing more.
-fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let text = crate::text::escape_line(text);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {

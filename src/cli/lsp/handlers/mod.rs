@@ -11,6 +11,7 @@ pub(super) mod did_open;
 pub(super) mod hover;
 pub(super) mod initialize;
 pub(super) mod shutdown;
+mod slugs;
 
 use lsp_server::{ErrorCode, ResponseError};
 

@@ -87,7 +87,8 @@ impl Route {
 /// is not a route handler, or a folder that is not part of a URL (`_private`, `@slot`).
 pub(crate) fn next_app_route(components: &[&str]) -> Option<Vec<Segment>> {
     let (file, folders) = components.split_last()?;
-    if file.split('.').next() != Some("route") {
+    // Next.js serves `route.<ext>` only: `route.test.ts` or a kept `route.old.ts` is no route.
+    if file.rsplit_once('.').map(|(stem, _)| stem) != Some("route") {
         return None;
     }
     // `app/` at the root of the project or of `src/`, as Next.js looks for it.
@@ -117,7 +118,8 @@ pub(crate) fn next_pages_route(components: &[&str]) -> Option<Vec<Segment>> {
         ["pages", "api", rest @ ..] | ["src", "pages", "api", rest @ ..] => rest,
         _ => return None,
     };
-    let stem = file.split('.').next().unwrap_or_default();
+    // The name without its extension: `checkout.old.ts` serves `/api/checkout.old`.
+    let stem = file.rsplit_once('.').map_or(*file, |(stem, _)| stem);
     let mut segments = vec![Segment::Static("api".to_string())];
     let parts = below
         .iter()
@@ -244,6 +246,7 @@ mod tests {
         assert!(next("app/api/[[...all]]/route.ts").is_some_and(|r| r.claims("/api")));
         assert!(next("app/_lib/route.ts").is_none());
         assert!(next("app/api/checkout/page.tsx").is_none());
+        assert!(next("app/api/checkout/route.test.ts").is_none());
         assert!(next("lib/app/route.ts").is_none());
     }
 
@@ -262,6 +265,10 @@ mod tests {
         );
         assert!(pages("pages/api/[plan].ts").is_some_and(|r| r.claims("/api/pro")));
         assert!(pages("pages/checkout.tsx").is_none());
+        assert!(
+            pages("pages/api/checkout.old.ts")
+                .is_some_and(|r| r.claims("/api/checkout.old") && !r.claims("/api/checkout"))
+        );
         assert!(pages("pages/api/_helpers.ts").is_none());
     }
 

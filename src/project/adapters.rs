@@ -44,29 +44,45 @@ pub(super) fn share(modules: &[Module], root: &Path, all: &mut [Neighbours]) {
             .collect(),
     );
     // Placed by their modules' paths (Next.js) or registrations (Express); only modules that
-    // serve one are looked at on disk.
-    let routes: Vec<Route> = modules
+    // serve one are looked at on disk. Each with the folder of the app that serves it: a
+    // Next.js or Nuxt route is only its own app's (another app of a monorepo may serve the same
+    // path with its own code), an Express route the whole project's (a front-end elsewhere may
+    // reach it through a proxy).
+    let routes: Vec<(PathBuf, Route)> = modules
         .iter()
         .filter(|module| !module.facts.routes.is_empty())
         .flat_map(|module| {
             let (app, components) = below_app_root(&module.path, root);
-            let base = app.map_or(BasePath::None, |app| base_path(&app));
+            let base = app.as_ref().map_or(BasePath::None, |app| base_path(app));
             module
                 .facts
                 .routes
                 .iter()
-                .filter_map(|route| match route {
-                    // Nitro's routes are placed below the Nuxt app's own root.
-                    ModuleRoute::NuxtDefault => route.place(&below_nuxt_app(&module.path, root)?),
-                    _ => route.place(&components),
+                .filter_map(|route| {
+                    let (served_by, placed) = match route {
+                        // Nitro's routes are placed below the Nuxt app's own root.
+                        ModuleRoute::NuxtDefault => {
+                            let (nuxt_app, below) = below_nuxt_app(&module.path, root)?;
+                            (nuxt_app, route.place(&below)?)
+                        }
+                        ModuleRoute::Express(_) => (root.to_path_buf(), route.place(&components)?),
+                        _ => (
+                            app.clone().unwrap_or_else(|| root.to_path_buf()),
+                            route.place(&components)?,
+                        ),
+                    };
+                    Some((served_by, under_base_path(placed, &base)?))
                 })
-                .filter_map(|route| under_base_path(route, &base))
                 .collect::<Vec<_>>()
         })
         .collect();
     for (module, neighbours) in modules.iter().zip(all.iter_mut()) {
-        if module.facts.posts && !routes.is_empty() {
-            neighbours.routes = routes.clone();
+        if module.facts.posts {
+            neighbours.routes = routes
+                .iter()
+                .filter(|(served_by, _)| module.path.starts_with(served_by))
+                .map(|(_, route)| route.clone())
+                .collect();
         }
         if module.facts.calls_adapter {
             neighbours.server = server.clone();

@@ -5,7 +5,7 @@
 //! `server/` folder) and `baseURL` (every route below it, and `$fetch` prefixed with it) leave
 //! them unknown. Read as text, as `next_config` reads `basePath`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::facts::adapters::NUXT;
 
@@ -18,9 +18,10 @@ const MAX_CONFIG: u64 = 1 << 20;
 /// Keys that move the server's folder or its URLs.
 const MOVES_ROUTES: &[&str] = &["srcDir", "serverDir", "baseURL"];
 
-/// The components of `path` below the root of the Nuxt app that holds it (no higher than
-/// `root`), when that app's config registers Dodo's module and moves none of its routes.
-pub(super) fn below_nuxt_app<'p>(path: &'p Path, root: &Path) -> Option<Vec<&'p str>> {
+/// The root of the Nuxt app that holds `path` (no higher than `root`) and the components of
+/// `path` below it, when that app's config registers Dodo's module and moves none of its
+/// routes.
+pub(super) fn below_nuxt_app<'p>(path: &'p Path, root: &Path) -> Option<(PathBuf, Vec<&'p str>)> {
     let relative = path.strip_prefix(root).ok()?;
     let components: Vec<&str> = relative
         .components()
@@ -31,10 +32,10 @@ pub(super) fn below_nuxt_app<'p>(path: &'p Path, root: &Path) -> Option<Vec<&'p 
         let dir = components[..depth]
             .iter()
             .fold(root.to_path_buf(), |dir, c| dir.join(c));
-        config_text(&dir).map(|text| (depth, text))
+        config_text(&dir).map(|text| (depth, dir, text))
     });
-    let (depth, text) = depth?;
-    serves_dodo_routes(&text).then(|| components[depth..].to_vec())
+    let (depth, dir, text) = depth?;
+    serves_dodo_routes(&text).then(|| (dir, components[depth..].to_vec()))
 }
 
 fn config_text(dir: &Path) -> Option<String> {

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adapter_silences;
 mod basics;
 mod catalogue_pull;
 mod first_run;

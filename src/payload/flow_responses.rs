@@ -5,7 +5,26 @@ use super::ResponseRead;
 use super::flow::{ChainRead, Flow, ResponseBinding, insert_sorted, visible};
 use crate::span::Span;
 
+/// The payload of a binding that holds no answer (see [`Flow::shadow`]).
+const NO_ANSWER: usize = usize::MAX;
+
 impl<'s> Flow<'s> {
+    /// `name` is bound again (a declaration, a parameter) or assigned at `from`, seen in
+    /// `scope`: from there on it holds none of the answers it held (`const res` of another
+    /// request in a nested function is not the checkout's `res`).
+    pub(crate) fn shadow(&mut self, name: &str, scope: Span, from: usize) {
+        for bindings in [&mut self.responses, &mut self.wrappers] {
+            if let Some(list) = bindings.get_mut(name) {
+                let shadow = ResponseBinding {
+                    scope,
+                    from,
+                    payload: NO_ANSWER,
+                };
+                insert_sorted(list, shadow, |b| b.from);
+            }
+        }
+    }
+
     /// `name` holds the result of payload `payload`'s call from `from` on, in `scope`.
     pub(crate) fn bind_response(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
         let list = self.responses.entry(name.to_string()).or_default();
@@ -81,7 +100,7 @@ impl<'s> Flow<'s> {
                 return None;
             }
             if visible(binding.scope, at) {
-                return Some(binding.payload);
+                return (binding.payload != NO_ANSWER).then_some(binding.payload);
             }
         }
         None

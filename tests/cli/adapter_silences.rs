@@ -233,3 +233,41 @@ export async function buy(ctx) {\n\
         "{found:?}"
     );
 }
+
+#[test]
+fn a_response_of_another_fetch_under_a_shadowing_name_is_not_the_handler_s_answer() {
+    // `res` in `profile()` is another request's: its `url` is not the handler's.
+    let found = next_app_page(
+        "export async function buy() {\n\
+  const res = await fetch(\"/api/checkout\", {\n\
+    method: \"POST\",\n\
+    body: JSON.stringify({ product_cart: [{ product_id: \"pdt_1\", quantity: 1 }] }),\n\
+  });\n\
+  const { checkout_url } = await res.json();\n\
+  async function profile() {\n\
+    const res = await fetch(\"/api/me\");\n\
+    const me = await res.json();\n\
+    return me.url;\n\
+  }\n\
+  return [checkout_url, await profile()];\n\
+}\n",
+    );
+    assert_eq!(found, Vec::<String>::new());
+}
+
+#[test]
+fn a_response_name_assigned_another_request_is_not_the_handler_s_answer() {
+    let found = next_app_page(
+        "export async function buy() {\n\
+  let res = await fetch(\"/api/checkout\", {\n\
+    method: \"POST\",\n\
+    body: JSON.stringify({ product_cart: [{ product_id: \"pdt_1\", quantity: 1 }] }),\n\
+  });\n\
+  const { checkout_url } = await res.json();\n\
+  res = await fetch(\"/api/me\");\n\
+  const me = await res.json();\n\
+  return [checkout_url, me.url];\n\
+}\n",
+    );
+    assert_eq!(found, Vec::<String>::new());
+}

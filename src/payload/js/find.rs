@@ -3,13 +3,15 @@
 //! each lowered to the payload tree, following a variable bound to an object literal.
 
 use oxc_ast::ast::{
-    AssignmentExpression, AssignmentOperator, AssignmentTarget, BlockStatement, CallExpression,
-    ComputedMemberExpression, Expression, ForOfStatement, FunctionBody, IdentifierReference,
-    LogicalExpression, StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType,
-    TSTypeAnnotation, TSTypeName, VariableDeclarator,
+    ArrowFunctionExpression, AssignmentExpression, AssignmentOperator, AssignmentTarget,
+    BindingIdentifier, BlockStatement, CallExpression, ComputedMemberExpression, Expression,
+    ForOfStatement, Function, FunctionBody, IdentifierReference, LogicalExpression,
+    StaticMemberExpression, TSAsExpression, TSSatisfiesExpression, TSType, TSTypeAnnotation,
+    TSTypeName, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_span::GetSpan;
+use oxc_syntax::scope::ScopeFlags;
 
 use super::alternatives;
 use super::facts::{Facts, sdk_method};
@@ -175,6 +177,26 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
         self.scopes.pop();
     }
 
+    // A function's parameters are seen in the function only (they shadow names around it).
+    fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        self.scopes.push(it.span);
+        walk::walk_function(self, it, flags);
+        self.scopes.pop();
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        self.scopes.push(it.span);
+        walk::walk_arrow_function_expression(self, it);
+        self.scopes.pop();
+    }
+
+    /// A name bound again (another request's `const res`, a parameter) holds no answer it
+    /// held around it.
+    fn visit_binding_identifier(&mut self, it: &BindingIdentifier<'a>) {
+        let scope = self.scope();
+        self.flow.shadow(&it.name, scope, it.span.start as usize);
+    }
+
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let (Some(name), Some(init)) = (it.id.get_identifier_name(), &it.init)
             && let Expression::ObjectExpression(_) | Expression::ArrayExpression(_) =
@@ -233,6 +255,11 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
             },
             _ => None,
         };
+        // `res = await fetch(…)`: whatever `res` held is gone, wherever it was declared.
+        if let AssignmentTarget::AssignmentTargetIdentifier(ident) = &it.left {
+            let program = self.scopes.first().map_or(Span::default(), |s| span_of(*s));
+            self.flow.shadow(&ident.name, program, it.span.end as usize);
+        }
         if it.operator == AssignmentOperator::Assign
             && let Some((object, key, key_span)) = target
             && let Expression::Identifier(ident) = object.get_inner_expression()

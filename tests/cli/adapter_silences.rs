@@ -271,3 +271,32 @@ fn a_response_name_assigned_another_request_is_not_the_handler_s_answer() {
     );
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn a_body_fetched_with_another_base_url_is_not_the_app_s_route() {
+    // ofetch's `baseURL` (and axios's) sends the request to another server: the app's own
+    // `/api/checkout` handler never sees it.
+    for call in [
+        "await $fetch('/api/checkout', { baseURL: 'https://billing.example.com', method: 'POST', body: { product_cart: [], plan: 'p' } });",
+        "await axios.post('/api/checkout', { product_cart: [], plan: 'p' }, { baseURL: 'https://billing.example.com' });",
+    ] {
+        let found = findings(&[
+            ("package.json", PACKAGE),
+            (
+                "nuxt.config.ts",
+                "export default defineNuxtConfig({ modules: ['@dodopayments/nuxt'] });\n",
+            ),
+            (
+                "server/api/checkout.post.ts",
+                "export default defineEventHandler(checkoutHandler({ type: 'session' }));\n",
+            ),
+            (
+                "composables/buy.ts",
+                &format!(
+                    "import axios from 'axios';\nexport async function buy() {{\n  {call}\n}}\n"
+                ),
+            ),
+        ]);
+        assert_eq!(found, Vec::<String>::new(), "{call}");
+    }
+}

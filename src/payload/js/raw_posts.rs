@@ -43,6 +43,13 @@ impl<'s> Finder<'_, '_, 's> {
             Some(Expression::ObjectExpression(init)) if is_post(init) => Some(init),
             _ => None,
         };
+        // A `baseURL` option (ofetch's, axios's) sends the request to another server: its path
+        // is not one of the app's own routes.
+        let based = |options: Option<&Expression<'_>>| {
+            matches!(options.map(Expression::get_inner_expression),
+                Some(Expression::ObjectExpression(options)) if property(options, "baseURL").is_some())
+        };
+        let mut elsewhere = false;
         let (url, body, client) = match callee {
             Expression::Identifier(ident) if ident.name == "fetch" => {
                 let Some(init) = init() else {
@@ -59,11 +66,13 @@ impl<'s> Finder<'_, '_, 's> {
                 };
                 // An object is sent as JSON; a string already is.
                 let body = property(init, "body").map(|body| stringified(body).unwrap_or(body));
+                elsewhere = property(init, "baseURL").is_some();
                 (argument(0), body, client)
             }
             Expression::StaticMemberExpression(member)
                 if member.property.name == "post" && is_axios(&member.object) =>
             {
+                elsewhere = based(argument(2));
                 (argument(0), argument(1), Client::Axios)
             }
             _ if is_axios(callee)
@@ -78,6 +87,7 @@ impl<'s> Finder<'_, '_, 's> {
                 if !is_post(config) {
                     return;
                 }
+                elsewhere = property(config, "baseURL").is_some();
                 (
                     property(config, "url"),
                     property(config, "data"),
@@ -94,7 +104,7 @@ impl<'s> Finder<'_, '_, 's> {
         };
         if let Some(path) = text
             .app_path()
-            .filter(|_| !self.neighbours.routes.is_empty())
+            .filter(|_| !elsewhere && !self.neighbours.routes.is_empty())
         {
             let path = path.to_string();
             self.route_post(&path, span_of(url.span()), body, span_of(call.span), client);

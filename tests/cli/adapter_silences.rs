@@ -300,3 +300,30 @@ fn a_body_fetched_with_another_base_url_is_not_the_app_s_route() {
         assert_eq!(found, Vec::<String>::new(), "{call}");
     }
 }
+
+#[test]
+fn keys_the_nuxt_route_reads_itself_before_the_handler_are_not_ignored() {
+    // The route reads `plan` from the body (h3 caches it) before handing the event over: `plan`
+    // is the app's own key, not one Dodo's handler merely drops.
+    let found = findings(&[
+        ("package.json", PACKAGE),
+        (
+            "nuxt.config.ts",
+            "export default defineNuxtConfig({ modules: ['@dodopayments/nuxt'] });\n",
+        ),
+        (
+            "server/api/checkout.post.ts",
+            "export default defineEventHandler(async (event) => {\n\
+  const { plan } = await readBody(event);\n\
+  if (!(await allowed(plan))) throw createError({ statusCode: 403 });\n\
+  const handler = checkoutHandler({ type: 'session' });\n\
+  return handler(event);\n\
+});\n",
+        ),
+        (
+            "components/Buy.vue",
+            "<script setup>\nasync function buy() {\n  await $fetch('/api/checkout', { method: 'POST', body: { product_cart: [{ product_id: 'pdt_1', quantity: 1 }], plan: 'pro' } });\n}\n</script>\n",
+        ),
+    ]);
+    assert_eq!(found, Vec::<String>::new());
+}

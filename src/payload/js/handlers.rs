@@ -97,6 +97,7 @@ pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
         nuxt,
         nuxt_bound: HashSet::new(),
         nuxt_handoffs: Vec::new(),
+        nuxt_reads: Vec::new(),
         event_handlers: Vec::new(),
         bound: HashMap::new(),
         apps: HashSet::new(),
@@ -118,11 +119,15 @@ pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
                 .push((*read, Misuse::BodyReadFirst { handed: *handed }));
         }
     }
-    // `export default defineEventHandler((event) => { …; return handler(event) })`.
-    scan.out.nuxt_default |= scan.event_handlers.iter().any(|(function, event)| {
-        scan.nuxt_handoffs
-            .iter()
+    // `export default defineEventHandler((event) => { …; return handler(event) })`. A callback
+    // that reads the body itself (`readBody(event)`) uses keys of the app's own before the
+    // handler drops them: the app's handler, not followed.
+    let within = |list: &[(Span, String)], function: &Span, event: &String| {
+        list.iter()
             .any(|(at, name)| name == event && function.contains(*at))
+    };
+    scan.out.nuxt_default |= scan.event_handlers.iter().any(|(function, event)| {
+        within(&scan.nuxt_handoffs, function, event) && !within(&scan.nuxt_reads, function, event)
     });
     scan.out
 }
@@ -150,6 +155,8 @@ pub(super) struct Scan<'n> {
     pub(super) nuxt_bound: HashSet<String>,
     /// (call, event name): a Nuxt session handler called with a name.
     pub(super) nuxt_handoffs: Vec<(Span, String)>,
+    /// (call, event name): h3's `readBody(event)` and the like.
+    pub(super) nuxt_reads: Vec<(Span, String)>,
     /// (function, its first parameter): the callback of the default export's
     /// `defineEventHandler`.
     pub(super) event_handlers: Vec<(Span, String)>,
@@ -329,6 +336,7 @@ impl<'a> Visit<'a> for Scan<'_> {
                 span_of(member.property.span),
             ));
         }
+        self.nuxt_body_read(it);
         // Nuxt's `handler(event)`, `checkoutHandler({...})(event)`.
         if self.nuxt_session(callee)
             && let Some(Expression::Identifier(event)) = it

@@ -4,7 +4,7 @@
 //! that hands its event to it (`const handler = checkoutHandler({...}); return
 //! handler(event)`, the README's shape).
 
-use oxc_ast::ast::{BindingIdentifier, Expression, Program};
+use oxc_ast::ast::{BindingIdentifier, CallExpression, Expression, Program};
 use oxc_ast_visit::Visit;
 
 use super::handlers::{Scan, session_options};
@@ -12,6 +12,15 @@ use super::lower::span_of;
 
 /// h3's event handler wrappers, auto-imported in Nuxt's server code.
 const EVENT_HANDLERS: &[&str] = &["defineEventHandler", "eventHandler"];
+
+/// h3's readers of a request's body (auto-imported in Nuxt's server code).
+const BODY_READERS: &[&str] = &[
+    "readBody",
+    "readValidatedBody",
+    "readRawBody",
+    "readFormData",
+    "readMultipartFormData",
+];
 
 /// True when the program binds `name` anywhere (an import, a declaration, a parameter): then
 /// it is not the auto-import.
@@ -41,6 +50,21 @@ impl Scan<'_> {
                     && session_options(call) == Some(true)
             }
             _ => false,
+        }
+    }
+
+    /// `readBody(event)` and the like: the route's own code reads the body.
+    pub(super) fn nuxt_body_read(&mut self, call: &CallExpression<'_>) {
+        if let Expression::Identifier(callee) = call.callee.get_inner_expression()
+            && BODY_READERS.contains(&callee.name.as_str())
+            && let Some(Expression::Identifier(event)) = call
+                .arguments
+                .first()
+                .and_then(|a| a.as_expression())
+                .map(Expression::get_inner_expression)
+        {
+            self.nuxt_reads
+                .push((span_of(call.span), event.name.to_string()));
         }
     }
 

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod adapter_silences;
 mod adapters;
 mod embedded;
 mod go_equivalence;

@@ -10,8 +10,8 @@
 use std::collections::{HashMap, HashSet};
 
 use oxc_ast::ast::{
-    BindingPattern, CallExpression, Expression, FunctionBody, ModuleExportName, Program,
-    StaticMemberExpression, VariableDeclarator,
+    BindingPattern, BlockStatement, CallExpression, Expression, FunctionBody, ModuleExportName,
+    Program, StaticMemberExpression, VariableDeclarator,
 };
 use oxc_ast::ast::{
     Declaration, ExportDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration,
@@ -102,18 +102,28 @@ pub(super) fn scan(program: &Program<'_>, names: &HandlerNames) -> Handlers {
         bound: HashMap::new(),
         apps: HashSet::new(),
         functions: Vec::new(),
+        blocks: Vec::new(),
+        rebound: super::rebound::rebound(program),
         reads: Vec::new(),
         handoffs: Vec::new(),
         out: Handlers::default(),
     };
     scan.visit_program(program);
-    // A read of the body, then the same request handed over, in the same function.
-    for (function, name, read) in &scan.reads {
-        if let Some((_, _, handed)) = scan
-            .handoffs
-            .iter()
-            .find(|(f, n, at)| f == function && n == name && at.start() > read.start())
-        {
+    // A read of the body, then the same request handed over, in the same function and inside
+    // the read's own block (a branch that reads the body and returns never reaches a handler
+    // called after it). Handoffs grouped by function and name: one look-up a read.
+    let mut handoffs: HashMap<(Span, &str), Vec<Span>> = HashMap::new();
+    for (function, name, at) in &scan.handoffs {
+        handoffs
+            .entry((*function, name.as_str()))
+            .or_default()
+            .push(*at);
+    }
+    for (function, name, read, block) in &scan.reads {
+        if let Some(handed) = handoffs.get(&(*function, name.as_str())).and_then(|list| {
+            list.iter()
+                .find(|at| at.start() > read.start() && block.contains(**at))
+        }) {
             scan.out
                 .misuses
                 .push((*read, Misuse::BodyReadFirst { handed: *handed }));
@@ -166,8 +176,12 @@ pub(super) struct Scan<'n> {
     pub(super) apps: HashSet<String>,
     /// The functions around the visit, innermost last.
     pub(super) functions: Vec<Span>,
-    /// (function, request name, the `json` of `req.json()`).
-    pub(super) reads: Vec<(Span, String, Span)>,
+    /// The blocks (and function bodies) around the visit, innermost last.
+    pub(super) blocks: Vec<Span>,
+    /// Names bound more than once or assigned: a call of one is not known to be a handler's.
+    pub(super) rebound: HashSet<String>,
+    /// (function, request name, the `json` of `req.json()`, the block around the read).
+    pub(super) reads: Vec<(Span, String, Span, Span)>,
     /// (function, request name, the call handing it to a handler).
     pub(super) handoffs: Vec<(Span, String, Span)>,
     pub(super) out: Handlers,
@@ -202,8 +216,16 @@ impl Scan<'_> {
 impl<'a> Visit<'a> for Scan<'_> {
     fn visit_function_body(&mut self, it: &FunctionBody<'a>) {
         self.functions.push(span_of(it.span));
+        self.blocks.push(span_of(it.span));
         walk::walk_function_body(self, it);
+        self.blocks.pop();
         self.functions.pop();
+    }
+
+    fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
+        self.blocks.push(span_of(it.span));
+        walk::walk_block_statement(self, it);
+        self.blocks.pop();
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
@@ -325,8 +347,8 @@ impl<'a> Visit<'a> for Scan<'_> {
             self.out.express.push(path.value.to_string());
         }
         // `req.json()` in a function.
-        if let (Expression::StaticMemberExpression(member), Some(function)) =
-            (callee, self.function())
+        if let (Expression::StaticMemberExpression(member), Some(function), Some(&block)) =
+            (callee, self.function(), self.blocks.last())
             && BODY_READS.contains(&member.property.name.as_str())
             && let Expression::Identifier(request) = member.object.get_inner_expression()
         {
@@ -334,6 +356,7 @@ impl<'a> Visit<'a> for Scan<'_> {
                 function,
                 request.name.to_string(),
                 span_of(member.property.span),
+                block,
             ));
         }
         self.nuxt_body_read(it);
@@ -348,8 +371,12 @@ impl<'a> Visit<'a> for Scan<'_> {
             self.nuxt_handoffs
                 .push((span_of(it.span), event.name.to_string()));
         }
-        // `handler(req)`, `Checkout({...})(req)`.
+        // `handler(req)`, `Checkout({...})(req)` (not a name bound again: another function's
+        // `handler` may be the app's own).
+        let rebound = matches!(callee, Expression::Identifier(name)
+            if self.rebound.contains(name.name.as_str()));
         if let Some(function) = self.function()
+            && !rebound
             && self.handler(callee).is_some()
             && let Some(Expression::Identifier(request)) = it
                 .arguments

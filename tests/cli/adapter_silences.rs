@@ -327,3 +327,21 @@ fn keys_the_nuxt_route_reads_itself_before_the_handler_are_not_ignored() {
     ]);
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_route_below_a_folder_whose_name_is_not_utf8_is_not_another_route() {
+    // `app/api/<not UTF-8>/checkout/route.ts` serves `/api/<that>/checkout`: dropping the
+    // folder would make it `/api/checkout`, where the page posts its own body.
+    use std::os::unix::ffi::OsStrExt;
+    let dir = app(&[
+        ("package.json", PACKAGE),
+        ("app/pricing/page.tsx", OWN_PAGE),
+    ]);
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9");
+    let folder = dir.path().join("app/api").join(odd).join("checkout");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join("route.ts"), DODO_ROUTE).expect("route");
+    let (document, _) = json_in(dir.path(), &["."]);
+    assert_eq!(found(&document), Vec::<String>::new());
+}

@@ -144,3 +144,38 @@ fn a_component_open_alone_learns_the_server_config_from_its_workspace() {
     let value = hover_with_only_the_component_open(&root);
     assert!(!value.contains("premium"), "{value}");
 }
+
+#[test]
+fn other_strings_of_the_call_have_no_slug_hover_or_completion() {
+    // `referenceId` is the plugin's own key too, but not a slug: its string is no product's.
+    let text = "import { authClient } from \"@/lib/auth-client\";\n\nexport async function upgrade() {\n  await authClient.dodopayments.checkoutSession({ slug: \"premium-plan\", referenceId: \"basic\" });\n}\n";
+    let app = project_with("better_auth", "src/components/Upgrade.tsx", text);
+    let root = app.path().canonicalize().expect("root");
+    let component = format!("file://{}/src/components/Upgrade.tsx", root.display());
+    let (mut client, _) = Client::start(false);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": component, "languageId": "typescriptreact", "version": 1, "text": text } }),
+    );
+    client.diagnostics(&component);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": component }, "position": on_call_line(text, "basic", 2) }),
+    );
+    let value = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!value.contains("slug"), "{value}");
+    let completion = client.request(
+        "textDocument/completion",
+        json!({ "textDocument": { "uri": component }, "position": on_call_line(text, "basic", 2) }),
+    );
+    let labels: Vec<&str> = completion["result"]["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(!labels.contains(&"premium-plan"), "{labels:?}");
+    client.stop();
+}

@@ -158,10 +158,14 @@ impl Adapter {
         self == Self::BetterAuthSession
     }
 
-    /// Top-level keys the adapter takes for itself, beside the checkout-session fields.
+    /// Top-level keys the adapter takes for itself, beside the checkout-session fields. For
+    /// better-auth, also the client's own options, which its proxy takes out of the argument
+    /// before sending the rest as the body (`const { query, fetchOptions, ...body } = arg`).
     pub fn own_keys(self) -> &'static [&'static str] {
         match self {
-            Self::BetterAuthSession | Self::BetterAuthLegacy => &["slug", "referenceId"],
+            Self::BetterAuthSession | Self::BetterAuthLegacy => {
+                &["slug", "referenceId", "fetchOptions", "query"]
+            }
             Self::BetterAuthNoEndpoint
             | Self::ConvexCheckout
             | Self::NextjsRoute

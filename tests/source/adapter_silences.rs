@@ -107,3 +107,30 @@ fn a_body_read_on_a_branch_that_never_reaches_the_handler_is_no_misuse() {
     );
     assert_eq!(rules(&report), Vec::<&str>::new());
 }
+
+#[test]
+fn better_auth_s_own_request_options_are_not_body_keys() {
+    // better-auth's client takes `fetchOptions` and `query` out of the argument before it
+    // sends the rest as the body (`const { query, fetchOptions, ...body } = arg`).
+    let report = Linter::default().lint_str(
+        "buy.ts",
+        &format!(
+            "{CLIENT}export async function buy() {{\n\
+               await authClient.dodopayments.checkoutSession({{\n\
+                 slug: 'pro',\n\
+                 query: {{ lang: 'en' }},\n\
+                 fetchOptions: {{ onSuccess: (ctx) => {{ window.location.href = ctx.data.url; }} }},\n\
+               }});\n\
+             }}\n"
+        ),
+    );
+    assert_eq!(rules(&report), Vec::<&str>::new());
+    // A misspelt key beside them is still the plugin's to drop.
+    let report = Linter::default().lint_str(
+        "buy.ts",
+        &format!(
+            "{CLIENT}await authClient.dodopayments.checkoutSession({{ slug: 'pro', fetchOptions: {{}}, billing_curency: 'USD' }});\n"
+        ),
+    );
+    assert_eq!(rules(&report), ["unknown-field"]);
+}

@@ -27,16 +27,7 @@ impl<'s> Flow<'s> {
 
     /// `name` holds the result of payload `payload`'s call from `from` on, in `scope`.
     pub(crate) fn bind_response(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
-        let list = self.responses.entry(name.to_string()).or_default();
-        insert_sorted(
-            list,
-            ResponseBinding {
-                scope,
-                from,
-                payload,
-            },
-            |b| b.from,
-        );
+        bind(&mut self.responses, name, scope, from, payload);
     }
 
     /// The operands of one `??` / `||` chain that read fields of names, seen before the reads
@@ -79,16 +70,7 @@ impl<'s> Flow<'s> {
 
     /// `name` holds the wrapper of payload `payload`'s answer from `from` on, in `scope`.
     pub(crate) fn bind_wrapper(&mut self, name: &str, scope: Span, from: usize, payload: usize) {
-        let list = self.wrappers.entry(name.to_string()).or_default();
-        insert_sorted(
-            list,
-            ResponseBinding {
-                scope,
-                from,
-                payload,
-            },
-            |b| b.from,
-        );
+        bind(&mut self.wrappers, name, scope, from, payload);
     }
 
     /// The payload of the latest of `bindings` made before `at` and visible there.
@@ -113,4 +95,22 @@ impl<'s> Flow<'s> {
             payload.reads.push(read);
         }
     }
+}
+
+/// Records that `name` holds payload `payload`'s answer (or its wrapper) from `from` on, in
+/// `scope`, in the bindings kept sorted by where they start.
+fn bind(
+    bindings: &mut std::collections::HashMap<String, Vec<ResponseBinding>>,
+    name: &str,
+    scope: Span,
+    from: usize,
+    payload: usize,
+) {
+    let list = bindings.entry(name.to_string()).or_default();
+    let binding = ResponseBinding {
+        scope,
+        from,
+        payload,
+    };
+    insert_sorted(list, binding, |b| b.from);
 }

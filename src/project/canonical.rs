@@ -33,36 +33,37 @@ impl<'c> Canonical<'c> {
         use std::path::Component;
         let mut parts = path.components().peekable();
         let absolute = parts.next_if_eq(&Component::RootDir).is_some();
-        let plain = parts.all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
-        match (absolute, self.cwd) {
-            (false, Some(cwd)) if plain => {
-                // Pushed into one buffer sized for both: a join per component allocated a
-                // path per component of every walked file.
-                let mut joined =
-                    PathBuf::with_capacity(cwd.as_os_str().len() + path.as_os_str().len() + 1);
-                joined.push(cwd);
-                for part in path.components() {
-                    if let Component::Normal(part) = part {
-                        joined.push(part);
-                    }
+        if let (false, Some(cwd)) = (absolute, self.cwd) {
+            // A plain relative path, joined to the current folder in the same pass that checks
+            // it is plain (every file of a walk from `.` comes here), in one buffer sized for
+            // both.
+            let mut joined =
+                PathBuf::with_capacity(cwd.as_os_str().len() + path.as_os_str().len() + 1);
+            joined.push(cwd);
+            for part in parts {
+                match part {
+                    Component::Normal(part) => joined.push(part),
+                    Component::CurDir => {}
+                    _ => return std::fs::canonicalize(path).ok(),
                 }
-                Some(joined)
             }
-            (true, _) if plain => {
-                // One backward step gives both the name and its folder (`parent` and
-                // `file_name` would each parse the path again), and one buffer holds the join.
-                let mut parts = path.components();
-                let Some(Component::Normal(name)) = parts.next_back() else {
-                    return std::fs::canonicalize(path).ok();
-                };
-                let folder = self.folder(parts.as_path(), 0)?;
-                let mut joined = PathBuf::with_capacity(folder.as_os_str().len() + name.len() + 1);
-                joined.push(folder);
-                joined.push(name);
-                Some(joined)
-            }
-            _ => std::fs::canonicalize(path).ok(),
+            return Some(joined);
         }
+        let plain = parts.all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
+        if !(absolute && plain) {
+            return std::fs::canonicalize(path).ok();
+        }
+        // One backward step gives both the name and its folder (`parent` and `file_name` would
+        // each parse the path again), and one buffer holds the join.
+        let mut parts = path.components();
+        let Some(Component::Normal(name)) = parts.next_back() else {
+            return std::fs::canonicalize(path).ok();
+        };
+        let folder = self.folder(parts.as_path(), 0)?;
+        let mut joined = PathBuf::with_capacity(folder.as_os_str().len() + name.len() + 1);
+        joined.push(folder);
+        joined.push(name);
+        Some(joined)
     }
 
     /// A plain absolute folder's canonical path, memoised.
@@ -82,5 +83,48 @@ impl<'c> Canonical<'c> {
         self.folders
             .insert(dir.as_os_str().to_owned(), resolved.clone());
         resolved
+    }
+}
+
+/// `path.starts_with(root)` for canonical paths (no `.` parts, no doubled separators), by
+/// their bytes: `Path::starts_with` walks both paths' components, once per file of a walk.
+pub(super) fn is_under(path: &Path, root: &Path) -> bool {
+    let (path, root) = (
+        path.as_os_str().as_encoded_bytes(),
+        root.as_os_str().as_encoded_bytes(),
+    );
+    path.starts_with(root)
+        && (path.len() == root.len()
+            || root
+                .last()
+                .is_some_and(|&b| std::path::is_separator(char::from(b)))
+            || path
+                .get(root.len())
+                .is_some_and(|&b| std::path::is_separator(char::from(b))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_under;
+    use std::path::Path;
+
+    #[test]
+    fn a_path_is_under_a_root_as_path_starts_with_says() {
+        for (path, root) in [
+            ("/repo/src/a.ts", "/repo"),
+            ("/repo", "/repo"),
+            ("/repo/a.ts", "/repo/"),
+            ("/", "/"),
+            ("/repo2/a.ts", "/repo"),
+            ("/rep", "/repo"),
+            ("/other/a.ts", "/repo"),
+        ] {
+            let (path, root) = (Path::new(path), Path::new(root));
+            assert_eq!(
+                is_under(path, root),
+                path.starts_with(root),
+                "{path:?} {root:?}"
+            );
+        }
     }
 }

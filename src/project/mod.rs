@@ -101,7 +101,7 @@ impl Project {
             .enumerate()
             .filter(|(_, path)| linked(path).is_some())
             .filter_map(|(at, path)| Some((at, canonical.of(path)?)))
-            .filter(|(_, canonical)| canonical.starts_with(&root))
+            .filter(|(_, canonical)| canonical::is_under(canonical, &root))
             .take(MAX_MODULES)
             .collect();
         let read = crate::parallel::map(&first, |(at, path)| {

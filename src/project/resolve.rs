@@ -3,7 +3,9 @@
 //! `.js`-for-`.ts` imports. Only files inside the project's tree count; what resolves into
 //! `node_modules` or outside is another package's, not followed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -72,7 +74,7 @@ impl Resolver {
                 options(extensions, false),
             ),
             reported: Mutex::new(BTreeSet::new()),
-            candidates: Mutex::new(HashMap::new()),
+            candidates: Mutex::new(HashMap::default()),
         }
     }
 

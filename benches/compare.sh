@@ -14,7 +14,7 @@ if ! command -v hyperfine >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get install -y -qq hyperfine >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine >/dev/null; }
 fi
-cargo build --release --quiet
+cargo build --profile dist --quiet
 python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema
 # JSONSCHEMA_CLI=/path/to/jsonschema-cli skips its (slow) build.
@@ -23,7 +23,7 @@ if [ -z "$jsc" ]; then
   cargo install --quiet --root "$work/cargo" jsonschema-cli >/dev/null 2>&1
   jsc="$work/cargo/bin/jsonschema-cli"
 fi
-lint="$repo/target/release/checkout-lint"
+lint="$repo/target/dist/checkout-lint"
 cjs="$work/venv/bin/check-jsonschema"
 schema="$repo/schemas/checkout-session.schema.json"
 

@@ -6,8 +6,8 @@
 # smallest valid payload and printed first); `ratio` is that net figure, `gross` the plain one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=target/release/checkout-lint
+cargo build --profile dist --quiet
+bin=target/dist/checkout-lint
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -12,8 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$repo"
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 2; }
-cargo build --release --quiet
-lint="$repo/target/release/checkout-lint"
+cargo build --profile dist --quiet
+lint="$repo/target/dist/checkout-lint"
 only=${1:-all}
 if [ "$only" != shapes ]; then
 python3 benches/gen_corpus.py "$work/all" 10000

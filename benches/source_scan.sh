@@ -23,8 +23,8 @@ done
 ast_grep=${AST_GREP:-$(command -v ast-grep || true)}
 [ -x "$ast_grep" ] || { echo "needs ast-grep (set AST_GREP)" >&2; exit 2; }
 cd "$repo"
-cargo build --release --quiet
-lint="$repo/target/release/checkout-lint"
+cargo build --profile dist --quiet
+lint="$repo/target/dist/checkout-lint"
 run() { # label, generator (with its options), rules (ast-grep languages)
   local label=$1 generator=$2; shift 2
   rm -rf "$work/repo" "$work/rules"

@@ -371,11 +371,7 @@ impl<'a> Visit<'a> for Facts<'_> {
         // An SDK call inside a top-level function that sends one of its parameters: the
         // function is a wrapper, and each call of it a payload site.
         if let Some((call, receiver)) = sdk_method(it)
-            && let Some(Expression::Identifier(argument)) = it
-                .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .map(Expression::get_inner_expression)
+            && let Some(Expression::Identifier(argument)) = super::properties::first_argument(it)
             && let Some((function, body)) = self.functions.around(it.span.start)
             && let Some(param) = body.param(&argument.name)
         {

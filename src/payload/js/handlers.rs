@@ -333,11 +333,7 @@ impl<'a> Visit<'a> for Scan<'_> {
             && member.property.name == "post"
             && matches!(member.object.get_inner_expression(),
                 Expression::Identifier(app) if self.apps.contains(app.name.as_str()))
-            && let Some(Expression::StringLiteral(path)) = it
-                .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .map(Expression::get_inner_expression)
+            && let Some(Expression::StringLiteral(path)) = super::properties::first_argument(it)
             && it
                 .arguments
                 .iter()
@@ -362,11 +358,7 @@ impl<'a> Visit<'a> for Scan<'_> {
         self.nuxt_body_read(it);
         // Nuxt's `handler(event)`, `checkoutHandler({...})(event)`.
         if self.nuxt_session(callee)
-            && let Some(Expression::Identifier(event)) = it
-                .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .map(Expression::get_inner_expression)
+            && let Some(Expression::Identifier(event)) = super::properties::first_argument(it)
         {
             self.nuxt_handoffs
                 .push((span_of(it.span), event.name.to_string()));
@@ -378,11 +370,7 @@ impl<'a> Visit<'a> for Scan<'_> {
         if let Some(function) = self.function()
             && !rebound
             && self.handler(callee).is_some()
-            && let Some(Expression::Identifier(request)) = it
-                .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .map(Expression::get_inner_expression)
+            && let Some(Expression::Identifier(request)) = super::properties::first_argument(it)
         {
             self.handoffs
                 .push((function, request.name.to_string(), span_of(it.span)));

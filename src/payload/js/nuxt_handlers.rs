@@ -57,11 +57,7 @@ impl Scan<'_> {
     pub(super) fn nuxt_body_read(&mut self, call: &CallExpression<'_>) {
         if let Expression::Identifier(callee) = call.callee.get_inner_expression()
             && BODY_READERS.contains(&callee.name.as_str())
-            && let Some(Expression::Identifier(event)) = call
-                .arguments
-                .first()
-                .and_then(|a| a.as_expression())
-                .map(Expression::get_inner_expression)
+            && let Some(Expression::Identifier(event)) = super::properties::first_argument(call)
         {
             self.nuxt_reads
                 .push((span_of(call.span), event.name.to_string()));

@@ -21,16 +21,22 @@ pub(super) fn property<'e, 'a>(
         })
 }
 
+/// A call's first argument, parentheses and type assertions taken off (`handler(req)`,
+/// `readBody(event)`, `app.post('/path', …)`).
+pub(super) fn first_argument<'e, 'a>(call: &'e CallExpression<'a>) -> Option<&'e Expression<'a>> {
+    Some(
+        call.arguments
+            .first()?
+            .as_expression()?
+            .get_inner_expression(),
+    )
+}
+
 /// The object literal a call's first argument is (`Checkout({ … })`, `createAuthClient({ … })`).
 pub(super) fn first_object<'e, 'a>(
     call: &'e CallExpression<'a>,
 ) -> Option<&'e ObjectExpression<'a>> {
-    match call
-        .arguments
-        .first()?
-        .as_expression()?
-        .get_inner_expression()
-    {
+    match first_argument(call)? {
         Expression::ObjectExpression(object) => Some(object),
         _ => None,
     }

@@ -50,12 +50,7 @@ impl Calls<'_> {
         if !self.names.contains(callee.name.as_str()) {
             return None;
         }
-        let options = match call
-            .arguments
-            .first()
-            .and_then(|a| a.as_expression())
-            .map(Expression::get_inner_expression)
-        {
+        let options = match super::properties::first_argument(call) {
             Some(Expression::ObjectExpression(options)) => options,
             // `checkout()` has no products: every slug is "Product not found"; anything else
             // is not known.

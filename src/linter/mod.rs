@@ -35,7 +35,9 @@ use host::{Collected, Frame, Host};
 #[derive(Debug, Clone)]
 pub struct Linter {
     config: Config,
-    active: Vec<(&'static dyn Rule, Severity)>,
+    /// The rules that run, at their level, with what each cannot find anything without (read
+    /// once here rather than per rule per payload).
+    active: Vec<(&'static dyn Rule, Severity, rules::Trigger)>,
     /// The config's overrides, matched in one pass per file.
     overrides: OverrideMatcher,
 }
@@ -64,7 +66,7 @@ impl Linter {
                     Some(level) => level.severity()?,
                     None => meta.severity,
                 };
-                Some((*rule, severity))
+                Some((*rule, severity, meta.on))
             })
             .collect();
         let overrides = OverrideMatcher::new(&config.overrides);
@@ -287,7 +289,11 @@ impl Linter {
             response,
             posted_to: payload.and_then(|payload| payload.posted_to.as_ref()),
             adapter: payload.and_then(|payload| payload.adapter.as_ref()),
-            enabled: &|name| self.active.iter().any(|(rule, _)| rule.meta().name == name),
+            enabled: &|name| {
+                self.active
+                    .iter()
+                    .any(|(rule, ..)| rule.meta().name == name)
+            },
         };
         // Violations past the limit were never handed to the rules; they count as errors.
         if validation.dropped > 0 {
@@ -295,8 +301,8 @@ impl Linter {
             collected.worst_dropped = Some(Severity::Error);
         }
         let emitter = Emitter::new(self, host, payload);
-        for &(rule, severity) in &self.active {
-            if !ctx.has(rule.meta().on) {
+        for &(rule, severity, on) in &self.active {
+            if !ctx.has(on) {
                 continue;
             }
             let mut sink = |finding| emitter.emit(rule, severity, finding, collected);

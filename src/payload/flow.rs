@@ -250,7 +250,7 @@ impl<'s> Flow<'s> {
             return if escaped {
                 self.open_deep(arena, node)
             } else {
-                Some(node.clone())
+                Some(*node)
             };
         };
         let assigned = self.assigned.get(name).map_or(&[][..], |list| {
@@ -263,14 +263,14 @@ impl<'s> Flow<'s> {
         }
         let mut members = Members::default();
         for member in own {
-            members.keep(member.clone());
+            members.keep(*member);
         }
         for assigned in assigned {
             match &assigned.value {
                 Some(value) => members.set(Member {
                     key: assigned.key,
                     key_span: assigned.key_span,
-                    value: value.clone(),
+                    value: *value,
                 }),
                 None => members.remove(assigned.key),
             }
@@ -454,7 +454,7 @@ impl<'s> Flow<'s> {
                 }
                 Value::Array(arena.alloc_slice_fill_iter(opened), Extent::Open)
             }
-            other => other.clone(),
+            other => *other,
         };
         Some(Node {
             span: node.span,

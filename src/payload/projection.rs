@@ -28,7 +28,7 @@ pub(crate) fn project<'s>(
             continue;
         };
         for placement in placements {
-            if draft.place(&placement.path, value.clone()) {
+            if draft.place(&placement.path, value) {
                 bound.push(Bound {
                     argument: value.span,
                     label: Label::in_file(

@@ -17,13 +17,13 @@ use crate::span::Span;
 pub const MAX_DEPTH: usize = 128;
 
 /// A JSON value with the byte range it was read from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Node<'s> {
     pub span: Span,
     pub value: Value<'s>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value<'s> {
     Null,
     Bool(bool),
@@ -86,7 +86,7 @@ impl StaticType {
 }
 
 /// `"key": value` inside an object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Member<'s> {
     pub key: &'s str,
     pub key_span: Span,

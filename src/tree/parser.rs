@@ -5,8 +5,16 @@ use smallvec::SmallVec;
 use super::{Extent, MAX_DEPTH, Member, Node, SyntaxError, Value};
 use crate::span::Span;
 
+/// A syntax error, boxed inside the parser: the `Err` side of every step is then one pointer.
+type Failure = Box<SyntaxError>;
+
 /// Parses one JSON text, its containers and unescaped strings allocated in `arena`.
 pub(super) fn parse<'s>(text: &'s str, arena: &'s bumpalo::Bump) -> Result<Node<'s>, SyntaxError> {
+    parse_boxed(text, arena).map_err(|error| *error)
+}
+
+/// The parse, its rare error boxed: a small `Err` keeps the hot `Ok` path's copies narrow.
+fn parse_boxed<'s>(text: &'s str, arena: &'s bumpalo::Bump) -> Result<Node<'s>, Failure> {
     let mut parser = Parser {
         arena,
         text,
@@ -91,26 +99,26 @@ impl<'s> Parser<'s> {
     }
 
     /// A zero-length error at the current position (used at the end of input).
-    fn error_here(&self, message: impl Into<String>) -> SyntaxError {
-        SyntaxError {
+    fn error_here(&self, message: impl Into<String>) -> Failure {
+        Box::new(SyntaxError {
             span: Span::new(self.pos, 0),
             message: message.into(),
-        }
+        })
     }
 
     /// An error covering the character at the current position, or the end of input.
-    fn error_at_char(&self, message: impl Into<String>) -> SyntaxError {
+    fn error_at_char(&self, message: impl Into<String>) -> Failure {
         let length = self.text[self.pos..]
             .chars()
             .next()
             .map_or(0, char::len_utf8);
-        SyntaxError {
+        Box::new(SyntaxError {
             span: Span::new(self.pos, length),
             message: message.into(),
-        }
+        })
     }
 
-    fn unexpected(&self, expected: &str) -> SyntaxError {
+    fn unexpected(&self, expected: &str) -> Failure {
         match self.text[self.pos..].chars().next() {
             None => self.error_here(format!("unexpected end of input: expected {expected}")),
             Some(found) => self.error_at_char(format!(
@@ -120,15 +128,29 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node<'s>, SyntaxError> {
+    /// One value. Inlined into its three callers so that no `Value` crosses a call: the
+    /// containers' steps return only their slices, and each node is built where it is stored.
+    /// (Returning enums from the recursive steps cost a store-forwarding stall per value:
+    /// their tag and small fields were copied in pieces of other widths than were written.)
+    #[inline(always)]
+    fn value(&mut self, depth: usize) -> Result<Node<'s>, Failure> {
         let start = self.pos;
         let value = match self.peek() {
-            Some(b'{') => self.object(depth + 1)?,
-            Some(b'[') => self.array(depth + 1)?,
+            Some(b'{') => Value::Object(self.object(depth + 1)?, Extent::Closed),
+            Some(b'[') => Value::Array(self.array(depth + 1)?, Extent::Closed),
             Some(b'"') => Value::String(self.string()?),
-            Some(b't') => self.keyword("true", Value::Bool(true))?,
-            Some(b'f') => self.keyword("false", Value::Bool(false))?,
-            Some(b'n') => self.keyword("null", Value::Null)?,
+            Some(b't') => {
+                self.keyword("true")?;
+                Value::Bool(true)
+            }
+            Some(b'f') => {
+                self.keyword("false")?;
+                Value::Bool(false)
+            }
+            Some(b'n') => {
+                self.keyword("null")?;
+                Value::Null
+            }
             Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
             _ => return Err(self.unexpected("a JSON value")),
         };
@@ -138,33 +160,33 @@ impl<'s> Parser<'s> {
         })
     }
 
-    fn enter(&self, depth: usize) -> Result<(), SyntaxError> {
+    fn enter(&self, depth: usize) -> Result<(), Failure> {
         if depth > MAX_DEPTH {
-            return Err(SyntaxError {
+            return Err(Box::new(SyntaxError {
                 span: Span::new(self.pos, 1),
                 message: format!("nesting is deeper than {MAX_DEPTH} levels"),
-            });
+            }));
         }
         Ok(())
     }
 
-    fn keyword(&mut self, word: &str, value: Value<'s>) -> Result<Value<'s>, SyntaxError> {
+    fn keyword(&mut self, word: &str) -> Result<(), Failure> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
-            Ok(value)
+            Ok(())
         } else {
             Err(self.unexpected("a JSON value"))
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'s>, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<&'s [Node<'s>], Failure> {
         self.enter(depth)?;
         self.pos += 1; // '['
         let start = self.items.len();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(&[], Extent::Closed));
+            return Ok(&[]);
         }
         loop {
             self.skip_whitespace();
@@ -175,24 +197,23 @@ impl<'s> Parser<'s> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(
-                        self.arena.alloc_slice_fill_iter(self.items.drain(start..)),
-                        Extent::Closed,
-                    ));
+                    let items = self.arena.alloc_slice_copy(&self.items[start..]);
+                    self.items.truncate(start);
+                    return Ok(items);
                 }
                 _ => return Err(self.unexpected("',' or ']'")),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'s>, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<&'s [Member<'s>], Failure> {
         self.enter(depth)?;
         self.pos += 1; // '{'
         let start = self.members.len();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(&[], Extent::Closed));
+            return Ok(&[]);
         }
         loop {
             self.skip_whitespace();
@@ -219,18 +240,16 @@ impl<'s> Parser<'s> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(
-                        self.arena
-                            .alloc_slice_fill_iter(self.members.drain(start..)),
-                        Extent::Closed,
-                    ));
+                    let members = self.arena.alloc_slice_copy(&self.members[start..]);
+                    self.members.truncate(start);
+                    return Ok(members);
                 }
                 _ => return Err(self.unexpected("',' or '}'")),
             }
         }
     }
 
-    fn number(&mut self) -> Result<&'s str, SyntaxError> {
+    fn number(&mut self) -> Result<&'s str, Failure> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -271,10 +290,10 @@ impl<'s> Parser<'s> {
         // and exponents pay for a float parse.
         let could_overflow = int_digits > 300 || raw.contains(['e', 'E']);
         if could_overflow && !raw.parse::<f64>().is_ok_and(f64::is_finite) {
-            return Err(SyntaxError {
+            return Err(Box::new(SyntaxError {
                 span: Span::between(start, self.pos),
                 message: format!("number {raw} is out of range"),
-            });
+            }));
         }
         Ok(raw)
     }
@@ -285,7 +304,7 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn string(&mut self) -> Result<&'s str, SyntaxError> {
+    fn string(&mut self) -> Result<&'s str, Failure> {
         self.pos += 1; // opening quote
         let start = self.pos;
         // Fast path: no escapes, borrow straight from the text. One tight scan to the first
@@ -326,17 +345,17 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn control_character(&self, byte: u8) -> SyntaxError {
-        SyntaxError {
+    fn control_character(&self, byte: u8) -> Failure {
+        Box::new(SyntaxError {
             span: Span::new(self.pos, 1),
             message: format!(
                 "raw control character U+{byte:04X} in a string: write it as an escape such as \\n or \\u{byte:04x}"
             ),
-        }
+        })
     }
 
     /// Reads one escape sequence starting at the backslash.
-    fn escape(&mut self) -> Result<char, SyntaxError> {
+    fn escape(&mut self) -> Result<char, Failure> {
         let start = self.pos;
         self.pos += 1;
         let Some(kind) = self.peek() else {
@@ -360,7 +379,7 @@ impl<'s> Parser<'s> {
         })
     }
 
-    fn unicode_escape(&mut self, start: usize) -> Result<char, SyntaxError> {
+    fn unicode_escape(&mut self, start: usize) -> Result<char, Failure> {
         let high = self.hex4(start)?;
         let code = if (0xD800..0xDC00).contains(&high) {
             if !self.bytes[self.pos..].starts_with(b"\\u") {
@@ -380,7 +399,7 @@ impl<'s> Parser<'s> {
         char::from_u32(code).ok_or_else(|| lone_surrogate(start, self.pos))
     }
 
-    fn hex4(&mut self, escape_start: usize) -> Result<u32, SyntaxError> {
+    fn hex4(&mut self, escape_start: usize) -> Result<u32, Failure> {
         let digits = self.bytes.get(self.pos..self.pos + 4);
         let value = digits
             .and_then(|d| std::str::from_utf8(d).ok())
@@ -391,19 +410,19 @@ impl<'s> Parser<'s> {
                 self.pos += 4;
                 Ok(value)
             }
-            None => Err(SyntaxError {
+            None => Err(Box::new(SyntaxError {
                 span: Span::between(escape_start, self.pos),
                 message: "\\u must be followed by four hexadecimal digits".into(),
-            }),
+            })),
         }
     }
 }
 
-fn lone_surrogate(start: usize, end: usize) -> SyntaxError {
-    SyntaxError {
+fn lone_surrogate(start: usize, end: usize) -> Failure {
+    Box::new(SyntaxError {
         span: Span::between(start, end),
         message: "unpaired UTF-16 surrogate in a \\u escape".into(),
-    }
+    })
 }
 
 fn describe_char(ch: char) -> String {

@@ -139,7 +139,7 @@ impl<'s> Finder<'_, 's> {
             .iter()
             .rev()
             .find(|(end, within, _)| *end <= at && *within == scope)
-            .map(|(_, _, node)| node.clone())
+            .map(|(_, _, node)| *node)
     }
 
     /// The text of a URL expression: literals, `+`, `fmt.Sprintf`, known string constants,

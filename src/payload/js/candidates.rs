@@ -90,7 +90,7 @@ impl<'s> Finder<'_, '_, 's> {
                     return entries;
                 }
                 if value.as_object().is_some() {
-                    entries.push((variant, value.clone()));
+                    entries.push((variant, *value));
                 }
             }
         }
@@ -151,7 +151,7 @@ impl<'s> Finder<'_, '_, 's> {
             match node.as_ref().map(|node| &node.value) {
                 Some(Value::Object(written, written_extent)) => {
                     for member in *written {
-                        members.set(member.clone());
+                        members.set(*member);
                     }
                     if *written_extent == Extent::Open {
                         extent = Extent::Open;

@@ -207,7 +207,7 @@ impl<'a> Visit<'a> for Finder<'_, '_, '_> {
             if let Some(annotation) = annotation_type(it.type_annotation.as_deref())
                 && is_params_type(annotation)
             {
-                for (variant, root) in alternatives::or_base((node.clone(), variants.clone())) {
+                for (variant, root) in alternatives::or_base((node, variants.clone())) {
                     let span = root.span;
                     self.flow.push_variant(root, variant, span, None);
                 }

@@ -81,7 +81,7 @@ impl<'s> Lowerer<'s> {
             .borrow()
             .iter()
             .find(|(param, _)| param == name)
-            .map(|(_, node)| node.clone())
+            .map(|(_, node)| *node)
     }
 
     /// The source text of a span, borrowed from the file.
@@ -293,7 +293,7 @@ impl<'s> Lowerer<'s> {
                             }
                             for member in spread {
                                 spread_keys.insert(member.key);
-                                members.set(member.clone());
+                                members.set(*member);
                             }
                         }
                     }

@@ -35,7 +35,7 @@ impl<'s> Finder<'_, '_, 's> {
         match expr.get_inner_expression() {
             Expression::ObjectExpression(_) => vec![lower.node(expr, 0)],
             Expression::Identifier(ident) => match lower.param(&ident.name) {
-                Some(bound) => vec![bound.clone()],
+                Some(bound) => vec![bound],
                 None => self.follow(ident, at).into_iter().collect(),
             },
             Expression::AwaitExpression(awaited) => {

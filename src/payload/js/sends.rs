@@ -121,7 +121,7 @@ impl<'s> Finder<'_, '_, 's> {
                 None => self
                     .flow
                     .follow(name, self.lower.text.len(), self.lower.arena)
-                    .map(|root| (BASE, root.clone(), root.span))
+                    .map(|root| (BASE, root, root.span))
                     .into_iter()
                     .collect(),
             };

@@ -90,7 +90,7 @@ impl<'s> Finder<'_, 's> {
                         match self.flow.open_deep(self.lower.arena, &node) {
                             Some(opened) => {
                                 for member in opened.as_object().unwrap_or_default() {
-                                    members.set(member.clone());
+                                    members.set(*member);
                                 }
                             }
                             None => extent = Extent::Open,
@@ -104,7 +104,7 @@ impl<'s> Finder<'_, 's> {
                             extent = Extent::Open;
                         }
                         for member in node.as_object().unwrap_or_default() {
-                            members.set(member.clone());
+                            members.set(*member);
                         }
                     }
                     None => extent = Extent::Open,
@@ -136,7 +136,7 @@ impl<'s> Finder<'_, 's> {
                         *extent = Extent::Open;
                     }
                     for member in node.as_object().unwrap_or_default() {
-                        members.set(member.clone());
+                        members.set(*member);
                     }
                 }
                 None => *extent = Extent::Open,
@@ -154,7 +154,7 @@ impl<'s> Finder<'_, 's> {
                     value: self.lower.node(&keyword.value, 0),
                 }),
                 None => {
-                    let chosen = self.chosen.borrow().clone();
+                    let chosen = *self.chosen.borrow();
                     let splat = match chosen {
                         Some((span, node)) if span == span_of(keyword.value.range()) => Some(node),
                         _ => self.dict(&keyword.value, at),

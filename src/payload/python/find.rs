@@ -269,7 +269,7 @@ impl<'a> Visitor<'a> for Finder<'_, '_> {
                     if let Expr::Dict(_) = value {
                         let node = self.lower.node(value, 0);
                         if is_params_type(&assign.annotation) {
-                            self.push(node.clone(), BASE, node.span, None);
+                            self.push(node, BASE, node.span, None);
                         }
                         self.bind(name.id.as_str(), assign.range.end().to_usize(), node);
                     } else {

@@ -135,15 +135,15 @@ impl<'s> Finder<'_, 's> {
         depth: usize,
     ) -> Node<'s> {
         if by_use.is_empty() || depth > crate::tree::MAX_DEPTH {
-            return node.clone();
+            return *node;
         }
         let value = match &node.value {
             Value::Unknown(_) => match by_use.get(&node.span) {
                 Some(argument) => {
                     replaced.push((argument.span, node.span));
-                    return (*argument).clone();
+                    return *(*argument);
                 }
-                None => return node.clone(),
+                None => return *node,
             },
             Value::Object(members, extent) => {
                 let members: Vec<Member<'s>> = members
@@ -163,7 +163,7 @@ impl<'s> Finder<'_, 's> {
                     .collect();
                 Value::Array(self.lower.arena.alloc_slice_fill_iter(items), *extent)
             }
-            _ => return node.clone(),
+            _ => return *node,
         };
         Node {
             span: node.span,

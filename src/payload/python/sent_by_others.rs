@@ -38,9 +38,9 @@ impl<'s> Finder<'_, 's> {
             }
             let entries: Vec<(Variant, Node<'s>)> = match &value.value {
                 Value::Object(members, _) => {
-                    members.iter().map(|m| (BASE, m.value.clone())).collect()
+                    members.iter().map(|m| (BASE, m.value)).collect()
                 }
-                Value::Array(items, _) => items.iter().map(|item| (BASE, item.clone())).collect(),
+                Value::Array(items, _) => items.iter().map(|item| (BASE, *item)).collect(),
                 _ => Vec::new(),
             };
             for (_, entry) in payload_like(entries) {

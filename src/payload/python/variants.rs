@@ -84,7 +84,7 @@ impl<'s> Finder<'_, 's> {
             .filter(|value| value.as_object().is_some())
             .take(MAX_ENTRIES)
             .zip(FIRST_ENTRY..)
-            .map(|(value, variant)| (variant, value.clone()))
+            .map(|(value, variant)| (variant, *value))
             .collect()
     }
 

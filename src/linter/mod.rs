@@ -301,8 +301,9 @@ impl Linter {
             collected.worst_dropped = Some(Severity::Error);
         }
         let emitter = Emitter::new(self, host, payload);
+        let present = ctx.triggers();
         for &(rule, severity, on) in &self.active {
-            if !ctx.has(on) {
+            if !present.contains(on) {
                 continue;
             }
             let mut sink = |finding| emitter.emit(rule, severity, finding, collected);

@@ -122,6 +122,22 @@ pub enum Trigger {
     TooDeep,
 }
 
+impl Trigger {
+    const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// A set of [`Trigger`]s ([`Trigger::Never`] is never in one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Triggers(u16);
+
+impl Triggers {
+    pub fn contains(self, trigger: Trigger) -> bool {
+        self.0 & trigger.bit() != 0
+    }
+}
+
 /// The trigger `declare_rule!` was given, or [`Trigger::Always`].
 pub(crate) const fn declared_trigger(on: &[Trigger]) -> Trigger {
     match on {
@@ -185,17 +201,27 @@ const ENUM_SPECIALISTS: &[(&str, FieldTest)] = &[
 impl<'a> Context<'a> {
     /// Whether what `trigger` names is there, so a rule declared `on` it may find something.
     pub fn has(&self, trigger: Trigger) -> bool {
-        match trigger {
-            Trigger::Always => true,
-            Trigger::Never => false,
-            Trigger::Adapter => self.adapter.is_some(),
-            Trigger::Response => self.response.is_some(),
-            Trigger::PostedTo => self.posted_to.is_some(),
-            Trigger::Violations => !self.violations.is_empty(),
-            Trigger::Catalogue => self.catalogue.is_some(),
-            Trigger::TooLarge => self.too_large.is_some(),
-            Trigger::TooDeep => self.too_deep.is_some(),
-        }
+        self.triggers().contains(trigger)
+    }
+
+    /// Every trigger that is there, read once per payload: the engine's test per rule is then
+    /// a mask, not a `match` (whose jump table was a mispredicted branch per rule).
+    pub fn triggers(&self) -> Triggers {
+        [
+            (true, Trigger::Always),
+            (self.adapter.is_some(), Trigger::Adapter),
+            (self.response.is_some(), Trigger::Response),
+            (self.posted_to.is_some(), Trigger::PostedTo),
+            (!self.violations.is_empty(), Trigger::Violations),
+            (self.catalogue.is_some(), Trigger::Catalogue),
+            (self.too_large.is_some(), Trigger::TooLarge),
+            (self.too_deep.is_some(), Trigger::TooDeep),
+        ]
+        .into_iter()
+        .filter(|&(present, _)| present)
+        .fold(Triggers(0), |set, (_, trigger)| {
+            Triggers(set.0 | trigger.bit())
+        })
     }
 
     /// True when a running rule of its own reports a bad value at `pointer` (so

@@ -33,8 +33,9 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     }
     for entry in &metadata.entries {
         let key = entry.key.value;
-        let length = key.chars().count();
-        if length > MAX_KEY_CHARS {
+        // A text has no more characters than bytes: only a long one is counted.
+        let length = (key.len() > MAX_KEY_CHARS).then(|| key.chars().count());
+        if let Some(length) = length.filter(|&length| length > MAX_KEY_CHARS) {
             findings.push(Finding::new(
                 entry.key.span,
                 format!(
@@ -58,7 +59,7 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 .help("use keys like \"order_id\" or \"utm-source\""),
             );
         }
-        if let Some(text) = entry.text.get() {
+        if let Some(text) = entry.text.get().filter(|text| text.len() > MAX_VALUE_CHARS) {
             let length = text.chars().count();
             if length > MAX_VALUE_CHARS {
                 findings.push(Finding::new(

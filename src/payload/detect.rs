@@ -3,7 +3,7 @@
 //! data): linting them as payloads reports every key of theirs as unknown. A walked JSON file is
 //! a payload when it looks like one; well-known project files never are.
 
-use std::path::{Component, Path};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::tree::{self, Arena, Node};
@@ -69,30 +69,60 @@ const PROJECT_FOLDERS: &[&[&str]] = &[&["migrations", "meta"], &[".vscode"], &["
 /// True for a well-known project file (`package.json`, `tsconfig.*.json`, a web manifest, tool
 /// config, migration metadata): never a checkout payload, even when named.
 pub(crate) fn is_project_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+    // Read as bytes split at separators, not through `Path`'s component parser, and compared
+    // without case and without a lowercased copy: a walk asks this of every JSON file.
+    let mut parts = path
+        .as_os_str()
+        .as_encoded_bytes()
+        .split(|&byte| std::path::is_separator(char::from(byte)))
+        .filter(|part| !part.is_empty() && *part != b".");
+    let Some(name) = parts.next_back() else {
         return false;
     };
-    let name = name.to_ascii_lowercase();
-    if PROJECT_FILES.contains(&name.as_str())
-        || name.ends_with(".webmanifest")
-        || PROJECT_PREFIXES
-            .iter()
-            .any(|prefix| name.starts_with(prefix))
-    {
-        return true;
-    }
-    let folders: Vec<&str> = path
-        .parent()
-        .into_iter()
-        .flat_map(Path::components)
-        .filter_map(|component| match component {
-            Component::Normal(name) => name.to_str(),
-            _ => None,
-        })
-        .collect();
-    PROJECT_FOLDERS
+    let named = PROJECT_FILES
         .iter()
-        .any(|tail| folders.windows(tail.len()).any(|window| window == *tail))
+        .any(|file| name.eq_ignore_ascii_case(file.as_bytes()))
+        || name.len() >= WEB_MANIFEST.len()
+            && name[name.len() - WEB_MANIFEST.len()..].eq_ignore_ascii_case(WEB_MANIFEST)
+        || PROJECT_PREFIXES.iter().any(|prefix| {
+            name.get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        });
+    named || in_project_folder(parts)
+}
+
+const WEB_MANIFEST: &[u8] = b".webmanifest";
+
+/// The longest folder sequence in [`PROJECT_FOLDERS`]: the folders above a file are matched
+/// through a window of this many names, without collecting them.
+const LONGEST_FOLDERS: usize = 2;
+const _: () = {
+    let mut index = 0;
+    while index < PROJECT_FOLDERS.len() {
+        assert!(PROJECT_FOLDERS[index].len() <= LONGEST_FOLDERS);
+        index += 1;
+    }
+};
+
+/// Whether `folders`, outermost first, contain one of [`PROJECT_FOLDERS`] in sequence.
+fn in_project_folder<'p>(folders: impl Iterator<Item = &'p [u8]>) -> bool {
+    let mut window: [&[u8]; LONGEST_FOLDERS] = [b""; LONGEST_FOLDERS];
+    for (seen, folder) in folders.enumerate() {
+        window.rotate_left(1);
+        window[LONGEST_FOLDERS - 1] = folder;
+        let filled = &window[LONGEST_FOLDERS - (seen + 1).min(LONGEST_FOLDERS)..];
+        let matches = |tail: &&[&str]| {
+            filled.len() >= tail.len()
+                && filled[filled.len() - tail.len()..]
+                    .iter()
+                    .zip(tail.iter())
+                    .all(|(part, name)| *part == name.as_bytes())
+        };
+        if PROJECT_FOLDERS.iter().any(matches) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The top-level fields of a checkout session, from the schema.
@@ -277,6 +307,11 @@ mod tests {
             "drizzle/migrations/meta/_journal.json",
             "public/site.webmanifest",
             ".vscode/settings.json",
+            "Package.JSON",
+            "web/TSConfig.app.json",
+            "public/Site.WebManifest",
+            "apps/web/.vscode/extra/settings.json",
+            "/abs/db/migrations/meta/0001_snapshot.json",
         ] {
             assert!(is_project_file(Path::new(path)), "{path}");
         }
@@ -284,6 +319,11 @@ mod tests {
             "payloads/checkout.json",
             "manifests/checkout.json",
             "meta/x.json",
+            "migrations/x/meta/y.json",
+            "meta/migrations/y.json",
+            "migrations/meta.json",
+            "my-package.json",
+            "webmanifest",
         ] {
             assert!(!is_project_file(Path::new(path)), "{path}");
         }

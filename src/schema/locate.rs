@@ -1,10 +1,10 @@
 //! Mapping schema errors back onto the tree: the node, its pointer and its span. Every lookup
 //! is indexed, so the cost stays linear however wide an object is: members of wide objects are
-//! indexed by key once, and the lists of known keys and allowed values are built once and
-//! shared.
+//! indexed by key once, and the lists of known keys and allowed values are built once per
+//! process and shared.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use jsonschema::ValidationError;
 use jsonschema::error::ValidationErrorKind;
@@ -25,8 +25,6 @@ pub(super) struct Locator<'t, 's> {
     /// Wide objects' member indexes by key (the last of duplicates wins), keyed by the
     /// members' address.
     wide: HashMap<usize, HashMap<&'t str, usize>>,
-    known: HashMap<String, Arc<[String]>>,
-    enums: HashMap<usize, Arc<[String]>>,
     /// The pass whose errors are being located: indexes into long arrays are relative to its
     /// window.
     pub(super) view: Option<View<'t>>,
@@ -35,14 +33,31 @@ pub(super) struct Locator<'t, 's> {
 /// Objects with more members than this are indexed instead of scanned.
 const SCAN_LIMIT: usize = 16;
 
+/// The lists violations share: the keys each object schema knows, by the path of its
+/// `additionalProperties`, and each enumeration's strings, by the address of the validator's
+/// options. The schema and its validator live as long as the process, so the lists are built
+/// once per process. (Built once per payload, they were most of an invalid payload's lint: a
+/// string allocation per known key.) Both are bounded by the schema's size.
+#[derive(Default)]
+struct Lists {
+    known: HashMap<String, Arc<[String]>>,
+    enums: HashMap<usize, Arc<[String]>>,
+}
+
+static LISTS: LazyLock<Mutex<Lists>> = LazyLock::new(Mutex::default);
+
+/// The shared lists; a thread that panicked while holding them left them whole, since each
+/// insertion is a single step.
+fn lists() -> std::sync::MutexGuard<'static, Lists> {
+    LISTS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 impl<'t, 's> Locator<'t, 's> {
     pub(super) fn new(schema: &'static Json, root: &'t Node<'s>) -> Self {
         Self {
             schema,
             root,
             wide: HashMap::new(),
-            known: HashMap::new(),
-            enums: HashMap::new(),
             view: None,
         }
     }
@@ -242,7 +257,8 @@ impl<'t, 's> Locator<'t, 's> {
 
     /// The `properties` of the schema object that owns an `additionalProperties` keyword.
     fn known_keys(&mut self, keyword_path: &str) -> Arc<[String]> {
-        if let Some(known) = self.known.get(keyword_path) {
+        let mut lists = lists();
+        if let Some(known) = lists.known.get(keyword_path) {
             return Arc::clone(known);
         }
         let owner = keyword_path
@@ -255,14 +271,16 @@ impl<'t, 's> Locator<'t, 's> {
             .and_then(Json::as_object)
             .map(|properties| properties.keys().cloned().collect())
             .unwrap_or_default();
-        self.known
+        lists
+            .known
             .insert(keyword_path.to_string(), Arc::clone(&known));
         known
     }
 
     /// An enumeration's strings, once per enumeration (the validator shares its options).
     fn allowed(&mut self, options: &Arc<Json>) -> Arc<[String]> {
-        let names = self
+        let mut lists = lists();
+        let names = lists
             .enums
             .entry(Arc::as_ptr(options) as usize)
             .or_insert_with(|| {

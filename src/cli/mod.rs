@@ -22,6 +22,7 @@ mod pull;
 mod read;
 mod repository;
 mod select;
+mod traverse;
 mod walk;
 
 use std::ffi::OsString;

@@ -15,7 +15,6 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use ignore::WalkBuilder;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::link_containment::{Containment, resolve_inside};
@@ -297,61 +296,13 @@ pub(super) fn files(
     keep: &(dyn Fn(&Path) -> bool + Sync),
     out: &mut Vec<PathBuf>,
 ) -> Result<(), String> {
-    let ignores = Arc::new(Ignores::new(dir, excludes, notes)?);
-    let filter = Arc::clone(&ignores);
-    let walker = WalkBuilder::new(dir)
-        .standard_filters(false)
-        .hidden(true)
-        .filter_entry(move |entry| {
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !filter.skips(entry.path(), is_dir)
-        })
-        .build_parallel();
-    let found = std::sync::Mutex::new(Vec::new());
-    let failed = std::sync::Mutex::new(None);
-    let failed_ref = &failed;
-    walker.run(|| {
-        // Each thread keeps its own list, handed over once when the walk ends.
-        let mut mine = Collector {
-            files: Vec::new(),
-            into: &found,
-        };
-        Box::new(move |entry| {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    if let Ok(mut failed) = failed_ref.lock() {
-                        failed.get_or_insert(format!("cannot read {}: {err}", dir.display()));
-                    }
-                    return ignore::WalkState::Quit;
-                }
-            };
-            let is_file = entry.file_type().is_some_and(|t| t.is_file());
-            if is_file && keep(entry.path()) {
-                mine.files.push(entry.into_path());
-            }
-            ignore::WalkState::Continue
-        })
-    });
-    if let Some(err) = failed.into_inner().ok().flatten() {
-        return Err(err);
-    }
-    out.extend(found.into_inner().unwrap_or_default());
+    let ignores = Ignores::new(dir, excludes, notes)?;
+    let visit = super::traverse::Visit {
+        enter: &|path, is_dir| !ignores.skips(path, is_dir),
+        keep,
+    };
+    out.extend(super::traverse::files(dir, &visit)?);
     Ok(())
-}
-
-/// A walking thread's files, added to the shared list when the thread is done.
-struct Collector<'a> {
-    files: Vec<PathBuf>,
-    into: &'a std::sync::Mutex<Vec<PathBuf>>,
-}
-
-impl Drop for Collector<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut into) = self.into.lock() {
-            into.append(&mut self.files);
-        }
-    }
 }
 
 #[cfg(test)]

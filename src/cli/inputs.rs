@@ -74,26 +74,33 @@ fn sort_key(input: &Input) -> Option<Vec<u8>> {
         return None;
     };
     let bytes = path.as_os_str().as_encoded_bytes();
-    if !is_plain(bytes) {
+    // A walk of `.` gives `./a/b.json`: a leading `.` is the one `.` that `Path` keeps.
+    let (head, rest) = match bytes.strip_prefix(b"./") {
+        Some(rest) => (Some(CURRENT), rest),
+        None => match bytes.strip_prefix(b"/") {
+            Some(rest) => (Some(ROOT), rest),
+            None => (None, bytes),
+        },
+    };
+    if !is_plain(rest) {
         return Some(components_key(path));
     }
     // What a directory walk produces: the `/`-separated parts are the components, so the
-    // key is built without running `Path`'s parser.
-    let mut key = Vec::with_capacity(bytes.len() + 8);
-    let relative = match bytes.strip_prefix(b"/") {
-        Some(rest) => {
-            push_component(&mut key, ROOT, b"");
-            rest
-        }
-        None => bytes,
-    };
-    for part in relative.split(|&b| b == b'/') {
+    // key is built without running `Path`'s parser, in one allocation (each part adds its
+    // kind and a terminator, the separators' places aside).
+    let parts = rest.iter().filter(|&&b| b == b'/').count() + 1;
+    let mut key = Vec::with_capacity(rest.len() + parts * 2 + 2);
+    if let Some(kind) = head {
+        push_component(&mut key, kind, b"");
+    }
+    for part in rest.split(|&b| b == b'/') {
         push_component(&mut key, NAME, part);
     }
     Some(key)
 }
 
 const ROOT: u8 = 1;
+const CURRENT: u8 = 2;
 const NAME: u8 = 4;
 
 fn components_key(path: &Path) -> Vec<u8> {
@@ -102,7 +109,7 @@ fn components_key(path: &Path) -> Vec<u8> {
         let (kind, bytes): (u8, &[u8]) = match component {
             Component::Prefix(prefix) => (0, prefix.as_os_str().as_encoded_bytes()),
             Component::RootDir => (ROOT, b""),
-            Component::CurDir => (2, b""),
+            Component::CurDir => (CURRENT, b""),
             Component::ParentDir => (3, b""),
             Component::Normal(name) => (NAME, name.as_encoded_bytes()),
         };
@@ -117,10 +124,9 @@ fn push_component(key: &mut Vec<u8>, kind: u8, bytes: &[u8]) {
     key.push(0);
 }
 
-/// True when splitting at `/` gives exactly `Path::components`: no empty part (`a//b`, a
-/// trailing `/`) other than a leading root, and no `.` or `..` part.
-fn is_plain(bytes: &[u8]) -> bool {
-    let relative = bytes.strip_prefix(b"/").unwrap_or(bytes);
+/// True when splitting a relative path at `/` gives exactly `Path::components`: no empty part
+/// (`a//b`, a trailing `/`), and no `.` or `..` part.
+fn is_plain(relative: &[u8]) -> bool {
     cfg!(unix)
         && !relative.is_empty()
         && relative
@@ -219,10 +225,18 @@ mod tests {
         by_ord.sort();
         by_key.sort_by_cached_key(sort_key);
         assert_eq!(by_key, by_ord);
-        for path in paths
-            .iter()
-            .chain(&["/abs/x.json", "../up/x.json", "a/./b.json", "a/"])
-        {
+        for path in paths.iter().chain(&[
+            "/abs/x.json",
+            "../up/x.json",
+            "a/./b.json",
+            "a/",
+            "./a/b/c.json",
+            "./x.json",
+            ".//x.json",
+            "./../x.json",
+            "./.",
+            "/./a.json",
+        ]) {
             let key = sort_key(&Input::File(path.into()));
             assert_eq!(key, Some(components_key(Path::new(path))), "{path}");
         }

@@ -66,23 +66,22 @@ impl<'c> Canonical<'c> {
         Some(joined)
     }
 
-    /// A plain absolute folder's canonical path, memoised.
-    fn folder(&mut self, dir: &Path, depth: usize) -> Option<PathBuf> {
-        if let Some(known) = self.folders.get(dir.as_os_str()) {
-            return known.clone();
+    /// A plain absolute folder's canonical path, memoised; lent, not copied, since every file
+    /// of a folder asks for it.
+    fn folder(&mut self, dir: &Path, depth: usize) -> Option<&Path> {
+        if !self.folders.contains_key(dir.as_os_str()) {
+            let is_link = dir
+                .symlink_metadata()
+                .is_ok_and(|meta| meta.file_type().is_symlink());
+            let resolved = match (dir.parent(), dir.file_name()) {
+                (Some(parent), Some(name)) if !is_link && depth < 256 => self
+                    .folder(parent, depth + 1)
+                    .map(|parent| parent.join(name)),
+                _ => std::fs::canonicalize(dir).ok(),
+            };
+            self.folders.insert(dir.as_os_str().to_owned(), resolved);
         }
-        let is_link = dir
-            .symlink_metadata()
-            .is_ok_and(|meta| meta.file_type().is_symlink());
-        let resolved = match (dir.parent(), dir.file_name()) {
-            (Some(parent), Some(name)) if !is_link && depth < 256 => self
-                .folder(parent, depth + 1)
-                .map(|parent| parent.join(name)),
-            _ => std::fs::canonicalize(dir).ok(),
-        };
-        self.folders
-            .insert(dir.as_os_str().to_owned(), resolved.clone());
-        resolved
+        self.folders.get(dir.as_os_str())?.as_deref()
     }
 }
 

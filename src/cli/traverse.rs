@@ -12,9 +12,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 /// Which entries a traversal enters or keeps.
-pub(super) struct Visit<'a> {
-    /// False for an entry (a folder or a file, with whether it is a folder) that is skipped.
-    pub(super) enter: &'a (dyn Fn(&Path, bool) -> bool + Sync),
+pub(super) struct Visit<'a, E> {
+    /// For a folder about to be read, what says of each of its entries (a folder or a file,
+    /// with whether it is a folder) whether it is entered: asked once per folder, so what a
+    /// folder's entries share (its ignore files) is looked up once, by the worker reading it.
+    pub(super) entries_of: &'a E,
     /// True for a file that is kept.
     pub(super) keep: &'a (dyn Fn(&Path) -> bool + Sync),
 }
@@ -23,15 +25,22 @@ pub(super) struct Visit<'a> {
 struct Queue {
     folders: Vec<PathBuf>,
     reading: usize,
+    /// Workers waiting for a folder: only they need waking (a wake is a system call).
+    idle: usize,
     failed: Option<String>,
 }
 
 /// The files under `root` that `visit` keeps, in no particular order; the first folder that
 /// cannot be read ends the walk with its error.
-pub(super) fn files(root: &Path, visit: &Visit<'_>) -> Result<Vec<PathBuf>, String> {
+pub(super) fn files<E, F>(root: &Path, visit: &Visit<'_, E>) -> Result<Vec<PathBuf>, String>
+where
+    E: Fn(&Path) -> F + Sync,
+    F: Fn(&Path, bool) -> bool,
+{
     let queue = Mutex::new(Queue {
         folders: vec![root.to_path_buf()],
         reading: 0,
+        idle: 0,
         failed: None,
     });
     let changed = Condvar::new();
@@ -57,7 +66,11 @@ pub(super) fn files(root: &Path, visit: &Visit<'_>) -> Result<Vec<PathBuf>, Stri
 }
 
 /// One worker: reads folders until none is queued and none is being read.
-fn worker(queue: &Mutex<Queue>, changed: &Condvar, visit: &Visit<'_>) -> Vec<PathBuf> {
+fn worker<E, F>(queue: &Mutex<Queue>, changed: &Condvar, visit: &Visit<'_, E>) -> Vec<PathBuf>
+where
+    E: Fn(&Path) -> F,
+    F: Fn(&Path, bool) -> bool,
+{
     let mut found = Vec::new();
     let mut subfolders = Vec::new();
     loop {
@@ -74,7 +87,9 @@ fn worker(queue: &Mutex<Queue>, changed: &Condvar, visit: &Visit<'_>) -> Vec<Pat
                 if state.reading == 0 {
                     return found;
                 }
+                state.idle += 1;
                 state = changed.wait(state).unwrap_or_else(PoisonError::into_inner);
+                state.idle -= 1;
             }
         };
         let read = read_folder(&folder, visit, &mut found, &mut subfolders);
@@ -86,20 +101,29 @@ fn worker(queue: &Mutex<Queue>, changed: &Condvar, visit: &Visit<'_>) -> Vec<Pat
                 state.failed.get_or_insert(error);
             }
         }
-        // Woken for new folders, for the end of the walk, or for a failure.
-        changed.notify_all();
+        // The idle are woken for new folders, for the end of the walk, or for a failure.
+        let news = !state.folders.is_empty() || state.reading == 0 || state.failed.is_some();
+        if state.idle > 0 && news {
+            changed.notify_all();
+        }
     }
 }
 
 /// Reads one folder: its kept files into `found`, the folders to enter into `subfolders`.
-fn read_folder(
+fn read_folder<E, F>(
     folder: &Path,
-    visit: &Visit<'_>,
+    visit: &Visit<'_, E>,
     found: &mut Vec<PathBuf>,
     subfolders: &mut Vec<PathBuf>,
-) -> Result<(), String> {
+) -> Result<(), String>
+where
+    E: Fn(&Path) -> F,
+    F: Fn(&Path, bool) -> bool,
+{
     let failed = |error: std::io::Error| format!("cannot read {}: {error}", folder.display());
-    for entry in std::fs::read_dir(folder).map_err(failed)? {
+    let entries = std::fs::read_dir(folder).map_err(failed)?;
+    let enters = (visit.entries_of)(folder);
+    for entry in entries {
         let entry = entry.map_err(failed)?;
         if is_hidden(&entry) {
             continue;
@@ -114,7 +138,7 @@ fn read_folder(
             continue;
         }
         let path = entry.path();
-        if !(visit.enter)(&path, is_dir) {
+        if !enters(&path, is_dir) {
             continue;
         }
         if is_dir {
@@ -154,7 +178,7 @@ mod tests {
 
     fn walk(root: &Path, enter: &(dyn Fn(&Path, bool) -> bool + Sync)) -> Vec<String> {
         let visit = Visit {
-            enter,
+            entries_of: &|_: &Path| enter,
             keep: &|path| path.extension().is_some_and(|e| e == "json"),
         };
         let mut names: Vec<String> = files(root, &visit)
@@ -230,7 +254,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("missing");
         let visit = Visit {
-            enter: &|_, _| true,
+            entries_of: &|_: &Path| |_: &Path, _| true,
             keep: &|_| true,
         };
         let error = files(&missing, &visit).unwrap_err();

@@ -86,8 +86,6 @@ struct Ignores {
     above: Vec<Gitignore>,
     /// Chains by folder, keyed by the folder's bytes (hashing a `Path` parses it).
     by_dir: Mutex<HashMap<OsString, Arc<Chain>>>,
-    /// The last folder asked for: a walk gives a folder's entries one after another.
-    last: Mutex<Option<(OsString, Arc<Chain>)>>,
     budget: Mutex<u64>,
     notes: Notes,
     excludes: Vec<String>,
@@ -125,7 +123,6 @@ impl Ignores {
             root: root.clone(),
             above: Vec::new(),
             by_dir: Mutex::new(HashMap::new()),
-            last: Mutex::new(None),
             budget: Mutex::new(MAX_IGNORE_TOTAL),
             notes: notes.clone(),
             excludes: excludes.to_vec(),
@@ -207,25 +204,13 @@ impl Ignores {
     /// below the root): its own ignore files, then its parent's chain — nearest first. Built
     /// once per folder, so an entry costs one lookup.
     fn chain_of(&self, dir: &Path) -> Arc<Chain> {
-        let key = dir.as_os_str();
-        {
-            let last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some((folder, chain)) = last.as_ref()
-                && folder.as_os_str() == key
-            {
-                return Arc::clone(chain);
-            }
-        }
         let found = self
             .by_dir
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(key)
+            .get(dir.as_os_str())
             .map(Arc::clone);
-        let chain = found.unwrap_or_else(|| self.build_chain(dir));
-        *self.last.lock().unwrap_or_else(PoisonError::into_inner) =
-            Some((key.to_os_string(), Arc::clone(&chain)));
-        chain
+        found.unwrap_or_else(|| self.build_chain(dir))
     }
 
     fn build_chain(&self, dir: &Path) -> Arc<Chain> {
@@ -244,15 +229,20 @@ impl Ignores {
         chain
     }
 
-    /// True when the walk should skip `path` (as the walk gives it): a default-excluded
-    /// folder, a virtualenv, or what the nearest ignore file that speaks of it says.
-    fn skips(&self, path: &Path, is_dir: bool) -> bool {
-        let Some(parent) = path
-            .parent()
-            .filter(|_| path.as_os_str() != self.given.as_os_str())
-        else {
+    /// What says of each entry of the folder `dir` (as the walk gives it) whether the walk
+    /// skips it ([`Ignores::skips`]): the folder's chain of matchers is looked up once.
+    fn entries_of<'i>(&'i self, dir: &Path) -> impl Fn(&Path, bool) -> bool + use<'i> {
+        let chain = self.chain_of(dir);
+        move |path, is_dir| self.skips(&chain, path, is_dir)
+    }
+
+    /// True when the walk should skip `path` (as the walk gives it), an entry of the folder
+    /// whose matchers are `chain`: a default-excluded folder, a virtualenv, or what the
+    /// nearest ignore file that speaks of it says.
+    fn skips(&self, chain: &Chain, path: &Path, is_dir: bool) -> bool {
+        if path.as_os_str() == self.given.as_os_str() {
             return false;
-        };
+        }
         if is_dir {
             let named = path
                 .file_name()
@@ -262,7 +252,7 @@ impl Ignores {
                 return true;
             }
         }
-        if let Some(ignored) = self.chain_of(parent).decide(path, is_dir) {
+        if let Some(ignored) = chain.decide(path, is_dir) {
             return ignored;
         }
         if self.above.is_empty() {
@@ -298,7 +288,10 @@ pub(super) fn files(
 ) -> Result<(), String> {
     let ignores = Ignores::new(dir, excludes, notes)?;
     let visit = super::traverse::Visit {
-        enter: &|path, is_dir| !ignores.skips(path, is_dir),
+        entries_of: &|dir: &Path| {
+            let skips = ignores.entries_of(dir);
+            move |path: &Path, is_dir| !skips(path, is_dir)
+        },
         keep,
     };
     out.extend(super::traverse::files(dir, &visit)?);

@@ -8,18 +8,26 @@
 //! up to a millisecond after its last folder. Here an idle worker waits on a condition variable
 //! and is woken the moment there is a folder or the walk is over.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 /// Which entries a traversal enters or keeps.
 pub(super) struct Visit<'a, E> {
-    /// For a folder about to be read, what says of each of its entries (a folder or a file,
-    /// with whether it is a folder) whether it is entered: asked once per folder, so what a
-    /// folder's entries share (its ignore files) is looked up once, by the worker reading it.
+    /// For a folder just listed, with the names in it that start with `.` or are named in
+    /// [`MARKERS`] (the files a folder's rules come from: its ignore files, a virtualenv's
+    /// `pyvenv.cfg`), what says of each of its entries (a folder or a file, with whether it is
+    /// a folder) whether it is entered; `None` when nothing in the folder is. Asked once per
+    /// folder, by the worker reading it: what a folder's entries share is looked up once, and
+    /// the listing says which of those files exist without a lookup of each.
     pub(super) entries_of: &'a E,
     /// True for a file that is kept.
     pub(super) keep: &'a (dyn Fn(&Path) -> bool + Sync),
 }
+
+/// Names, besides those starting with `.`, that a folder's listing reports to
+/// [`Visit::entries_of`].
+pub(super) const MARKERS: &[&str] = &["pyvenv.cfg"];
 
 /// The queue of folders still to read, and how many are being read.
 struct Queue {
@@ -34,7 +42,7 @@ struct Queue {
 /// cannot be read ends the walk with its error.
 pub(super) fn files<E, F>(root: &Path, visit: &Visit<'_, E>) -> Result<Vec<PathBuf>, String>
 where
-    E: Fn(&Path) -> F + Sync,
+    E: Fn(&Path, &[OsString]) -> Option<F> + Sync,
     F: Fn(&Path, bool) -> bool,
 {
     let queue = Mutex::new(Queue {
@@ -68,7 +76,7 @@ where
 /// One worker: reads folders until none is queued and none is being read.
 fn worker<E, F>(queue: &Mutex<Queue>, changed: &Condvar, visit: &Visit<'_, E>) -> Vec<PathBuf>
 where
-    E: Fn(&Path) -> F,
+    E: Fn(&Path, &[OsString]) -> Option<F>,
     F: Fn(&Path, bool) -> bool,
 {
     let mut found = Vec::new();
@@ -117,14 +125,21 @@ fn read_folder<E, F>(
     subfolders: &mut Vec<PathBuf>,
 ) -> Result<(), String>
 where
-    E: Fn(&Path) -> F,
+    E: Fn(&Path, &[OsString]) -> Option<F>,
     F: Fn(&Path, bool) -> bool,
 {
     let failed = |error: std::io::Error| format!("cannot read {}: {error}", folder.display());
-    let entries = std::fs::read_dir(folder).map_err(failed)?;
-    let enters = (visit.entries_of)(folder);
-    for entry in entries {
+    // The listing first, so the folder's own rules are known before its entries are judged.
+    let mut entries = Vec::new();
+    let mut markers = Vec::new();
+    for entry in std::fs::read_dir(folder).map_err(failed)? {
         let entry = entry.map_err(failed)?;
+        let name = entry.file_name();
+        let marker = name.as_encoded_bytes().first() == Some(&b'.')
+            || MARKERS.iter().any(|marker| name == *marker);
+        if marker {
+            markers.push(name);
+        }
         if is_hidden(&entry) {
             continue;
         }
@@ -133,11 +148,14 @@ where
         let Ok(kind) = entry.file_type() else {
             continue;
         };
-        let is_dir = kind.is_dir();
-        if !(is_dir || kind.is_file()) {
-            continue;
+        if kind.is_dir() || kind.is_file() {
+            entries.push((entry.path(), kind.is_dir()));
         }
-        let path = entry.path();
+    }
+    let Some(enters) = (visit.entries_of)(folder, &markers) else {
+        return Ok(());
+    };
+    for (path, is_dir) in entries {
         if !enters(&path, is_dir) {
             continue;
         }
@@ -178,7 +196,7 @@ mod tests {
 
     fn walk(root: &Path, enter: &(dyn Fn(&Path, bool) -> bool + Sync)) -> Vec<String> {
         let visit = Visit {
-            entries_of: &|_: &Path| enter,
+            entries_of: &|_: &Path, _: &[OsString]| Some(enter),
             keep: &|path| path.extension().is_some_and(|e| e == "json"),
         };
         let mut names: Vec<String> = files(root, &visit)
@@ -233,6 +251,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_folder_is_judged_by_its_listing_s_marked_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for path in [
+            "venv/pyvenv.cfg",
+            "venv/lib/x.json",
+            "ok/.gitignore",
+            "ok/y.json",
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "{}").unwrap();
+        }
+        let seen = Mutex::new(Vec::new());
+        let visit = Visit {
+            entries_of: &|folder: &Path, listed: &[OsString]| {
+                let name = folder.strip_prefix(root).unwrap().display().to_string();
+                seen.lock().unwrap().push((name, listed.to_vec()));
+                let is_virtualenv = listed.iter().any(|n| n == "pyvenv.cfg");
+                (!is_virtualenv).then_some(|_: &Path, _| true)
+            },
+            keep: &|path| path.extension().is_some_and(|e| e == "json"),
+        };
+        let found = files(root, &visit).unwrap();
+        assert_eq!(found, [root.join("ok/y.json")]);
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                (String::new(), Vec::new()),
+                ("ok".to_string(), vec![OsString::from(".gitignore")]),
+                ("venv".to_string(), vec![OsString::from("pyvenv.cfg")]),
+            ]
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn links_are_never_followed() {
@@ -254,7 +310,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("missing");
         let visit = Visit {
-            entries_of: &|_: &Path| |_: &Path, _| true,
+            entries_of: &|_: &Path, _: &[OsString]| Some(|_: &Path, _| true),
             keep: &|_| true,
         };
         let error = files(&missing, &visit).unwrap_err();

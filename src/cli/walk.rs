@@ -133,7 +133,7 @@ impl Ignores {
                 if !dir.starts_with(&top) {
                     break;
                 }
-                above.extend(ignores.read_dir_files(dir));
+                above.extend(ignores.read_dir_files(dir, None));
             }
             let exclude = top.join(".git").join("info").join("exclude");
             if top.join(".git").is_dir()
@@ -150,10 +150,12 @@ impl Ignores {
         self.notes.add(note);
     }
 
-    /// `.ignore` then `.gitignore` of `dir` (the first has precedence, as in ripgrep).
-    fn read_dir_files(&self, dir: &Path) -> Vec<Gitignore> {
+    /// `.ignore` then `.gitignore` of `dir` (the first has precedence, as in ripgrep); only
+    /// those the folder's listing names, when it was listed.
+    fn read_dir_files(&self, dir: &Path, listed: Option<&[OsString]>) -> Vec<Gitignore> {
         [".ignore", ".gitignore"]
             .iter()
+            .filter(|name| listed.is_none_or(|listed| listed.iter().any(|n| n == **name)))
             .filter_map(|name| self.read_ignore_file(dir, &dir.join(name)))
             .collect()
     }
@@ -203,23 +205,25 @@ impl Ignores {
     /// The matchers that speak for the entries of `dir` (a folder as the walk gives it, at or
     /// below the root): its own ignore files, then its parent's chain — nearest first. Built
     /// once per folder, so an entry costs one lookup.
-    fn chain_of(&self, dir: &Path) -> Arc<Chain> {
+    /// `listed`: the dot-names in the folder, when the walk has just listed it (its ignore
+    /// files are then read only if they are there).
+    fn chain_of(&self, dir: &Path, listed: Option<&[OsString]>) -> Arc<Chain> {
         let found = self
             .by_dir
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(dir.as_os_str())
             .map(Arc::clone);
-        found.unwrap_or_else(|| self.build_chain(dir))
+        found.unwrap_or_else(|| self.build_chain(dir, listed))
     }
 
-    fn build_chain(&self, dir: &Path) -> Arc<Chain> {
+    fn build_chain(&self, dir: &Path, listed: Option<&[OsString]>) -> Arc<Chain> {
         let parent = (dir.as_os_str() != self.given.as_os_str())
             .then(|| dir.parent().filter(|p| p.starts_with(&self.given)))
             .flatten()
-            .map(|parent| self.chain_of(parent));
+            .map(|parent| self.chain_of(parent, None));
         let chain = Arc::new(Chain {
-            own: self.read_dir_files(dir),
+            own: self.read_dir_files(dir, listed),
             parent,
         });
         self.by_dir
@@ -229,16 +233,26 @@ impl Ignores {
         chain
     }
 
-    /// What says of each entry of the folder `dir` (as the walk gives it) whether the walk
-    /// skips it ([`Ignores::skips`]): the folder's chain of matchers is looked up once.
-    fn entries_of<'i>(&'i self, dir: &Path) -> impl Fn(&Path, bool) -> bool + use<'i> {
-        let chain = self.chain_of(dir);
-        move |path, is_dir| self.skips(&chain, path, is_dir)
+    /// What says of each entry of the folder `dir` (as the walk gives it, with the names its
+    /// listing marks: see [`super::traverse::MARKERS`]) whether the walk skips it
+    /// ([`Ignores::skips`]); `None` for a virtualenv below the root, whose entries are all
+    /// skipped. The folder's chain of matchers is looked up once.
+    fn entries_of<'i>(
+        &'i self,
+        dir: &Path,
+        listed: &[OsString],
+    ) -> Option<impl Fn(&Path, bool) -> bool + use<'i>> {
+        let is_virtualenv = listed.iter().any(|name| name == "pyvenv.cfg");
+        if is_virtualenv && dir.as_os_str() != self.given.as_os_str() {
+            return None;
+        }
+        let chain = self.chain_of(dir, Some(listed));
+        Some(move |path: &Path, is_dir| self.skips(&chain, path, is_dir))
     }
 
     /// True when the walk should skip `path` (as the walk gives it), an entry of the folder
-    /// whose matchers are `chain`: a default-excluded folder, a virtualenv, or what the
-    /// nearest ignore file that speaks of it says.
+    /// whose matchers are `chain`: a default-excluded folder, or what the nearest ignore file
+    /// that speaks of it says. (A virtualenv is found when it is listed: `entries_of`.)
     fn skips(&self, chain: &Chain, path: &Path, is_dir: bool) -> bool {
         if path.as_os_str() == self.given.as_os_str() {
             return false;
@@ -248,7 +262,7 @@ impl Ignores {
                 .file_name()
                 .and_then(|name| name.to_str())
                 .is_some_and(|name| self.excludes.iter().any(|e| e == name));
-            if named || path.join("pyvenv.cfg").is_file() {
+            if named {
                 return true;
             }
         }
@@ -288,9 +302,9 @@ pub(super) fn files(
 ) -> Result<(), String> {
     let ignores = Ignores::new(dir, excludes, notes)?;
     let visit = super::traverse::Visit {
-        entries_of: &|dir: &Path| {
-            let skips = ignores.entries_of(dir);
-            move |path: &Path, is_dir| !skips(path, is_dir)
+        entries_of: &|dir: &Path, listed: &[OsString]| {
+            let skips = ignores.entries_of(dir, listed)?;
+            Some(move |path: &Path, is_dir| !skips(path, is_dir))
         },
         keep,
     };

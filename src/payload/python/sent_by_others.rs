@@ -37,9 +37,7 @@ impl<'s> Finder<'_, 's> {
                 continue;
             }
             let entries: Vec<(Variant, Node<'s>)> = match &value.value {
-                Value::Object(members, _) => {
-                    members.iter().map(|m| (BASE, m.value)).collect()
-                }
+                Value::Object(members, _) => members.iter().map(|m| (BASE, m.value)).collect(),
                 Value::Array(items, _) => items.iter().map(|item| (BASE, *item)).collect(),
                 _ => Vec::new(),
             };

@@ -190,6 +190,16 @@ fn is_hidden(entry: &std::fs::DirEntry) -> bool {
     entry.file_name().to_string_lossy().starts_with('.')
 }
 
+/// Writes `{}` at each of `paths` under `root`, making their folders: a walk's test tree.
+#[cfg(test)]
+pub(super) fn write_files<P: AsRef<Path>>(root: &Path, paths: impl IntoIterator<Item = P>) {
+    for path in paths {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "{}").unwrap();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,25 +222,23 @@ mod tests {
     fn every_folder_is_read_once_and_hidden_entries_never() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for path in [
-            "a.json",
-            "a.txt",
-            ".hidden.json",
-            ".git/x.json",
-            "one/b.json",
-            "one/two/c.json",
-            "one/two/three/d.json",
-            "skip/e.json",
-        ] {
-            let path = root.join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "{}").unwrap();
-        }
-        for index in 0..200 {
-            let path = root.join(format!("wide/{}/f{index}.json", index % 7));
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "{}").unwrap();
-        }
+        write_files(
+            root,
+            [
+                "a.json",
+                "a.txt",
+                ".hidden.json",
+                ".git/x.json",
+                "one/b.json",
+                "one/two/c.json",
+                "one/two/three/d.json",
+                "skip/e.json",
+            ],
+        );
+        write_files(
+            root,
+            (0..200).map(|index| format!("wide/{}/f{index}.json", index % 7)),
+        );
         let names = walk(root, &|path, is_dir| !(is_dir && path.ends_with("skip")));
         assert_eq!(names.len(), 204, "{names:?}");
         assert_eq!(
@@ -255,16 +263,15 @@ mod tests {
     fn a_folder_is_judged_by_its_listing_s_marked_names() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for path in [
-            "venv/pyvenv.cfg",
-            "venv/lib/x.json",
-            "ok/.gitignore",
-            "ok/y.json",
-        ] {
-            let path = root.join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "{}").unwrap();
-        }
+        write_files(
+            root,
+            [
+                "venv/pyvenv.cfg",
+                "venv/lib/x.json",
+                "ok/.gitignore",
+                "ok/y.json",
+            ],
+        );
         let seen = Mutex::new(Vec::new());
         let visit = Visit {
             entries_of: &|folder: &Path, listed: &[OsString]| {

@@ -341,20 +341,19 @@ mod tests {
     fn ignore_files_nest_and_default_excludes_hold_whatever_they_say() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for path in [
-            "a.json",
-            "skip.json",
-            "sub/b.json",
-            "sub/keep.json",
-            "node_modules/p/package.json",
-            "dist/x.json",
-            "env/pyvenv.cfg",
-            "env/y.json",
-        ] {
-            let path = root.join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "{}").unwrap();
-        }
+        super::super::traverse::write_files(
+            root,
+            [
+                "a.json",
+                "skip.json",
+                "sub/b.json",
+                "sub/keep.json",
+                "node_modules/p/package.json",
+                "dist/x.json",
+                "env/pyvenv.cfg",
+                "env/y.json",
+            ],
+        );
         std::fs::write(
             root.join(".gitignore"),
             "skip.json\nsub/*.json\n!node_modules\n",

@@ -30,6 +30,19 @@ impl<'c> Canonical<'c> {
     }
 
     pub(super) fn of(&mut self, path: &Path) -> Option<PathBuf> {
+        self.resolve(path, None)
+    }
+
+    /// [`Canonical::of`], for a path inside `root` only (a canonical folder): a file of a
+    /// folder outside it is turned away at its folder, before its own path is built. (A run
+    /// over a tree outside the current repository has no project files, and paid for a
+    /// canonical path of each of its files.)
+    pub(super) fn of_under(&mut self, path: &Path, root: &Path) -> Option<PathBuf> {
+        self.resolve(path, Some(root))
+            .filter(|canonical| is_under(canonical, root))
+    }
+
+    fn resolve(&mut self, path: &Path, root: Option<&Path>) -> Option<PathBuf> {
         use std::path::Component;
         let mut parts = path.components().peekable();
         let absolute = parts.next_if_eq(&Component::RootDir).is_some();
@@ -60,6 +73,9 @@ impl<'c> Canonical<'c> {
             return std::fs::canonicalize(path).ok();
         };
         let folder = self.folder(parts.as_path(), 0)?;
+        if root.is_some_and(|root| !is_under(folder, root)) {
+            return None;
+        }
         let mut joined = PathBuf::with_capacity(folder.as_os_str().len() + name.len() + 1);
         joined.push(folder);
         joined.push(name);

@@ -100,8 +100,7 @@ impl Project {
             .iter()
             .enumerate()
             .filter(|(_, path)| linked(path).is_some())
-            .filter_map(|(at, path)| Some((at, canonical.of(path)?)))
-            .filter(|(_, canonical)| canonical::is_under(canonical, &root))
+            .filter_map(|(at, path)| Some((at, canonical.of_under(path, &root)?)))
             .take(MAX_MODULES)
             .collect();
         let read = crate::parallel::map(&first, |(at, path)| {

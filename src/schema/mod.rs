@@ -140,7 +140,8 @@ fn property_names(schema: &Json, names: &mut HashSet<String>) {
 /// of the start-up.
 fn as_draft7(schema: &mut Json) {
     if let Some(object) = schema.as_object_mut() {
-        object.shift_remove("$schema");
+        // `retain` keeps the other keys in order with or without `preserve_order`.
+        object.retain(|key, _| key != "$schema");
     }
 }
 

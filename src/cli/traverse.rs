@@ -100,7 +100,9 @@ where
                 state.idle -= 1;
             }
         };
+        let guard = Reading { queue, changed };
         let read = read_folder(&folder, visit, &mut found, &mut subfolders);
+        std::mem::forget(guard);
         let mut state = queue.lock().unwrap_or_else(PoisonError::into_inner);
         state.reading -= 1;
         match read {
@@ -114,6 +116,25 @@ where
         if state.idle > 0 && news {
             changed.notify_all();
         }
+    }
+}
+
+/// Ends the walk when a worker panics while reading a folder: without it the folder would stay
+/// counted as being read, and the other workers would wait for it for ever. (Forgotten, not
+/// dropped, when the read returns.)
+struct Reading<'q> {
+    queue: &'q Mutex<Queue>,
+    changed: &'q Condvar,
+}
+
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        let mut state = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
+        state.reading -= 1;
+        state
+            .failed
+            .get_or_insert_with(|| "internal error: the walk stopped".to_string());
+        self.changed.notify_all();
     }
 }
 
@@ -310,6 +331,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(walk(dir.path(), &|_, _| true), ["real.json"]);
+    }
+
+    #[test]
+    fn a_worker_that_panics_ends_the_walk_instead_of_hanging_it() {
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), (0..40).map(|index| format!("d{index}/f.json")));
+        let visit = Visit {
+            entries_of: &|folder: &Path, _: &[OsString]| {
+                assert!(!folder.ends_with("d7"), "a bug in a rule of the walk");
+                Some(|_: &Path, _| true)
+            },
+            keep: &|_| true,
+        };
+        // The panicking worker may be the calling thread (the panic then reaches here) or a
+        // helper (the walk then fails): either way it returns.
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| files(dir.path(), &visit)));
+        assert!(
+            outcome.is_err() || outcome.as_ref().is_ok_and(Result::is_err),
+            "{outcome:?}"
+        );
     }
 
     #[test]

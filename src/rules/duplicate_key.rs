@@ -27,12 +27,13 @@ fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
                 let mut seen = [0u64; SMALL];
                 for (index, member) in members.iter().enumerate() {
                     let summary = summary(member.key);
-                    seen[index] = summary;
+                    // A scan of words (vectorised); the keys only when a summary matches.
                     let first = seen[..index]
-                        .iter()
-                        .zip(members.iter())
-                        .find(|&(&other, m)| other == summary && m.key == member.key);
-                    if let Some((_, first)) = first {
+                        .contains(&summary)
+                        .then(|| members[..index].iter().find(|m| m.key == member.key))
+                        .flatten();
+                    seen[index] = summary;
+                    if let Some(first) = first {
                         findings.push(finding(member, first.key_span));
                     }
                     if is_container(&&member.value) {

@@ -14,15 +14,26 @@ declare_rule!(
     fix = [Safe]
 );
 
+/// Lists up to this long are scanned pairwise instead of indexed.
+const SCAN_LIMIT: usize = 16;
+
 fn check(ctx: &Context<'_>, findings: &mut Findings<'_>) {
     let Some(methods) = ctx.payment_methods().get() else {
         return;
     };
     let written = ctx.array_items(methods.span);
-    let mut first_seen = std::collections::HashMap::new();
-    for method in &methods.value {
-        let Some(first) = first_seen.get(method.value).copied() else {
-            first_seen.insert(method.value, method);
+    // A short list (every real one: there are a dozen methods) is scanned; a long one is
+    // indexed, so the cost stays linear.
+    let mut index = (methods.value.len() > SCAN_LIMIT).then(std::collections::HashMap::new);
+    for (at, method) in methods.value.iter().enumerate() {
+        let first = match index.as_mut() {
+            Some(index) => index.get(method.value).copied(),
+            None => methods.value[..at].iter().find(|m| m.value == method.value),
+        };
+        let Some(first) = first else {
+            if let Some(index) = index.as_mut() {
+                index.insert(method.value, method);
+            }
             continue;
         };
         // Delete from the end of the previous item *as written* (which may be one the model

@@ -185,3 +185,26 @@ fn wide_objects_validated_in_windows_report_each_finding_once() {
     assert_eq!(wrong.len(), 1);
     assert_eq!(wrong[0].pointer, "/confirm");
 }
+
+#[test]
+fn fifty_thousand_repeated_payment_methods() {
+    // Past the pairwise scan's limit the list is indexed: linear, and each repeat points at the
+    // first of its method.
+    let methods = vec!["\"credit\", \"debit\""; 25_000].join(", ");
+    let text = format!("{{{CART}, \"allowed_payment_method_types\": [{methods}]}}");
+    let linter = Linter::new(Config::default().with_max_diagnostics(100_000));
+    let report = linter.lint_str("methods.json", &text);
+    let repeats = of_rule(&report, "duplicate-payment-method");
+    assert_eq!(repeats.len(), 49_998);
+    let first_credit = text.find("\"credit\"").unwrap();
+    let last = repeats.last().unwrap();
+    assert_eq!(last.span.start(), text.rfind("\"debit\"").unwrap());
+    assert!(
+        repeats
+            .iter()
+            .filter(|d| d.message.contains("credit"))
+            .all(|d| d.labels.iter().any(|l| l.span.start() == first_credit)),
+        "{:?}",
+        repeats.first()
+    );
+}

@@ -54,7 +54,7 @@ where
     let changed = Condvar::new();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let work = || worker(&queue, &changed, visit);
-    let mut found = std::thread::scope(|scope| {
+    let found = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
         // The calling thread is a worker too: no thread to start for the usual small walk.
         let mut found = work();
@@ -66,10 +66,7 @@ where
     let queue = queue.into_inner().unwrap_or_else(PoisonError::into_inner);
     match queue.failed {
         Some(error) => Err(error),
-        None => {
-            found.shrink_to_fit();
-            Ok(found)
-        }
+        None => Ok(found),
     }
 }
 

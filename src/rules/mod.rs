@@ -199,12 +199,8 @@ const ENUM_SPECIALISTS: &[(&str, FieldTest)] = &[
 ];
 
 impl<'a> Context<'a> {
-    /// Whether what `trigger` names is there, so a rule declared `on` it may find something.
-    pub fn has(&self, trigger: Trigger) -> bool {
-        self.triggers().contains(trigger)
-    }
-
-    /// Every trigger that is there, read once per payload: the engine's test per rule is then
+    /// Every trigger that is there (a rule declared `on` one may find something only when it
+    /// is), read once per payload: the engine's test per rule is then
     /// a mask, not a `match` (whose jump table was a mispredicted branch per rule).
     pub fn triggers(&self) -> Triggers {
         [

@@ -11,6 +11,12 @@ fn rules(report: &Report) -> Vec<&'static str> {
     report.diagnostics().iter().map(|d| d.rule).collect()
 }
 
+/// Lints `text` as the file `name` and asserts it finds nothing.
+fn assert_silent(name: &str, text: &str) {
+    let report = Linter::default().lint_str(name, text);
+    assert_eq!(rules(&report), Vec::<&str>::new(), "{text}");
+}
+
 #[test]
 fn a_misspelt_shorthand_key_is_not_renamed_away_from_its_variable() {
     // `{ billing_curency }` is both the key and the variable it reads: renaming the bytes to
@@ -59,7 +65,7 @@ fn a_slug_written_as_a_variable_is_not_judged() {
         "await authClient.dodopayments.checkoutSession({ slug: plan });\n",
         "await authClient.dodopayments.checkoutSession({ slug: `${plan}-monthly` });\n",
     ] {
-        let report = Linter::default().lint_str(
+        assert_silent(
             "auth.ts",
             &format!(
                 "import {{ checkout }} from '@dodopayments/better-auth';\n\
@@ -67,7 +73,6 @@ fn a_slug_written_as_a_variable_is_not_judged() {
                  {CLIENT}export async function buy(plan: string, yearly: boolean) {{ {body} }}\n"
             ),
         );
-        assert_eq!(rules(&report), Vec::<&str>::new(), "{body}");
     }
 }
 
@@ -75,7 +80,7 @@ fn a_slug_written_as_a_variable_is_not_judged() {
 fn a_handler_name_bound_to_something_else_in_another_function_reads_nothing_twice() {
     // `handler` in `POST` is the app's own function, not the module's `Checkout()`: reading the
     // body first is no misuse.
-    let report = Linter::default().lint_str(
+    assert_silent(
         "app/api/checkout/route.ts",
         "import { Checkout } from '@dodopayments/nextjs';\n\
          const handler = Checkout({ type: 'static' });\n\
@@ -86,14 +91,13 @@ fn a_handler_name_bound_to_something_else_in_another_function_reads_nothing_twic
            return handler(req);\n\
          }\n",
     );
-    assert_eq!(rules(&report), Vec::<&str>::new());
 }
 
 #[test]
 fn a_body_read_on_a_branch_that_never_reaches_the_handler_is_no_misuse() {
     // The webhook branch reads the body and returns; the handler gets requests whose body
     // nobody read.
-    let report = Linter::default().lint_str(
+    assert_silent(
         "app/api/dodo/route.ts",
         "import { Checkout } from '@dodopayments/nextjs';\n\
          const handler = Checkout({ type: 'session' });\n\
@@ -105,14 +109,13 @@ fn a_body_read_on_a_branch_that_never_reaches_the_handler_is_no_misuse() {
            return handler(req);\n\
          }\n",
     );
-    assert_eq!(rules(&report), Vec::<&str>::new());
 }
 
 #[test]
 fn better_auth_s_own_request_options_are_not_body_keys() {
     // better-auth's client takes `fetchOptions` and `query` out of the argument before it
     // sends the rest as the body (`const { query, fetchOptions, ...body } = arg`).
-    let report = Linter::default().lint_str(
+    assert_silent(
         "buy.ts",
         &format!(
             "{CLIENT}export async function buy() {{\n\
@@ -124,7 +127,6 @@ fn better_auth_s_own_request_options_are_not_body_keys() {
              }}\n"
         ),
     );
-    assert_eq!(rules(&report), Vec::<&str>::new());
     // A misspelt key beside them is still the plugin's to drop.
     let report = Linter::default().lint_str(
         "buy.ts",

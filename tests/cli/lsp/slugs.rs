@@ -10,6 +10,29 @@ use crate::project_adapters::project_with;
 
 const UPGRADE: &str = "import { authClient } from \"@/lib/auth-client\";\n\nexport async function upgrade() {\n  await authClient.dodopayments.checkoutSession({ slug: \"premium-plan\" });\n}\n";
 
+/// The labels of a completion's items (none when it has none).
+fn completion_labels(completion: &Value) -> Vec<&str> {
+    completion["result"]["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| i["label"].as_str())
+        .collect()
+}
+
+/// A server with only `text` open, as `src/components/Upgrade.tsx` of `root`, its first
+/// diagnostics received; and the component's URI.
+fn open_alone(root: &std::path::Path, text: &str) -> (Client, String) {
+    let component = format!("file://{}/src/components/Upgrade.tsx", root.display());
+    let (mut client, _) = Client::start(false);
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": component, "languageId": "typescriptreact", "version": 1, "text": text } }),
+    );
+    client.diagnostics(&component);
+    (client, component)
+}
+
 /// The character of `needle`'s first byte (plus `into`) on line 3 of `text`.
 fn on_call_line(text: &str, needle: &str, into: usize) -> Value {
     let line = text.lines().nth(3).expect("line 3");
@@ -98,25 +121,14 @@ fn a_slug_shows_its_product_and_completes_from_the_server_config() {
         "textDocument/completion",
         json!({ "textDocument": { "uri": component }, "position": on_call_line(&typing, "slug", 0) }),
     );
-    let labels: Vec<&str> = outside["result"]["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|i| i["label"].as_str())
-        .collect();
+    let labels = completion_labels(&outside);
     assert!(!labels.contains(&"premium-plan"), "{labels:?}");
     client.stop();
 }
 
 /// The hover's text at the slug of `UPGRADE`, with only the component open in `root`.
 fn hover_with_only_the_component_open(root: &std::path::Path) -> String {
-    let component = format!("file://{}/src/components/Upgrade.tsx", root.display());
-    let (mut client, _) = Client::start(false);
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": component, "languageId": "typescriptreact", "version": 1, "text": UPGRADE } }),
-    );
-    client.diagnostics(&component);
+    let (mut client, component) = open_alone(root, UPGRADE);
     let hover = client.request(
         "textDocument/hover",
         json!({ "textDocument": { "uri": component }, "position": on_call_line(UPGRADE, "premium-plan", 3) }),
@@ -151,13 +163,7 @@ fn other_strings_of_the_call_have_no_slug_hover_or_completion() {
     let text = "import { authClient } from \"@/lib/auth-client\";\n\nexport async function upgrade() {\n  await authClient.dodopayments.checkoutSession({ slug: \"premium-plan\", referenceId: \"basic\" });\n}\n";
     let app = project_with("better_auth", "src/components/Upgrade.tsx", text);
     let root = app.path().canonicalize().expect("root");
-    let component = format!("file://{}/src/components/Upgrade.tsx", root.display());
-    let (mut client, _) = Client::start(false);
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": component, "languageId": "typescriptreact", "version": 1, "text": text } }),
-    );
-    client.diagnostics(&component);
+    let (mut client, component) = open_alone(&root, text);
     let hover = client.request(
         "textDocument/hover",
         json!({ "textDocument": { "uri": component }, "position": on_call_line(text, "basic", 2) }),
@@ -170,12 +176,7 @@ fn other_strings_of_the_call_have_no_slug_hover_or_completion() {
         "textDocument/completion",
         json!({ "textDocument": { "uri": component }, "position": on_call_line(text, "basic", 2) }),
     );
-    let labels: Vec<&str> = completion["result"]["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|i| i["label"].as_str())
-        .collect();
+    let labels = completion_labels(&completion);
     assert!(!labels.contains(&"premium-plan"), "{labels:?}");
     client.stop();
 }

@@ -5,8 +5,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The stack of each worker: what the main thread has on Linux.
-const WORKER_STACK: usize = 8 << 20;
+use crate::payload::depth::WORKER_STACK;
 
 /// `work` applied to each item, in the items' order; `None` only where a worker died (a panic
 /// the caller decides how to report).
@@ -23,7 +22,7 @@ pub(crate) fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) 
         let handles: Vec<_> = (0..workers)
             .filter_map(|_| {
                 // Room for libraries that recurse as deep as their input (module resolution
-                // following a tsconfig's `extends`); the parsers grow their own stacks.
+                // following a tsconfig's `extends`), and for parsing most files in place.
                 let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
                 worker
                     .spawn_scoped(scope, || {

@@ -30,6 +30,15 @@ const MIN_STACK: usize = 16 << 20;
 #[cfg(any(feature = "js", feature = "python", feature = "go"))]
 const MAX_STACK: usize = 1 << 30;
 
+/// The stack of a thread that parses many files (the project stage's and the lint's workers):
+/// its own frames' 8 MiB plus the stack a file of up to 32 KiB needs at [`STACK_PER_BYTE`].
+/// Such a file then runs on the thread's stack, and [`with_stack`] maps nothing: a stack
+/// mapped and unmapped per file cost more than parsing most files (the unmap stalls every
+/// core for a TLB flush, and the two workers queue on the address-space lock).
+/// Address space only: a page is committed when the recursion first reaches it.
+#[cfg(feature = "cli")]
+pub(crate) const WORKER_STACK: usize = (8 << 20) + (32 << 10) * STACK_PER_BYTE;
+
 /// Why a file was not parsed: it nests past a limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooDeep {

@@ -82,22 +82,50 @@ pub(crate) enum AtMost {
 
 /// Reads `reader` to its end when it holds at most `limit` bytes; never more than one byte
 /// past the limit, so a huge file or an endless stream never sits in memory whole. `known` is
-/// the size when it can be known beforehand (an open file's; 0 for a stream): over the limit,
-/// nothing is read. A file that grows while it is read stops at the limit too.
-pub(crate) fn read_at_most(reader: impl Read, known: u64, limit: u64) -> std::io::Result<AtMost> {
+/// the size when it can be known beforehand (an open regular file's, whose read stops short
+/// only at its end; 0 for a stream): over the limit, nothing is read. A file that grows while
+/// it is read stops at the limit too.
+pub(crate) fn read_at_most(
+    mut reader: impl Read,
+    known: u64,
+    limit: u64,
+) -> std::io::Result<AtMost> {
     if known > limit {
         return Ok(AtMost::Over(known));
     }
-    // Sized up front: through `take`, read_to_end would double its buffer past the file's size.
-    let mut bytes = Vec::with_capacity(usize::try_from(known).unwrap_or(0).saturating_add(1));
+    let mut bytes = Vec::new();
+    if let Ok(size) = usize::try_from(known)
+        && size > 0
+    {
+        // One read for the size known and a byte more. A read that stops at exactly that size
+        // met the end: the read that `read_to_end` would spend to see the end (a system call
+        // per file of a tree) is not needed. Any other count reads on, as below.
+        bytes.resize(size.saturating_add(1), 0);
+        let first = read_once(&mut reader, &mut bytes)?;
+        bytes.truncate(first);
+        if first == size {
+            return Ok(AtMost::Whole(bytes));
+        }
+    }
+    let read = bytes.len() as u64;
     reader
-        .take(limit.saturating_add(1))
+        .take(limit.saturating_add(1).saturating_sub(read))
         .read_to_end(&mut bytes)?;
     let size = bytes.len() as u64;
     if size > limit {
         return Ok(AtMost::Over(known.max(size)));
     }
     Ok(AtMost::Whole(bytes))
+}
+
+/// One `read`, tried again when a signal interrupted it.
+fn read_once(reader: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
+    loop {
+        match reader.read(buffer) {
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            result => return result,
+        }
+    }
 }
 
 fn kind(metadata: &Metadata) -> &'static str {
@@ -163,6 +191,28 @@ mod tests {
         assert!(read_at_most(Unreadable, 8, 8).is_err());
         // Grown since its size was taken: the size read, which is more than the size known.
         assert_eq!(read(b"123456", 2, 4), AtMost::Over(5));
+        assert_eq!(read(b"123456", 2, 9), AtMost::Whole(b"123456".to_vec()));
+    }
+
+    #[test]
+    fn a_read_short_of_the_size_known_reads_on() {
+        // A byte per read (as an interrupted or network file system's read may be short): the
+        // first read stops before the size known, so the end is looked for, not assumed.
+        struct ByteAtATime<'a>(&'a [u8]);
+        impl Read for ByteAtATime<'_> {
+            fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+                let (Some(first), Some(slot)) = (self.0.first(), buffer.first_mut()) else {
+                    return Ok(0);
+                };
+                *slot = *first;
+                self.0 = &self.0[1..];
+                Ok(1)
+            }
+        }
+        let whole = read_at_most(ByteAtATime(b"12345"), 5, 5).unwrap();
+        assert_eq!(whole, AtMost::Whole(b"12345".to_vec()));
+        let over = read_at_most(ByteAtATime(b"12345"), 4, 4).unwrap();
+        assert_eq!(over, AtMost::Over(5));
     }
 
     #[cfg(unix)]

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod dodo_api;
+pub mod host_syntax;
 pub mod source;
 
 use std::path::{Path, PathBuf};

@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::common::source::{findings, payload, pointers, push_quoted};
-use checkout_lint::{Linter, Severity, Span};
+use crate::common::host_syntax::{Written, a_name_adds_nothing, lints_as_its_json};
+use crate::common::source::{payload, push_quoted};
+use checkout_lint::{Linter, Span};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -224,15 +225,9 @@ fn written<'s>(value: &Value, style: &'s Style, replaced: Option<String>) -> Wri
 proptest! {
     #[test]
     fn go_lints_as_its_json(value in payload(), style in style()) {
-        let json = linter().lint_str("p.json", &serde_json::to_string_pretty(&value).unwrap());
         let writer = written(&value, &style, None);
-        let go = linter().lint_str("p.go", &writer.out);
-        prop_assert_eq!(findings(&json), findings(&go), "{}", writer.out);
-        for diagnostic in go.diagnostics() {
-            let at_value = writer.values.get(&diagnostic.pointer) == Some(&diagnostic.span);
-            let at_key = writer.keys.get(&diagnostic.pointer) == Some(&diagnostic.span);
-            prop_assert!(at_value || at_key, "{} at {:?} in {}", diagnostic.rule, diagnostic.span, writer.out);
-        }
+        let placed = Written { text: &writer.out, values: &writer.values, keys: &writer.keys };
+        lints_as_its_json(linter(), &value, "p.go", &placed, |_| false)?;
     }
 
     #[test]
@@ -241,15 +236,8 @@ proptest! {
         style in style(),
         pick in any::<prop::sample::Index>(),
     ) {
-        let mut all = Vec::new();
-        pointers(&value, String::new(), &mut all);
-        prop_assume!(!all.is_empty());
-        let replaced = all[pick.index(all.len())].clone();
-        let before = findings(&linter().lint_str("p.go", &written(&value, &style, None).out));
-        let after_writer = written(&value, &style, Some(replaced.clone()));
-        let after = findings(&linter().lint_str("p.go", &after_writer.out));
-        for finding in after.iter().filter(|f| f.2 != Severity::Info) {
-            prop_assert!(before.contains(finding), "{finding:?} after replacing {replaced} in {}", after_writer.out);
-        }
+        a_name_adds_nothing(linter(), "p.go", &value, pick, |replaced| {
+            written(&value, &style, replaced).out
+        })?;
     }
 }

@@ -4,8 +4,9 @@
 //! node (tree-sitter's Go grammar, the front-end's own), the finding is gone, and no byte outside
 //! the payload changes.
 
+use crate::common::host_syntax::{fixable_without_a_case, fixed_away};
+use checkout_lint::Linter;
 use checkout_lint::fix_text;
-use checkout_lint::{Linter, rules};
 
 const BEFORE: &str = "package billing\n\nimport (\n\t\"context\"\n\n\t\"github.com/dodopayments/dodopayments-go\"\n)\n\n// \"usd\" \"http://x\"\nfunc create(ctx context.Context, client *dodopayments.Client) {\n\tclient.CheckoutSessions.New(ctx, dodopayments.CheckoutSessionNewParams{\n\t\tCheckoutSessionRequest: dodopayments.CheckoutSessionRequestParam{\n\t\t\t";
 const AFTER: &str = "\n\t\t},\n\t})\n}\n";
@@ -104,39 +105,20 @@ fn every_fix_applies_in_go_and_nowhere_else() {
         };
         let text = format!("{before}{fields}{after}");
         assert!(parses_as_go(&text), "{rule}: the case itself:\n{text}");
-        let report = linter.lint_str("a.go", &text);
-        assert!(
-            report
-                .diagnostics()
-                .iter()
-                .any(|d| d.rule == rule && d.fix.is_some()),
-            "{rule}: no fix offered in {text}: {:#?}",
-            report.diagnostics()
-        );
-        let fixed = fix_text(&linter, "a.go", &text, true);
-        assert_eq!(fixed.text, format!("{before}{expected}{after}"), "{rule}");
-        assert!(parses_as_go(&fixed.text), "{rule}:\n{}", fixed.text);
-        let again = linter.lint_str("a.go", &fixed.text);
-        assert!(
-            again.diagnostics().iter().all(|d| d.rule != rule),
-            "{rule} still raised after its fix"
-        );
+        let fixed = fixed_away(&linter, "a.go", rule, &text);
+        assert_eq!(fixed, format!("{before}{expected}{after}"), "{rule}");
+        assert!(parses_as_go(&fixed), "{rule}:\n{fixed}");
     }
 }
 
 #[test]
 fn every_fixable_rule_has_a_go_case_or_says_why_not() {
-    let cases = cases();
-    for rule in rules::all() {
-        let meta = rule.meta();
-        if !meta.docs.contains("**Fix:** none") && !NOT_IN_GO.contains(&meta.name) {
-            assert!(
-                cases.iter().any(|(name, ..)| *name == meta.name),
-                "{} offers a fix but has no Go case",
-                meta.name
-            );
-        }
-    }
+    let cases: Vec<&str> = cases().iter().map(|(rule, ..)| *rule).collect();
+    let missing = fixable_without_a_case(&cases, NOT_IN_GO);
+    assert!(
+        missing.is_empty(),
+        "offer a fix but have no Go case: {missing:?}"
+    );
 }
 
 #[test]

@@ -175,6 +175,19 @@ impl Project {
         }
     }
 
+    /// Takes in the project of another tree, built from the same files: a file is quiet when
+    /// either found it so (each reads only the files under its own root).
+    pub(crate) fn absorb(&mut self, other: Project) {
+        if self.quiet.len() < other.quiet.len() {
+            self.quiet.resize(other.quiet.len(), false);
+        }
+        for (mine, theirs) in self.quiet.iter_mut().zip(other.quiet) {
+            *mine |= theirs;
+        }
+        self.neighbours.extend(other.neighbours);
+        self.given.extend(other.given);
+    }
+
     /// True for the file at position `at` of those the project was built from, when it was
     /// read and found to mention nothing any stage looks for.
     pub(crate) fn is_quiet(&self, at: usize) -> bool {

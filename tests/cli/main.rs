@@ -16,3 +16,4 @@ mod project;
 mod project_adapters;
 mod project_nuxt;
 mod project_python;
+mod project_roots;

@@ -403,18 +403,7 @@ fn fix_edits_the_file_that_wrote_the_value() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     std::fs::create_dir_all(root.join(".git")).expect("git folder");
-    let source = project("factory_helper");
-    for file in [
-        "tsconfig.json",
-        "src/lib/dodo.ts",
-        "src/lib/index.ts",
-        "src/lib/checkout.ts",
-        "src/app/api/checkout/route.ts",
-    ] {
-        let to = root.join(file);
-        std::fs::create_dir_all(to.parent().expect("parent")).expect("folders");
-        std::fs::copy(source.join(file), &to).expect("copy");
-    }
+    crate::project_roots::copy_project("factory_helper", root);
     let route_before =
         std::fs::read_to_string(root.join("src/app/api/checkout/route.ts")).expect("route");
     let output = bin()

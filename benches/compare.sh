@@ -51,7 +51,7 @@ base = statistics.median(times["checkout-lint"])
 print(f"{'tool':18} {'median s':>10} {'× checkout-lint':>16} {'CPU s':>8}")
 for name, runs in times.items():
     median = statistics.median(runs)
-    print(f"{name:18} {median:10.3f} {median / base:16.1f} {statistics.mean(cpu[name]):8.3f}")
+    print(f"{name:18} {median:10.3f} {median / base:16.2f} {statistics.mean(cpu[name]):8.3f}")
 PY
 for tool in checkout-lint jsonschema-cli check-jsonschema; do
   case $tool in

@@ -50,6 +50,6 @@ printf '%-30s %12s %8s %10s %8s %8s\n' file bytes seconds peak_KB ratio gross
 for file in "$work"/*.json; do
   size=$(stat -c %s "$file")
   read -r seconds peak < <(measure "$file")
-  ratios=$(python3 -c "print(f'{max($peak-$base,0)*1024/max($size,1):.1f} {$peak*1024/max($size,1):.1f}')")
-  printf '%-30s %12s %8s %10s %8s %8s\n' "$(basename "$file")" "$size" "$seconds" "$peak" $ratios
+  read -r net gross < <(python3 -c "print(f'{max($peak-$base,0)*1024/max($size,1):.1f} {$peak*1024/max($size,1):.1f}')")
+  printf '%-30s %12s %8s %10s %8s %8s\n' "$(basename "$file")" "$size" "$seconds" "$peak" "$net" "$gross"
 done

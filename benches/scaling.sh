@@ -24,6 +24,7 @@ run() { # name, cpu-pinning prefix, dir
   local label=$1 pin=$2 dir=$3
   hyperfine --warmup 1 --runs 10 --ignore-failure -N --export-json "$work/t.json" \
     "$pin $lint --isolated --format concise $dir" >/dev/null 2>&1
+  # shellcheck disable=SC2086 # the pinning prefix is words (`taskset -c 0`), or none
   /usr/bin/time -f "%e %U %S" -o "$work/cpu.txt" $pin "$lint" --isolated --format concise "$dir" >/dev/null 2>&1 || true
   python3 - "$work/t.json" "$work/cpu.txt" "$dir" "$label" <<'PY'
 import json, os, sys
@@ -68,7 +69,9 @@ for name, make in shapes.items():
         open(f"{out}/{name}-{n}.json", "w").write(make(n))
 PY
 printf '\n| shape | members | MB | median | µs per 1,000 members | peak MB |\n|---|---|---|---|---|---|\n'
-for file in $(ls -v "$work"/shapes/*.json); do
+# In natural order (50000 before 100000); the generated names hold no spaces or newlines.
+mapfile -t shape_files < <(printf '%s\n' "$work"/shapes/*.json | sort -V)
+for file in "${shape_files[@]}"; do
   hyperfine --warmup 1 --runs 5 --ignore-failure -N --export-json "$work/t.json" \
     "$lint --isolated --format concise $file" >/dev/null 2>&1
   /usr/bin/time -f "%M" -o "$work/mem.txt" "$lint" --isolated --format sarif "$file" >/dev/null 2>&1 || true

@@ -25,6 +25,7 @@ ast_grep=${AST_GREP:-$(command -v ast-grep || true)}
 cd "$repo"
 cargo build --profile dist --quiet
 lint="$repo/target/dist/checkout-lint"
+# shellcheck disable=SC2154 # pattern (and create, preview, needles) come with each call
 run() { # label, generator (with its options), rules (ast-grep languages)
   local label=$1 generator=$2; shift 2
   rm -rf "$work/repo" "$work/rules"

@@ -30,6 +30,42 @@ fn forty_thousand_unknown_keys_are_each_found_at_their_key() {
 }
 
 #[test]
+fn twenty_thousand_misspelt_keys_are_each_judged_by_their_own_value() {
+    // The same unknown key again and again: each finding's member is its own (found by where
+    // its key is written, in an index of the object built once), so whether a rename fits is
+    // decided by its own value: a URL fits return_url, a number does not.
+    let members: Vec<String> = (0..20_000)
+        .map(|i| match i % 2 {
+            0 => format!("\"retun_url\": \"https://shop.example/{i}\""),
+            _ => format!("\"retun_url\": {i}"),
+        })
+        .collect();
+    let text = format!("{{{CART}, {}}}", members.join(", "));
+    let linter = Linter::new(Config::default().with_max_diagnostics(50_000));
+    let report = linter.lint_str("misspelt.json", &text);
+    let unknown = of_rule(&report, "unknown-field");
+    assert_eq!(unknown.len(), 20_000);
+    for (i, finding) in unknown.iter().enumerate() {
+        assert_eq!(finding.fix.is_some(), i % 2 == 0, "finding {i}");
+        assert_eq!(
+            finding.help.as_deref(),
+            Some("did you mean \"return_url\"?")
+        );
+    }
+    // With return_url present, the name is taken: no rename is offered for any of them.
+    let taken = format!(
+        "{{{CART}, \"return_url\": \"https://shop.example\", {}}}",
+        members.join(", ")
+    );
+    let report = linter.lint_str("misspelt.json", &taken);
+    assert!(
+        of_rule(&report, "unknown-field")
+            .iter()
+            .all(|d| d.fix.is_none())
+    );
+}
+
+#[test]
 fn past_the_limit_the_first_findings_are_kept_and_the_rest_counted() {
     let text = wide_root(40_000);
     let report = Linter::default().lint_str("wide.json", &text);

@@ -51,6 +51,7 @@ mod pointer;
 mod project;
 pub mod render;
 mod report;
+mod rule_context;
 pub mod rules;
 mod schema;
 mod source;

@@ -301,7 +301,7 @@ impl Linter {
             collected.worst_dropped = Some(Severity::Error);
         }
         let emitter = Emitter::new(self, host, payload);
-        let present = ctx.triggers();
+        let present = crate::rules::Triggers::of(&ctx);
         for &(rule, severity, on) in &self.active {
             if !present.contains(on) {
                 continue;

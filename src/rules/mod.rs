@@ -49,8 +49,7 @@ use crate::diagnostic::{Label, Severity};
 use crate::edit::NodeFix;
 use crate::span::Span;
 
-mod context;
-pub use context::Context;
+pub use crate::rule_context::Context;
 
 /// A rule's identity and documentation.
 #[derive(Debug)]
@@ -129,6 +128,27 @@ impl Trigger {
 pub struct Triggers(u16);
 
 impl Triggers {
+    /// Every trigger that is there (a rule declared `on` one may find something only when it
+    /// is), read once per payload: the engine's test per rule is then a mask, not a `match`
+    /// (whose jump table was a mispredicted branch per rule).
+    pub fn of(ctx: &Context<'_>) -> Self {
+        [
+            (true, Trigger::Always),
+            (ctx.adapter.is_some(), Trigger::Adapter),
+            (ctx.response.is_some(), Trigger::Response),
+            (ctx.posted_to.is_some(), Trigger::PostedTo),
+            (!ctx.violations.is_empty(), Trigger::Violations),
+            (ctx.catalogue.is_some(), Trigger::Catalogue),
+            (ctx.too_large.is_some(), Trigger::TooLarge),
+            (ctx.too_deep.is_some(), Trigger::TooDeep),
+        ]
+        .into_iter()
+        .filter(|&(present, _)| present)
+        .fold(Triggers(0), |set, (_, trigger)| {
+            Triggers(set.0 | trigger.bit())
+        })
+    }
+
     pub fn contains(self, trigger: Trigger) -> bool {
         self.0 & trigger.bit() != 0
     }

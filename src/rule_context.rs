@@ -1,5 +1,6 @@
 //! What a rule may read about one payload: the [`Context`] the engine builds from the stages to
-//! the rule's left, and the questions several rules ask of it.
+//! the rules' left, and the questions several rules ask of it. Apart from `rules/`, where every
+//! file is a rule with its documentation page; it knows nothing of the rules.
 
 use crate::account::Account;
 use crate::analysis::Cart;
@@ -9,8 +10,6 @@ use crate::schema::Violation;
 use crate::source::{InvalidUtf8, Source, TooLarge};
 use crate::span::Span;
 use crate::tree::{Node, SyntaxError};
-
-use super::{Trigger, Triggers};
 
 /// Everything a rule may read.
 pub struct Context<'a> {
@@ -60,27 +59,6 @@ const ENUM_SPECIALISTS: &[(&str, FieldTest)] = &[
 ];
 
 impl<'a> Context<'a> {
-    /// Every trigger that is there (a rule declared `on` one may find something only when it
-    /// is), read once per payload: the engine's test per rule is then
-    /// a mask, not a `match` (whose jump table was a mispredicted branch per rule).
-    pub fn triggers(&self) -> Triggers {
-        [
-            (true, Trigger::Always),
-            (self.adapter.is_some(), Trigger::Adapter),
-            (self.response.is_some(), Trigger::Response),
-            (self.posted_to.is_some(), Trigger::PostedTo),
-            (!self.violations.is_empty(), Trigger::Violations),
-            (self.catalogue.is_some(), Trigger::Catalogue),
-            (self.too_large.is_some(), Trigger::TooLarge),
-            (self.too_deep.is_some(), Trigger::TooDeep),
-        ]
-        .into_iter()
-        .filter(|&(present, _)| present)
-        .fold(Triggers(0), |set, (_, trigger)| {
-            Triggers(set.0 | trigger.bit())
-        })
-    }
-
     /// True when a running rule of its own reports a bad value at `pointer` (so
     /// `invalid-value` does not).
     pub fn enum_specialist_reports(&self, pointer: &str) -> bool {

@@ -18,12 +18,11 @@ use super::walk::{DEFAULT_EXCLUDES, Notes};
 
 pub(super) fn run(args: &CheckArgs) -> Result<u8, String> {
     let (jobs, mut coverage) = plan(args)?;
-    let roots = super::project_of::project_roots(&args.paths);
     if args.fix || args.diff {
         // Fixes see what the lint sees: a helper's literal another file sends, a caller's
         // argument a helper places. (The lint after them reads the project again: the fixes
         // changed files.)
-        let (project, _) = super::project_of::project_of(&jobs, &roots, args.max_file_size);
+        let (project, _) = super::project_of::project_of(&jobs, &args.paths, args.max_file_size);
         let outcome = super::fixes::run(&jobs, args, &project)?;
         if args.diff {
             super::print(&outcome.diff)?;
@@ -37,7 +36,13 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, String> {
             Format::Concise
         }
     });
-    let collected = lint_all(&jobs, &roots, args.max_file_size, format, &mut coverage);
+    let collected = lint_all(
+        &jobs,
+        &args.paths,
+        args.max_file_size,
+        format,
+        &mut coverage,
+    );
     write_output(args, format, &collected, &coverage)?;
     // Machine formats keep standard output to the contract; the coverage line goes to
     // standard error, so a silent run is never mistaken for coverage.
@@ -148,7 +153,7 @@ struct Collected {
 /// walked JSON file that is not a payload counts as skipped.
 fn lint_all(
     jobs: &[Job],
-    roots: &[PathBuf],
+    paths: &[String],
     max_file_size: u64,
     format: Format,
     coverage: &mut Coverage,
@@ -161,7 +166,7 @@ fn lint_all(
         Format::Github => Some(render::github::render),
         Format::Human | Format::Json | Format::Sarif => None,
     };
-    let (project, quiet) = super::project_of::project_of(jobs, roots, max_file_size);
+    let (project, quiet) = super::project_of::project_of(jobs, paths, max_file_size);
     let mut work = Vec::with_capacity(jobs.len());
     for (job, &quiet) in jobs.iter().zip(&quiet) {
         if quiet && render_in_worker.is_some() {

@@ -8,11 +8,12 @@ use super::job::Job;
 use crate::project::Project;
 
 /// The project stage over the run's source files: what each learns from the modules it
-/// imports (and they from each other). Each file is read under the first of `roots` that holds
-/// it ([`project_roots`]): the files a walk or the named files' imports reach there.
+/// imports (and they from each other). Each file is read under the root that holds it, of
+/// those the run's command-line `paths` give ([`project_roots`]): the files a walk or the named
+/// files' imports reach there.
 pub(super) fn project_of(
     jobs: &[Job],
-    roots: &[PathBuf],
+    paths: &[String],
     max_file_size: u64,
 ) -> (Project, Vec<bool>) {
     let (positions, files): (Vec<usize>, Vec<PathBuf>) = jobs
@@ -26,10 +27,11 @@ pub(super) fn project_of(
     if files.is_empty() {
         return (Project::default(), vec![false; jobs.len()]);
     }
+    // Looked for only now: a run of JSON files alone (a pre-commit hook's) needs no root.
     // The roots hold none of each other, so each file is read once, under its own.
     let mut project = Project::default();
-    for root in roots {
-        project.absorb(Project::build(root, &files, max_file_size));
+    for root in project_roots(paths) {
+        project.absorb(Project::build(&root, &files, max_file_size));
     }
     // Which jobs the project found to mention nothing: their lint need not read them.
     let mut quiet = vec![false; jobs.len()];
@@ -45,7 +47,7 @@ pub(super) fn project_of(
 /// folder), and for each path the run names outside it, the repository around that path (else
 /// the folder it names or holds). `checkout-lint ../app` from a sibling repository reads
 /// `../app`'s repository, and nothing else of the disk. None holds another.
-pub(super) fn project_roots(paths: &[String]) -> Vec<PathBuf> {
+fn project_roots(paths: &[String]) -> Vec<PathBuf> {
     let cwd = std::env::current_dir()
         .and_then(std::fs::canonicalize)
         .unwrap_or_else(|_| PathBuf::from("."));
